@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every target of ours shares. A computed var, so that SwiftPM cannot drop them silently
+/// when a target is added without them.
+var kanssaSettings: [SwiftSetting] {
+    [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+    ]
+}
+
+let package = Package(
+    name: "kanssa",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kanssa", targets: ["kanssa"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "kanssa",
+            dependencies: ["KanssaApp"],
+            swiftSettings: kanssaSettings
+        ),
+        .target(
+            name: "KanssaApp",
+            dependencies: [
+                "KanssaCore", "Agenda", "Listening", "Learning", "Encountering", "Evaluation",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
+        .target(
+            name: "KanssaCore",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: kanssaSettings
+        ),
+        .target(name: "Agenda", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(name: "Listening", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(name: "Learning", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(name: "Encountering", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(name: "Evaluation", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .testTarget(
+            name: "KanssaCoreTests",
+            dependencies: ["KanssaCore"],
+            swiftSettings: kanssaSettings
+        ),
+        .testTarget(
+            name: "KanssaAppTests",
+            dependencies: [
+                "KanssaApp", "KanssaCore",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
+            swiftSettings: kanssaSettings
+        ),
+    ]
+)

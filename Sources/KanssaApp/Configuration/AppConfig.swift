@@ -1,0 +1,38 @@
+import Foundation
+import Logging
+
+/// Every setting Kanssa reads, parsed once at start into a typed value. Secrets come only from
+/// the environment (or, for `demo`, a file the demo creates in its data folder).
+public struct AppConfig: Sendable {
+    public enum DatabaseLocation: Sendable, Equatable {
+        case sqliteFile(path: String)
+        case sqliteInMemory
+        case postgres(url: String, schema: String?)
+    }
+
+    public var database: DatabaseLocation
+    public var dataDirectory: String
+    public var hostname: String
+    public var port: Int
+    public var logLevel: Logger.Level
+    public var secret: String
+    /// The address people use; when it is https, cookies are `Secure` and HSTS is sent.
+    public var publicURL: URL?
+    public var timeZone: TimeZone
+    public var sessionIdleTimeout: TimeInterval
+    public var sessionMaximumAge: TimeInterval
+    /// bcrypt cost; tests lower it so that a sign-in does not take a quarter of a second.
+    public var passwordCost: Int
+
+    public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
+
+    /// A configuration for tests: an in-memory database and a fixed secret.
+    public static func testing(database: DatabaseLocation = .sqliteInMemory) -> AppConfig {
+        AppConfig(
+            database: database, dataDirectory: NSTemporaryDirectory(), hostname: "127.0.0.1", port: 0,
+            logLevel: .warning, secret: String(repeating: "t", count: 32), publicURL: nil,
+            timeZone: TimeZone(identifier: "Europe/Helsinki")!, sessionIdleTimeout: 3600,
+            sessionMaximumAge: 12 * 3600, passwordCost: 4
+        )
+    }
+}

@@ -1,0 +1,38 @@
+import KanssaCore
+import Prometheus
+import Vapor
+
+/// What every request of this app shares, set once in `configure` and read-only afterwards.
+struct Platform: Sendable {
+    let config: AppConfig
+    let dependencies: AppDependencies
+    let catalogs: Catalogs
+    let passwordRules: PasswordRules
+    let secret: Secret
+    let metrics: HTTPMetrics
+    let stylesheet: ByteBuffer
+    /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
+    let decoyPasswordHash: String
+}
+
+extension Application {
+    private struct PlatformKey: StorageKey {
+        typealias Value = Platform
+    }
+
+    var platform: Platform {
+        get {
+            guard let platform = storage[PlatformKey.self] else {
+                // configure() sets it before anything can ask; reaching this is a programming error.
+                preconditionFailure("configure(_:) has not run")
+            }
+            return platform
+        }
+        set { storage[PlatformKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var platform: Platform { application.platform }
+    var now: Date { application.platform.dependencies.now() }
+}

@@ -1,0 +1,95 @@
+import Fluent
+import Vapor
+import Foundation
+import KanssaCore
+
+/// Demo data that tells the seed's stories: Turku's youth services with their youth panel, the
+/// Houten work-and-income service, and Valencia's employment service. Loaded once; loading it
+/// again adds nothing.
+enum DemoData {
+    /// Every demo account shares this password. The demo runs on a person's own machine only.
+    static let password = "kanssa-demo-2026"
+
+    struct Place {
+        let name: String
+        let language: String
+        let teams: [String]
+    }
+
+    struct Person {
+        let login: String
+        let name: String
+        let place: String
+        let role: Role
+        let team: String?
+
+        var summary: String { "\(role.rawValue) – \(place)" }
+    }
+
+    static let turku = "City of Turku – Youth Services"
+    static let houten = "Municipality of Houten – Work and Income"
+    static let valencia = "Valencia Activa – Employment and Entrepreneurship"
+
+    static let places = [
+        Place(name: turku, language: "fi", teams: ["Youth outreach", "Youth panel", "Youth employment"]),
+        Place(name: houten, language: "en", teams: ["Work and income", "Social support", "Information desk"]),
+        Place(name: valencia, language: "en", teams: ["Co-working space", "Mentors"]),
+    ]
+
+    static let people = [
+        Person(login: "admin@turku.demo", name: "Tuula Virtanen", place: turku, role: .admin, team: nil),
+        Person(login: "aino@turku.demo", name: "Aino Laine", place: turku, role: .professional, team: "Youth outreach"),
+        Person(login: "mikko@turku.demo", name: "Mikko Salo", place: turku, role: .coordinator, team: "Youth employment"),
+        Person(login: "venla@turku.demo", name: "Venla K.", place: turku, role: .coTrainer, team: "Youth panel"),
+        Person(login: "eemeli@turku.demo", name: "Eemeli", place: turku, role: .citizen, team: nil),
+        Person(login: "coach@turku.demo", name: "Helena Coach", place: turku, role: .trainer, team: nil),
+        Person(login: "researcher@kanssa.demo", name: "Riikka Researcher", place: turku, role: .researcher, team: nil),
+        Person(login: "admin@houten.demo", name: "Pieter de Vries", place: houten, role: .admin, team: nil),
+        Person(login: "sanne@houten.demo", name: "Sanne Bakker", place: houten, role: .professional, team: "Work and income"),
+        Person(login: "joost@houten.demo", name: "Joost Visser", place: houten, role: .professional, team: "Social support"),
+        Person(login: "lead@houten.demo", name: "Marloes Jansen", place: houten, role: .coordinator, team: nil),
+        Person(login: "fatima@houten.demo", name: "Fatima", place: houten, role: .citizen, team: nil),
+        Person(login: "researcher@kanssa.demo", name: "Riikka Researcher", place: houten, role: .researcher, team: nil),
+        Person(login: "admin@valencia.demo", name: "Lucía Martínez", place: valencia, role: .admin, team: nil),
+        Person(login: "mentor@valencia.demo", name: "Javier García", place: valencia, role: .professional, team: "Mentors"),
+        Person(login: "carlos@valencia.demo", name: "Carlos", place: valencia, role: .citizen, team: nil),
+    ]
+
+    /// Loads the demo data unless it is there already; returns whether it added anything.
+    @discardableResult
+    static func load(on database: any Database, platform: Platform) async throws -> Bool {
+        if try await Organisation.query(on: database).filter(\.$name == turku).count() > 0 { return false }
+        let now = platform.dependencies.now()
+        let hash = try Bcrypt.hash(password, cost: platform.config.passwordCost)
+        try await database.transaction { database in
+            var organisationIDs: [String: UUID] = [:]
+            var teamIDs: [String: UUID] = [:]
+            for place in places {
+                let organisation = Organisation(name: place.name, defaultLanguage: place.language, createdAt: now)
+                try await organisation.create(on: database)
+                organisationIDs[place.name] = try organisation.requireID()
+                for name in place.teams {
+                    let team = Team(organisationID: try organisation.requireID(), name: name, createdAt: now)
+                    try await team.create(on: database)
+                    teamIDs[place.name + "/" + name] = try team.requireID()
+                }
+            }
+            var accountIDs: [String: UUID] = [:]
+            for person in people {
+                if accountIDs[person.login] == nil {
+                    let language = places.first { $0.name == person.place }?.language ?? "en"
+                    let account = Account(
+                        login: person.login, displayName: person.name, preferredLanguage: language,
+                        passwordHash: hash, createdAt: now)
+                    try await account.create(on: database)
+                    accountIDs[person.login] = try account.requireID()
+                }
+                try await Enrolment.grant(
+                    accountID: accountIDs[person.login]!, organisationID: organisationIDs[person.place]!,
+                    role: person.role, teamID: person.team.flatMap { teamIDs[person.place + "/" + $0] },
+                    at: now, on: database)
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// How a person signs in: an email address or a username. Case does not matter; it is stored
+/// lower-cased.
+struct LoginName: Equatable {
+    let value: String
+
+    init?(_ typed: String) {
+        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "@._+-"))
+        guard (3...120).contains(trimmed.count),
+            trimmed.unicodeScalars.allSatisfy(allowed.contains),
+            !trimmed.hasPrefix("@"), !trimmed.hasSuffix("@")
+        else { return nil }
+        self.value = trimmed
+    }
+}
+
+/// Text a person typed, cleaned: trimmed, without control characters, not too long.
+enum TypedText {
+    static func clean(_ text: String?, maxLength: Int) -> String? {
+        guard let text else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= maxLength,
+            !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
+        else { return nil }
+        return trimmed
+    }
+}

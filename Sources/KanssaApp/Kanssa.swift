@@ -1,0 +1,52 @@
+import Fluent
+import Foundation
+import KanssaCore
+import Vapor
+
+/// Starts Kanssa from the command line: reads the configuration (refusing to start with a clear
+/// message if it is wrong), configures the app and runs the command asked for.
+public enum Kanssa {
+    public static func main() async {
+        do {
+            var environment = try Vapor.Environment.detect()
+            let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
+            var config = try AppConfig.load(environment: ProcessInfo.processInfo.environment, command: command)
+            if config.secret.isEmpty {
+                // Only commands that are not `serve` get here (load() refuses serve without one).
+                config.secret = try DemoSecret.loadOrCreate(in: config.dataDirectory, dependencies: .live)
+            }
+            try LoggingSystem.bootstrap(from: &environment)
+            let app = try await Application.make(environment)
+            do {
+                try await configure(app, config: config)
+                if command == "serve" { try await refusePendingMigrations(app) }
+                try await app.execute()
+            } catch {
+                app.logger.report(error: error)
+                try? await app.asyncShutdown()
+                throw error
+            }
+            try await app.asyncShutdown()
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(1)
+        } catch {
+            FileHandle.standardError.write(Data("Kanssa stopped: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    /// Production never migrates by itself: a database behind the code is an operator's
+    /// decision, so `serve` refuses to start and says what to run.
+    static func refusePendingMigrations(_ app: Application) async throws {
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        guard pending.isEmpty else {
+            throw StartError(message: "The database needs \(pending.count) migration(s). Run `kanssa migrate` first, then start again.")
+        }
+    }
+
+    struct StartError: Error, CustomStringConvertible {
+        let message: String
+        var description: String { message }
+    }
+}

@@ -1,0 +1,60 @@
+import KanssaCore
+import Vapor
+
+/// Refuses state-changing requests that did not come from one of Kanssa's own forms: the
+/// browser must not say the request is cross-site, and the form must carry the anti-forgery token
+/// bound to this browser. Only GET and HEAD may pass without; they never change anything.
+struct FormGuardMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard request.method != .GET, request.method != .HEAD else {
+            return try await next.respond(to: request)
+        }
+        if let problem = try await problem(with: request) {
+            try await AuditLog.record(
+                AuditRecord(
+                    actorID: request.principal?.accountID, event: .requestDenied,
+                    target: "\(request.method.rawValue) \(request.url.path)", purpose: problem,
+                    outcome: .denied, requestID: request.id),
+                at: request.now, on: request.db)
+            throw KanssaError.formRejected
+        }
+        return try await next.respond(to: request)
+    }
+
+    /// Why the request is refused, or nil if it may pass.
+    private func problem(with request: Request) async throws -> String? {
+        if let site = request.headers.first(name: "Sec-Fetch-Site")?.lowercased(),
+            site == "cross-site" || site == "same-site"
+        {
+            return "cross-site-request"
+        }
+        if let origin = request.headers.first(name: .origin), !isOwnOrigin(origin, request: request) {
+            return "foreign-origin"
+        }
+        // The body must be read before the token in it can be checked.
+        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        guard let sent = try? request.content.get(String.self, at: "_csrf"),
+            constantTimeEquals(sent, request.csrfToken)
+        else {
+            return "missing-or-wrong-form-token"
+        }
+        return nil
+    }
+
+    private func isOwnOrigin(_ origin: String, request: Request) -> Bool {
+        if let publicURL = request.platform.config.publicURL,
+            let scheme = publicURL.scheme, let host = publicURL.host
+        {
+            let port = publicURL.port.map { ":\($0)" } ?? ""
+            return origin.lowercased() == "\(scheme)://\(host)\(port)".lowercased()
+        }
+        guard let host = request.headers.first(name: .host) else { return false }
+        return origin.lowercased() == "http://\(host)".lowercased() || origin.lowercased() == "https://\(host)".lowercased()
+    }
+
+    private func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

@@ -1,0 +1,77 @@
+import KanssaCore
+import Vapor
+
+/// What the session middleware learns about a request, for the handlers after it.
+struct RequestState: Sendable {
+    /// The signed-in person, if any.
+    var principal: Principal?
+    /// The raw session token from the cookie, when it names a live session.
+    var sessionToken: String?
+    /// The session's row id, when signed in.
+    var sessionID: UUID?
+    /// A random value bound to an anonymous browser, for the anti-forgery token of forms
+    /// shown before signing in.
+    var anonymousBinding: String?
+    /// Set when the anonymous binding was made by this request and must be sent as a cookie.
+    var isNewAnonymousBinding = false
+    /// Set when the request carried a session cookie that no longer names a live session.
+    var hasStaleSessionCookie = false
+}
+
+enum CookieName {
+    static let session = "kanssa_session"
+    static let anonymous = "kanssa_form"
+    static let language = "kanssa_lang"
+}
+
+extension Request {
+    private struct StateKey: StorageKey {
+        typealias Value = RequestState
+    }
+
+    var state: RequestState {
+        get { storage[StateKey.self] ?? RequestState() }
+        set { storage[StateKey.self] = newValue }
+    }
+
+    var principal: Principal? { state.principal }
+
+    /// The anti-forgery token forms on this page must carry: a keyed digest of what binds this
+    /// browser — the session when signed in, the anonymous cookie otherwise.
+    var csrfToken: String {
+        let binding = state.sessionToken ?? state.anonymousBinding ?? ""
+        return platform.secret.digest(binding, purpose: "csrf")
+    }
+
+    /// The person's language: their account's, else the one they picked, else the browser's.
+    var localizer: Localizer {
+        let catalogs = platform.catalogs
+        let code: String
+        if let language = principal?.language, catalogs.supports(language) {
+            code = language
+        } else if let picked = cookies[CookieName.language]?.string, catalogs.supports(picked) {
+            code = picked
+        } else {
+            let preferences = headers[.acceptLanguage].flatMap { $0.split(separator: ",") }
+                .map { $0.split(separator: ";").first.map(String.init) ?? "" }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            code = catalogs.bestLanguage(for: preferences)
+        }
+        return catalogs.localizer(for: code, timeZone: platform.config.timeZone)
+    }
+
+    /// A cookie set the way every Kanssa cookie is: HttpOnly, SameSite=Lax, Secure over HTTPS.
+    func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+            isSecure: platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax
+        )
+    }
+
+    var expiredCookie: HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, domain: nil, path: "/",
+            isSecure: platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax
+        )
+    }
+}

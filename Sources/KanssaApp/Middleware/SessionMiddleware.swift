@@ -1,0 +1,42 @@
+import Fluent
+import KanssaCore
+import Vapor
+
+/// Finds the signed-in person from the session cookie, on every request, in the database — so
+/// that several instances can serve one installation and a revoked session ends at once.
+struct SessionMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        var state = RequestState()
+        if let token = request.cookies[CookieName.session]?.string, !token.isEmpty {
+            if let live = try await SessionStore.resume(token: token, on: request) {
+                state.principal = live.principal
+                state.sessionToken = token
+                state.sessionID = live.sessionID
+            } else {
+                state.hasStaleSessionCookie = true
+            }
+        }
+        if state.sessionToken == nil {
+            if let binding = request.cookies[CookieName.anonymous]?.string, binding.count >= 32 {
+                state.anonymousBinding = binding
+            } else {
+                state.anonymousBinding = request.platform.dependencies.token()
+                state.isNewAnonymousBinding = true
+            }
+        }
+        request.state = state
+
+        let response = try await next.respond(to: request)
+        // The handler may have signed the person in or out; read the state it left.
+        let after = request.state
+        if after.isNewAnonymousBinding, after.sessionToken == nil, let binding = after.anonymousBinding,
+            response.cookies[CookieName.anonymous] == nil
+        {
+            response.cookies[CookieName.anonymous] = request.cookie(binding, maxAge: nil)
+        }
+        if after.hasStaleSessionCookie, response.cookies[CookieName.session] == nil {
+            response.cookies[CookieName.session] = request.expiredCookie
+        }
+        return response
+    }
+}

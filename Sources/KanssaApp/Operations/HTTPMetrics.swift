@@ -1,0 +1,63 @@
+import Foundation
+import Prometheus
+import Vapor
+
+/// Request counts and latencies per route, requests in flight, and process memory, in
+/// Prometheus text at `/metrics`. One registry per application, so tests do not share it.
+struct HTTPMetrics: Sendable {
+    let registry: PrometheusCollectorRegistry
+    private let inFlight: Gauge
+    private let residentMemory: Gauge
+    private let virtualMemory: Gauge
+
+    init(registry: PrometheusCollectorRegistry) {
+        self.registry = registry
+        inFlight = registry.makeGauge(descriptor: .init(
+            namespace: "kanssa", metricName: "http_requests_in_flight", helpText: "Requests being served now"))
+        residentMemory = registry.makeGauge(descriptor: .init(
+            namespace: "process", metricName: "resident_memory", unitName: "bytes", helpText: "Resident memory size"))
+        virtualMemory = registry.makeGauge(descriptor: .init(
+            namespace: "process", metricName: "virtual_memory", unitName: "bytes", helpText: "Virtual memory size"))
+    }
+
+    func started() { inFlight.increment() }
+
+    func finished(method: String, route: String, status: UInt, duration: Duration) {
+        inFlight.decrement()
+        registry.makeCounter(
+            descriptor: .init(namespace: "kanssa", metricName: "http_requests", unitName: "total",
+                              helpText: "Requests served, by route and status"),
+            labels: [("method", method), ("route", route), ("status", String(status))]
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(namespace: "kanssa", metricName: "http_request_duration", unitName: "seconds",
+                              helpText: "Time to respond, by route"),
+            labels: [("method", method), ("route", route)],
+            buckets: [.milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50),
+                      .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(5)]
+        ).record(duration)
+    }
+
+    /// The text a Prometheus scraper reads, with the memory figures read fresh.
+    func exposition(poolSize: Int) -> String {
+        if let memory = ProcessMemory.read() {
+            residentMemory.set(Double(memory.resident))
+            virtualMemory.set(Double(memory.virtual))
+        }
+        registry.makeGauge(descriptor: .init(
+            namespace: "kanssa", metricName: "database_pool_max_connections",
+            helpText: "Connections the database pool may open")).set(Double(poolSize))
+        return registry.emitToString()
+    }
+}
+
+/// Memory of this process, from /proc on Linux; nil where /proc is missing.
+enum ProcessMemory {
+    static func read() -> (resident: Int, virtual: Int)? {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+        let fields = text.split(separator: " ").compactMap { Int($0) }
+        guard fields.count >= 2 else { return nil }
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        return (fields[1] * pageSize, fields[0] * pageSize)
+    }
+}

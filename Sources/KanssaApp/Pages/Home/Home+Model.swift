@@ -1,0 +1,35 @@
+import Foundation
+import KanssaCore
+
+enum Home {
+    /// The person's home: each organisation they belong to, with their roles there and what
+    /// they can do next.
+    struct Model: Equatable {
+        struct Place: Equatable {
+            let organisationID: UUID
+            let organisationName: String
+            let roles: [Role]
+            let mayAdminister: Bool
+            let mayInvite: Bool
+        }
+
+        let displayName: String
+        let places: [Place]
+        var notice: Notice?
+
+        init(principal: Principal, notice: Notice? = nil) {
+            displayName = principal.displayName
+            places = principal.organisationIDs.map { organisationID in
+                let roles = principal.roles(in: organisationID).sorted()
+                return Place(
+                    organisationID: organisationID,
+                    organisationName: principal.memberships.first { $0.organisationID == organisationID }?.organisationName ?? "",
+                    roles: roles,
+                    mayAdminister: Policy.decide(.administerOrganisation(organisationID), for: principal).isAllowed,
+                    mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed
+                )
+            }
+            self.notice = notice
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import KanssaCore
+import Plot
+
+extension Home {
+    struct View {
+        let model: Model
+        let chrome: Chrome
+
+        func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.homeTitle, ["name": model.displayName]), chrome: chrome,
+                notices: model.notice.map { [$0] } ?? [],
+                content: .div(
+                    .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
+                    .ul(.class("cards"), .forEach(model.places) { place in
+                        .li(.class("card"),
+                            .h2(.txt(place.organisationName)),
+                            .p(.txt(t(.homeYourRoles, ["roles": place.roles.map { RoleText.name($0, t) }.joined(separator: ", ")]))),
+                            .ul(.class("actions"),
+                                .forEach(place.roles) { role in .li(.txt(RoleText.nextStep(role, t))) },
+                                .if(place.mayAdminister, .li(.a(
+                                    .link(SiteRoute.organisationAdmin(place.organisationID).url), .txt(t(.homeAdminister))))),
+                                .if(place.mayInvite, .li(.a(
+                                    .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite)))))
+                            )
+                        )
+                    }),
+                    .p(.a(.link(SiteRoute.myInformation().url), .txt(t(.homeMyInformation))))
+                )
+            )
+        }
+    }
+}
+
+/// Roles in words, in the person's language.
+enum RoleText {
+    static func name(_ role: Role, _ t: Localizer) -> String {
+        switch role {
+        case .citizen: t(.roleCitizen)
+        case .coTrainer: t(.roleCoTrainer)
+        case .professional: t(.roleProfessional)
+        case .coordinator: t(.roleCoordinator)
+        case .trainer: t(.roleTrainer)
+        case .researcher: t(.roleResearcher)
+        case .admin: t(.roleAdmin)
+        }
+    }
+
+    /// What this role is for, said as the next thing a person can do.
+    static func nextStep(_ role: Role, _ t: Localizer) -> String {
+        switch role {
+        case .citizen: t(.nextStepCitizen)
+        case .coTrainer: t(.nextStepCoTrainer)
+        case .professional: t(.nextStepProfessional)
+        case .coordinator: t(.nextStepCoordinator)
+        case .trainer: t(.nextStepTrainer)
+        case .researcher: t(.nextStepResearcher)
+        case .admin: t(.nextStepAdmin)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import KanssaCore
+import Plot
+
+extension MyInformation {
+    struct View {
+        let model: Model
+        let chrome: Chrome
+
+        func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.myInformationTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .section(
+                        .h2(.txt(t(.myProfileHeading))),
+                        .form(
+                            .class("stack narrow"), .method(.post), .link(SiteRoute.myInformation().url, as: "action"),
+                            .attribute(named: "novalidate"),
+                            Components.csrfField(chrome.csrfToken),
+                            .p(.txt(t(.myLoginIs, ["login": model.login]))),
+                            Components.textField(
+                                name: "displayName", label: t(.fieldDisplayName), value: model.displayName,
+                                autocomplete: "name", hint: t(.fieldDisplayNameHint),
+                                error: model.errors.message(for: "displayName"), maxLength: 100),
+                            Components.select(
+                                name: "language", label: t(.fieldLanguage),
+                                options: chrome.languages.map {
+                                    .init(value: $0.code, label: $0.name, isSelected: $0.code == model.language)
+                                },
+                                error: model.errors.message(for: "language")),
+                            Components.submit(t(.saveButton))
+                        )
+                    ),
+                    .section(
+                        .h2(.txt(t(.myMembershipsHeading))),
+                        .if(model.memberships.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
+                        .ul(.forEach(model.memberships) { membership in
+                            .li(.txt("\(membership.organisationName): \(RoleText.name(membership.role, t))"))
+                        })
+                    ),
+                    .section(
+                        .h2(.txt(t(.myTraceHeading))),
+                        .p(.txt(t(.myTraceIntro))),
+                        .if(model.trace.items.isEmpty, .p(.txt(t(.myTraceEmpty)))),
+                        .if(!model.trace.items.isEmpty, Components.table(
+                            caption: t(.myTraceCaption),
+                            headers: [t(.traceWhen), t(.traceWho), t(.traceWhat), t(.traceWhy)],
+                            rows: model.trace.items.map { line in
+                                [
+                                    .txt(t.dateTime(line.occurredAt)),
+                                    .txt(line.isSelf ? t(.traceYou) : (line.actorName ?? t(.traceNobody))),
+                                    .txt(AuditText.describe(line.event, outcome: line.outcome, t)),
+                                    .txt(line.purpose),
+                                ]
+                            }
+                        )),
+                        Components.pagination(model.trace, t: t) { SiteRoute.myInformation(page: $0).url }
+                    )
+                )
+            )
+        }
+    }
+}
+
+/// Audit events in words a person understands.
+enum AuditText {
+    static func describe(_ event: AuditEvent, outcome: AuditOutcome, _ t: Localizer) -> String {
+        let text: String = switch event {
+        case .signedIn: t(.auditSignedIn)
+        case .signInFailed: t(.auditSignInFailed)
+        case .signInThrottled: t(.auditSignInThrottled)
+        case .signedOut: t(.auditSignedOut)
+        case .sessionExpired: t(.auditSessionExpired)
+        case .requestDenied: t(.auditRequestDenied)
+        case .invitationCreated: t(.auditInvitationCreated)
+        case .invitationRedeemed: t(.auditInvitationRedeemed)
+        case .invitationRefused: t(.auditInvitationRefused)
+        case .rolesChanged: t(.auditRolesChanged)
+        case .teamsChanged: t(.auditTeamsChanged)
+        case .accountDisabled: t(.auditAccountDisabled)
+        case .accountCreated: t(.auditAccountCreated)
+        case .teamCreated: t(.auditTeamCreated)
+        case .personalDataRead: t(.auditPersonalDataRead)
+        case .personalDataChanged: t(.auditPersonalDataChanged)
+        }
+        return outcome == .denied ? t(.auditDenied, ["what": text]) : text
+    }
+}

@@ -1,0 +1,45 @@
+import KanssaCore
+import Plot
+import Vapor
+
+extension Request {
+    /// The layout's view of this request.
+    func chrome(current: SiteRoute? = nil) -> Chrome {
+        let t = localizer
+        var navigation: [Chrome.NavigationLink] = []
+        if let principal {
+            navigation.append(.init(label: t(.navHome), url: SiteRoute.home.url, isCurrent: current == .home))
+            for organisationID in principal.organisationIDs
+            where Policy.decide(.administerOrganisation(organisationID), for: principal).isAllowed {
+                let route = SiteRoute.organisationAdmin(organisationID)
+                let name = principal.memberships.first { $0.organisationID == organisationID }?.organisationName ?? ""
+                navigation.append(.init(
+                    label: t(.navAdminister, ["organisation": name]), url: route.url, isCurrent: current == route))
+            }
+            navigation.append(.init(
+                label: t(.navMyInformation), url: SiteRoute.myInformation().url,
+                isCurrent: current == .myInformation()))
+        }
+        return Chrome(
+            t: t,
+            csrfToken: csrfToken,
+            signedInName: principal?.displayName,
+            home: SiteRoute.home.url,
+            navigation: navigation,
+            signOut: SiteRoute.signOut.url,
+            languageSwitch: SiteRoute.language.url,
+            languages: platform.catalogs.languageNames.map { .init(code: $0.code, name: $0.name) },
+            returnPath: url.path,
+            stylesheet: SiteRoute.stylesheet.url
+        )
+    }
+}
+
+extension HTML {
+    /// An HTML response with the given status.
+    func response(status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: render()))
+    }
+}

@@ -1,0 +1,119 @@
+import Fluent
+import KanssaCore
+import Vapor
+
+/// Signing in and out.
+struct SignInController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "sign-in", access: .anyone, use: show)
+        routes.on(.POST, "sign-in", access: .anyone, use: signIn)
+        routes.on(.POST, "sign-out", access: .signedIn, use: signOut)
+    }
+
+    struct Form: Content {
+        var login: String?
+        var password: String?
+        var next: String?
+    }
+
+    /// Notices that other pages may ask the sign-in page to show, by name.
+    enum NoticeName: String {
+        case signedOut = "signed-out"
+        case joined
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        if request.principal != nil { return request.redirect(to: SiteRoute.home.path, redirectType: .normal) }
+        let t = request.localizer
+        var model = SignIn.Model(next: request.query[String.self, at: "next"] ?? "")
+        switch request.query[String.self, at: "notice"].flatMap(NoticeName.init(rawValue:)) {
+        case .signedOut: model.notice = Notice(.success, t(.signedOutNotice))
+        case .joined: model.notice = Notice(.success, t(.joinedNotice))
+        case nil: break
+        }
+        return SignIn.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func signIn(request: Request) async throws -> Response {
+        let form = try request.content.decode(Form.self)
+        let t = request.localizer
+        var model = SignIn.Model(login: String((form.login ?? "").prefix(120)), next: form.next ?? "")
+
+        let password = form.password ?? ""
+        if (form.login ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            model.errors.append(FieldError(field: "login", message: t(.errorLoginMissing)))
+        }
+        if password.isEmpty {
+            model.errors.append(FieldError(field: "password", message: t(.errorPasswordMissing)))
+        }
+        guard model.errors.isEmpty else {
+            return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+
+        let throttle = LoginThrottle(request: request)
+        let loginKey = throttle.accountKey(model.login)
+        let addressKey = throttle.addressKey("sign-in")
+        if try await throttle.isThrottled([(loginKey, LoginThrottle.perAccount), (addressKey, LoginThrottle.perAddress)]) {
+            try await AuditLog.record(
+                AuditRecord(actorID: nil, event: .signInThrottled, target: "sign-in", purpose: "security",
+                            outcome: .denied, requestID: request.id),
+                at: request.now, on: request.db)
+            model.notice = Notice(.error, t(.errorTooManyAttempts))
+            return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .tooManyRequests)
+        }
+
+        let account = try await LoginName(model.login).asyncFlatMap { name in
+            try await Account.query(on: request.db).filter(\.$login == name.value).first()
+        }
+        // An unknown login costs the same bcrypt work as a known one, so timing reveals nothing.
+        let hash = account?.passwordHash ?? request.platform.decoyPasswordHash
+        let matches = try await request.password.async.verify(password, created: hash)
+        guard let account, matches, account.disabledAt == nil, let accountID = account.id else {
+            try await throttle.recordFailure(keys: [loginKey, addressKey])
+            try await AuditLog.record(
+                AuditRecord(actorID: nil, subjectID: account?.id, event: .signInFailed, target: "sign-in",
+                            purpose: "security", outcome: .denied, requestID: request.id),
+                at: request.now, on: request.db)
+            model.errors = [FieldError(field: "login", message: t(.errorSignInFailed))]
+            return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unauthorized)
+        }
+
+        try await throttle.clear(key: loginKey)
+        if let previous = request.state.sessionID {
+            try await SessionStore.end(sessionID: previous, on: request.db)
+        }
+        let token = try await SessionStore.start(accountID: accountID, on: request)
+        try await AuditLog.record(
+            AuditRecord(actorID: accountID, subjectID: accountID, event: .signedIn, target: "sign-in",
+                        purpose: "security", requestID: request.id),
+            at: request.now, on: request.db)
+        request.state.sessionToken = token
+        let destination = SafeURL(model.next).flatMap { $0.value.hasPrefix("/") ? $0.value : nil } ?? SiteRoute.home.path
+        let response = request.redirect(to: destination, redirectType: .normal)
+        response.cookies[CookieName.session] = request.cookie(token, maxAge: Int(request.platform.config.sessionMaximumAge))
+        return response
+    }
+
+    @Sendable func signOut(request: Request) async throws -> Response {
+        if let sessionID = request.state.sessionID {
+            try await SessionStore.end(sessionID: sessionID, on: request.db)
+        }
+        if let principal = request.principal {
+            try await AuditLog.record(
+                AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .signedOut,
+                            target: "sign-out", purpose: "security", requestID: request.id),
+                at: request.now, on: request.db)
+        }
+        let response = request.redirect(
+            to: SiteRoute.signIn.path + "?notice=" + NoticeName.signedOut.rawValue, redirectType: .normal)
+        response.cookies[CookieName.session] = request.expiredCookie
+        return response
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,81 @@
+import KanssaCore
+import Vapor
+
+/// Who may use a route. Every route is registered with one; a test fails if one is missing.
+enum AccessRule: Sendable {
+    /// No sign-in needed (sign-in page, health, stylesheet).
+    case anyone
+    /// The policy decides the action the request asks for.
+    case policy(@Sendable (Request) throws -> Action)
+
+    static let signedIn = AccessRule.policy { _ in .useOwnAccount }
+
+    static let userInfoKey = "kanssa.access"
+}
+
+extension RoutesBuilder {
+    /// Registers a route together with its access rule, so that the two cannot be separated.
+    @discardableResult
+    func on(
+        _ method: HTTPMethod, _ path: PathComponent..., access: AccessRule,
+        use handler: @escaping @Sendable (Request) async throws -> Response
+    ) -> Route {
+        let route = self.grouped(AccessGuard(rule: access)).on(method, path, use: handler)
+        route.userInfo[AccessRule.userInfoKey] = access
+        return route
+    }
+}
+
+/// Applies a route's access rule before its handler runs. Fails closed: an error while working
+/// out the decision denies.
+struct AccessGuard: AsyncMiddleware {
+    let rule: AccessRule
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard case .policy(let action) = rule else { return try await next.respond(to: request) }
+        let decision: Decision
+        let asked: Action?
+        do {
+            let requested = try action(request)
+            asked = requested
+            decision = Policy.decide(requested, for: request.principal)
+        } catch {
+            asked = nil
+            decision = .deny(.checkFailed)
+        }
+        guard case .deny(let reason) = decision else { return try await next.respond(to: request) }
+
+        try await AuditLog.record(
+            AuditRecord(
+                actorID: request.principal?.accountID, organisationID: asked?.organisationID,
+                event: .requestDenied, target: "\(request.method.rawValue) \(request.url.path)",
+                purpose: reason.rawValue, outcome: .denied, requestID: request.id),
+            at: request.now, on: request.db)
+        if reason == .notSignedIn {
+            if request.method == .GET {
+                let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                return request.redirect(to: SiteRoute.signIn.path + "?next=" + next, redirectType: .normal)
+            }
+            throw KanssaError.notSignedIn
+        }
+        throw KanssaError.forbidden
+    }
+}
+
+extension Action {
+    var organisationID: UUID? {
+        switch self {
+        case .useOwnAccount: nil
+        case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id): id
+        case .invite(let id, _): id
+        }
+    }
+}
+
+extension Request {
+    /// A UUID path parameter. A malformed one is a page that does not exist.
+    func uuid(_ name: String) throws -> UUID {
+        guard let value = parameters.get(name, as: UUID.self) else { throw KanssaError.notFound }
+        return value
+    }
+}

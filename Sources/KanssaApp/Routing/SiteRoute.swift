@@ -1,0 +1,58 @@
+import Foundation
+import KanssaCore
+
+/// Every page and form target of the site. Views build links only through this, so no view
+/// hand-writes a URL, and `routes.swift` registers each of them.
+enum SiteRoute: Sendable, Equatable {
+    case home
+    case signIn
+    case signOut
+    case redeemInvitation
+    case language
+    case myInformation(page: Int? = nil)
+    case organisationAdmin(UUID, page: Int? = nil)
+    case teams(UUID)
+    case member(organisation: UUID, account: UUID)
+    case memberRoles(organisation: UUID, account: UUID)
+    case memberTeams(organisation: UUID, account: UUID)
+    case disableMember(organisation: UUID, account: UUID)
+    case newInvitation(UUID)
+    case invitations(UUID)
+    case stylesheet
+    case health
+    case readiness
+    case metrics
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .signIn: "/sign-in"
+        case .signOut: "/sign-out"
+        case .redeemInvitation: "/join"
+        case .language: "/language"
+        case .myInformation(let page): "/me" + Self.query(page: page)
+        case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
+        case .teams(let id): "/organisations/\(id)/teams"
+        case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"
+        case .memberRoles(let organisation, let account): "/organisations/\(organisation)/members/\(account)/roles"
+        case .memberTeams(let organisation, let account): "/organisations/\(organisation)/members/\(account)/teams"
+        case .disableMember(let organisation, let account): "/organisations/\(organisation)/members/\(account)/disable"
+        case .newInvitation(let id): "/organisations/\(id)/invitations/new"
+        case .invitations(let id): "/organisations/\(id)/invitations"
+        case .stylesheet: "/static/kanssa.css"
+        case .health: "/healthz"
+        case .readiness: "/readyz"
+        case .metrics: "/metrics"
+        }
+    }
+
+    var url: SafeURL {
+        // Every path above starts with "/" and holds only UUIDs and numbers: always safe.
+        SafeURL(path)!
+    }
+
+    private static func query(page: Int?) -> String {
+        guard let page, page > 1 else { return "" }
+        return "?page=\(page)"
+    }
+}

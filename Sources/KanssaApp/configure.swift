@@ -1,0 +1,66 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import KanssaCore
+import Prometheus
+import SQLKit
+import Vapor
+
+/// Configures an application: database, migrations, middleware, routes and commands.
+/// Tests call this with their own configuration and dependencies.
+public func configure(
+    _ app: Application, config: AppConfig, dependencies: AppDependencies = .live
+) async throws {
+    app.logger.logLevel = config.logLevel
+    app.platform = Platform(
+        config: config,
+        dependencies: dependencies,
+        catalogs: try Catalogs.bundled(),
+        passwordRules: try PasswordRules.bundled(),
+        secret: Secret(config.secret),
+        metrics: HTTPMetrics(registry: PrometheusCollectorRegistry()),
+        stylesheet: try Stylesheet.load(),
+        decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
+    )
+
+    try await useDatabase(app, config.database)
+    app.migrations.add(CoreMigrations.all)
+    app.passwords.use(.bcrypt(cost: config.passwordCost))
+
+    app.http.server.configuration.hostname = config.hostname
+    app.http.server.configuration.port = config.port
+    app.http.server.configuration.serverName = nil
+    app.routes.defaultMaxBodySize = "64kb"
+    app.routes.caseInsensitive = false
+
+    app.middleware = Middlewares()
+    app.middleware.use(MetricsMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
+    app.middleware.use(SessionMiddleware())
+    app.middleware.use(FormGuardMiddleware())
+
+    try routes(app)
+
+    app.asyncCommands.use(DemoCommand(), as: "demo")
+    app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+}
+
+private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) async throws {
+    switch location {
+    case .sqliteInMemory:
+        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+    case .sqliteFile(let path):
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        // WAL lets readers and a writer work at once; the setting lives in the file itself.
+        if let sql = app.db as? any SQLDatabase {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+    }
+}

@@ -1,0 +1,13 @@
+import Vapor
+
+/// The table of contents of the site. Every route is registered with its access rule
+/// (see `AccessRule`); `SiteRoute` builds every link to them.
+func routes(_ app: Application) throws {
+    try app.register(collection: OperationsController())
+    try app.register(collection: SignInController())
+    try app.register(collection: LanguageController())
+    try app.register(collection: HomeController())
+    try app.register(collection: MyInformationController())
+    try app.register(collection: InvitationController())
+    try app.register(collection: AdminController())
+}

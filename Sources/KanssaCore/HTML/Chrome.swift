@@ -1,0 +1,54 @@
+/// What the shared layout needs to know about the request: language, who is signed in, where
+/// the navigation goes. The app builds it; pages never build URLs of their own.
+public struct Chrome: Sendable {
+    public struct NavigationLink: Sendable {
+        public let label: String
+        public let url: SafeURL
+        public let isCurrent: Bool
+
+        public init(label: String, url: SafeURL, isCurrent: Bool) {
+            self.label = label
+            self.url = url
+            self.isCurrent = isCurrent
+        }
+    }
+
+    public struct LanguageChoice: Sendable {
+        public let code: String
+        public let name: String
+
+        public init(code: String, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
+
+    public let t: Localizer
+    public let csrfToken: String
+    public let signedInName: String?
+    public let home: SafeURL
+    public let navigation: [NavigationLink]
+    public let signOut: SafeURL
+    public let languageSwitch: SafeURL
+    public let languages: [LanguageChoice]
+    /// The page to return to after switching language.
+    public let returnPath: String
+    public let stylesheet: SafeURL
+
+    public init(
+        t: Localizer, csrfToken: String, signedInName: String?, home: SafeURL,
+        navigation: [NavigationLink], signOut: SafeURL, languageSwitch: SafeURL,
+        languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL
+    ) {
+        self.t = t
+        self.csrfToken = csrfToken
+        self.signedInName = signedInName
+        self.home = home
+        self.navigation = navigation
+        self.signOut = signOut
+        self.languageSwitch = languageSwitch
+        self.languages = languages
+        self.returnPath = returnPath
+        self.stylesheet = stylesheet
+    }
+}

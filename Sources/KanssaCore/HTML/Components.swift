@@ -1,0 +1,167 @@
+@preconcurrency import Plot
+
+/// Small accessible building blocks shared by every page.
+public enum Components {
+    public static func notice(_ notice: Notice) -> Node<HTML.BodyContext> {
+        .div(
+            .class("notice notice--\(notice.kind.rawValue)"),
+            .attribute(named: "role", value: notice.kind == .error ? "alert" : "status"),
+            .p(.txt(notice.text))
+        )
+    }
+
+    /// The anti-forgery token every form carries.
+    public static func csrfField(_ token: String) -> Node<HTML.FormContext> {
+        .input(.type(.hidden), .name("_csrf"), .safe("value", token))
+    }
+
+    public enum ButtonStyle: String, Sendable {
+        case primary, secondary, danger, link
+    }
+
+    /// A form with one button, for actions that change something (sign out, disable).
+    public static func postButton(
+        action: SafeURL, csrfToken: String, label: String, style: ButtonStyle = .secondary,
+        hidden: [(String, String)] = []
+    ) -> Node<HTML.BodyContext> {
+        .form(
+            .class("inline-form"), .method(.post), .safe("action", action.value),
+            csrfField(csrfToken),
+            .forEach(hidden) { name, value in
+                .input(.type(.hidden), .safe("name", name), .safe("value", value))
+            },
+            .button(.type(.submit), .class("button button--\(style.rawValue)"), .txt(label))
+        )
+    }
+
+    public static func submit(_ label: String, style: ButtonStyle = .primary) -> Node<HTML.FormContext> {
+        .button(.type(.submit), .class("button button--\(style.rawValue)"), .txt(label))
+    }
+
+    /// A list of what is wrong with a submitted form, linking to each field.
+    public static func errorSummary(_ errors: [FieldError], title: String) -> Node<HTML.BodyContext> {
+        .if(!errors.isEmpty, .div(
+            .class("error-summary"),
+            .attribute(named: "role", value: "alert"),
+            .attribute(named: "tabindex", value: "-1"),
+            .h2(.txt(title)),
+            .ul(.forEach(errors) { error in
+                .li(.a(.safe("href", "#\(error.field)"), .txt(error.message)))
+            })
+        ))
+    }
+
+    /// A labelled text input with an optional hint and an inline error.
+    public static func textField(
+        name: String, label: String, value: String = "", type: HTMLInputType = .text,
+        autocomplete: String? = nil, hint: String? = nil, error: String? = nil, required: Bool = true,
+        maxLength: Int = 200
+    ) -> Node<HTML.FormContext> {
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }]
+            .compactMap { $0 }.joined(separator: " ")
+        return .div(
+            .class(error == nil ? "field" : "field field--error"),
+            .label(.safe("for", name), .txt(label)),
+            .unwrap(hint) { .p(.class("field__hint"), .safe("id", "\(name)-hint"), .txt($0)) },
+            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
+            .input(
+                .type(type), .safe("id", name), .safe("name", name),
+                type == .password ? .empty : .safe("value", value),
+                .safe("maxlength", String(maxLength)),
+                .flag("required", required),
+                autocomplete.map { .safe("autocomplete", $0) } ?? .empty,
+                describedBy.isEmpty ? .empty : .safe("aria-describedby", describedBy),
+                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true")
+            )
+        )
+    }
+
+    public struct Option: Sendable {
+        public let value: String
+        public let label: String
+        public let isSelected: Bool
+
+        public init(value: String, label: String, isSelected: Bool) {
+            self.value = value
+            self.label = label
+            self.isSelected = isSelected
+        }
+    }
+
+    /// A labelled drop-down list.
+    public static func select(
+        name: String, label: String, options: [Option], error: String? = nil
+    ) -> Node<HTML.FormContext> {
+        .div(
+            .class(error == nil ? "field" : "field field--error"),
+            .label(.safe("for", name), .txt(label)),
+            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
+            .element(named: "select", nodes: [
+                .safe("id", name), .safe("name", name),
+                error == nil ? .empty : .safe("aria-describedby", "\(name)-error"),
+                .forEach(options) { option in
+                    .element(named: "option", nodes: [
+                        .safe("value", option.value),
+                        .flag("selected", option.isSelected),
+                        .txt(option.label),
+                    ])
+                },
+            ])
+        )
+    }
+
+    /// A group of checkboxes with a legend.
+    public static func checkboxes(
+        name: String, legend: String, options: [Option], error: String? = nil
+    ) -> Node<HTML.FormContext> {
+        .fieldset(
+            .class(error == nil ? "field" : "field field--error"),
+            .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(legend)]),
+            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
+            .forEach(Array(options.enumerated())) { index, option in
+                .div(
+                    .class("checkbox"),
+                    .input(
+                        .type(.checkbox), .safe("id", "\(name)-\(index)"), .safe("name", "\(name)[]"),
+                        .safe("value", option.value), .flag("checked", option.isSelected)
+                    ),
+                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
+                )
+            }
+        )
+    }
+
+    /// A data table with a caption and column headers; wraps in a scroll box on narrow screens.
+    public static func table(
+        caption: String, headers: [String], rows: [[Node<HTML.BodyContext>]]
+    ) -> Node<HTML.BodyContext> {
+        .div(
+            .class("table-scroll"),
+            .attribute(named: "role", value: "region"),
+            .safe("aria-label", caption),
+            .attribute(named: "tabindex", value: "0"),
+            .table(
+                .caption(.txt(caption)),
+                .thead(.tr(.forEach(headers) { .th(.attribute(named: "scope", value: "col"), .txt($0)) })),
+                .tbody(.forEach(rows) { cells in .tr(.forEach(cells) { .td($0) }) })
+            )
+        )
+    }
+
+    /// Previous / next links and "page 2 of 7".
+    public static func pagination<Item>(
+        _ paged: Paged<Item>, t: Localizer, url: (Int) -> SafeURL
+    ) -> Node<HTML.BodyContext> {
+        .if(paged.pageCount > 1, .nav(
+            .class("pagination"),
+            .safe("aria-label", t(.paginationLabel)),
+            .if(paged.page.number > 1, .a(
+                .link(url(paged.page.number - 1)), .attribute(named: "rel", value: "prev"), .txt(t(.previousPage))
+            )),
+            .span(.txt(t(.pageOf, ["page": t.number(paged.page.number), "count": t.number(paged.pageCount)]))),
+            .if(paged.page.number < paged.pageCount, .a(
+                .link(url(paged.page.number + 1)), .attribute(named: "rel", value: "next"), .txt(t(.nextPage))
+            ))
+        ))
+    }
+}

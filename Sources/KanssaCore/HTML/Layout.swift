@@ -1,0 +1,79 @@
+@preconcurrency import Plot
+
+/// The page every screen shares: skip link, header with navigation and language switch, one
+/// `main` landmark with the page heading, and a footer. No script anywhere.
+public enum Layout {
+    public static func page(
+        title: String, chrome: Chrome, notices: [Notice] = [], content: Node<HTML.BodyContext>
+    ) -> HTML {
+        let t = chrome.t
+        return HTML(
+            .attribute(named: "lang", value: HTMLEscape.attribute(t.language)),
+            .head(
+                .meta(.charset(.utf8)),
+                .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .element(named: "title", text: "\(title) – Kanssa"),
+                .link(.rel(.stylesheet), .safe("href", chrome.stylesheet.value))
+            ),
+            .body(
+                .a(.class("skip-link"), .href("#main"), .txt(t(.skipToContent))),
+                header(chrome),
+                .element(named: "main", nodes: [
+                    .id("main"),
+                    .attribute(named: "tabindex", value: "-1"),
+                    .h1(.txt(title)),
+                    .forEach(notices) { Components.notice($0) },
+                    content,
+                ]),
+                .footer(.class("site-footer"), .p(.txt(t(.footerTagline))))
+            )
+        )
+    }
+
+    private static func header(_ chrome: Chrome) -> Node<HTML.BodyContext> {
+        let t = chrome.t
+        return .header(
+            .class("site-header"),
+            .div(
+                .class("site-header__bar"),
+                .a(.class("brand"), .link(chrome.home), .txt("Kanssa")),
+                languageSwitch(chrome)
+            ),
+            .if(chrome.signedInName != nil, .nav(
+                .attribute(named: "aria-label", value: HTMLEscape.attribute(t(.navigationLabel))),
+                .ul(
+                    .forEach(chrome.navigation) { link in
+                        .li(.a(
+                            .link(link.url),
+                            .if(link.isCurrent, .attribute(named: "aria-current", value: "page")),
+                            .txt(link.label)
+                        ))
+                    },
+                    .li(Components.postButton(
+                        action: chrome.signOut, csrfToken: chrome.csrfToken,
+                        label: t(.signOut), style: .link
+                    ))
+                ),
+                .p(.class("signed-in-as"), .txt(t(.signedInAs, ["name": chrome.signedInName ?? ""])))
+            ))
+        )
+    }
+
+    private static func languageSwitch(_ chrome: Chrome) -> Node<HTML.BodyContext> {
+        .form(
+            .class("language-switch"),
+            .method(.post),
+            .safe("action", chrome.languageSwitch.value),
+            Components.csrfField(chrome.csrfToken),
+            .input(.type(.hidden), .name("return"), .safe("value", chrome.returnPath)),
+            .forEach(chrome.languages) { language in
+                .button(
+                    .type(.submit), .name("language"), .safe("value", language.code),
+                    .safe("lang", language.code),
+                    .if(language.code == chrome.t.language, .attribute(named: "aria-pressed", value: "true")),
+                    .txt(language.name)
+                )
+            }
+        )
+    }
+}

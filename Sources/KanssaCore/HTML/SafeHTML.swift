@@ -1,0 +1,84 @@
+@preconcurrency import Plot
+
+/// The one place where values reach HTML attributes and text.
+///
+/// Plot escapes text nodes (but leaves anything that looks like an entity alone) and writes
+/// attribute values exactly as given. Every attribute that can carry data goes through
+/// ``Attribute/safe(_:_:)`` or ``Node/safe(_:_:)``, every text through ``Node/txt(_:)``, and every
+/// link through ``SafeURL``. A test fails if other code calls Plot's attribute writers with
+/// anything but a string literal.
+public enum HTMLEscape {
+    /// Escapes a value for a double- or single-quoted attribute.
+    public static func attribute(_ value: String) -> String {
+        var out = ""
+        out.reserveCapacity(value.utf8.count)
+        for character in value {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Prepares text for Plot's text escaping, which keeps `&name;` as is: escaping every `&`
+    /// first makes "&lt;" show as typed instead of as "<".
+    static func text(_ value: String) -> String {
+        value.replacingOccurrences(of: "&", with: "&amp;")
+    }
+}
+
+/// A URL that may be put in `href` or `action`: relative to this site, or http(s). Anything
+/// else — `javascript:`, `data:`, protocol-relative `//host` — is refused.
+public struct SafeURL: Sendable, Equatable, CustomStringConvertible {
+    public let value: String
+
+    public init?(_ value: String) {
+        let lower = value.lowercased()
+        let isRelative = (value.hasPrefix("/") && !value.hasPrefix("//") && !value.hasPrefix("/\\"))
+            || value.hasPrefix("?") || value.hasPrefix("#")
+        let isWeb = lower.hasPrefix("https://") || lower.hasPrefix("http://")
+        guard isRelative || isWeb, !value.contains(where: { $0.isNewline || $0 == "\0" }) else { return nil }
+        self.value = value
+    }
+
+    public var description: String { value }
+}
+
+public extension Attribute {
+    /// An attribute whose value is escaped.
+    static func safe(_ name: String, _ value: String) -> Attribute {
+        .attribute(named: name, value: HTMLEscape.attribute(value))
+    }
+
+    /// An attribute that is present without a value (`required`, `checked`).
+    static func flag(_ name: String, _ isOn: Bool = true) -> Attribute {
+        isOn ? Attribute(name: name, value: nil, ignoreIfValueIsEmpty: false) : .empty
+    }
+}
+
+public extension Node {
+    /// An attribute whose value is escaped.
+    static func safe(_ name: String, _ value: String) -> Node {
+        .attribute(named: name, value: HTMLEscape.attribute(value))
+    }
+
+    /// An attribute that is present without a value (`required`, `hidden`).
+    static func flag(_ name: String, _ isOn: Bool = true) -> Node {
+        isOn ? .attribute(Attribute(name: name, value: nil, ignoreIfValueIsEmpty: false)) : .empty
+    }
+
+    /// Text, shown exactly as written.
+    static func txt(_ value: String) -> Node {
+        .text(HTMLEscape.text(value))
+    }
+
+    /// A link or form target (`href` by default, `action` for forms).
+    static func link(_ url: SafeURL, as attribute: String = "href") -> Node {
+        .safe(attribute, url.value)
+    }
+}

@@ -1,0 +1,34 @@
+import Crypto
+import Foundation
+
+/// The installation's secret, used for keyed digests (invitation codes, throttling keys,
+/// anti-forgery tokens, later research pseudonyms). Never logged, never shown.
+public struct Secret: Sendable {
+    private let key: SymmetricKey
+
+    public init(_ value: String) {
+        self.key = SymmetricKey(data: Data(value.utf8))
+    }
+
+    /// A keyed digest of `message` for one purpose; different purposes never collide.
+    public func digest(_ message: String, purpose: String) -> String {
+        let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(message)".utf8), using: key)
+        return Data(mac).base64URLEncoded
+    }
+}
+
+public enum Digest {
+    /// An unkeyed SHA-256 digest, for values that are already random (session tokens).
+    public static func sha256(_ value: String) -> String {
+        Data(SHA256.hash(data: Data(value.utf8))).base64URLEncoded
+    }
+}
+
+extension Data {
+    public var base64URLEncoded: String {
+        base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+}

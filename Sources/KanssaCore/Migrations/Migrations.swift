@@ -1,0 +1,16 @@
+import Fluent
+
+/// The platform's migrations, in the order they run. Modules add theirs after these.
+public enum CoreMigrations {
+    public static let all: [any Migration] = [
+        CreateOrganisations(),
+        CreateTeams(),
+        CreateAccounts(),
+        CreateMemberships(),
+        CreateTeamMembers(),
+        CreateSessions(),
+        CreateInvitations(),
+        CreateAuditEntries(),
+        CreateLoginFailures(),
+    ]
+}

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+
+/// One person's account. A person has exactly one, whatever organisations they belong to.
+///
+/// `login` is an email address or a username, stored lower-cased so that it is unique however
+/// it is typed. `@unchecked Sendable`: see ``Organisation``.
+public final class Account: Model, @unchecked Sendable {
+    public static let schema = "accounts"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "login") public var login: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "preferred_language") public var preferredLanguage: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @OptionalField(key: "disabled_at") public var disabledAt: Date?
+    @Field(key: "created_at") public var createdAt: Date
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, login: String, displayName: String, preferredLanguage: String,
+        passwordHash: String, createdAt: Date
+    ) {
+        self.id = id
+        self.login = login
+        self.displayName = displayName
+        self.preferredLanguage = preferredLanguage
+        self.passwordHash = passwordHash
+        self.createdAt = createdAt
+    }
+}

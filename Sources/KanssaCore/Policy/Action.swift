@@ -1,0 +1,15 @@
+import Foundation
+
+/// Everything a request can ask to do that the policy decides. Each route names one.
+public enum Action: Sendable, Hashable {
+    /// See one's own home page, information and access trace; change one's own profile.
+    case useOwnAccount
+    /// See an organisation's teams, members and invitations; add teams.
+    case administerOrganisation(UUID)
+    /// Change a member's roles or teams, or disable an account, in an organisation.
+    case manageMembers(UUID)
+    /// Open the invitation form of an organisation (to invite someone in any role one may).
+    case inviteAnyone(UUID)
+    /// Create an invitation for one role.
+    case invite(organisation: UUID, role: Role)
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// The one place that decides who may do what (DESIGN.md §4). Handlers ask; they never decide.
+/// Pure and synchronous: everything it needs is in the principal and the action, so it is tested
+/// as a table.
+public enum Policy {
+    public static func decide(_ action: Action, for principal: Principal?) -> Decision {
+        guard let principal else { return .deny(.notSignedIn) }
+        let allowed: Bool
+        switch action {
+        case .useOwnAccount:
+            allowed = true
+        case .administerOrganisation(let organisation), .manageMembers(let organisation):
+            allowed = principal.roles(in: organisation).contains(.admin)
+        case .inviteAnyone(let organisation):
+            allowed = !invitableRoles(by: principal.roles(in: organisation)).isEmpty
+        case .invite(let organisation, let role):
+            allowed = invitableRoles(by: principal.roles(in: organisation)).contains(role)
+        }
+        return allowed ? .allow : .deny(.notPermitted)
+    }
+
+    /// Who may invite whom: an admin invites anyone; a coordinator, the people of a service-user
+    /// panel and citizens; a professional, the citizens they work with.
+    public static func invitableRoles(by roles: Set<Role>) -> [Role] {
+        var invitable = Set<Role>()
+        for role in roles {
+            switch role {
+            case .admin: invitable.formUnion(Role.allCases)
+            case .coordinator: invitable.formUnion([.citizen, .coTrainer])
+            case .professional: invitable.insert(.citizen)
+            case .citizen, .coTrainer, .trainer, .researcher: break
+            }
+        }
+        return invitable.sorted()
+    }
+}

@@ -1,0 +1,3 @@
+import KanssaApp
+
+await Kanssa.main()
