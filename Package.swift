@@ -12,7 +12,7 @@ var kanssaSettings: [SwiftSetting] {
 
 let package = Package(
     name: "kanssa",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kanssa", targets: ["kanssa"]),
     ],

@@ -12,8 +12,10 @@ struct RequestState: Sendable {
     /// A random value bound to an anonymous browser, for the anti-forgery token of forms
     /// shown before signing in.
     var anonymousBinding: String?
-    /// Set when the anonymous binding was made by this request and must be sent as a cookie.
+    /// Set when the anonymous binding was made by this request.
     var isNewAnonymousBinding = false
+    /// Set when a page used the binding for a form; only then is a new one sent as a cookie.
+    var isAnonymousBindingUsed = false
     /// Set when the request carried a session cookie that no longer names a live session.
     var hasStaleSessionCookie = false
 }
@@ -39,6 +41,7 @@ extension Request {
     /// The anti-forgery token forms on this page must carry: a keyed digest of what binds this
     /// browser — the session when signed in, the anonymous cookie otherwise.
     var csrfToken: String {
+        if state.sessionToken == nil { state.isAnonymousBindingUsed = true }
         let binding = state.sessionToken ?? state.anonymousBinding ?? ""
         return platform.secret.digest(binding, purpose: "csrf")
     }

@@ -29,7 +29,8 @@ struct SessionMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         // The handler may have signed the person in or out; read the state it left.
         let after = request.state
-        if after.isNewAnonymousBinding, after.sessionToken == nil, let binding = after.anonymousBinding,
+        if after.isNewAnonymousBinding, after.isAnonymousBindingUsed, after.sessionToken == nil,
+            let binding = after.anonymousBinding,
             response.cookies[CookieName.anonymous] == nil
         {
             response.cookies[CookieName.anonymous] = request.cookie(binding, maxAge: nil)

@@ -1,0 +1,115 @@
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// Every route, tried by everyone: nobody signed in, a person in each role of the organisation,
+/// and the administrator of another organisation. The expected answer is written out per route.
+@Suite struct RouteAccessTests {
+    enum Who: Hashable, Sendable, CustomStringConvertible {
+        case anonymous
+        case role(Role)
+        case adminElsewhere
+
+        static let all: [Who] = [.anonymous] + Role.allCases.map(Who.role) + [.adminElsewhere]
+        static let signedIn = Set(all.filter { $0 != .anonymous })
+        static let everyone = Set(all)
+
+        var description: String {
+            switch self {
+            case .anonymous: "anonymous"
+            case .role(let role): role.rawValue
+            case .adminElsewhere: "admin of another organisation"
+            }
+        }
+    }
+
+    struct Entry: Sendable {
+        let method: HTTPMethod
+        let pattern: String
+        let path: @Sendable (Fixtures) -> String
+        var form: @Sendable (Fixtures) -> [(String, String)] = { _ in [] }
+        let allowed: Set<Who>
+    }
+
+    static let entries: [Entry] = [
+        Entry(method: .GET, pattern: "/healthz", path: { _ in "/healthz" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/readyz", path: { _ in "/readyz" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/metrics", path: { _ in "/metrics" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/static/kanssa.css", path: { _ in "/static/kanssa.css" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/sign-in", path: { _ in "/sign-in" }, allowed: Who.everyone),
+        Entry(method: .POST, pattern: "/sign-in", path: { _ in "/sign-in" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/join", path: { _ in "/join" }, allowed: Who.everyone),
+        Entry(method: .POST, pattern: "/join", path: { _ in "/join" }, allowed: Who.everyone),
+        Entry(method: .POST, pattern: "/language", path: { _ in "/language" }, form: { _ in [("language", "en"), ("return", "/")] },
+              allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/", path: { _ in "/" }, allowed: Who.signedIn),
+        Entry(method: .GET, pattern: "/me", path: { _ in "/me" }, allowed: Who.signedIn),
+        Entry(method: .POST, pattern: "/me", path: { _ in "/me" }, form: { _ in [("displayName", "Same"), ("language", "en")] },
+              allowed: Who.signedIn),
+        Entry(method: .GET, pattern: "/organisations/:organisation/admin", path: { "/organisations/\($0.here)/admin" },
+              allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/teams", path: { "/organisations/\($0.here)/teams" },
+              form: { _ in [("name", "")] }, allowed: [.role(.admin)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/members/:account",
+              path: { "/organisations/\($0.here)/members/\($0.accounts[.citizen]!)" }, allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/members/:account/roles",
+              path: { "/organisations/\($0.here)/members/\($0.accounts[.citizen]!)/roles" },
+              form: { _ in [("roles[]", "citizen")] }, allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/members/:account/teams",
+              path: { "/organisations/\($0.here)/members/\($0.accounts[.citizen]!)/teams" }, allowed: [.role(.admin)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/members/:account/disable",
+              path: { "/organisations/\($0.here)/members/\($0.accounts[.trainer]!)/disable" }, allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/members/:account/disable",
+              path: { "/organisations/\($0.here)/members/\($0.accounts[.trainer]!)/disable" }, allowed: [.role(.admin)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/invitations/new", path: { "/organisations/\($0.here)/invitations/new" },
+              allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/invitations", path: { "/organisations/\($0.here)/invitations" },
+              form: { _ in [("role", "citizen"), ("team", "")] },
+              allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),
+        // Last, because it ends the session the rest of the entries use.
+        Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
+    ]
+
+    @Test func everyRegisteredRouteHasAnAccessRuleAndAnEntryHere() async throws {
+        try await withApp { app, _ in
+            let registered = app.routes.all.map { route in
+                "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+            }
+            for route in app.routes.all {
+                #expect(route.userInfo[AccessRule.userInfoKey] is AccessRule, "\(route.method) \(route.path) has no access rule")
+            }
+            let tested = Self.entries.map { "\($0.method.rawValue) \($0.pattern)" }
+            #expect(Set(registered) == Set(tested), "untested: \(Set(registered).subtracting(tested)); stale: \(Set(tested).subtracting(registered))")
+        }
+    }
+
+    @Test(arguments: Who.all)
+    func everyRouteAnswersEachPersonAsTheTableSays(who: Who) async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            for entry in Self.entries {
+                var browser = Browser(app)
+                switch who {
+                case .anonymous: try await browser.get("/sign-in")
+                case .role(let role): try await browser.signIn(Fixtures.login(role))
+                case .adminElsewhere: try await browser.signIn(Fixtures.adminElsewhereLogin)
+                }
+                // Forms are sent from a page that carries the token, as in a real browser.
+                try await browser.get(who == .anonymous ? "/sign-in" : "/me")
+                let response: TestingHTTPResponse = if entry.method == .GET {
+                    try await browser.get(entry.path(fixtures))
+                } else {
+                    try await browser.post(entry.path(fixtures), entry.form(fixtures))
+                }
+                let redirectedToSignIn = response.status == .seeOther
+                    && (response.headers.first(name: .location) ?? "").hasPrefix("/sign-in?next=")
+                let denied = response.status == .forbidden || response.status == .unauthorized || redirectedToSignIn
+                let expected = entry.allowed.contains(who)
+                #expect(denied != expected, "\(entry.method) \(entry.pattern) as \(who): \(response.status)")
+                #expect(response.status.code < 500, "\(entry.method) \(entry.pattern) as \(who): \(response.status)")
+            }
+        }
+    }
+}

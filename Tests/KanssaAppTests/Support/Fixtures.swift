@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Vapor
+
+/// Two organisations, a person in every role in the first, an administrator of the second, and
+/// a person who belongs to both.
+struct Fixtures {
+    static let password = "correct horse battery"
+
+    let here: UUID
+    let elsewhere: UUID
+    let outreachTeam: UUID
+    let otherTeam: UUID
+    let accounts: [Role: UUID]
+    let adminElsewhere: UUID
+    let memberOfBoth: UUID
+
+    static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
+    static let adminElsewhereLogin = "admin@elsewhere.test"
+    static let memberOfBothLogin = "both@here.test"
+
+    static func make(on app: Application) async throws -> Fixtures {
+        let db = app.db
+        let now = app.platform.dependencies.now()
+        let hash = try Bcrypt.hash(password, cost: 4)
+        func organisation(_ name: String) async throws -> UUID {
+            let organisation = Organisation(name: name, defaultLanguage: "en", createdAt: now)
+            try await organisation.create(on: db)
+            return try organisation.requireID()
+        }
+        func team(_ organisationID: UUID, _ name: String) async throws -> UUID {
+            let team = Team(organisationID: organisationID, name: name, createdAt: now)
+            try await team.create(on: db)
+            return try team.requireID()
+        }
+        func account(_ login: String, _ name: String, _ organisationID: UUID, _ role: Role, team: UUID? = nil) async throws -> UUID {
+            let account = Account(login: login, displayName: name, preferredLanguage: "en", passwordHash: hash, createdAt: now)
+            try await account.create(on: db)
+            let id = try account.requireID()
+            try await Enrolment.grant(accountID: id, organisationID: organisationID, role: role, teamID: team, at: now, on: db)
+            return id
+        }
+        let here = try await organisation("Here")
+        let elsewhere = try await organisation("Elsewhere")
+        let outreach = try await team(here, "Outreach")
+        _ = try await team(here, "Employment")
+        let otherTeam = try await team(elsewhere, "Their team")
+        var accounts: [Role: UUID] = [:]
+        for role in Role.allCases {
+            accounts[role] = try await account(login(role), "The \(role.rawValue)", here, role, team: role == .professional ? outreach : nil)
+        }
+        let adminElsewhere = try await account(adminElsewhereLogin, "Admin Elsewhere", elsewhere, .admin, team: otherTeam)
+        let both = try await account(memberOfBothLogin, "Member of both", here, .professional)
+        try await Enrolment.grant(accountID: both, organisationID: elsewhere, role: .citizen, at: now, on: db)
+        return Fixtures(
+            here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
+            adminElsewhere: adminElsewhere, memberOfBoth: both)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import KanssaCore
+import Testing
+
+/// The policy as a table: for each action, every role in the organisation, a member of another
+/// organisation, and nobody signed in. The expected answers are written out, not derived.
+@Suite struct PolicyTests {
+    static let here = UUID()
+    static let elsewhere = UUID()
+
+    enum Who: String, CaseIterable, CustomTestStringConvertible {
+        case anonymous, citizen, coTrainer, professional, coordinator, trainer, researcher, admin, adminOfAnotherOrganisation
+        var testDescription: String { rawValue }
+
+        var principal: Principal? {
+            let role: Role
+            var organisation = PolicyTests.here
+            switch self {
+            case .anonymous: return nil
+            case .citizen: role = .citizen
+            case .coTrainer: role = .coTrainer
+            case .professional: role = .professional
+            case .coordinator: role = .coordinator
+            case .trainer: role = .trainer
+            case .researcher: role = .researcher
+            case .admin: role = .admin
+            case .adminOfAnotherOrganisation: role = .admin; organisation = PolicyTests.elsewhere
+            }
+            return Principal(
+                accountID: UUID(), displayName: rawValue, language: "en",
+                memberships: [MembershipGrant(organisationID: organisation, organisationName: "x", role: role)])
+        }
+    }
+
+    static let table: [(action: Action, allowed: Set<Who>)] = [
+        (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
+        (.administerOrganisation(here), [.admin]),
+        (.manageMembers(here), [.admin]),
+        (.inviteAnyone(here), [.professional, .coordinator, .admin]),
+        (.invite(organisation: here, role: .citizen), [.professional, .coordinator, .admin]),
+        (.invite(organisation: here, role: .coTrainer), [.coordinator, .admin]),
+        (.invite(organisation: here, role: .professional), [.admin]),
+        (.invite(organisation: here, role: .coordinator), [.admin]),
+        (.invite(organisation: here, role: .trainer), [.admin]),
+        (.invite(organisation: here, role: .researcher), [.admin]),
+        (.invite(organisation: here, role: .admin), [.admin]),
+    ]
+
+    @Test(arguments: Who.allCases)
+    func everyRoleGetsTheAnswerTheTableGives(who: Who) {
+        for row in Self.table {
+            let decision = Policy.decide(row.action, for: who.principal)
+            #expect(decision.isAllowed == row.allowed.contains(who), "\(who) \(row.action)")
+        }
+    }
+
+    @Test func anonymousIsDeniedAsNotSignedIn() {
+        #expect(Policy.decide(.useOwnAccount, for: nil) == .deny(.notSignedIn))
+        #expect(Policy.decide(.administerOrganisation(Self.here), for: nil) == .deny(.notSignedIn))
+    }
+
+    @Test func signedInWithoutRoleIsDeniedAsNotPermitted() {
+        let citizen = Who.citizen.principal
+        #expect(Policy.decide(.administerOrganisation(Self.here), for: citizen) == .deny(.notPermitted))
+    }
+
+    @Test func rolesInOneOrganisationGiveNothingInAnother() {
+        let admin = Who.admin.principal
+        #expect(!Policy.decide(.administerOrganisation(Self.elsewhere), for: admin).isAllowed)
+        #expect(!Policy.decide(.inviteAnyone(Self.elsewhere), for: admin).isAllowed)
+    }
+
+    @Test func invitableRolesCombineAcrossRoles() {
+        #expect(Policy.invitableRoles(by: [.professional, .coordinator]) == [.citizen, .coTrainer])
+        #expect(Policy.invitableRoles(by: [.researcher, .trainer]).isEmpty)
+        #expect(Policy.invitableRoles(by: [.admin]) == Role.allCases)
+    }
+}

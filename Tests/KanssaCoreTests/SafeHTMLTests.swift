@@ -1,0 +1,25 @@
+@preconcurrency import Plot
+import KanssaCore
+import Testing
+
+@Suite struct SafeHTMLTests {
+    @Test func attributeValuesAreEscaped() {
+        #expect(HTMLEscape.attribute(#"a" onmouseover='x' <b> & c"#) == "a&quot; onmouseover=&#39;x&#39; &lt;b&gt; &amp; c")
+        let html = Node<HTML.BodyContext>.div(.safe("title", #"x" onclick="alert(1)"#)).render()
+        #expect(html == #"<div title="x&quot; onclick=&quot;alert(1)"></div>"#)
+    }
+
+    @Test func textIsShownExactlyAsWritten() {
+        #expect(Node<HTML.BodyContext>.p(.txt("<script>&lt;b&gt; & ;")).render() == "<p>&lt;script&gt;&amp;lt;b&amp;gt; &amp; ;</p>")
+    }
+
+    @Test(arguments: ["javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,x", "//evil.example", "/\\evil.example", "vbscript:x", " https://x", "ftp://x"])
+    func dangerousLinksAreRefused(url: String) {
+        #expect(SafeURL(url) == nil)
+    }
+
+    @Test(arguments: ["/", "/me?page=2", "#main", "https://example.org/x", "http://example.org"])
+    func siteAndWebLinksAreAccepted(url: String) {
+        #expect(SafeURL(url)?.value == url)
+    }
+}
