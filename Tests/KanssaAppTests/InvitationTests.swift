@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+@Suite struct InvitationTests {
+    /// The code shown on the "invitation created" page.
+    static func code(in page: String) throws -> String {
+        let marker = #"<p class="invitation-code">"#
+        let start = try #require(page.range(of: marker))
+        return String(page[start.upperBound...].prefix { $0 != "<" })
+    }
+
+    @Test func aCitizenJoinsWithACodeAProfessionalGaveThem() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/organisations/\(fixtures.here)/invitations/new")
+            let created = try await professional.post(
+                "/organisations/\(fixtures.here)/invitations", [("role", "citizen"), ("team", fixtures.outreachTeam.uuidString)])
+            #expect(created.status == .created)
+            let code = try Self.code(in: created.body.string)
+            #expect(InvitationCode(typed: code) != nil)
+            // Only a keyed digest is stored.
+            #expect(try await Invitation.query(on: app.db).filter(\.$codeDigest == code).count() == 0)
+
+            var citizen = Browser(app)
+            try await citizen.get("/join")
+            let joined = try await citizen.post("/join", [
+                ("code", code.lowercased().replacingOccurrences(of: "-", with: " ")), ("displayName", "Eemeli"),
+                ("login", "eemeli@example.org"), ("password", "a long walk by the river"),
+            ])
+            #expect(joined.status == .seeOther)
+            let home = try await citizen.get("/")
+            #expect(home.body.string.contains("Hello, Eemeli"))
+            #expect(home.body.string.contains("citizen"))
+            let account = try #require(try await Account.query(on: app.db).filter(\.$login == "eemeli@example.org").first())
+            let membership = try #require(try await Membership.query(on: app.db).filter(\.$account.$id == account.id!).first())
+            #expect(membership.role == .citizen)
+            #expect(membership.$organisation.id == fixtures.here)
+            #expect(try await TeamMember.query(on: app.db).filter(\.$account.$id == account.id!).first()?.$team.id == fixtures.outreachTeam)
+
+            var again = Browser(app)
+            try await again.get("/join")
+            let reused = try await again.post("/join", [
+                ("code", code), ("displayName", "Someone"), ("login", "someone@example.org"), ("password", "another long sentence"),
+            ])
+            #expect(reused.status == .unprocessableEntity)
+            #expect(reused.body.string.contains("This code does not work"))
+        }
+    }
+
+    @Test func anExpiredCodeDoesNotWork() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            try await admin.get("/organisations/\(fixtures.here)/invitations/new")
+            let created = try await admin.post("/organisations/\(fixtures.here)/invitations", [("role", "professional"), ("team", "")])
+            let code = try Self.code(in: created.body.string)
+            world.advance(by: 15 * 24 * 3600)
+            var person = Browser(app)
+            try await person.get("/join")
+            let response = try await person.post("/join", [
+                ("code", code), ("displayName", "Late"), ("login", "late@example.org"), ("password", "better late than never"),
+            ])
+            #expect(response.status == .unprocessableEntity)
+            #expect(try await Account.query(on: app.db).filter(\.$login == "late@example.org").count() == 0)
+        }
+    }
+
+    @Test func aSignedInPersonJoinsASecondOrganisationWithTheirAccount() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.adminElsewhereLogin)
+            try await admin.get("/organisations/\(fixtures.elsewhere)/invitations/new")
+            let created = try await admin.post("/organisations/\(fixtures.elsewhere)/invitations", [("role", "researcher"), ("team", "")])
+            let code = try Self.code(in: created.body.string)
+            var researcher = Browser(app)
+            try await researcher.signIn(Fixtures.login(.researcher))
+            try await researcher.get("/join")
+            #expect(try await researcher.post("/join", [("code", code)]).status == .seeOther)
+            let roles = try await Membership.query(on: app.db).filter(\.$account.$id == fixtures.accounts[.researcher]!).all()
+            #expect(Set(roles.map(\.$organisation.id)) == [fixtures.here, fixtures.elsewhere])
+        }
+    }
+
+    @Test func aProfessionalCannotInviteStaffNorUseAnotherOrganisationsTeam() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/organisations/\(fixtures.here)/invitations/new")
+            #expect(!professional.lastPage.contains(#"value="admin""#))
+            let asAdmin = try await professional.post("/organisations/\(fixtures.here)/invitations", [("role", "admin"), ("team", "")])
+            #expect(asAdmin.status == .unprocessableEntity)
+            let foreignTeam = try await professional.post(
+                "/organisations/\(fixtures.here)/invitations", [("role", "citizen"), ("team", fixtures.otherTeam.uuidString)])
+            #expect(foreignTeam.status == .unprocessableEntity)
+            #expect(try await Invitation.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func newAccountsMustChooseAnUncommonPasswordAndAFreeLogin() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            try await admin.get("/organisations/\(fixtures.here)/invitations/new")
+            let code = try Self.code(in: try await admin.post("/organisations/\(fixtures.here)/invitations", [("role", "citizen"), ("team", "")]).body.string)
+            var person = Browser(app)
+            try await person.get("/join")
+            let common = try await person.post("/join", [("code", code), ("displayName", "P"), ("login", "p@example.org"), ("password", "password1")])
+            #expect(common.body.string.contains("This password is one that many people use"))
+            let short = try await person.post("/join", [("code", code), ("displayName", "P"), ("login", "p@example.org"), ("password", "short")])
+            #expect(short.body.string.contains("at least 8 characters"))
+            let taken = try await person.post("/join", [("code", code), ("displayName", "P"), ("login", Fixtures.login(.admin)), ("password", "a perfectly fine phrase")])
+            #expect(taken.body.string.contains("already in use"))
+            // None of the refusals used the code up.
+            #expect(try await person.post("/join", [("code", code), ("displayName", "P"), ("login", "p@example.org"), ("password", "a perfectly fine phrase")]).status == .seeOther)
+        }
+    }
+
+    @Test func guessingCodesIsSlowedDown() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var guesser = Browser(app)
+            try await guesser.get("/join")
+            for _ in 0..<LoginThrottle.perAddress {
+                try await guesser.post("/join", [("code", "AAAAA-AAAAA"), ("displayName", "G"), ("login", "g@example.org"), ("password", "guessing all day long")])
+            }
+            let blocked = try await guesser.post("/join", [("code", "AAAAA-AAAAB"), ("displayName", "G"), ("login", "g@example.org"), ("password", "guessing all day long")])
+            #expect(blocked.status == .tooManyRequests)
+        }
+    }
+}
