@@ -32,7 +32,9 @@ struct FormGuardMiddleware: AsyncMiddleware {
             return "foreign-origin"
         }
         // The body must be read before the token in it can be checked.
-        _ = try await request.body.collect(max: request.application.routes.defaultMaxBodySize.value).get()
+        let limit = request.application.routes.defaultMaxBodySize.value
+        let body = try await request.body.collect(max: limit).get()
+        if (body?.readableBytes ?? 0) > limit { throw Abort(.payloadTooLarge) }
         guard let sent = try? request.content.get(String.self, at: "_csrf"),
             constantTimeEquals(sent, request.csrfToken)
         else {

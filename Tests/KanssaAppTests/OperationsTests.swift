@@ -1,0 +1,52 @@
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+@Suite struct OperationsTests {
+    @Test func healthAndReadinessAnswer() async throws {
+        try await withApp { app, _ in
+            var browser = Browser(app)
+            #expect(try await browser.get("/healthz").status == .ok)
+            let ready = try await browser.get("/readyz")
+            #expect(ready.status == .ok)
+            #expect(ready.body.string == "ready\n")
+        }
+    }
+
+    @Test func metricsCountRequestsByRoutePatternNotByPath() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var browser = Browser(app)
+            try await browser.signIn(Fixtures.login(.admin))
+            try await browser.get("/organisations/\(fixtures.here)/admin")
+            let metrics = try await browser.get("/metrics").body.string
+            #expect(metrics.contains(#"kanssa_http_requests_total{method="GET",route="/organisations/:organisation/admin",status="200"} 1"#))
+            #expect(metrics.contains("kanssa_http_request_duration_seconds_bucket"))
+            #expect(metrics.contains("process_resident_memory_bytes"))
+            #expect(metrics.contains("kanssa_database_pool_max_connections"))
+            #expect(!metrics.contains(fixtures.here.uuidString))
+        }
+    }
+
+    @Test func theStylesheetMayBeCachedButPagesMayNot() async throws {
+        try await withApp { app, _ in
+            var browser = Browser(app)
+            let css = try await browser.get("/static/kanssa.css")
+            #expect(css.headers.first(name: .cacheControl) == "public, max-age=3600")
+            #expect(css.headers.contentType?.subType == "css")
+            #expect(try await browser.get("/sign-in").headers.first(name: .cacheControl) == "no-store")
+        }
+    }
+
+    @Test func healthChecksSetNoCookies() async throws {
+        try await withApp { app, _ in
+            var browser = Browser(app)
+            let health = try await browser.get("/healthz")
+            #expect(health.headers[.setCookie].isEmpty)
+            let signIn = try await browser.get("/sign-in")
+            #expect(!signIn.headers[.setCookie].isEmpty)
+        }
+    }
+}

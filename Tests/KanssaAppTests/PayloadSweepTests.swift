@@ -1,0 +1,55 @@
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// Stores a script payload in every field a person can write, renders every page, and fails if
+/// the payload comes out live anywhere. Later modules add their fields and pages here.
+@Suite struct PayloadSweepTests {
+    static let payload = #"Eve"><script>alert(1)</script><img src=x onerror=alert(2)>' javascript:alert(3) &lt;b&gt;"#
+
+    @Test func noPageShowsAPayloadUnescaped() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            try await Organisation.query(on: app.db).filter(\.$id == fixtures.here).set(\.$name, to: "Org " + Self.payload).update()
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            try await admin.get("/me")
+            #expect(try await admin.post("/me", [("displayName", Self.payload), ("language", "en")]).status == .seeOther)
+            try await admin.get("/organisations/\(fixtures.here)/admin")
+            #expect(try await admin.post("/organisations/\(fixtures.here)/teams", [("name", "Team " + Self.payload)]).status == .seeOther)
+            // Rejected input is shown back in the form: that must be escaped too.
+            try await admin.get("/organisations/\(fixtures.here)/admin")
+            let rejected = try await admin.post("/organisations/\(fixtures.here)/teams", [("name", "Team " + Self.payload)])
+            Self.expectEscaped(rejected.body.string, "team form")
+            try await admin.get("/sign-in")
+
+            let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"
+            let pages = [
+                "/", "/me", "/organisations/\(fixtures.here)/admin", member, "/organisations/\(fixtures.here)/invitations/new",
+                "/join?code=" + (Self.payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+                "/no-such-page",
+            ]
+            for page in pages {
+                let response = try await admin.get(page)
+                Self.expectEscaped(response.body.string, page)
+            }
+            var anonymous = Browser(app)
+            let signIn = try await anonymous.get("/sign-in?next=" + (Self.payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            Self.expectEscaped(signIn.body.string, "/sign-in?next")
+            try await anonymous.post("/sign-in", [("login", Self.payload), ("password", "x")])
+            Self.expectEscaped(anonymous.lastPage, "sign-in form")
+        }
+    }
+
+    static func expectEscaped(_ html: String, _ where: String) {
+        // What would run if escaping failed: a tag from the payload, or the payload breaking out
+        // of an attribute (its quote followed by a real ">" or a space and another attribute).
+        for live in ["<script>alert", "<img src=x", #"Eve">"#, #"Eve" "#, "Eve'>", "alert(2)>"] {
+            #expect(!html.contains(live), "\(`where`) shows \(live) unescaped")
+        }
+        #expect(!html.contains(#"href="javascript:"#), "\(`where`) links to javascript:")
+    }
+}
