@@ -60,7 +60,7 @@ public enum Components {
         let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }]
             .compactMap { $0 }.joined(separator: " ")
         return .div(
-            .class(error == nil ? "field" : "field field--error"),
+            .safe("class", error == nil ? "field" : "field field--error"),
             .label(.safe("for", name), .txt(label)),
             .unwrap(hint) { .p(.class("field__hint"), .safe("id", "\(name)-hint"), .txt($0)) },
             .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
@@ -93,7 +93,7 @@ public enum Components {
         name: String, label: String, options: [Option], error: String? = nil
     ) -> Node<HTML.FormContext> {
         .div(
-            .class(error == nil ? "field" : "field field--error"),
+            .safe("class", error == nil ? "field" : "field field--error"),
             .label(.safe("for", name), .txt(label)),
             .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
             .element(named: "select", nodes: [
@@ -115,7 +115,7 @@ public enum Components {
         name: String, legend: String, options: [Option], error: String? = nil
     ) -> Node<HTML.FormContext> {
         .fieldset(
-            .class(error == nil ? "field" : "field field--error"),
+            .safe("class", error == nil ? "field" : "field field--error"),
             .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(legend)]),
             .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
             .forEach(Array(options.enumerated())) { index, option in

@@ -1,0 +1,108 @@
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+@preconcurrency import Plot
+import SnapshotTesting
+import Testing
+
+/// Every page, rendered from a fixed view model and compared with the HTML committed under
+/// `__Snapshots__`. A change to a page shows up as a readable diff in review.
+@Suite struct PageSnapshotTests {
+    static let organisation = UUID(uuidString: "00000000-0000-0000-0000-00000000000A")!
+    static let other = UUID(uuidString: "00000000-0000-0000-0000-00000000000B")!
+    static let account = UUID(uuidString: "00000000-0000-0000-0000-000000000001")!
+    static let team = UUID(uuidString: "00000000-0000-0000-0000-0000000000C1")!
+    static let when = Date(timeIntervalSince1970: 1_780_000_000)
+
+    static func chrome(_ language: String = "en", signedIn: Bool = true) throws -> Chrome {
+        let t = try Catalogs.bundled().localizer(for: language, timeZone: TimeZone(identifier: "Europe/Helsinki")!)
+        return Chrome(
+            t: t, csrfToken: "TOKEN", signedInName: signedIn ? "Aino Laine" : nil, home: SiteRoute.home.url,
+            navigation: signedIn ? [
+                .init(label: t(.navHome), url: SiteRoute.home.url, isCurrent: true),
+                .init(label: t(.navMyInformation), url: SiteRoute.myInformation().url, isCurrent: false),
+            ] : [],
+            signOut: SiteRoute.signOut.url, languageSwitch: SiteRoute.language.url,
+            languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")],
+            returnPath: "/", stylesheet: SiteRoute.stylesheet.url)
+    }
+
+    static func principal() -> Principal {
+        Principal(accountID: account, displayName: "Aino Laine", language: "en", memberships: [
+            MembershipGrant(organisationID: organisation, organisationName: "City of Turku – Youth Services", role: .professional),
+            MembershipGrant(organisationID: organisation, organisationName: "City of Turku – Youth Services", role: .admin),
+            MembershipGrant(organisationID: other, organisationName: "Municipality of Houten", role: .citizen),
+        ])
+    }
+
+    func expectPage(
+        _ html: HTML, named name: String, fileID: StaticString = #fileID, file: StaticString = #filePath,
+        line: UInt = #line, column: UInt = #column
+    ) {
+        assertSnapshot(of: html.render(indentedBy: .spaces(1)), as: .lines, named: name, fileID: fileID,
+                       file: file, testName: "page", line: line, column: column)
+    }
+
+    @Test func signIn() throws {
+        expectPage(SignIn.View(model: .init(), chrome: try Self.chrome(signedIn: false)).render(), named: "sign-in")
+        let t = try Self.chrome().t
+        let failed = SignIn.Model(login: "aino@turku.demo", errors: [FieldError(field: "login", message: t(.errorSignInFailed))])
+        expectPage(SignIn.View(model: failed, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "sign-in-failed-fi")
+    }
+
+    @Test func home() throws {
+        expectPage(Home.View(model: Home.Model(principal: Self.principal()), chrome: try Self.chrome()).render(), named: "home")
+    }
+
+    @Test func myInformation() throws {
+        let trace = Paged(items: [
+            MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: "Tuula Virtanen", isSelf: false, event: .personalDataRead,
+                                          target: "membership", purpose: "organisation-administration", outcome: .allowed),
+            MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: nil, isSelf: false, event: .signInFailed,
+                                          target: "sign-in", purpose: "security", outcome: .denied),
+        ], page: ListPage(number: 1, size: 1), total: 2)
+        let model = MyInformation.Model(
+            displayName: "Aino Laine", language: "en", login: "aino@turku.demo", memberships: Self.principal().memberships, trace: trace)
+        expectPage(MyInformation.View(model: model, chrome: try Self.chrome()).render(), named: "my-information")
+    }
+
+    @Test func organisationAdministration() throws {
+        let members = Paged(items: [
+            AdminOverview.Model.MemberLine(accountID: Self.account, displayName: "Aino Laine", login: "aino@turku.demo",
+                                           roles: [.professional, .admin], teams: ["Youth outreach"], isDisabled: false),
+        ], page: ListPage(number: 2, size: 1), total: 3)
+        let model = AdminOverview.Model(
+            organisationID: Self.organisation, organisationName: "City of Turku – Youth Services",
+            teams: [.init(name: "Youth outreach", memberCount: 4), .init(name: "Youth panel", memberCount: 6)],
+            members: members,
+            openInvitations: [.init(role: .citizen, teamName: "Youth outreach", invitedBy: "Aino Laine", expiresAt: Self.when)])
+        expectPage(AdminOverview.View(model: model, chrome: try Self.chrome()).render(), named: "admin")
+
+        let member = MemberDetail.Model(
+            organisationID: Self.organisation, organisationName: "City of Turku – Youth Services", accountID: Self.account,
+            displayName: "Eemeli", login: "eemeli@turku.demo", roles: [.citizen],
+            teams: [.init(id: Self.team, name: "Youth outreach", isMember: true)], isDisabled: false, mayDisable: true)
+        expectPage(MemberDetail.View(model: member, chrome: try Self.chrome()).render(), named: "member")
+        expectPage(MemberDetail.ConfirmDisableView(model: member, chrome: try Self.chrome()).render(), named: "member-disable")
+    }
+
+    @Test func invitations() throws {
+        let new = NewInvitation.Model(
+            organisationID: Self.organisation, organisationName: "City of Turku – Youth Services", roles: [.citizen, .coTrainer],
+            teams: [.init(id: Self.team, name: "Youth outreach")], selectedRole: .citizen)
+        expectPage(NewInvitation.View(model: new, chrome: try Self.chrome()).render(), named: "invitation-new")
+        let created = CreatedInvitation.Model(
+            organisationID: Self.organisation, organisationName: "City of Turku – Youth Services",
+            code: InvitationCode(typed: "ABCDE-23456")!, role: .citizen, teamName: "Youth outreach", expiresAt: Self.when)
+        expectPage(CreatedInvitation.View(model: created, chrome: try Self.chrome("fi")).render(), named: "invitation-created-fi")
+        expectPage(Redeem.View(model: .init(isSignedIn: false), chrome: try Self.chrome(signedIn: false)).render(), named: "join")
+        expectPage(Redeem.View(model: .init(code: "ABCDE-23456", isSignedIn: true), chrome: try Self.chrome()).render(), named: "join-signed-in")
+    }
+
+    @Test func errorPages() throws {
+        let notFound = ErrorPage.Model(kind: .notFound, status: .notFound, requestID: "REQUEST-1")
+        expectPage(ErrorPage.View(model: notFound, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "not-found-fi")
+        let failure = ErrorPage.Model(kind: .unavailable, status: .internalServerError, requestID: "REQUEST-2")
+        expectPage(ErrorPage.View(model: failure, chrome: try Self.chrome()).render(), named: "unavailable")
+    }
+}
