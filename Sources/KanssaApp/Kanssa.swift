@@ -22,7 +22,7 @@ public enum Kanssa {
                 if command == "serve" { try await refusePendingMigrations(app) }
                 try await app.execute()
             } catch {
-                app.logger.report(error: error)
+                if !(error is StartError) { app.logger.report(error: error) }
                 try? await app.asyncShutdown()
                 throw error
             }
@@ -39,9 +39,19 @@ public enum Kanssa {
     /// Production never migrates by itself: a database behind the code is an operator's
     /// decision, so `serve` refuses to start and says what to run.
     static func refusePendingMigrations(_ app: Application) async throws {
-        let pending = try await app.migrator.previewPrepareBatch().get()
-        guard pending.isEmpty else {
-            throw StartError(message: "The database needs \(pending.count) migration(s). Run `kanssa migrate` first, then start again.")
+        let pending = try await pendingMigrations(app)
+        guard pending == 0 else {
+            throw StartError(message: "The database needs \(pending) migration(s). Run `kanssa migrate` first, then start again.")
+        }
+    }
+
+    /// How many migrations have not run; a database without any history has not run any.
+    static func pendingMigrations(_ app: Application) async throws -> Int {
+        do {
+            return try await app.migrator.previewPrepareBatch().get().count
+        } catch {
+            app.logger.debug("no migration history", metadata: ["error": "\(String(reflecting: error))"])
+            throw StartError(message: "Kanssa could not read the database's migration history. If this is a new database, run `kanssa migrate` first, then start again.")
         }
     }
 

@@ -19,6 +19,7 @@ public func configure(
         passwordRules: try PasswordRules.bundled(),
         secret: Secret(config.secret),
         metrics: HTTPMetrics(registry: PrometheusCollectorRegistry()),
+        inFlight: InFlightRequests(),
         stylesheet: try Stylesheet.load(),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
@@ -41,6 +42,7 @@ public func configure(
     app.middleware.use(FormGuardMiddleware())
 
     try routes(app)
+    app.lifecycle.use(GracefulStop())
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")

@@ -1,4 +1,5 @@
 import Foundation
+import SQLKit
 @testable import KanssaApp
 import KanssaCore
 import Testing
@@ -47,6 +48,16 @@ import VaporTesting
             #expect(health.headers[.setCookie].isEmpty)
             let signIn = try await browser.get("/sign-in")
             #expect(!signIn.headers[.setCookie].isEmpty)
+        }
+    }
+}
+
+@Suite struct TestDatabaseTests {
+    /// Guards against a silent fallback: with KANSSA_TEST_DATABASE_URL set, tests really run on PostgreSQL.
+    @Test func testsRunOnTheDatabaseTheEnvironmentNames() async throws {
+        try await withApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            #expect(sql.dialect.name == (TestDatabase.postgresURL == nil ? "sqlite" : "postgresql"))
         }
     }
 }

@@ -9,6 +9,12 @@ import Testing
         #expect(html == #"<div title="x&quot; onclick=&quot;alert(1)"></div>"#)
     }
 
+    @Test func emptyValuesAreStillWritten() {
+        // Without it, <option>No team</option> would send "No team" instead of "".
+        let html = Node<HTML.BodyContext>.element(named: "option", nodes: [.safe("value", ""), .txt("No team")]).render()
+        #expect(html == "<option value>No team</option>")
+    }
+
     @Test func textIsShownExactlyAsWritten() {
         #expect(Node<HTML.BodyContext>.p(.txt("<script>&lt;b&gt; & ;")).render() == "<p>&lt;script&gt;&amp;lt;b&amp;gt; &amp; ;</p>")
     }

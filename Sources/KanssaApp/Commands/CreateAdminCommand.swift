@@ -55,8 +55,7 @@ struct CreateAdminCommand: AsyncCommand {
         guard app.platform.catalogs.supports(language) else {
             throw Failure(description: "Kanssa has no catalog for language \"\(language)\"; use one of \(app.platform.catalogs.languages.joined(separator: ", ")).")
         }
-        let pending = try await app.migrator.previewPrepareBatch().get()
-        guard pending.isEmpty else { throw Failure(description: "Run `kanssa migrate` first.") }
+        guard try await Kanssa.pendingMigrations(app) == 0 else { throw Failure(description: "Run `kanssa migrate` first.") }
 
         let now = app.platform.dependencies.now()
         let hash = try await app.password.async.hash(password)

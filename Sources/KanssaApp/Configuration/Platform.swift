@@ -10,6 +10,7 @@ struct Platform: Sendable {
     let passwordRules: PasswordRules
     let secret: Secret
     let metrics: HTTPMetrics
+    let inFlight: InFlightRequests
     let stylesheet: ByteBuffer
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String

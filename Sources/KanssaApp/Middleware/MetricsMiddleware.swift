@@ -8,8 +8,10 @@ struct MetricsMiddleware: AsyncMiddleware {
         let clock = ContinuousClock()
         let start = clock.now
         metrics.started()
+        request.platform.inFlight.started()
         var status: UInt = 500
         defer {
+            request.platform.inFlight.finished()
             let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
             metrics.finished(method: request.method.rawValue, route: route, status: status, duration: clock.now - start)
         }

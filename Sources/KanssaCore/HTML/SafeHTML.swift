@@ -50,9 +50,10 @@ public struct SafeURL: Sendable, Equatable, CustomStringConvertible {
 }
 
 public extension Attribute {
-    /// An attribute whose value is escaped.
+    /// An attribute whose value is escaped. An empty value is still written (`value=""`), since
+    /// an option without its value would send its label instead.
     static func safe(_ name: String, _ value: String) -> Attribute {
-        .attribute(named: name, value: HTMLEscape.attribute(value))
+        Attribute(name: name, value: HTMLEscape.attribute(value), ignoreIfValueIsEmpty: false)
     }
 
     /// An attribute that is present without a value (`required`, `checked`).
@@ -62,9 +63,9 @@ public extension Attribute {
 }
 
 public extension Node {
-    /// An attribute whose value is escaped.
+    /// An attribute whose value is escaped; written even when empty.
     static func safe(_ name: String, _ value: String) -> Node {
-        .attribute(named: name, value: HTMLEscape.attribute(value))
+        .attribute(Attribute(name: name, value: HTMLEscape.attribute(value), ignoreIfValueIsEmpty: false))
     }
 
     /// An attribute that is present without a value (`required`, `hidden`).

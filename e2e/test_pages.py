@@ -1,0 +1,151 @@
+"""Every demo role signs in, visits every page it can reach, and every page passes axe-core's
+WCAG 2.2 A and AA rules. Forms are tried with an error and with valid input."""
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import screenshot
+
+PASSWORD = "kanssa-demo-2026"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+DEMO_LOGINS = {
+    "admin": "admin@houten.demo",
+    "professional": "aino@turku.demo",
+    "coordinator": "mikko@turku.demo",
+    "co-trainer": "venla@turku.demo",
+    "citizen": "fatima@houten.demo",
+    "trainer": "coach@turku.demo",
+    "researcher": "researcher@kanssa.demo",
+}
+axe = Axe()
+
+
+def expect_accessible(page, where):
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG}})
+    assert results.violations_count == 0, f"{where}: {results.generate_report()}"
+
+
+def sign_in(page, base_url, login):
+    page.goto(base_url + "/sign-in")
+    page.get_by_label("Email or username").fill(login)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(base_url + "/")
+
+
+def same_site_links(page, base_url):
+    hrefs = page.eval_on_selector_all("main a[href^='/'], nav a[href^='/']", "els => els.map(e => e.getAttribute('href'))")
+    return {h.split("#")[0] for h in hrefs if h and not h.startswith("/static")}
+
+
+def test_anonymous_pages_are_accessible(page, base_url):
+    for path in ["/sign-in", "/join", "/no-such-page"]:
+        page.goto(base_url + path)
+        expect_accessible(page, path)
+    screenshot(page, "not-found")
+
+
+@pytest.mark.parametrize("role", sorted(DEMO_LOGINS))
+def test_each_role_visits_every_page_it_can_reach(page, base_url, role):
+    sign_in(page, base_url, DEMO_LOGINS[role])
+    seen, queue = set(), ["/"]
+    while queue and len(seen) < 25:
+        path = queue.pop(0)
+        if path in seen:
+            continue
+        seen.add(path)
+        response = page.goto(base_url + path)
+        assert response.status == 200, f"{role} {path}: {response.status}"
+        assert page.locator("h1").count() == 1
+        expect_accessible(page, f"{role} {path}")
+        # Do not follow links that lead to confirmation steps of destructive actions.
+        queue += sorted(p for p in same_site_links(page, base_url) - seen if not p.endswith("/disable"))
+    screenshot(page, f"last-page-{role}")
+    assert "/me" in seen
+
+
+def test_profile_form_with_an_error_then_valid_input(page, base_url):
+    sign_in(page, base_url, "lead@houten.demo")
+    page.goto(base_url + "/me")
+    page.get_by_label("Your name").fill("   ")
+    page.get_by_role("button", name="Save").click()
+    assert page.locator(".error-summary").is_visible()
+    assert page.get_by_label("Your name").get_attribute("aria-invalid") == "true"
+    expect_accessible(page, "/me with an error")
+    screenshot(page, "my-information-error")
+    page.get_by_label("Your name").fill("Marloes Jansen")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Your changes have been saved.").is_visible()
+
+
+def test_sign_in_with_a_wrong_password_says_so_accessibly(page, base_url):
+    page.goto(base_url + "/sign-in")
+    page.get_by_label("Email or username").fill("nobody@example.org")
+    page.get_by_label("Password").fill("wrong password here")
+    page.get_by_role("button", name="Sign in").click()
+    assert page.get_by_text("The email, username or password is not right").first.is_visible()
+    expect_accessible(page, "sign-in error")
+
+
+def test_invite_a_citizen_who_joins_on_a_phone(page, phone, base_url):
+    sign_in(page, base_url, "sanne@houten.demo")
+    page.get_by_role("link", name="Invite someone").first.click()
+    expect_accessible(page, "invitation form")
+    page.get_by_role("button", name="Create code").click()
+    code = page.locator(".invitation-code").inner_text().strip()
+    assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code)
+    expect_accessible(page, "invitation created")
+
+    phone.goto(base_url + "/join")
+    phone.get_by_label("Code").fill(code.lower().replace("-", " "))
+    phone.get_by_label("Your name").fill("Noor")
+    phone.get_by_label("Email or username").fill(f"noor-{code.lower()}@example.org")
+    phone.get_by_label("Choose a password").fill("a bicycle by the canal")
+    screenshot(phone, "join-on-phone")
+    phone.get_by_role("button", name="Join").click()
+    phone.wait_for_url(base_url + "/")
+    assert phone.get_by_role("heading", name="Hello, Noor").is_visible()
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"page scrolls sideways on a phone: {width}px"
+    expect_accessible(phone, "home on a phone")
+    screenshot(phone, "home-on-phone")
+
+
+def test_language_switch_works_without_script(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base_url + "/sign-in")
+    page.get_by_role("button", name="Suomi").click()
+    assert page.locator("html").get_attribute("lang") == "fi"
+    assert page.get_by_role("heading", name="Kirjaudu sisään").is_visible()
+    context.close()  # axe needs script, so the Finnish page is checked in the next test
+
+
+def test_finnish_pages_are_accessible(page, base_url):
+    page.goto(base_url + "/sign-in")
+    page.get_by_role("button", name="Suomi").click()
+    expect_accessible(page, "sign-in in Finnish")
+    sign_in_fi = page.get_by_label("Sähköposti tai käyttäjätunnus")
+    sign_in_fi.fill("eemeli@turku.demo")
+    page.get_by_label("Salasana").fill(PASSWORD)
+    page.get_by_role("button", name="Kirjaudu").click()
+    page.wait_for_url(base_url + "/")
+    assert page.locator("html").get_attribute("lang") == "fi"
+    for path in ["/", "/me"]:
+        page.goto(base_url + path)
+        expect_accessible(page, f"{path} in Finnish")
+    screenshot(page, "my-information-fi")
+
+
+def test_admin_adds_a_team(page, base_url):
+    sign_in(page, base_url, "admin@valencia.demo")
+    page.get_by_role("link", name="Manage teams, members and invitations").click()
+    page.get_by_role("button", name="Add team").click()
+    assert page.locator(".error-summary").is_visible()
+    expect_accessible(page, "team form with an error")
+    page.get_by_label("Name of a new team").fill("Workshops on demand")
+    page.get_by_role("button", name="Add team").click()
+    assert page.get_by_text("The team has been added.").is_visible()
+    assert page.get_by_text("Workshops on demand").first.is_visible()
+    screenshot(page, "admin")
