@@ -22,7 +22,7 @@ import VaporTesting
             let body = page.body.string
             #expect(body.contains("The admin"))
             #expect(body.contains("Looked at your information"))
-            #expect(body.contains("organisation-administration"))
+            #expect(body.contains("Running the organisation (members and teams)"))
         }
     }
 

@@ -79,7 +79,7 @@ struct CreateAdminCommand: AsyncCommand {
                 at: now, on: database)
             try await AuditLog.record(
                 AuditRecord(actorID: nil, subjectID: account.id, organisationID: organisation.id, event: .accountCreated,
-                            target: "admin", purpose: "operator-command", requestID: "create-admin"),
+                            target: "admin", purpose: .operatorCommand, requestID: "create-admin"),
                 at: now, on: database)
         }
         context.console.print("Created administrator \(login.value) of \(organisationName).")

@@ -26,7 +26,7 @@ enum SessionStore {
             try await AuditLog.record(
                 AuditRecord(
                     actorID: session.$account.id, subjectID: session.$account.id, event: .sessionExpired,
-                    target: isIdle ? "idle" : "maximum-age", purpose: "security", requestID: request.id),
+                    target: isIdle ? "idle" : "maximum-age", purpose: .security, requestID: request.id),
                 at: now, on: request.db)
             return nil
         }

@@ -25,7 +25,7 @@ struct LanguageController: RouteCollection {
                 .update()
             try await AuditLog.record(
                 AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .personalDataChanged,
-                            target: "language", purpose: "own-profile", requestID: request.id),
+                            target: "language", purpose: .ownProfile, requestID: request.id),
                 at: request.now, on: request.db)
         }
         // Only a path on this site; anything else goes home.

@@ -142,6 +142,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pageOf
     case paginationLabel
     case previousPage
+    case purposeEnrolment
+    case purposeOperatorCommand
+    case purposeOrganisationAdministration
+    case purposeOwnProfile
+    case purposeSecurity
     case redeemButton
     case redeemIntro
     case redeemIntroSignedIn

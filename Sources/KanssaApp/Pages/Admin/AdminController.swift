@@ -39,7 +39,7 @@ struct AdminController: RouteCollection {
         try await AuditLog.record(
             model.members.items.map {
                 AuditRecord(actorID: request.principal?.accountID, subjectID: $0.accountID, organisationID: organisationID,
-                            event: .personalDataRead, target: "member-list", purpose: "organisation-administration",
+                            event: .personalDataRead, target: "member-list", purpose: .organisationAdministration,
                             requestID: request.id)
             },
             at: request.now, on: request.db)
@@ -71,7 +71,7 @@ struct AdminController: RouteCollection {
         try await Team(organisationID: organisationID, name: name, createdAt: request.now).create(on: request.db)
         try await AuditLog.record(
             AuditRecord(actorID: request.principal?.accountID, organisationID: organisationID, event: .teamCreated,
-                        target: "team", purpose: "organisation-administration", requestID: request.id),
+                        target: "team", purpose: .organisationAdministration, requestID: request.id),
             at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.organisationAdmin(organisationID).path + "?notice=team-added", redirectType: .normal)
     }
@@ -87,7 +87,7 @@ struct AdminController: RouteCollection {
         else { throw KanssaError.notFound }
         try await AuditLog.record(
             AuditRecord(actorID: principal.accountID, subjectID: accountID, organisationID: organisationID,
-                        event: .personalDataRead, target: "membership", purpose: "organisation-administration",
+                        event: .personalDataRead, target: "membership", purpose: .organisationAdministration,
                         requestID: request.id),
             at: request.now, on: request.db)
         return model
@@ -141,7 +141,7 @@ struct AdminController: RouteCollection {
             try await AuditLog.record(
                 AuditRecord(actorID: request.principal?.accountID, subjectID: accountID, organisationID: organisationID,
                             event: .rolesChanged, target: roles.map(\.rawValue).sorted().joined(separator: ","),
-                            purpose: "organisation-administration", requestID: request.id),
+                            purpose: .organisationAdministration, requestID: request.id),
                 at: request.now, on: database)
         }
         if roles.isEmpty {
@@ -173,7 +173,7 @@ struct AdminController: RouteCollection {
             }
             try await AuditLog.record(
                 AuditRecord(actorID: request.principal?.accountID, subjectID: model.accountID, organisationID: model.organisationID,
-                            event: .teamsChanged, target: "teams", purpose: "organisation-administration", requestID: request.id),
+                            event: .teamsChanged, target: "teams", purpose: .organisationAdministration, requestID: request.id),
                 at: request.now, on: database)
         }
         return request.redirect(
@@ -200,7 +200,7 @@ struct AdminController: RouteCollection {
             try await SessionStore.endAll(accountID: model.accountID, on: database)
             try await AuditLog.record(
                 AuditRecord(actorID: request.principal?.accountID, subjectID: model.accountID, organisationID: model.organisationID,
-                            event: .accountDisabled, target: "account", purpose: "organisation-administration",
+                            event: .accountDisabled, target: "account", purpose: .organisationAdministration,
                             requestID: request.id),
                 at: request.now, on: database)
         }

@@ -51,7 +51,7 @@ struct InvitationController: RouteCollection {
             platform: request.platform, on: request.db)
         try await AuditLog.record(
             AuditRecord(actorID: principal.accountID, organisationID: organisationID, event: .invitationCreated,
-                        target: "invitation:\(role.rawValue)", purpose: "enrolment", requestID: request.id),
+                        target: "invitation:\(role.rawValue)", purpose: .enrolment, requestID: request.id),
             at: request.now, on: request.db)
         let created = CreatedInvitation.Model(
             organisationID: organisationID, organisationName: model.organisationName, code: invitation.code,
@@ -113,7 +113,7 @@ struct InvitationController: RouteCollection {
             try await throttle.recordFailure(keys: [addressKey])
             try await AuditLog.record(
                 AuditRecord(actorID: principal?.accountID, event: .invitationRefused, target: "invitation",
-                            purpose: "enrolment", outcome: .denied, requestID: request.id),
+                            purpose: .enrolment, outcome: .denied, requestID: request.id),
                 at: request.now, on: request.db)
             model.errors.append(FieldError(field: "code", message: t(.errorCodeInvalid)))
             return refuse(.unprocessableEntity)
@@ -159,7 +159,7 @@ struct InvitationController: RouteCollection {
             try await AuditLog.record(
                 AuditRecord(actorID: accountID, subjectID: accountID, organisationID: organisationID,
                             event: .invitationRedeemed, target: "membership:\(invitation.role.rawValue)",
-                            purpose: "enrolment", requestID: request.id),
+                            purpose: .enrolment, requestID: request.id),
                 at: now, on: database)
             return accountID
             }

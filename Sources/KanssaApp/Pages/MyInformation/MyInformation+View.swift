@@ -51,7 +51,7 @@ extension MyInformation {
                                     .txt(t.dateTime(line.occurredAt)),
                                     .txt(line.isSelf ? t(.traceYou) : (line.actorName ?? t(.traceNobody))),
                                     .txt(AuditText.describe(line.event, outcome: line.outcome, t)),
-                                    .txt(line.purpose),
+                                    .txt(AuditText.purpose(line.purpose, t)),
                                 ]
                             }
                         )),
@@ -65,6 +65,18 @@ extension MyInformation {
 
 /// Audit events in words a person understands.
 enum AuditText {
+    /// A purpose in words; a code this version does not know is shown as it is.
+    static func purpose(_ code: String, _ t: Localizer) -> String {
+        switch Purpose(rawValue: code) {
+        case .security: t(.purposeSecurity)
+        case .organisationAdministration: t(.purposeOrganisationAdministration)
+        case .ownProfile: t(.purposeOwnProfile)
+        case .enrolment: t(.purposeEnrolment)
+        case .operatorCommand: t(.purposeOperatorCommand)
+        case nil: code
+        }
+    }
+
     static func describe(_ event: AuditEvent, outcome: AuditOutcome, _ t: Localizer) -> String {
         let text: String = switch event {
         case .signedIn: t(.auditSignedIn)

@@ -49,7 +49,7 @@ struct MyInformationController: RouteCollection {
             .update()
         try await AuditLog.record(
             AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .personalDataChanged,
-                        target: "profile", purpose: "own-profile", requestID: request.id),
+                        target: "profile", purpose: .ownProfile, requestID: request.id),
             at: request.now, on: request.db)
         return request.redirect(to: SiteRoute.myInformation().path + "?notice=saved", redirectType: .normal)
     }

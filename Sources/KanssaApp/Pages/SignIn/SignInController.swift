@@ -55,7 +55,7 @@ struct SignInController: RouteCollection {
         let addressKey = throttle.addressKey("sign-in")
         if try await throttle.isThrottled([(loginKey, LoginThrottle.perAccount), (addressKey, LoginThrottle.perAddress)]) {
             try await AuditLog.record(
-                AuditRecord(actorID: nil, event: .signInThrottled, target: "sign-in", purpose: "security",
+                AuditRecord(actorID: nil, event: .signInThrottled, target: "sign-in", purpose: .security,
                             outcome: .denied, requestID: request.id),
                 at: request.now, on: request.db)
             model.notice = Notice(.error, t(.errorTooManyAttempts))
@@ -72,7 +72,7 @@ struct SignInController: RouteCollection {
             try await throttle.recordFailure(keys: [loginKey, addressKey])
             try await AuditLog.record(
                 AuditRecord(actorID: nil, subjectID: account?.id, event: .signInFailed, target: "sign-in",
-                            purpose: "security", outcome: .denied, requestID: request.id),
+                            purpose: .security, outcome: .denied, requestID: request.id),
                 at: request.now, on: request.db)
             model.errors = [FieldError(field: "login", message: t(.errorSignInFailed))]
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unauthorized)
@@ -85,7 +85,7 @@ struct SignInController: RouteCollection {
         let token = try await SessionStore.start(accountID: accountID, on: request)
         try await AuditLog.record(
             AuditRecord(actorID: accountID, subjectID: accountID, event: .signedIn, target: "sign-in",
-                        purpose: "security", requestID: request.id),
+                        purpose: .security, requestID: request.id),
             at: request.now, on: request.db)
         request.state.sessionToken = token
         let destination = SafeURL(model.next).flatMap { $0.value.hasPrefix("/") ? $0.value : nil } ?? SiteRoute.home.path
@@ -101,7 +101,7 @@ struct SignInController: RouteCollection {
         if let principal = request.principal {
             try await AuditLog.record(
                 AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .signedOut,
-                            target: "sign-out", purpose: "security", requestID: request.id),
+                            target: "sign-out", purpose: .security, requestID: request.id),
                 at: request.now, on: request.db)
         }
         let response = request.redirect(

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Why the platform itself processes personal data. Stored by raw value; never rename one.
+/// Modules add the purposes of their own processing (with the legal basis the organisation
+/// configured) when they come.
+public enum Purpose: String, Sendable, CaseIterable {
+    case security
+    case organisationAdministration = "organisation-administration"
+    case ownProfile = "own-profile"
+    case enrolment
+    case operatorCommand = "operator-command"
+}
+
+extension AuditRecord {
+    public init(
+        actorID: UUID?, subjectID: UUID? = nil, organisationID: UUID? = nil, event: AuditEvent,
+        target: String, purpose: Purpose, outcome: AuditOutcome = .allowed, requestID: String
+    ) {
+        self.init(
+            actorID: actorID, subjectID: subjectID, organisationID: organisationID, event: event, target: target,
+            purpose: purpose.rawValue, outcome: outcome, requestID: requestID)
+    }
+}
