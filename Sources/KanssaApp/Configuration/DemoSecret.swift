@@ -11,7 +11,7 @@ enum DemoSecret {
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let secret = Data(dependencies.randomBytes(48)).base64URLEncoded
-        FileManager.default.createFile(
+        _ = FileManager.default.createFile(
             atPath: path, contents: Data(secret.utf8), attributes: [.posixPermissions: 0o600])
         return secret
     }

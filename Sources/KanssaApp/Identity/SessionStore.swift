@@ -23,11 +23,7 @@ enum SessionStore {
         let isTooOld = now.timeIntervalSince(session.createdAt) > config.sessionMaximumAge
         if isIdle || isTooOld {
             try await session.delete(on: request.db)
-            try await AuditLog.record(
-                AuditRecord(
-                    actorID: session.$account.id, subjectID: session.$account.id, event: .sessionExpired,
-                    target: isIdle ? "idle" : "maximum-age", purpose: .security, requestID: request.id),
-                at: now, on: request.db)
+            try await request.audit(.sessionExpired, actor: session.$account.id, subject: session.$account.id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
             return nil
         }
         guard let principal = try await loadPrincipal(accountID: session.$account.id, on: request.db) else {

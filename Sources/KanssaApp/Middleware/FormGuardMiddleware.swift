@@ -10,12 +10,7 @@ struct FormGuardMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         }
         if let problem = try await problem(with: request) {
-            try await AuditLog.record(
-                AuditRecord(
-                    actorID: request.principal?.accountID, event: .requestDenied,
-                    target: "\(request.method.rawValue) \(request.url.path)", purpose: problem,
-                    outcome: .denied, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.requestDenied, target: "\(request.method.rawValue) \(request.url.path)", purpose: problem, outcome: .denied)
             throw KanssaError.formRejected
         }
         return try await next.respond(to: request)

@@ -1,7 +1,7 @@
 import Vapor
 
-/// Counts and times every request by its route pattern (never by its concrete path, which would
-/// put ids into metric labels).
+/// Counts, times and logs every request by its route pattern (never by its concrete path, which
+/// would put ids into metric labels and logs).
 struct MetricsMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let metrics = request.platform.metrics
@@ -13,7 +13,13 @@ struct MetricsMiddleware: AsyncMiddleware {
         defer {
             request.platform.inFlight.finished()
             let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
-            metrics.finished(method: request.method.rawValue, route: route, status: status, duration: clock.now - start)
+            let duration = clock.now - start
+            metrics.finished(method: request.method.rawValue, route: route, status: status, duration: duration)
+            // The route pattern, never the path: paths carry ids, and logs carry no personal data.
+            request.logger.info("served", metadata: [
+                "method": "\(request.method.rawValue)", "route": "\(route)", "status": "\(status)",
+                "ms": "\(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)",
+            ])
         }
         let response = try await next.respond(to: request)
         status = response.status.code

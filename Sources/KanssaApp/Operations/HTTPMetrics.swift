@@ -13,7 +13,7 @@ struct HTTPMetrics: Sendable {
     init(registry: PrometheusCollectorRegistry) {
         self.registry = registry
         inFlight = registry.makeGauge(descriptor: .init(
-            namespace: "kanssa", metricName: "http_requests_in_flight", helpText: "Requests being served now"))
+            namespace: "kanssa", metricName: "http_requests_in_flight", unitName: "", helpText: "Requests being served now"))
         residentMemory = registry.makeGauge(descriptor: .init(
             namespace: "process", metricName: "resident_memory", unitName: "bytes", helpText: "Resident memory size"))
         virtualMemory = registry.makeGauge(descriptor: .init(
@@ -45,8 +45,8 @@ struct HTTPMetrics: Sendable {
             virtualMemory.set(Double(memory.virtual))
         }
         registry.makeGauge(descriptor: .init(
-            namespace: "kanssa", metricName: "database_pool_max_connections",
-            helpText: "Connections the database pool may open")).set(Double(poolSize))
+            namespace: "kanssa", metricName: "database_pool_max", unitName: "connections",
+            helpText: "Connections the database pool may open (one per event loop)")).set(Double(poolSize))
         return registry.emitToString()
     }
 }

@@ -23,10 +23,7 @@ struct LanguageController: RouteCollection {
                 .filter(\.$id == principal.accountID)
                 .set(\.$preferredLanguage, to: language)
                 .update()
-            try await AuditLog.record(
-                AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .personalDataChanged,
-                            target: "language", purpose: .ownProfile, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.personalDataChanged, subject: principal.accountID, target: "language", purpose: .ownProfile)
         }
         // Only a path on this site; anything else goes home.
         let destination = form.return.flatMap(SafeURL.init).flatMap { $0.value.hasPrefix("/") ? $0.value : nil }

@@ -45,12 +45,7 @@ struct AccessGuard: AsyncMiddleware {
         }
         guard case .deny(let reason) = decision else { return try await next.respond(to: request) }
 
-        try await AuditLog.record(
-            AuditRecord(
-                actorID: request.principal?.accountID, organisationID: asked?.organisationID,
-                event: .requestDenied, target: "\(request.method.rawValue) \(request.url.path)",
-                purpose: reason.rawValue, outcome: .denied, requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.requestDenied, organisation: asked?.organisationID, target: "\(request.method.rawValue) \(request.url.path)", purpose: reason.rawValue, outcome: .denied)
         if reason == .notSignedIn {
             if request.method == .GET {
                 let next = request.url.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

@@ -69,10 +69,7 @@ struct AdminController: RouteCollection {
             return AdminOverview.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         try await Team(organisationID: organisationID, name: name, createdAt: request.now).create(on: request.db)
-        try await AuditLog.record(
-            AuditRecord(actorID: request.principal?.accountID, organisationID: organisationID, event: .teamCreated,
-                        target: "team", purpose: .organisationAdministration, requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.teamCreated, organisation: organisationID, target: "team", purpose: .organisationAdministration)
         return request.redirect(to: SiteRoute.organisationAdmin(organisationID).path + "?notice=team-added", redirectType: .normal)
     }
 
@@ -85,11 +82,7 @@ struct AdminController: RouteCollection {
         guard let model = try await MemberDetail.load(
             organisationID: organisationID, accountID: accountID, actorID: principal.accountID, on: request.db)
         else { throw KanssaError.notFound }
-        try await AuditLog.record(
-            AuditRecord(actorID: principal.accountID, subjectID: accountID, organisationID: organisationID,
-                        event: .personalDataRead, target: "membership", purpose: .organisationAdministration,
-                        requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.personalDataRead, subject: accountID, organisation: organisationID, target: "membership", purpose: .organisationAdministration)
         return model
     }
 
@@ -138,11 +131,7 @@ struct AdminController: RouteCollection {
                 try await TeamMember.query(on: database)
                     .filter(\.$account.$id == accountID).filter(\.$team.$id ~~ teamIDs).delete()
             }
-            try await AuditLog.record(
-                AuditRecord(actorID: request.principal?.accountID, subjectID: accountID, organisationID: organisationID,
-                            event: .rolesChanged, target: roles.map(\.rawValue).sorted().joined(separator: ","),
-                            purpose: .organisationAdministration, requestID: request.id),
-                at: request.now, on: database)
+            try await request.audit(.rolesChanged, subject: accountID, organisation: organisationID, target: roles.map(\.rawValue).sorted().joined(separator: ","), purpose: .organisationAdministration, on: database)
         }
         if roles.isEmpty {
             return request.redirect(to: SiteRoute.organisationAdmin(organisationID).path + "?notice=member-removed", redirectType: .normal)
@@ -171,10 +160,7 @@ struct AdminController: RouteCollection {
             for teamID in wanted.subtracting(current) {
                 try await TeamMember(teamID: teamID, accountID: model.accountID, createdAt: request.now).create(on: database)
             }
-            try await AuditLog.record(
-                AuditRecord(actorID: request.principal?.accountID, subjectID: model.accountID, organisationID: model.organisationID,
-                            event: .teamsChanged, target: "teams", purpose: .organisationAdministration, requestID: request.id),
-                at: request.now, on: database)
+            try await request.audit(.teamsChanged, subject: model.accountID, organisation: model.organisationID, target: "teams", purpose: .organisationAdministration, on: database)
         }
         return request.redirect(
             to: SiteRoute.member(organisation: model.organisationID, account: model.accountID).path + "?notice=saved",
@@ -198,11 +184,7 @@ struct AdminController: RouteCollection {
                 .set(\.$disabledAt, to: request.now)
                 .update()
             try await SessionStore.endAll(accountID: model.accountID, on: database)
-            try await AuditLog.record(
-                AuditRecord(actorID: request.principal?.accountID, subjectID: model.accountID, organisationID: model.organisationID,
-                            event: .accountDisabled, target: "account", purpose: .organisationAdministration,
-                            requestID: request.id),
-                at: request.now, on: database)
+            try await request.audit(.accountDisabled, subject: model.accountID, organisation: model.organisationID, target: "account", purpose: .organisationAdministration, on: database)
         }
         return request.redirect(
             to: SiteRoute.member(organisation: model.organisationID, account: model.accountID).path + "?notice=saved",

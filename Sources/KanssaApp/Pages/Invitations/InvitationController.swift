@@ -49,10 +49,7 @@ struct InvitationController: RouteCollection {
         let invitation = try await Enrolment.invite(
             organisationID: organisationID, role: role, teamID: team?.id, invitedBy: principal.accountID,
             platform: request.platform, on: request.db)
-        try await AuditLog.record(
-            AuditRecord(actorID: principal.accountID, organisationID: organisationID, event: .invitationCreated,
-                        target: "invitation:\(role.rawValue)", purpose: .enrolment, requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.invitationCreated, organisation: organisationID, target: "invitation:\(role.rawValue)", purpose: .enrolment)
         let created = CreatedInvitation.Model(
             organisationID: organisationID, organisationName: model.organisationName, code: invitation.code,
             role: role, teamName: team?.name, expiresAt: invitation.expiresAt)
@@ -111,10 +108,7 @@ struct InvitationController: RouteCollection {
 
         guard let invitation = try await Enrolment.openInvitation(code, platform: request.platform, on: request.db) else {
             try await throttle.recordFailure(keys: [addressKey])
-            try await AuditLog.record(
-                AuditRecord(actorID: principal?.accountID, event: .invitationRefused, target: "invitation",
-                            purpose: .enrolment, outcome: .denied, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.invitationRefused, target: "invitation", purpose: .enrolment, outcome: .denied)
             model.errors.append(FieldError(field: "code", message: t(.errorCodeInvalid)))
             return refuse(.unprocessableEntity)
         }
@@ -156,11 +150,7 @@ struct InvitationController: RouteCollection {
             try await Enrolment.grant(
                 accountID: accountID, organisationID: organisationID, role: invitation.role,
                 teamID: invitation.$team.id, at: now, on: database)
-            try await AuditLog.record(
-                AuditRecord(actorID: accountID, subjectID: accountID, organisationID: organisationID,
-                            event: .invitationRedeemed, target: "membership:\(invitation.role.rawValue)",
-                            purpose: .enrolment, requestID: request.id),
-                at: now, on: database)
+            try await request.audit(.invitationRedeemed, actor: accountID, subject: accountID, organisation: organisationID, target: "membership:\(invitation.role.rawValue)", purpose: .enrolment, on: database)
             return accountID
             }
         } catch is RedeemRace {

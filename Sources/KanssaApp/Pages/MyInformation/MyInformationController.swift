@@ -47,10 +47,7 @@ struct MyInformationController: RouteCollection {
             .set(\.$displayName, to: name)
             .set(\.$preferredLanguage, to: language)
             .update()
-        try await AuditLog.record(
-            AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .personalDataChanged,
-                        target: "profile", purpose: .ownProfile, requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "profile", purpose: .ownProfile)
         return request.redirect(to: SiteRoute.myInformation().path + "?notice=saved", redirectType: .normal)
     }
 }

@@ -54,10 +54,7 @@ struct SignInController: RouteCollection {
         let loginKey = throttle.accountKey(model.login)
         let addressKey = throttle.addressKey("sign-in")
         if try await throttle.isThrottled([(loginKey, LoginThrottle.perAccount), (addressKey, LoginThrottle.perAddress)]) {
-            try await AuditLog.record(
-                AuditRecord(actorID: nil, event: .signInThrottled, target: "sign-in", purpose: .security,
-                            outcome: .denied, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.signInThrottled, target: "sign-in", purpose: .security, outcome: .denied)
             model.notice = Notice(.error, t(.errorTooManyAttempts))
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .tooManyRequests)
         }
@@ -70,10 +67,7 @@ struct SignInController: RouteCollection {
         let matches = try await request.password.async.verify(password, created: hash)
         guard let account, matches, account.disabledAt == nil, let accountID = account.id else {
             try await throttle.recordFailure(keys: [loginKey, addressKey])
-            try await AuditLog.record(
-                AuditRecord(actorID: nil, subjectID: account?.id, event: .signInFailed, target: "sign-in",
-                            purpose: .security, outcome: .denied, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.signInFailed, subject: account?.id, target: "sign-in", purpose: .security, outcome: .denied)
             model.errors = [FieldError(field: "login", message: t(.errorSignInFailed))]
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unauthorized)
         }
@@ -83,10 +77,7 @@ struct SignInController: RouteCollection {
             try await SessionStore.end(sessionID: previous, on: request.db)
         }
         let token = try await SessionStore.start(accountID: accountID, on: request)
-        try await AuditLog.record(
-            AuditRecord(actorID: accountID, subjectID: accountID, event: .signedIn, target: "sign-in",
-                        purpose: .security, requestID: request.id),
-            at: request.now, on: request.db)
+        try await request.audit(.signedIn, actor: accountID, subject: accountID, target: "sign-in", purpose: .security)
         request.state.sessionToken = token
         let destination = SafeURL(model.next).flatMap { $0.value.hasPrefix("/") ? $0.value : nil } ?? SiteRoute.home.path
         let response = request.redirect(to: destination, redirectType: .normal)
@@ -99,10 +90,7 @@ struct SignInController: RouteCollection {
             try await SessionStore.end(sessionID: sessionID, on: request.db)
         }
         if let principal = request.principal {
-            try await AuditLog.record(
-                AuditRecord(actorID: principal.accountID, subjectID: principal.accountID, event: .signedOut,
-                            target: "sign-out", purpose: .security, requestID: request.id),
-                at: request.now, on: request.db)
+            try await request.audit(.signedOut, subject: principal.accountID, target: "sign-out", purpose: .security)
         }
         let response = request.redirect(
             to: SiteRoute.signIn.path + "?notice=" + NoticeName.signedOut.rawValue, redirectType: .normal)
