@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
@@ -40,6 +41,7 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
@@ -50,12 +52,22 @@ let package = Package(
             dependencies: [
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
             ],
             resources: [.copy("Resources")],
             swiftSettings: kanssaSettings
         ),
-        .target(name: "Agenda", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(
+            name: "Agenda",
+            dependencies: [
+                "KanssaCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
         .target(name: "Listening", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
         .target(name: "Learning", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
         .target(name: "Encountering", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),

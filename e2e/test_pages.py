@@ -111,6 +111,21 @@ def test_invite_a_citizen_who_joins_on_a_phone(page, phone, base_url):
     expect_accessible(phone, "home on a phone")
     screenshot(phone, "home-on-phone")
 
+    # The citizen's agenda comes first, written on the phone, then a goal in their own words.
+    phone.get_by_role("link", name="Open my plan").click()
+    assert phone.get_by_role("button", name="Save and start my plan").is_visible()
+    assert phone.get_by_label("A new goal").count() == 0
+    phone.get_by_label("What matters to me").fill("A job near home, and my family safe here.")
+    phone.get_by_label("How best to support me").fill("Give me time to answer; my Dutch is still new.")
+    phone.get_by_role("button", name="Save and start my plan").click()
+    assert phone.get_by_text("Your plan has been saved.").is_visible()
+    phone.get_by_label("A new goal").fill("Finish the B1 Dutch course by summer")
+    phone.get_by_role("button", name="Add goal").click()
+    assert phone.get_by_text("Finish the B1 Dutch course by summer").is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    expect_accessible(phone, "plan on a phone")
+    screenshot(phone, "plan-on-phone")
+
 
 def test_language_switch_works_without_script(browser, base_url):
     context = browser.new_context(java_script_enabled=False)

@@ -1,5 +1,6 @@
 import Fluent
 import FluentPostgresDriver
+import Agenda
 import FluentSQLiteDriver
 import KanssaCore
 import Prometheus
@@ -26,6 +27,7 @@ public func configure(
 
     try await useDatabase(app, config.database)
     app.migrations.add(CoreMigrations.all)
+    app.migrations.add(AgendaMigrations.all)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     app.http.server.configuration.hostname = config.hostname

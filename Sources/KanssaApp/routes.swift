@@ -10,4 +10,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: MyInformationController())
     try app.register(collection: InvitationController())
     try app.register(collection: AdminController())
+    try app.register(collection: PlanController())
 }

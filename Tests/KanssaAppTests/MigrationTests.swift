@@ -1,3 +1,4 @@
+import Agenda
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -34,6 +35,22 @@ import VaporTesting
             #expect(roles == Set(Role.allCases))
             var browser = Browser(app)
             try await browser.signIn("fatima@houten.demo", password: DemoData.password)
+        }
+    }
+}
+
+@Suite struct DemoPlanTests {
+    @Test func theDemoTellsHoutensAndValenciasStories() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var fatima = Browser(app)
+            try await fatima.signIn("fatima@houten.demo", password: DemoData.password)
+            let plan = try await fatima.get("/plan").body.string
+            #expect(plan.contains("Working again, in a job where my languages count"))
+            #expect(plan.contains("suggested by Joost Visser – not your goal unless you agree"))
+            var carlos = Browser(app)
+            try await carlos.signIn("carlos@valencia.demo", password: DemoData.password)
+            #expect(try await carlos.get("/plan").body.string.contains("you said no"))
         }
     }
 }

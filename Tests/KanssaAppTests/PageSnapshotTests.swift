@@ -1,3 +1,4 @@
+import Agenda
 import Foundation
 @testable import KanssaApp
 import KanssaCore
@@ -97,6 +98,25 @@ import Testing
         expectPage(CreatedInvitation.View(model: created, chrome: try Self.chrome("fi")).render(), named: "invitation-created-fi")
         expectPage(Redeem.View(model: .init(isSignedIn: false), chrome: try Self.chrome(signedIn: false)).render(), named: "join")
         expectPage(Redeem.View(model: .init(code: "ABCDE-23456", isSignedIn: true), chrome: try Self.chrome()).render(), named: "join-signed-in")
+    }
+
+    @Test func myPlan() throws {
+        let empty = MyPlan.Model(agenda: AgendaText(), version: 0, isAgendaWritten: false, goals: [])
+        expectPage(MyPlan.View(model: empty, chrome: try Self.chrome()).render(), named: "plan-empty")
+        let agenda = AgendaText(
+            whatMatters: "Working again, in a job where my languages count, and time for my children.",
+            appreciated: "I keep my word and I learn fast.", important: "My children; my mother's health.",
+            support: "Tell me plainly what happens next, and in writing.")
+        let written = MyPlan.Model(agenda: agenda, version: 3, isAgendaWritten: true, goals: [
+            .init(text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
+            .init(text: "Get a Dutch driving licence", origin: .suggested, status: .active, suggestedBy: "Sanne Bakker"),
+            .init(text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
+            .init(text: "Join the language café", origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost Visser"),
+        ])
+        expectPage(MyPlan.View(model: written, chrome: try Self.chrome()).render(), named: "plan")
+        var conflict = written
+        conflict.conflict = MyPlan.Conflict(theirs: AgendaText(whatMatters: "Saved first, elsewhere."), savedBy: "Fatima", savedAt: Self.when)
+        expectPage(MyPlan.View(model: conflict, chrome: try Self.chrome("fi")).render(), named: "plan-conflict-fi")
     }
 
     @Test func errorPages() throws {

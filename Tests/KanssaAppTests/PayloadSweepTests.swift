@@ -26,6 +26,21 @@ import VaporTesting
             Self.expectEscaped(rejected.body.string, "team form")
             try await admin.get("/sign-in")
 
+            // The citizen's plan: every field of the agenda and a goal.
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/agenda", [
+                ("whatMatters", Self.payload), ("appreciated", Self.payload), ("important", Self.payload),
+                ("support", Self.payload), ("version", "0"),
+            ]).status == .seeOther)
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/goals", [("goal", Self.payload)]).status == .seeOther)
+            Self.expectEscaped(try await citizen.get("/plan").body.string, "/plan")
+            let conflict = try await citizen.post("/plan/agenda", [("whatMatters", Self.payload + " again"), ("version", "0")])
+            #expect(conflict.status == .conflict)
+            Self.expectEscaped(conflict.body.string, "/plan conflict")
+
             let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"
             let pages = [
                 "/", "/me", "/organisations/\(fixtures.here)/admin", member, "/organisations/\(fixtures.here)/invitations/new",

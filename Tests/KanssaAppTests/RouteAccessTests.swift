@@ -68,6 +68,11 @@ import VaporTesting
         Entry(method: .POST, pattern: "/organisations/:organisation/invitations", path: { "/organisations/\($0.here)/invitations" },
               form: { _ in [("role", "citizen"), ("team", "")] },
               allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),
+        Entry(method: .GET, pattern: "/plan", path: { _ in "/plan" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/agenda", path: { _ in "/plan/agenda" },
+              form: { _ in [("whatMatters", "Work again"), ("version", "0")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/goals", path: { _ in "/plan/goals" },
+              form: { _ in [("goal", "A goal")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

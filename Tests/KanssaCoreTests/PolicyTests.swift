@@ -34,6 +34,7 @@ import Testing
 
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
+        (.useOwnPlan, [.citizen, .coTrainer]),
         (.administerOrganisation(here), [.admin]),
         (.manageMembers(here), [.admin]),
         (.inviteAnyone(here), [.professional, .coordinator, .admin]),

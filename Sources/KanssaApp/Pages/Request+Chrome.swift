@@ -1,3 +1,4 @@
+import Agenda
 import KanssaCore
 import Plot
 import Vapor
@@ -6,6 +7,7 @@ extension Request {
     /// The layout's view of this request.
     func chrome(current: SiteRoute? = nil) -> Chrome {
         let t = localizer
+        let currentPath = url.path
         var navigation: [Chrome.NavigationLink] = []
         if let principal {
             navigation.append(.init(label: t(.navHome), url: SiteRoute.home.url, isCurrent: current == .home))
@@ -15,6 +17,10 @@ extension Request {
                 let name = principal.memberships.first { $0.organisationID == organisationID }?.organisationName ?? ""
                 navigation.append(.init(
                     label: t(.navAdminister, ["organisation": name]), url: route.url, isCurrent: current == route))
+            }
+            if Policy.decide(.useOwnPlan, for: principal).isAllowed {
+                navigation.append(.init(
+                    label: t(.navMyPlan), url: AgendaRoute.myPlan.url, isCurrent: currentPath == AgendaRoute.myPlan.path))
             }
             navigation.append(.init(
                 label: t(.navMyInformation), url: SiteRoute.myInformation().url,

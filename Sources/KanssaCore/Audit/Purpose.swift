@@ -7,6 +7,7 @@ public enum Purpose: String, Sendable, CaseIterable {
     case security
     case organisationAdministration = "organisation-administration"
     case ownProfile = "own-profile"
+    case ownPlan = "own-plan"
     case enrolment
     case operatorCommand = "operator-command"
 }

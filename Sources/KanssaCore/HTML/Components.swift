@@ -76,6 +76,29 @@ public enum Components {
         )
     }
 
+    /// A labelled multi-line text field, for a person's own words.
+    public static func textArea(
+        name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
+        required: Bool = true, maxLength: Int = 2000
+    ) -> Node<HTML.FormContext> {
+        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }]
+            .compactMap { $0 }.joined(separator: " ")
+        return .div(
+            .safe("class", error == nil ? "field" : "field field--error"),
+            .label(.safe("for", name), .txt(label)),
+            .unwrap(hint) { .p(.class("field__hint"), .safe("id", "\(name)-hint"), .txt($0)) },
+            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
+            .element(named: "textarea", nodes: [
+                .safe("id", name), .safe("name", name), .safe("rows", "4"),
+                .safe("maxlength", String(maxLength)),
+                .flag("required", required),
+                describedBy.isEmpty ? .empty : .safe("aria-describedby", describedBy),
+                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
+                .txt(value),
+            ])
+        )
+    }
+
     public struct Option: Sendable {
         public let value: String
         public let label: String

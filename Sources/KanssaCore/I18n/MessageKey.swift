@@ -46,6 +46,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorFormRejectedText
     case errorFormRejectedTitle
     case errorGoHome
+    case errorGoalText
     case errorLanguage
     case errorLastAdmin
     case errorLoginFormat
@@ -65,6 +66,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTeam
     case errorTeamExists
     case errorTeamName
+    case errorTextTooLong
     case errorTooLargeText
     case errorTooLargeTitle
     case errorTooManyAttempts
@@ -72,6 +74,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorUnavailableTitle
     case errorUnreadableText
     case errorUnreadableTitle
+    case errorWhatMattersMissing
     case expires
     case fieldCode
     case fieldCodeHint
@@ -129,10 +132,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case navAdminister
     case navHome
     case navMyInformation
+    case navMyPlan
     case navigationLabel
     case nextPage
     case nextStepAdmin
     case nextStepCitizen
+    case nextStepCitizenPlan
     case nextStepCoTrainer
     case nextStepCoordinator
     case nextStepProfessional
@@ -141,10 +146,38 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case noTeam
     case pageOf
     case paginationLabel
+    case planAddGoal
+    case planAgendaHeading
+    case planAppreciated
+    case planConflict
+    case planConflictTheirs
+    case planConflictYours
+    case planGoalAchieved
+    case planGoalAddedNotice
+    case planGoalEndorsed
+    case planGoalsHeading
+    case planImportant
+    case planIntro
+    case planNewGoal
+    case planNewGoalHint
+    case planNoGoals
+    case planProfileHeading
+    case planProfileIntro
+    case planSaveAgenda
+    case planSavedNotice
+    case planStartAgenda
+    case planSuggestionDeclined
+    case planSuggestionWaiting
+    case planSuggestionsHeading
+    case planSupport
+    case planTitle
+    case planWhatMatters
+    case planWhatMattersHint
     case previousPage
     case purposeEnrolment
     case purposeOperatorCommand
     case purposeOrganisationAdministration
+    case purposeOwnPlan
     case purposeOwnProfile
     case purposeSecurity
     case redeemButton

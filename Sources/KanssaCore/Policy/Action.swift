@@ -4,6 +4,9 @@ import Foundation
 public enum Action: Sendable, Hashable {
     /// See one's own home page, information and access trace; change one's own profile.
     case useOwnAccount
+    /// Read and write one's own whole-person plan: for people services are for (citizens and
+    /// co-trainers), in any organisation.
+    case useOwnPlan
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)
     /// Change a member's roles or teams, or disable an account, in an organisation.

@@ -10,6 +10,8 @@ public enum Policy {
         switch action {
         case .useOwnAccount:
             allowed = true
+        case .useOwnPlan:
+            allowed = principal.memberships.contains { $0.role == .citizen || $0.role == .coTrainer }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):
             allowed = principal.roles(in: organisation).contains(.admin)
         case .inviteAnyone(let organisation):

@@ -1,3 +1,4 @@
+import Agenda
 import KanssaCore
 import Plot
 
@@ -19,6 +20,8 @@ extension Home {
                             .p(.txt(t(.homeYourRoles, ["roles": place.roles.map { RoleText.name($0, t) }.joined(separator: ", ")]))),
                             .ul(.class("actions"),
                                 .forEach(place.roles) { role in .li(.txt(RoleText.nextStep(role, t))) },
+                                .if(place.roles.contains(.citizen) || place.roles.contains(.coTrainer), .li(.a(
+                                    .link(AgendaRoute.myPlan.url), .txt(t(.nextStepCitizenPlan))))),
                                 .if(place.mayAdminister, .li(.a(
                                     .link(SiteRoute.organisationAdmin(place.organisationID).url), .txt(t(.homeAdminister))))),
                                 .if(place.mayInvite, .li(.a(

@@ -71,6 +71,7 @@ enum AuditText {
         case .security: t(.purposeSecurity)
         case .organisationAdministration: t(.purposeOrganisationAdministration)
         case .ownProfile: t(.purposeOwnProfile)
+        case .ownPlan: t(.purposeOwnPlan)
         case .enrolment: t(.purposeEnrolment)
         case .operatorCommand: t(.purposeOperatorCommand)
         case nil: code

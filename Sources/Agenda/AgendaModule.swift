@@ -1,5 +1,0 @@
-// The Agenda module. See DESIGN.md §3; its issue builds it on KanssaCore.
-/// Identifies this module in logs and in the composition of the app.
-public enum AgendaModule {
-    public static let name = "agenda"
-}

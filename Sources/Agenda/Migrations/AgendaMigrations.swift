@@ -1,0 +1,10 @@
+import Fluent
+import KanssaCore
+
+/// The Agenda module's migrations, in order. They run after the platform's.
+public enum AgendaMigrations {
+    public static let all: [any Migration] = [
+        CreatePlans(),
+        CreateGoals(),
+    ]
+}

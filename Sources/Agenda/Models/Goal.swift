@@ -1,0 +1,57 @@
+import Fluent
+import Foundation
+
+/// A goal in the citizen's own words. A goal a professional suggested is not the citizen's
+/// until the citizen endorses it. `@unchecked Sendable`: see ``Plan``.
+public final class Goal: Model, @unchecked Sendable {
+    public static let schema = "goals"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "plan_id") public var plan: Plan
+    @Field(key: "text") public var text: String
+    @Field(key: "origin") public var origin: GoalOrigin
+    @Field(key: "status") public var status: GoalStatus
+    @OptionalField(key: "suggested_by_id") public var suggestedByID: UUID?
+    @Field(key: "created_by_id") public var createdByID: UUID
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+
+    public init(
+        id: UUID? = nil, planID: UUID, text: String, origin: GoalOrigin, status: GoalStatus,
+        suggestedByID: UUID? = nil, createdByID: UUID, createdAt: Date
+    ) {
+        self.id = id
+        self.$plan.id = planID
+        self.text = text
+        self.origin = origin
+        self.status = status
+        self.suggestedByID = suggestedByID
+        self.createdByID = createdByID
+        self.createdAt = createdAt
+        self.version = 0
+    }
+}
+
+/// Whose goal it was first. Stored by raw value; never rename one.
+public enum GoalOrigin: String, Codable, Sendable, CaseIterable {
+    /// Written by the citizen.
+    case citizen
+    /// Suggested by a professional; becomes the citizen's only when endorsed.
+    case suggested
+}
+
+/// Where a goal stands. Stored by raw value; never rename one.
+public enum GoalStatus: String, Codable, Sendable, CaseIterable {
+    /// A suggestion the citizen has not answered yet: visibly not the citizen's goal.
+    case awaitingCitizen = "awaiting-citizen"
+    /// The citizen's goal (their own, or a suggestion they endorsed).
+    case active
+    case achieved
+    /// A suggestion the citizen said no to. Kept, so that nobody suggests it again unknowingly.
+    case declined
+
+    /// Whether the citizen owns the goal.
+    public var isCitizens: Bool { self == .active || self == .achieved }
+}

@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+
+/// A citizen's one whole-person plan, across every service that works with them. It belongs to
+/// the citizen's account, not to any organisation. `version` detects concurrent edits.
+///
+/// `@unchecked Sendable`: Fluent models are reference types Swift cannot check; they never
+/// leave a task — pages get `Sendable` view models.
+public final class Plan: Model, @unchecked Sendable {
+    public static let schema = "plans"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "owner_id") public var ownerID: UUID
+    /// "What matters to me", in the citizen's own words. Nil until written.
+    @OptionalField(key: "what_matters") public var whatMatters: String?
+    /// The one-page profile's three headings.
+    @OptionalField(key: "appreciated") public var appreciated: String?
+    @OptionalField(key: "important") public var important: String?
+    @OptionalField(key: "support") public var support: String?
+    @Field(key: "version") public var version: Int
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_at") public var updatedAt: Date
+    @Field(key: "updated_by_id") public var updatedByID: UUID
+
+    public init() {}
+
+    public init(id: UUID? = nil, ownerID: UUID, createdAt: Date) {
+        self.id = id
+        self.ownerID = ownerID
+        self.version = 0
+        self.createdAt = createdAt
+        self.updatedAt = createdAt
+        self.updatedByID = ownerID
+    }
+}

@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// The citizen's own plan page.
+public enum MyPlan {
+    public struct GoalLine: Sendable, Equatable {
+        public let text: String
+        public let origin: GoalOrigin
+        public let status: GoalStatus
+        /// Who suggested it, for a goal that started as a suggestion.
+        public let suggestedBy: String?
+
+        public init(text: String, origin: GoalOrigin, status: GoalStatus, suggestedBy: String?) {
+            self.text = text
+            self.origin = origin
+            self.status = status
+            self.suggestedBy = suggestedBy
+        }
+    }
+
+    /// Another person's save that arrived first, shown beside the citizen's own words.
+    public struct Conflict: Sendable, Equatable {
+        public let theirs: AgendaText
+        public let savedBy: String
+        public let savedAt: Date
+
+        public init(theirs: AgendaText, savedBy: String, savedAt: Date) {
+            self.theirs = theirs
+            self.savedBy = savedBy
+            self.savedAt = savedAt
+        }
+    }
+
+    public struct Model: Sendable, Equatable {
+        public var agenda: AgendaText
+        public var version: Int
+        public let isAgendaWritten: Bool
+        public let goals: [GoalLine]
+        public var newGoal = ""
+        public var errors: [FieldError] = []
+        public var notice: Notice?
+        public var conflict: Conflict?
+
+        public init(agenda: AgendaText, version: Int, isAgendaWritten: Bool, goals: [GoalLine]) {
+            self.agenda = agenda
+            self.version = version
+            self.isAgendaWritten = isAgendaWritten
+            self.goals = goals
+        }
+
+        /// The citizen's own goals and the ones they endorsed.
+        public var citizensGoals: [GoalLine] { goals.filter { $0.status.isCitizens } }
+        /// Suggestions waiting for the citizen's answer, and the ones they declined.
+        public var suggestions: [GoalLine] { goals.filter { !$0.status.isCitizens } }
+    }
+
+    /// Loads the page: the plan, its goals, and the names of those who suggested any — three
+    /// queries whatever the plan's size.
+    public static func load(ownerID: UUID, at now: Date, on database: any Database) async throws -> Model {
+        let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
+        let goals = try await PlanStore.goals(of: try plan.requireID(), on: database)
+        let names = try await Account.query(on: database)
+            .filter(\.$id ~~ Array(Set(goals.compactMap(\.suggestedByID))))
+            .all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let agenda = AgendaText(plan)
+        return Model(
+            agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten,
+            goals: goals.map {
+                GoalLine(text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
+            })
+    }
+}

@@ -1,0 +1,114 @@
+import KanssaCore
+@preconcurrency import Plot
+
+extension MyPlan {
+    public struct View {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            var notices = model.notice.map { [$0] } ?? []
+            if let conflict = model.conflict {
+                notices.append(Notice(.error, t(.planConflict, ["name": conflict.savedBy, "time": t.dateTime(conflict.savedAt)])))
+            }
+            return Layout.page(
+                title: t(.planTitle), chrome: chrome, notices: notices,
+                content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .p(.txt(t(.planIntro))),
+                    .unwrap(model.conflict) { theirs(conflict: $0) },
+                    agendaForm,
+                    .if(model.isAgendaWritten, goals)
+                )
+            )
+        }
+
+        private var agendaForm: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.planAgendaHeading))),
+                .form(
+                    .class("stack"), .method(.post), .link(AgendaRoute.agenda.url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    .input(.type(.hidden), .name("version"), .safe("value", String(model.version))),
+                    Components.textArea(
+                        name: "whatMatters", label: t(.planWhatMatters), value: model.agenda.whatMatters,
+                        hint: t(.planWhatMattersHint), error: model.errors.message(for: "whatMatters"),
+                        maxLength: AgendaText.maximumLength),
+                    .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(t(.planProfileHeading))]),
+                    .p(.class("field__hint"), .txt(t(.planProfileIntro))),
+                    Components.textArea(
+                        name: "appreciated", label: t(.planAppreciated), value: model.agenda.appreciated,
+                        error: model.errors.message(for: "appreciated"), required: false, maxLength: AgendaText.maximumLength),
+                    Components.textArea(
+                        name: "important", label: t(.planImportant), value: model.agenda.important,
+                        error: model.errors.message(for: "important"), required: false, maxLength: AgendaText.maximumLength),
+                    Components.textArea(
+                        name: "support", label: t(.planSupport), value: model.agenda.support,
+                        error: model.errors.message(for: "support"), required: false, maxLength: AgendaText.maximumLength),
+                    Components.submit(t(model.isAgendaWritten ? .planSaveAgenda : .planStartAgenda))
+                )
+            )
+        }
+
+        private func theirs(conflict: Conflict) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .class("conflict"),
+                .h2(.txt(t(.planConflictTheirs, ["name": conflict.savedBy]))),
+                .element(named: "dl", nodes: [
+                    Node<HTML.BodyContext>.element(named: "dt", nodes: [.txt(t(.planWhatMatters))]),
+                    .element(named: "dd", nodes: [.txt(conflict.theirs.whatMatters)]),
+                    .element(named: "dt", nodes: [.txt(t(.planAppreciated))]),
+                    .element(named: "dd", nodes: [.txt(conflict.theirs.appreciated)]),
+                    .element(named: "dt", nodes: [.txt(t(.planImportant))]),
+                    .element(named: "dd", nodes: [.txt(conflict.theirs.important)]),
+                    .element(named: "dt", nodes: [.txt(t(.planSupport))]),
+                    .element(named: "dd", nodes: [.txt(conflict.theirs.support)]),
+                ]),
+                .p(.txt(t(.planConflictYours)))
+            )
+        }
+
+        private var goals: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.planGoalsHeading))),
+                .if(model.citizensGoals.isEmpty, .p(.txt(t(.planNoGoals)))),
+                .ul(.class("goals"), .forEach(model.citizensGoals) { goal in
+                    .li(
+                        .txt(goal.text),
+                        .if(goal.origin == .suggested, .span(.class("tag"), .txt(t(.planGoalEndorsed, ["name": goal.suggestedBy ?? "–"])))),
+                        .if(goal.status == .achieved, .span(.class("tag"), .txt(t(.planGoalAchieved))))
+                    )
+                }),
+                .if(!model.suggestions.isEmpty, .group(
+                    .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(t(.planSuggestionsHeading))]),
+                    .ul(.class("goals goals--suggested"), .forEach(model.suggestions) { goal in
+                        .li(
+                            .txt(goal.text),
+                            .span(.class("tag"), .txt(t(goal.status == .declined ? .planSuggestionDeclined : .planSuggestionWaiting,
+                                                        ["name": goal.suggestedBy ?? "–"])))
+                        )
+                    })
+                )),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(AgendaRoute.goals.url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.textField(
+                        name: "goal", label: t(.planNewGoal), value: model.newGoal, hint: t(.planNewGoalHint),
+                        error: model.errors.message(for: "goal"), maxLength: 500),
+                    Components.submit(t(.planAddGoal), style: .secondary)
+                )
+            )
+        }
+    }
+}

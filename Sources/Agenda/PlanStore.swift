@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// Reading and writing plans. Every write that can race states the version it started from;
+/// a write against a newer version is refused and reported, never applied over it.
+public enum PlanStore {
+    /// The plan of an account, created empty the first time it is asked for.
+    public static func plan(of ownerID: UUID, at now: Date, on database: any Database) async throws -> Plan {
+        if let plan = try await Plan.query(on: database).filter(\.$ownerID == ownerID).first() { return plan }
+        let plan = Plan(ownerID: ownerID, createdAt: now)
+        do {
+            try await plan.create(on: database)
+            return plan
+        } catch {
+            // Two first visits at once: the other one created it; use theirs.
+            guard let existing = try await Plan.query(on: database).filter(\.$ownerID == ownerID).first() else { throw error }
+            return existing
+        }
+    }
+
+    public enum SaveOutcome: Sendable, Equatable {
+        case saved(version: Int)
+        /// Someone saved first; nothing was written. The caller shows both versions.
+        case conflict(current: AgendaText, version: Int, updatedAt: Date, updatedByID: UUID)
+    }
+
+    /// Saves the agenda if the plan is still at `expectedVersion`.
+    public static func saveAgenda(
+        _ text: AgendaText, planID: UUID, expectedVersion: Int, by authorID: UUID, at now: Date,
+        on database: any Database
+    ) async throws -> SaveOutcome {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        func optional(_ value: String) -> String? { value.isEmpty ? nil : value }
+        let rows = try await sql.update(Plan.schema)
+            .set("what_matters", to: optional(text.whatMatters))
+            .set("appreciated", to: optional(text.appreciated))
+            .set("important", to: optional(text.important))
+            .set("support", to: optional(text.support))
+            .set("version", to: expectedVersion + 1)
+            .set("updated_at", to: now)
+            .set("updated_by_id", to: authorID)
+            .where("id", .equal, planID)
+            .where("version", .equal, expectedVersion)
+            .returning("id")
+            .all()
+        if rows.count == 1 { return .saved(version: expectedVersion + 1) }
+        guard let current = try await Plan.find(planID, on: database) else { throw PlanStoreError.notFound }
+        return .conflict(
+            current: AgendaText(current), version: current.version, updatedAt: current.updatedAt,
+            updatedByID: current.updatedByID)
+    }
+
+    /// The plan's goals: the citizen's own first, then suggestions, oldest first within each.
+    public static func goals(of planID: UUID, on database: any Database) async throws -> [Goal] {
+        try await Goal.query(on: database)
+            .filter(\.$plan.$id == planID)
+            .sort(\.$createdAt)
+            .sort(\.$id)
+            .all()
+    }
+
+    /// Adds a goal the citizen wrote themselves.
+    public static func addOwnGoal(
+        _ text: String, planID: UUID, by authorID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await Goal(
+            planID: planID, text: text, origin: .citizen, status: .active, createdByID: authorID, createdAt: now
+        ).create(on: database)
+    }
+}
+
+public enum PlanStoreError: Error {
+    case unsupportedDatabase
+    case notFound
+}

@@ -1,0 +1,120 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// The citizen's own plan: their agenda first, in their words; goals after; nothing overwritten.
+@Suite struct PlanTests {
+    @Test func aCitizenWritesWhatMattersThenAddsAGoal() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let empty = try await citizen.get("/plan")
+            #expect(empty.status == .ok)
+            #expect(empty.body.string.contains("Save and start my plan"))
+            #expect(!empty.body.string.contains("A new goal"))
+
+            let saved = try await citizen.post("/plan/agenda", [
+                ("whatMatters", "Working again, where my languages count"), ("appreciated", "I keep my word"),
+                ("important", "My children"), ("support", "Tell me plainly what happens next"), ("version", "0"),
+            ])
+            #expect(saved.status == .seeOther)
+            let page = try await citizen.get("/plan?notice=saved")
+            #expect(page.body.string.contains("Your plan has been saved."))
+            #expect(page.body.string.contains("Working again, where my languages count"))
+            #expect(page.body.string.contains(#"name="version" value="1""#))
+
+            #expect(try await citizen.post("/plan/goals", [("goal", "Find work where Arabic and Dutch both count")]).status == .seeOther)
+            let withGoal = try await citizen.get("/plan").body.string
+            #expect(withGoal.contains("Find work where Arabic and Dutch both count"))
+
+            let plan = try #require(try await Plan.query(on: app.db).filter(\.$ownerID == fixtures.accounts[.citizen]!).first())
+            #expect(plan.version == 1)
+            #expect(plan.support == "Tell me plainly what happens next")
+            let goal = try #require(try await Goal.query(on: app.db).first())
+            #expect(goal.origin == .citizen && goal.status == .active)
+            let changes = try await AuditEntry.query(on: app.db)
+                .filter(\.$event == .personalDataChanged).filter(\.$subjectID == fixtures.accounts[.citizen]!).all()
+            #expect(Set(changes.map(\.target)) == ["plan:agenda", "plan:goal"])
+        }
+    }
+
+    @Test func goalsWaitForTheAgendaAndEmptyInputGetsInlineErrors() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.coTrainer))
+            try await citizen.get("/plan")
+            let early = try await citizen.post("/plan/goals", [("goal", "Too early")])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("Write what matters to you."))
+            let blank = try await citizen.post("/plan/agenda", [("whatMatters", "   "), ("version", "0")])
+            #expect(blank.status == .unprocessableEntity)
+            #expect(blank.body.string.contains(#"aria-invalid="true""#))
+            let long = try await citizen.post("/plan/agenda", [("whatMatters", "ok"), ("support", String(repeating: "x", count: 2001)), ("version", "0")])
+            #expect(long.body.string.contains("at most 2,000 characters"))
+            #expect(try await Goal.query(on: app.db).count() == 0)
+            #expect(try await Plan.query(on: app.db).first()?.version == 0)
+        }
+    }
+
+    @Test func aSecondSaveIsShownTheFirstInsteadOfOverwritingIt() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var phone = Browser(app)
+            try await phone.signIn(Fixtures.login(.citizen))
+            var laptop = Browser(app)
+            try await laptop.signIn(Fixtures.login(.citizen))
+            try await phone.get("/plan")
+            try await laptop.get("/plan")
+            #expect(try await phone.post("/plan/agenda", [("whatMatters", "Written on the phone"), ("version", "0")]).status == .seeOther)
+            let second = try await laptop.post("/plan/agenda", [("whatMatters", "Written on the laptop"), ("version", "0")])
+            #expect(second.status == .conflict)
+            let body = second.body.string
+            #expect(body.contains("Written on the phone"))
+            #expect(body.contains("Written on the laptop"))
+            #expect(body.contains(#"name="version" value="1""#))
+            #expect(try await Plan.query(on: app.db).first()?.whatMatters == "Written on the phone")
+            // Saving again, knowingly, from the version now shown, replaces it.
+            #expect(try await laptop.post("/plan/agenda", [("whatMatters", "Written on the laptop"), ("version", "1")]).status == .seeOther)
+            #expect(try await Plan.query(on: app.db).first()?.whatMatters == "Written on the laptop")
+        }
+    }
+
+    @Test func manyParallelSavesFromOneVersionLetExactlyOneThrough() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            let statuses = try await withThrowingTaskGroup(of: HTTPStatus.self) { group in
+                for index in 0..<12 {
+                    let browser = citizen
+                    group.addTask {
+                        var mine = browser
+                        return try await mine.post("/plan/agenda", [("whatMatters", "Version \(index)"), ("version", "0")]).status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == .seeOther }.count == 1, "\(statuses)")
+            #expect(statuses.filter { $0 == .conflict }.count == 11)
+            #expect(try await Plan.query(on: app.db).first()?.version == 1)
+        }
+    }
+
+    @Test func staffWithoutACitizenRoleHaveNoPlanOfTheirOwn() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/plan").status == .forbidden)
+            let home = try await professional.get("/").body.string
+            #expect(!home.contains("My plan"))
+        }
+    }
+}
