@@ -1,3 +1,4 @@
+import Foundation
 import KanssaCore
 
 /// The Agenda module's pages and form targets. Views build links only through this; the app
@@ -6,17 +7,27 @@ public enum AgendaRoute: Sendable, Equatable {
     case myPlan
     case agenda
     case goals
+    case sharing
+    case authorisations
+    case revoke(UUID)
+    case caseload(page: Int? = nil)
+    case sharedPlan(UUID)
 
     public var path: String {
         switch self {
         case .myPlan: "/plan"
         case .agenda: "/plan/agenda"
         case .goals: "/plan/goals"
+        case .sharing: "/plan/sharing"
+        case .authorisations: "/plan/authorisations"
+        case .revoke(let id): "/plan/authorisations/\(id)/revoke"
+        case .caseload(let page): "/caseload" + (page.map { $0 > 1 ? "?page=\($0)" : "" } ?? "")
+        case .sharedPlan(let id): "/plans/\(id)"
         }
     }
 
     public var url: SafeURL {
-        // Constant paths starting with "/": always safe.
+        // Paths starting with "/" holding only UUIDs and numbers: always safe.
         SafeURL(path)!
     }
 }

@@ -11,4 +11,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: InvitationController())
     try app.register(collection: AdminController())
     try app.register(collection: PlanController())
+    try app.register(collection: SharingController())
 }

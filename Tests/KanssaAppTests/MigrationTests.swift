@@ -51,6 +51,13 @@ import VaporTesting
             var carlos = Browser(app)
             try await carlos.signIn("carlos@valencia.demo", password: DemoData.password)
             #expect(try await carlos.get("/plan").body.string.contains("you said no"))
+            // Fatima's plan is shared by the work-and-income and social-support teams.
+            for professional in ["sanne@houten.demo", "joost@houten.demo"] {
+                var browser = Browser(app)
+                try await browser.signIn(professional, password: DemoData.password)
+                let caseload = try await browser.get("/caseload").body.string
+                #expect(caseload.contains("Fatima"), "\(professional)")
+            }
         }
     }
 }

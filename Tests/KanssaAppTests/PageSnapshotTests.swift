@@ -119,6 +119,31 @@ import Testing
         expectPage(MyPlan.View(model: conflict, chrome: try Self.chrome("fi")).render(), named: "plan-conflict-fi")
     }
 
+    @Test func sharing() throws {
+        let teams = [PlanSharing.TeamChoice(teamID: Self.team, teamName: "Work and income", organisationName: "Municipality of Houten",
+                                            legalBases: [.publicTask, .consent])]
+        let lines = [
+            Sharing.Line(id: Self.account, grantee: "Work and income (Municipality of Houten)", sections: [.agenda, .goals],
+                         purpose: "Finding work together", legalBasis: .publicTask, createdAt: Self.when, expiresAt: Self.when, state: .active),
+            Sharing.Line(id: Self.other, grantee: "Social support (Municipality of Houten)", sections: [.goals],
+                         purpose: "Housing", legalBasis: .consent, createdAt: Self.when, expiresAt: Self.when, state: .revoked),
+        ]
+        var model = Sharing.Model(teams: teams, lines: lines)
+        expectPage(Sharing.View(model: model, chrome: try Self.chrome()).render(), named: "sharing")
+        model.errors = [FieldError(field: "purpose", message: try Self.chrome().t(.errorPurpose))]
+        expectPage(Sharing.View(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-error-fi")
+        let shared = SharedPlan.Model(
+            ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],
+            agenda: AgendaText(whatMatters: "Working again."), goals: [
+                .init(text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
+                .init(text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
+            ])
+        expectPage(SharedPlan.View(model: shared, chrome: try Self.chrome()).render(), named: "shared-plan")
+        let caseload = Paged(items: [Caseload.Line(planID: Self.account, ownerName: "Fatima", until: Self.when)],
+                             page: ListPage(number: 1), total: 1)
+        expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
+    }
+
     @Test func errorPages() throws {
         let notFound = ErrorPage.Model(kind: .notFound, status: .notFound, requestID: "REQUEST-1")
         expectPage(ErrorPage.View(model: notFound, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "not-found-fi")

@@ -41,6 +41,19 @@ import VaporTesting
             #expect(conflict.status == .conflict)
             Self.expectEscaped(conflict.body.string, "/plan conflict")
 
+            // A purpose written by the citizen shows on their receipt, the shared plan and the trace.
+            try await citizen.get("/plan/sharing")
+            #expect(try await citizen.post("/plan/authorisations", [
+                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "agenda"), ("sections[]", "goals"),
+                ("purpose", Self.payload), ("legalBasis", "public-task"), ("until", "2026-12-31"),
+            ]).status == .seeOther)
+            Self.expectEscaped(try await citizen.get("/plan/sharing").body.string, "/plan/sharing")
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            Self.expectEscaped(try await professional.get("/caseload").body.string, "/caseload")
+            Self.expectEscaped(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string, "/plans/:plan")
+            Self.expectEscaped(try await citizen.get("/me").body.string, "/me of the citizen")
+
             let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"
             let pages = [
                 "/", "/me", "/organisations/\(fixtures.here)/admin", member, "/organisations/\(fixtures.here)/invitations/new",

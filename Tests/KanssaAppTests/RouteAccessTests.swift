@@ -73,6 +73,15 @@ import VaporTesting
               form: { _ in [("whatMatters", "Work again"), ("version", "0")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/goals", path: { _ in "/plan/goals" },
               form: { _ in [("goal", "A goal")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/plan/sharing", path: { _ in "/plan/sharing" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/authorisations", path: { _ in "/plan/authorisations" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/authorisations/:authorisation/revoke",
+              path: { _ in "/plan/authorisations/\(UUID())/revoke" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/caseload", path: { _ in "/caseload" }, allowed: [.role(.professional)]),
+        // The citizen's plan: its owner, and the professional whose team it is shared with.
+        Entry(method: .GET, pattern: "/plans/:plan", path: { "/plans/\($0.citizenPlan)" },
+              allowed: [.role(.citizen), .role(.professional)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

@@ -35,6 +35,7 @@ import Testing
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
+        (.useCaseload, [.professional]),
         (.administerOrganisation(here), [.admin]),
         (.manageMembers(here), [.admin]),
         (.inviteAnyone(here), [.professional, .coordinator, .admin]),
@@ -75,5 +76,53 @@ import Testing
         #expect(Policy.invitableRoles(by: [.professional, .coordinator]) == [.citizen, .coTrainer])
         #expect(Policy.invitableRoles(by: [.researcher, .trainer]).isEmpty)
         #expect(Policy.invitableRoles(by: [.admin]) == Role.allCases)
+    }
+}
+
+/// Reading a plan: the owner, and whoever the owner authorised, for the sections named, until
+/// the date, unless revoked.
+@Suite struct PlanPolicyTests {
+    let owner = UUID(), colleague = UUID(), team = UUID(), plan = UUID()
+    let now = Date(timeIntervalSince1970: 1_780_000_000)
+
+    func person(_ id: UUID, teams: Set<UUID> = []) -> Principal {
+        Principal(accountID: id, displayName: "p", language: "en", memberships: [], teamIDs: teams)
+    }
+
+    func access(_ grants: [PlanGrant]) -> PlanAccess {
+        PlanAccess(planID: plan, ownerID: owner, grants: grants, now: now)
+    }
+
+    func grant(sections: Set<PlanSection> = [.goals], expires: TimeInterval = 3600, revoked: Bool = false, toTeam: Bool = true) -> PlanGrant {
+        PlanGrant(granteeAccountID: toTeam ? nil : colleague, granteeTeamID: toTeam ? team : nil, sections: sections,
+                  expiresAt: now.addingTimeInterval(expires), isRevoked: revoked)
+    }
+
+    @Test func theOwnerReadsEverySectionWithoutAnyGrant() {
+        for section in [nil] + PlanSection.allCases.map(Optional.some) {
+            #expect(Policy.decide(.readPlan(access([]), section: section), for: person(owner)).isAllowed)
+        }
+    }
+
+    @Test func aTeamMemberReadsOnlyTheSectionsGranted() {
+        let member = person(colleague, teams: [team])
+        let shared = access([grant(sections: [.goals])])
+        #expect(Policy.decide(.readPlan(shared, section: .goals), for: member).isAllowed)
+        #expect(Policy.decide(.readPlan(shared, section: nil), for: member).isAllowed)
+        #expect(!Policy.decide(.readPlan(shared, section: .agenda), for: member).isAllowed)
+    }
+
+    @Test func revokedExpiredAndOtherTeamsGetNothing() {
+        let member = person(colleague, teams: [team])
+        #expect(!Policy.decide(.readPlan(access([grant(revoked: true)]), section: nil), for: member).isAllowed)
+        #expect(!Policy.decide(.readPlan(access([grant(expires: 0)]), section: nil), for: member).isAllowed)
+        #expect(!Policy.decide(.readPlan(access([grant()]), section: nil), for: person(colleague, teams: [UUID()])).isAllowed)
+        #expect(!Policy.decide(.readPlan(access([grant()]), section: nil), for: nil).isAllowed)
+    }
+
+    @Test func aPersonalGrantAdmitsThatPersonOnly() {
+        let shared = access([grant(toTeam: false)])
+        #expect(Policy.decide(.readPlan(shared, section: .goals), for: person(colleague)).isAllowed)
+        #expect(!Policy.decide(.readPlan(shared, section: .goals), for: person(UUID(), teams: [team])).isAllowed)
     }
 }

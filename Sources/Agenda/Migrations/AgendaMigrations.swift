@@ -6,5 +6,6 @@ public enum AgendaMigrations {
     public static let all: [any Migration] = [
         CreatePlans(),
         CreateGoals(),
+        CreatePlanAuthorisations(),
     ]
 }

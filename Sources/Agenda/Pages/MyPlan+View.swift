@@ -22,6 +22,7 @@ extension MyPlan {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.planIntro))),
+                    .p(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingLink)))),
                     .unwrap(model.conflict) { theirs(conflict: $0) },
                     agendaForm,
                     .if(model.isAgendaWritten, goals)

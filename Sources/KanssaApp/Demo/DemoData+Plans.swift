@@ -10,6 +10,8 @@ extension DemoData {
         let agenda: AgendaText
         /// (text, suggested by — nil for the citizen's own, status)
         let goals: [(String, String?, GoalStatus)]
+        /// (team as "organisation/team", sections, purpose, legal basis, days)
+        var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
     }
 
     static let plans = [
@@ -24,6 +26,10 @@ extension DemoData {
                 ("Find work where Arabic and Dutch both count", nil, .active),
                 ("Get a Dutch driving licence", "sanne@houten.demo", .active),
                 ("Visit the information desk with an interpreter about the gap between benefits and wages", "joost@houten.demo", .awaitingCitizen),
+            ],
+            sharedWith: [
+                (houten + "/Work and income", [.agenda, .goals], "Finding work that fits my life with the children", .publicTask, 365),
+                (houten + "/Social support", [.agenda, .goals], "Support for my family while I look for work", .publicTask, 180),
             ]),
         DemoPlan(
             owner: "carlos@valencia.demo",
@@ -35,10 +41,13 @@ extension DemoData {
             goals: [
                 ("Open a small repair corner in the co-working space", nil, .active),
                 ("Take the ten-week entrepreneurship course and write a business plan", "mentor@valencia.demo", .declined),
-            ]),
+            ],
+            sharedWith: [(valencia + "/Mentors", [.goals], "Mentoring for my repair business", .consent, 180)]),
     ]
 
-    static func loadPlans(accountIDs: [String: UUID], at now: Date, on database: any Database) async throws {
+    static func loadPlans(
+        accountIDs: [String: UUID], teamIDs: [String: UUID], at now: Date, on database: any Database
+    ) async throws {
         for demo in plans {
             guard let ownerID = accountIDs[demo.owner] else { continue }
             let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
@@ -50,6 +59,12 @@ extension DemoData {
                     planID: try plan.requireID(), text: text, origin: suggestedBy == nil ? .citizen : .suggested,
                     status: status, suggestedByID: suggestedBy, createdByID: suggestedBy ?? ownerID, createdAt: now
                 ).create(on: database)
+            }
+            for (team, sections, purpose, basis, days) in demo.sharedWith {
+                guard let teamID = teamIDs[team] else { continue }
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: teamID, sections: sections, purpose: purpose, legalBasis: basis,
+                    until: now.addingTimeInterval(TimeInterval(days) * 24 * 3600), by: ownerID, at: now, on: database)
             }
         }
     }

@@ -89,7 +89,7 @@ enum DemoData {
                     role: person.role, teamID: person.team.flatMap { teamIDs[person.place + "/" + $0] },
                     at: now, on: database)
             }
-            try await loadPlans(accountIDs: accountIDs, at: now, on: database)
+            try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
         }
         return true
     }

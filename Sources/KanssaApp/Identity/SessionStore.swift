@@ -51,9 +51,10 @@ enum SessionStore {
                 MembershipGrant(organisationID: $0.$organisation.id, organisationName: $0.organisation.name, role: $0.role)
             }
             .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
+        let teamIDs = try await TeamMember.query(on: database).filter(\.$account.$id == accountID).all(\.$team.$id)
         return Principal(
             accountID: accountID, displayName: account.displayName, language: account.preferredLanguage,
-            memberships: memberships)
+            memberships: memberships, teamIDs: Set(teamIDs))
     }
 
     /// Starts a session with a new token (a new id on every sign-in) and returns the token.

@@ -22,6 +22,10 @@ extension Request {
                 navigation.append(.init(
                     label: t(.navMyPlan), url: AgendaRoute.myPlan.url, isCurrent: currentPath == AgendaRoute.myPlan.path))
             }
+            if Policy.decide(.useCaseload, for: principal).isAllowed {
+                navigation.append(.init(
+                    label: t(.navCaseload), url: AgendaRoute.caseload().url, isCurrent: currentPath == AgendaRoute.caseload().path))
+            }
             navigation.append(.init(
                 label: t(.navMyInformation), url: SiteRoute.myInformation().url,
                 isCurrent: current == .myInformation()))

@@ -6,7 +6,7 @@ enum AccessRule: Sendable {
     /// No sign-in needed (sign-in page, health, stylesheet).
     case anyone
     /// The policy decides the action the request asks for.
-    case policy(@Sendable (Request) throws -> Action)
+    case policy(@Sendable (Request) async throws -> Action)
 
     static let signedIn = AccessRule.policy { _ in .useOwnAccount }
 
@@ -36,7 +36,7 @@ struct AccessGuard: AsyncMiddleware {
         let decision: Decision
         let asked: Action?
         do {
-            let requested = try action(request)
+            let requested = try await action(request)
             asked = requested
             decision = Policy.decide(requested, for: request.principal)
         } catch {
@@ -60,7 +60,7 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .useOwnPlan: nil
+        case .useOwnAccount, .useOwnPlan, .readPlan, .useCaseload: nil
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id): id
         case .invite(let id, _): id
         }

@@ -16,6 +16,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case teamCreated = "team-created"
     case personalDataRead = "personal-data-read"
     case personalDataChanged = "personal-data-changed"
+    case planShared = "plan-shared"
+    case planShareRevoked = "plan-share-revoked"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

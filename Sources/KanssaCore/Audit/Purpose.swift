@@ -8,6 +8,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case organisationAdministration = "organisation-administration"
     case ownProfile = "own-profile"
     case ownPlan = "own-plan"
+    /// Working with a citizen on the plan they shared.
+    case caseWork = "case-work"
     case enrolment
     case operatorCommand = "operator-command"
 }

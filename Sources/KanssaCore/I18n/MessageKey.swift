@@ -21,6 +21,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationRefused
     case auditPersonalDataChanged
     case auditPersonalDataRead
+    case auditPlanShareRevoked
+    case auditPlanShared
     case auditRequestDenied
     case auditRolesChanged
     case auditSessionExpired
@@ -32,12 +34,19 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditTeamsChanged
     case backToAdmin
     case cancel
+    case caseloadCaption
+    case caseloadEmpty
+    case caseloadIntro
+    case caseloadTitle
     case disableConfirmButton
     case disableConfirmText
     case disableConfirmTitle
     case disableHeading
     case disableLink
     case disableNotHere
+    case errorChooseBasis
+    case errorChooseSections
+    case errorChooseTeam
     case errorCodeFormat
     case errorCodeInvalid
     case errorDisplayName
@@ -60,6 +69,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPasswordTooCommon
     case errorPasswordTooLong
     case errorPasswordTooShort
+    case errorPurpose
     case errorReference
     case errorRole
     case errorSignInFailed
@@ -74,6 +84,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorUnavailableTitle
     case errorUnreadableText
     case errorUnreadableTitle
+    case errorUntil
     case errorWhatMattersMissing
     case expires
     case fieldCode
@@ -112,6 +123,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case invitedBy
     case joinedNotice
     case languageName
+    case legalBasisConsent
+    case legalBasisContract
+    case legalBasisLegalObligation
+    case legalBasisLegitimateInterests
+    case legalBasisPublicTask
+    case legalBasisVitalInterests
     case memberActive
     case memberDisabled
     case memberName
@@ -130,6 +147,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myTraceHeading
     case myTraceIntro
     case navAdminister
+    case navCaseload
     case navHome
     case navMyInformation
     case navMyPlan
@@ -174,6 +192,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planWhatMatters
     case planWhatMattersHint
     case previousPage
+    case purposeCaseWork
     case purposeEnrolment
     case purposeOperatorCommand
     case purposeOrganisationAdministration
@@ -195,6 +214,42 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case saveRolesButton
     case saveTeamsButton
     case savedNotice
+    case sectionAgenda
+    case sectionGoals
+    case sharedPlanCitizensGoal
+    case sharedPlanGoals
+    case sharedPlanNoAgenda
+    case sharedPlanNotCitizensGoal
+    case sharedPlanReason
+    case sharedPlanTitle
+    case sharingActiveHeading
+    case sharingAddHeading
+    case sharingAddedNotice
+    case sharingAuthorise
+    case sharingChooseBasis
+    case sharingChooseTeam
+    case sharingExpiredState
+    case sharingIntro
+    case sharingLegalBasis
+    case sharingLegalBasisField
+    case sharingLink
+    case sharingNoTeams
+    case sharingNobody
+    case sharingPastHeading
+    case sharingPurpose
+    case sharingPurposeField
+    case sharingPurposeHint
+    case sharingRevoke
+    case sharingRevokedNotice
+    case sharingRevokedState
+    case sharingSections
+    case sharingSectionsLegend
+    case sharingTeam
+    case sharingTitle
+    case sharingTraceHint
+    case sharingUntil
+    case sharingUntilField
+    case sharingUntilHint
     case signInButton
     case signInHaveCode
     case signInTitle

@@ -8,12 +8,17 @@ public struct Principal: Sendable, Equatable {
     public let displayName: String
     public let language: String
     public let memberships: [MembershipGrant]
+    /// The teams this person belongs to, in any organisation.
+    public let teamIDs: Set<UUID>
 
-    public init(accountID: UUID, displayName: String, language: String, memberships: [MembershipGrant]) {
+    public init(
+        accountID: UUID, displayName: String, language: String, memberships: [MembershipGrant], teamIDs: Set<UUID> = []
+    ) {
         self.accountID = accountID
         self.displayName = displayName
         self.language = language
         self.memberships = memberships
+        self.teamIDs = teamIDs
     }
 
     public func roles(in organisationID: UUID) -> Set<Role> {

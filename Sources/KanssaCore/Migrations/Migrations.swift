@@ -12,5 +12,6 @@ public enum CoreMigrations {
         CreateInvitations(),
         CreateAuditEntries(),
         CreateLoginFailures(),
+        AddOrganisationLegalBases(),
     ]
 }

@@ -11,6 +11,8 @@ public final class Organisation: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "name") public var name: String
     @Field(key: "default_language") public var defaultLanguage: String
+    /// The legal bases this organisation relies on, as configured ("public-task,consent").
+    @Field(key: "legal_bases") public var legalBases: String
     @Field(key: "created_at") public var createdAt: Date
 
     public init() {}
@@ -19,6 +21,7 @@ public final class Organisation: Model, @unchecked Sendable {
         self.id = id
         self.name = name
         self.defaultLanguage = defaultLanguage
+        self.legalBases = "public-task,consent"
         self.createdAt = createdAt
     }
 }

@@ -7,6 +7,11 @@ public enum Action: Sendable, Hashable {
     /// Read and write one's own whole-person plan: for people services are for (citizens and
     /// co-trainers), in any organisation.
     case useOwnPlan
+    /// Read a section of someone's plan (any section when nil): the owner, or those the owner
+    /// authorised for it, until the authorisation ends.
+    case readPlan(PlanAccess, section: PlanSection?)
+    /// See the list of plans shared with one: professionals, in any organisation.
+    case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)
     /// Change a member's roles or teams, or disable an account, in an organisation.

@@ -12,6 +12,11 @@ public enum Policy {
             allowed = true
         case .useOwnPlan:
             allowed = principal.memberships.contains { $0.role == .citizen || $0.role == .coTrainer }
+        case .readPlan(let access, let section):
+            allowed = access.ownerID == principal.accountID
+                || access.grants.contains { $0.admits(principal, to: section, at: access.now) }
+        case .useCaseload:
+            allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):
             allowed = principal.roles(in: organisation).contains(.admin)
         case .inviteAnyone(let organisation):

@@ -1,3 +1,4 @@
+import Agenda
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -16,6 +17,8 @@ struct Fixtures {
     let accounts: [Role: UUID]
     let adminElsewhere: UUID
     let memberOfBoth: UUID
+    /// The citizen's plan, shared with the outreach team (where the professional works).
+    let citizenPlan: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -54,8 +57,12 @@ struct Fixtures {
         let adminElsewhere = try await account(adminElsewhereLogin, "Admin Elsewhere", elsewhere, .admin, team: otherTeam)
         let both = try await account(memberOfBothLogin, "Member of both", here, .professional)
         try await Enrolment.grant(accountID: both, organisationID: elsewhere, role: .citizen, at: now, on: db)
+        let plan = try await PlanStore.plan(of: accounts[.citizen]!, at: now, on: db)
+        try await PlanSharing.authorise(
+            planID: try plan.requireID(), teamID: outreach, sections: [.agenda, .goals], purpose: "Finding work together",
+            legalBasis: .publicTask, until: now.addingTimeInterval(30 * 24 * 3600), by: accounts[.citizen]!, at: now, on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
-            adminElsewhere: adminElsewhere, memberOfBoth: both)
+            adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID())
     }
 }

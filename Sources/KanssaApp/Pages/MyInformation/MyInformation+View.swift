@@ -72,6 +72,7 @@ enum AuditText {
         case .organisationAdministration: t(.purposeOrganisationAdministration)
         case .ownProfile: t(.purposeOwnProfile)
         case .ownPlan: t(.purposeOwnPlan)
+        case .caseWork: t(.purposeCaseWork)
         case .enrolment: t(.purposeEnrolment)
         case .operatorCommand: t(.purposeOperatorCommand)
         case nil: code
@@ -96,6 +97,8 @@ enum AuditText {
         case .teamCreated: t(.auditTeamCreated)
         case .personalDataRead: t(.auditPersonalDataRead)
         case .personalDataChanged: t(.auditPersonalDataChanged)
+        case .planShared: t(.auditPlanShared)
+        case .planShareRevoked: t(.auditPlanShareRevoked)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

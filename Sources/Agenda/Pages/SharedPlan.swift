@@ -1,0 +1,93 @@
+import Fluent
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// A plan as someone the citizen authorised sees it: only the sections they were allowed, and
+/// always why they can see it.
+public enum SharedPlan {
+    public struct Model: Sendable, Equatable {
+        public let ownerName: String
+        public let reasons: [String]
+        public let agenda: AgendaText?
+        public let goals: [MyPlan.GoalLine]?
+
+        public init(ownerName: String, reasons: [String], agenda: AgendaText?, goals: [MyPlan.GoalLine]?) {
+            self.ownerName = ownerName
+            self.reasons = reasons
+            self.agenda = agenda
+            self.goals = goals
+        }
+    }
+
+    /// Loads only the sections `visible` names: a section the viewer may not see is never read.
+    public static func load(
+        planID: UUID, visible: Set<PlanSection>, reasons: [String], on database: any Database
+    ) async throws -> Model? {
+        guard let plan = try await Plan.find(planID, on: database),
+            let owner = try await Account.find(plan.ownerID, on: database)
+        else { return nil }
+        var goals: [MyPlan.GoalLine]?
+        if visible.contains(.goals) {
+            let stored = try await PlanStore.goals(of: planID, on: database)
+            let names = try await Account.query(on: database)
+                .filter(\.$id ~~ Array(Set(stored.compactMap(\.suggestedByID)))).all()
+                .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+            goals = stored.map {
+                MyPlan.GoalLine(text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
+            }
+        }
+        return Model(
+            ownerName: owner.displayName, reasons: reasons,
+            agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
+    }
+
+    public struct View {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.sharedPlanTitle, ["name": model.ownerName]), chrome: chrome,
+                content: .div(
+                    .div(.class("notice notice--info"), .forEach(model.reasons) { .p(.txt($0)) }),
+                    .unwrap(model.agenda) { agenda in
+                        .section(
+                            .h2(.txt(t(.planWhatMatters))),
+                            .if(!agenda.isWritten, .p(.txt(t(.sharedPlanNoAgenda, ["name": model.ownerName])))),
+                            .p(.class("own-words"), .txt(agenda.whatMatters)),
+                            .element(named: "dl", nodes: [
+                                Node<HTML.BodyContext>.element(named: "dt", nodes: [.txt(t(.planAppreciated))]),
+                                .element(named: "dd", nodes: [.txt(agenda.appreciated.isEmpty ? "–" : agenda.appreciated)]),
+                                .element(named: "dt", nodes: [.txt(t(.planImportant))]),
+                                .element(named: "dd", nodes: [.txt(agenda.important.isEmpty ? "–" : agenda.important)]),
+                                .element(named: "dt", nodes: [.txt(t(.planSupport))]),
+                                .element(named: "dd", nodes: [.txt(agenda.support.isEmpty ? "–" : agenda.support)]),
+                            ])
+                        )
+                    },
+                    .unwrap(model.goals) { goals in
+                        .section(
+                            .h2(.txt(t(.sharedPlanGoals, ["name": model.ownerName]))),
+                            .if(goals.isEmpty, .p(.txt(t(.planNoGoals)))),
+                            .ul(.class("goals"), .forEach(goals) { goal in
+                                .li(
+                                    .txt(goal.text),
+                                    .span(.class("tag"), .txt(goal.status.isCitizens
+                                        ? t(.sharedPlanCitizensGoal, ["name": model.ownerName])
+                                        : t(.sharedPlanNotCitizensGoal, ["name": model.ownerName])))
+                                )
+                            })
+                        )
+                    }
+                )
+            )
+        }
+    }
+}

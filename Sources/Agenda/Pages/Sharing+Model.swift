@@ -1,0 +1,98 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// "Who can see my plan": the citizen's receipt of every authorisation, and the form to add one.
+public enum Sharing {
+    public struct Line: Sendable, Equatable {
+        public enum State: Sendable, Equatable { case active, revoked, expired }
+
+        public let id: UUID
+        public let grantee: String
+        public let sections: [PlanSection]
+        public let purpose: String
+        public let legalBasis: LegalBasis
+        public let createdAt: Date
+        public let expiresAt: Date
+        public let state: State
+
+        public init(
+            id: UUID, grantee: String, sections: [PlanSection], purpose: String, legalBasis: LegalBasis,
+            createdAt: Date, expiresAt: Date, state: State
+        ) {
+            self.id = id
+            self.grantee = grantee
+            self.sections = sections
+            self.purpose = purpose
+            self.legalBasis = legalBasis
+            self.createdAt = createdAt
+            self.expiresAt = expiresAt
+            self.state = state
+        }
+    }
+
+    /// What the person typed, shown back with the problems when something was missing.
+    public struct Draft: Sendable, Equatable {
+        public var teamID: UUID?
+        public var sections: Set<PlanSection>
+        public var purpose: String
+        public var legalBasis: LegalBasis?
+        public var until: String
+
+        public init(teamID: UUID? = nil, sections: Set<PlanSection> = [.agenda, .goals], purpose: String = "",
+                    legalBasis: LegalBasis? = nil, until: String = "") {
+            self.teamID = teamID
+            self.sections = sections
+            self.purpose = purpose
+            self.legalBasis = legalBasis
+            self.until = until
+        }
+    }
+
+    public struct Model: Sendable, Equatable {
+        public let teams: [PlanSharing.TeamChoice]
+        public let lines: [Line]
+        public var draft = Draft()
+        public var errors: [FieldError] = []
+        public var notice: Notice?
+
+        public init(teams: [PlanSharing.TeamChoice], lines: [Line]) {
+            self.teams = teams
+            self.lines = lines
+        }
+
+        /// Every basis any of the teams' organisations has configured, in a stable order.
+        public var legalBases: [LegalBasis] {
+            LegalBasis.allCases.filter { basis in teams.contains { $0.legalBases.contains(basis) } }
+        }
+    }
+
+    /// Four queries: the plan's authorisations, then the names of the teams and people in them.
+    public static func load(ownerID: UUID, at now: Date, on database: any Database) async throws -> Model {
+        let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
+        let authorisations = try await PlanAuthorisation.query(on: database)
+            .filter(\.$plan.$id == plan.requireID())
+            .sort(\.$createdAt, .descending)
+            .all()
+        let teamNames = try await Team.query(on: database)
+            .filter(\.$id ~~ Array(Set(authorisations.compactMap(\.granteeTeamID))))
+            .with(\.$organisation)
+            .all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = "\($1.name) (\($1.organisation.name))" }
+        let people = try await Account.query(on: database)
+            .filter(\.$id ~~ Array(Set(authorisations.compactMap(\.granteeAccountID))))
+            .all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let lines = authorisations.map { authorisation in
+            Line(
+                id: authorisation.id!,
+                grantee: authorisation.granteeTeamID.flatMap { teamNames[$0] }
+                    ?? authorisation.granteeAccountID.flatMap { people[$0] } ?? "–",
+                sections: PlanSection.allCases.filter(PlanSection.set(authorisation.sections).contains),
+                purpose: authorisation.purpose, legalBasis: authorisation.legalBasis,
+                createdAt: authorisation.createdAt, expiresAt: authorisation.expiresAt,
+                state: authorisation.revokedAt != nil ? .revoked : (authorisation.expiresAt <= now ? .expired : .active))
+        }
+        return Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// Who may see a plan, as its owner decided: authorising, revoking, and reading it back.
+public enum PlanSharing {
+    /// Everything the policy needs about a plan, or nil if there is no such plan.
+    public static func access(planID: UUID, at now: Date, on database: any Database) async throws -> PlanAccess? {
+        guard let plan = try await Plan.find(planID, on: database) else { return nil }
+        let grants = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID).all().map(\.grant)
+        return PlanAccess(planID: planID, ownerID: plan.ownerID, grants: grants, now: now)
+    }
+
+    /// A team a citizen can authorise: one of the teams of an organisation they belong to.
+    public struct TeamChoice: Sendable, Equatable {
+        public let teamID: UUID
+        public let teamName: String
+        public let organisationName: String
+        public let legalBases: [LegalBasis]
+
+        public init(teamID: UUID, teamName: String, organisationName: String, legalBases: [LegalBasis]) {
+            self.teamID = teamID
+            self.teamName = teamName
+            self.organisationName = organisationName
+            self.legalBases = legalBases
+        }
+    }
+
+    /// The teams of every organisation the citizen belongs to. The wall between organisations
+    /// holds: a citizen sees the teams of an organisation only once it has invited them.
+    public static func teamChoices(for ownerID: UUID, on database: any Database) async throws -> [TeamChoice] {
+        let organisationIDs = Set(try await Membership.query(on: database).filter(\.$account.$id == ownerID).all(\.$organisation.$id))
+        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Array(organisationIDs)).all()
+        let teams = try await Team.query(on: database).filter(\.$organisation.$id ~~ Array(organisationIDs)).all()
+        let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0) })
+        return teams.compactMap { team in
+            guard let organisation = byID[team.$organisation.id] else { return nil }
+            return TeamChoice(
+                teamID: team.id!, teamName: team.name, organisationName: organisation.name,
+                legalBases: LegalBasis.list(organisation.legalBases))
+        }
+        .sorted { ($0.organisationName, $0.teamName) < ($1.organisationName, $1.teamName) }
+    }
+
+    public static func authorise(
+        planID: UUID, teamID: UUID, sections: Set<PlanSection>, purpose: String, legalBasis: LegalBasis,
+        until expiresAt: Date, by authorID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await PlanAuthorisation(
+            planID: planID, granteeAccountID: nil, granteeTeamID: teamID, sections: sections, purpose: purpose,
+            legalBasis: legalBasis, expiresAt: expiresAt, createdByID: authorID, createdAt: now
+        ).create(on: database)
+    }
+
+    /// Revokes an authorisation of this plan; false if there is none (or it belongs to another plan).
+    public static func revoke(
+        _ authorisationID: UUID, of planID: UUID, by authorID: UUID, at now: Date, on database: any Database
+    ) async throws -> Bool {
+        guard let authorisation = try await PlanAuthorisation.query(on: database)
+            .filter(\.$id == authorisationID).filter(\.$plan.$id == planID).filter(\.$revokedAt == nil).first()
+        else { return false }
+        authorisation.revokedAt = now
+        authorisation.revokedByID = authorID
+        try await authorisation.update(on: database)
+        return true
+    }
+}

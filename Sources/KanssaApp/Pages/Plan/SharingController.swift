@@ -1,0 +1,151 @@
+import Agenda
+import Fluent
+import KanssaCore
+import Vapor
+
+/// Sharing a plan: the citizen authorises teams and takes authorisations back; professionals see
+/// the plans shared with them, only the sections allowed, and every look is on the citizen's trace.
+struct SharingController: RouteCollection {
+    static let longestAuthorisation: TimeInterval = 2 * 366 * 24 * 3600
+
+    func boot(routes: any RoutesBuilder) throws {
+        let ownPlan = AccessRule.policy { _ in .useOwnPlan }
+        routes.on(.GET, "plan", "sharing", access: ownPlan, use: show)
+        routes.on(.POST, "plan", "authorisations", access: ownPlan, use: authorise)
+        routes.on(.POST, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: revoke)
+        routes.on(.GET, "caseload", access: .policy { _ in .useCaseload }, use: caseload)
+        routes.on(.GET, "plans", ":plan", access: .policy { request in
+            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
+            else { throw KanssaError.notFound }
+            return .readPlan(access, section: nil)
+        }, use: sharedPlan)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        switch request.query[String.self, at: "notice"] {
+        case "added": model.notice = Notice(.success, request.localizer(.sharingAddedNotice))
+        case "revoked": model.notice = Notice(.success, request.localizer(.sharingRevokedNotice))
+        default: break
+        }
+        return Sharing.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct AuthoriseForm: Content {
+        var team: String?
+        var sections: [String]?
+        var purpose: String?
+        var legalBasis: String?
+        var until: String?
+    }
+
+    @Sendable func authorise(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(AuthoriseForm.self)
+        let t = request.localizer
+        var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        let team = form.team.flatMap(UUID.init(uuidString:)).flatMap { id in model.teams.first { $0.teamID == id } }
+        let sections = Set((form.sections ?? []).compactMap(PlanSection.init(rawValue:)))
+        let purpose = TypedText.clean(form.purpose, maxLength: 300)
+        let basis = form.legalBasis.flatMap(LegalBasis.init(rawValue:))
+        let until = form.until.flatMap { Self.endOfDay($0, in: request.platform.config.timeZone) }
+        model.draft = Sharing.Draft(
+            teamID: team?.teamID, sections: sections, purpose: String((form.purpose ?? "").prefix(300)),
+            legalBasis: basis, until: String((form.until ?? "").prefix(10)))
+
+        var errors: [FieldError] = []
+        if team == nil { errors.append(FieldError(field: "team", message: t(.errorChooseTeam))) }
+        if sections.isEmpty { errors.append(FieldError(field: "sections", message: t(.errorChooseSections))) }
+        if purpose == nil { errors.append(FieldError(field: "purpose", message: t(.errorPurpose))) }
+        // The basis must be one the grantee's organisation has configured.
+        if basis.map({ !(team?.legalBases ?? model.legalBases).contains($0) }) ?? true {
+            errors.append(FieldError(field: "legalBasis", message: t(.errorChooseBasis)))
+        }
+        if until.map({ $0 <= request.now || $0.timeIntervalSince(request.now) > Self.longestAuthorisation }) ?? true {
+            errors.append(FieldError(field: "until", message: t(.errorUntil)))
+        }
+        guard let team, let purpose, let basis, let until, errors.isEmpty else {
+            model.errors = errors
+            return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        try await PlanSharing.authorise(
+            planID: try plan.requireID(), teamID: team.teamID, sections: sections, purpose: purpose, legalBasis: basis,
+            until: until, by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(
+            .planShared, subject: principal.accountID, target: "team:\(team.teamID):\(PlanSection.stored(sections))", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.sharing.path + "?notice=added", redirectType: .normal)
+    }
+
+    @Sendable func revoke(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        let authorisationID = try request.uuid("authorisation")
+        // Only an authorisation of the person's own plan can be found here.
+        guard try await PlanSharing.revoke(
+            authorisationID, of: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
+        else { throw KanssaError.notFound }
+        try await request.audit(.planShareRevoked, subject: principal.accountID, target: "authorisation:\(authorisationID)", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.sharing.path + "?notice=revoked", redirectType: .normal)
+    }
+
+    @Sendable func caseload(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let page = ListPage(number: request.query[Int.self, at: "page"])
+        let lines = try await Caseload.load(principal: principal, page: page, at: request.now, on: request.db)
+        // Names on the list are personal data: each listed person sees this look.
+        try await AuditLog.record(try await caseloadReads(lines, request), at: request.now, on: request.db)
+        return Caseload.View(model: lines, chrome: request.chrome()).render().response()
+    }
+
+    private func caseloadReads(_ lines: Paged<Caseload.Line>, _ request: Request) async throws -> [AuditRecord] {
+        let owners = try await Plan.query(on: request.db).filter(\.$id ~~ lines.items.map(\.planID)).all()
+        return owners.map {
+            AuditRecord(actorID: request.principal?.accountID, subjectID: $0.ownerID, event: .personalDataRead,
+                        target: "caseload", purpose: .caseWork, requestID: request.id)
+        }
+    }
+
+    @Sendable func sharedPlan(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let planID = try request.uuid("plan")
+        guard let access = try await PlanSharing.access(planID: planID, at: request.now, on: request.db) else {
+            throw KanssaError.notFound
+        }
+        let visible = Set(PlanSection.allCases.filter { Policy.decide(.readPlan(access, section: $0), for: principal).isAllowed })
+        let t = request.localizer
+        let authorisations = try await PlanAuthorisation.query(on: request.db).filter(\.$plan.$id == planID).all()
+            .filter { $0.grant.admits(principal, to: nil, at: request.now) }
+        let teams = try await Team.query(on: request.db).filter(\.$id ~~ authorisations.compactMap(\.granteeTeamID)).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        let owner = try await Account.find(access.ownerID, on: request.db)?.displayName ?? "–"
+        let reasons = authorisations.map {
+            t(.sharedPlanReason, [
+                "name": owner, "team": $0.granteeTeamID.flatMap { teams[$0] } ?? principal.displayName,
+                "purpose": $0.purpose, "basis": AgendaWords.legalBasis($0.legalBasis, t), "date": t.date($0.expiresAt),
+            ])
+        }
+        guard let model = try await SharedPlan.load(planID: planID, visible: visible, reasons: reasons, on: request.db) else {
+            throw KanssaError.notFound
+        }
+        if access.ownerID != principal.accountID {
+            try await request.audit(
+                .personalDataRead, subject: access.ownerID, target: "plan:" + PlanSection.stored(visible),
+                purpose: authorisations.map(\.purpose).joined(separator: "; "))
+        }
+        return SharedPlan.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    /// The end of the given day ("2027-05-31") in the installation's time zone.
+    static func endOfDay(_ text: String, in timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3,
+            let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            calendar.component(.day, from: start) == parts[2]
+        else { return nil }
+        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: start)
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// The parts of a whole-person plan a citizen can share separately.
+/// Stored by raw value; never rename one. Later slices add strengths, actions, check-ins and the
+/// timeline.
+public enum PlanSection: String, Codable, Sendable, CaseIterable, Hashable {
+    /// What matters to the citizen, and the one-page profile.
+    case agenda
+    case goals
+
+    /// Parses a stored list ("agenda,goals"); unknown entries are dropped.
+    public static func set(_ stored: String) -> Set<PlanSection> {
+        Set(stored.split(separator: ",").compactMap { PlanSection(rawValue: String($0)) })
+    }
+
+    public static func stored(_ sections: Set<PlanSection>) -> String {
+        sections.map(\.rawValue).sorted().joined(separator: ",")
+    }
+}
+
+/// What a citizen allowed: a person or a team, some sections, until a date, unless revoked.
+public struct PlanGrant: Sendable, Hashable {
+    public let granteeAccountID: UUID?
+    public let granteeTeamID: UUID?
+    public let sections: Set<PlanSection>
+    public let expiresAt: Date
+    public let isRevoked: Bool
+
+    public init(granteeAccountID: UUID?, granteeTeamID: UUID?, sections: Set<PlanSection>, expiresAt: Date, isRevoked: Bool) {
+        self.granteeAccountID = granteeAccountID
+        self.granteeTeamID = granteeTeamID
+        self.sections = sections
+        self.expiresAt = expiresAt
+        self.isRevoked = isRevoked
+    }
+
+    /// Whether this grant lets `principal` read `section` (any section when nil) at `now`.
+    public func admits(_ principal: Principal, to section: PlanSection?, at now: Date) -> Bool {
+        guard !isRevoked, now < expiresAt else { return false }
+        if let section, !sections.contains(section) { return false }
+        if let account = granteeAccountID, account == principal.accountID { return true }
+        if let team = granteeTeamID, principal.teamIDs.contains(team) { return true }
+        return false
+    }
+}
+
+/// Everything the policy needs to decide about one plan: whose it is, what its owner allowed,
+/// and the time of the request. Loaded fresh on every request, so a revocation counts at once.
+public struct PlanAccess: Sendable, Hashable {
+    public let planID: UUID
+    public let ownerID: UUID
+    public let grants: [PlanGrant]
+    public let now: Date
+
+    public init(planID: UUID, ownerID: UUID, grants: [PlanGrant], now: Date) {
+        self.planID = planID
+        self.ownerID = ownerID
+        self.grants = grants
+        self.now = now
+    }
+}

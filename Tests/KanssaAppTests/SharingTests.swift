@@ -1,0 +1,136 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// Nothing about me without me: a plan is seen only by those its owner authorised, for the
+/// sections named, until the date, and revoking counts on the next request.
+@Suite struct SharingTests {
+    static let agenda = [("whatMatters", "Working again"), ("appreciated", "Reliable"), ("version", "0")]
+
+    @Test func anAuthorisedTeamSeesThePlanAndEveryLookIsOnTheCitizensTrace() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", Self.agenda)
+
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let caseload = try await professional.get("/caseload")
+            #expect(caseload.body.string.contains("The citizen"))
+            let plan = try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(plan.status == .ok)
+            #expect(plan.body.string.contains("Working again"))
+            #expect(plan.body.string.contains("Finding work together"))
+
+            let trace = try await citizen.get("/me").body.string
+            #expect(trace.contains("The professional"))
+            #expect(trace.contains("Finding work together"))
+            let reads = try await AuditEntry.query(on: app.db)
+                .filter(\.$subjectID == fixtures.accounts[.citizen]!).filter(\.$event == .personalDataRead).all()
+            #expect(Set(reads.map(\.target)) == ["caseload", "plan:agenda,goals"])
+        }
+    }
+
+    @Test func revokingEndsAccessOnTheNextRequest() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
+
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let sharing = try await citizen.get("/plan/sharing").body.string
+            #expect(sharing.contains("Outreach (Here)"))
+            let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
+            #expect(try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke").status == .seeOther)
+
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
+            #expect(!(try await professional.get("/caseload").body.string.contains("The citizen")))
+            let receipt = try await citizen.get("/plan/sharing?notice=revoked").body.string
+            #expect(receipt.contains("You took this back."))
+        }
+    }
+
+    @Test func anAuthorisationEndsOnItsDate() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            world.advance(by: 31 * 24 * 3600)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
+        }
+    }
+
+    @Test func onlyTheSectionsNamedAreShown() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", Self.agenda)
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/goals", [("goal", "Drive again")])
+            try await PlanAuthorisation.query(on: app.db).set(\.$sections, to: "goals").update()
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let page = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(page.contains("Drive again"))
+            #expect(!page.contains("Working again"))
+            #expect(!page.contains("Reliable"))
+        }
+    }
+
+    @Test func aCitizenAuthorisesATeamWithAPurposeABasisAndADate() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.coTrainer))
+            try await citizen.get("/plan/sharing")
+            let bad = try await citizen.post("/plan/authorisations", [
+                ("team", fixtures.otherTeam.uuidString), ("purpose", ""), ("legalBasis", "vital-interests"), ("until", "2020-01-01"),
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            for message in ["Choose one of the teams in the list.", "Choose at least one part", "Write why", "Choose a basis", "Give a date after today"] {
+                #expect(bad.body.string.contains(message), "\(message)")
+            }
+            let good = try await citizen.post("/plan/authorisations", [
+                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "goals"), ("purpose", "Help with my training plan"),
+                ("legalBasis", "consent"), ("until", "2026-12-31"),
+            ])
+            #expect(good.status == .seeOther)
+            let stored = try #require(try await PlanAuthorisation.query(on: app.db).filter(\.$purpose == "Help with my training plan").first())
+            #expect(stored.sections == "goals")
+            #expect(stored.legalBasis == .consent)
+            #expect(stored.granteeTeamID == fixtures.outreachTeam)
+            let shared = try await AuditEntry.query(on: app.db).filter(\.$event == .planShared).count()
+            #expect(shared == 1)
+        }
+    }
+
+    @Test func nobodyCanRevokeOrOpenAnotherPersonsPlan() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
+            var other = Browser(app)
+            try await other.signIn(Fixtures.login(.coTrainer))
+            try await other.get("/plan")
+            #expect(try await other.post("/plan/authorisations/\(authorisation.id!)/revoke").status == .notFound)
+            #expect(try await other.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
+            #expect(try await PlanAuthorisation.query(on: app.db).filter(\.$revokedAt == nil).count() == 1)
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            #expect(try await admin.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
+            var stranger = Browser(app)
+            try await stranger.signIn(Fixtures.adminElsewhereLogin)
+            #expect(try await stranger.get("/plans/\(UUID())").status == .forbidden)
+        }
+    }
+}
