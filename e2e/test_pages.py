@@ -164,3 +164,42 @@ def test_admin_adds_a_team(page, base_url):
     assert page.get_by_text("The team has been added.").is_visible()
     assert page.get_by_text("Workshops on demand").first.is_visible()
     screenshot(page, "admin")
+
+
+def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
+    citizen = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(citizen, base_url, "fatima@houten.demo")
+    citizen.get_by_role("link", name="My plan").first.click()
+    citizen.get_by_role("link", name="Who can see my plan").click()
+    assert citizen.get_by_role("heading", name="Social support (Municipality of Houten – Work and Income)").is_visible()
+    expect_accessible(citizen, "who can see my plan")
+    # A bad try first: nothing chosen.
+    citizen.get_by_role("button", name="Allow").click()
+    assert citizen.locator(".error-summary").is_visible()
+    expect_accessible(citizen, "sharing form with errors")
+    citizen.get_by_label("Team", exact=True).select_option(label="Information desk (Municipality of Houten – Work and Income)")
+    citizen.get_by_label("Why").fill("Help with letters from the municipality")
+    citizen.get_by_label("On what basis").select_option(label="Consent")
+    citizen.get_by_label("Until").fill("2027-06-30")
+    citizen.get_by_role("button", name="Allow").click()
+    assert citizen.get_by_text("The team can now see what you chose.").is_visible()
+    screenshot(citizen, "sharing-on-phone")
+
+    professional = browser.new_context(locale="en-GB").new_page()
+    sign_in(professional, base_url, "joost@houten.demo")
+    professional.get_by_role("link", name="People I work with").click()
+    professional.get_by_role("link", name="Fatima").click()
+    assert professional.get_by_text("Support for my family while I look for work").first.is_visible()
+    assert professional.get_by_text("a suggestion, not Fatima's goal").first.is_visible()
+    expect_accessible(professional, "shared plan")
+    screenshot(professional, "shared-plan")
+    plan_url = professional.url
+
+    card = citizen.locator(".card", has=citizen.get_by_role("heading", name="Social support (Municipality of Houten – Work and Income)"))
+    card.get_by_role("button", name="Take back").click()
+    assert citizen.get_by_text("Taken back. They can no longer see your plan.").is_visible()
+    assert professional.goto(plan_url).status == 403
+    citizen.goto(base_url + "/me")
+    assert citizen.get_by_text("Joost Visser").first.is_visible()
+    citizen.context.close()
+    professional.context.close()
