@@ -192,8 +192,18 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     assert professional.get_by_text("Support for my family while I look for work").first.is_visible()
     assert professional.get_by_text("a suggestion, not Fatima's goal").first.is_visible()
     expect_accessible(professional, "shared plan")
+    professional.get_by_label("Suggested goal").fill("Join the Tuesday language café")
+    professional.get_by_role("button", name="Suggest").click()
+    assert professional.get_by_text("Your suggestion waits for Fatima's answer.").is_visible()
     screenshot(professional, "shared-plan")
     plan_url = professional.url
+
+    citizen.goto(base_url + "/plan")
+    suggestion = citizen.locator("li", has_text="Join the Tuesday language café")
+    suggestion.get_by_role("button", name="Yes, make it my goal").click()
+    assert citizen.get_by_text("Thank you. Your answer has been saved.").is_visible()
+    expect_accessible(citizen, "plan after answering a suggestion")
+    citizen.goto(base_url + "/plan/sharing")
 
     card = citizen.locator(".card", has=citizen.get_by_role("heading", name="Social support (Municipality of Houten – Work and Income)"))
     card.get_by_role("button", name="Take back").click()

@@ -12,6 +12,8 @@ public enum AgendaRoute: Sendable, Equatable {
     case revoke(UUID)
     case caseload(page: Int? = nil)
     case sharedPlan(UUID)
+    case suggestions(UUID)
+    case answerSuggestion(UUID)
 
     public var path: String {
         switch self {
@@ -23,6 +25,8 @@ public enum AgendaRoute: Sendable, Equatable {
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"
         case .caseload(let page): "/caseload" + (page.map { $0 > 1 ? "?page=\($0)" : "" } ?? "")
         case .sharedPlan(let id): "/plans/\(id)"
+        case .suggestions(let id): "/plans/\(id)/suggestions"
+        case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
         }
     }
 

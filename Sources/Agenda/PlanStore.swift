@@ -71,6 +71,34 @@ public enum PlanStore {
     }
 }
 
+extension PlanStore {
+    /// Adds a goal someone else suggests; it waits for the owner's answer.
+    public static func suggestGoal(
+        _ text: String, planID: UUID, by suggesterID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await Goal(
+            planID: planID, text: text, origin: .suggested, status: .awaitingCitizen, suggestedByID: suggesterID,
+            createdByID: suggesterID, createdAt: now
+        ).create(on: database)
+    }
+
+    /// The owner's answer to a suggestion of their own plan. False if there is no such suggestion
+    /// waiting in this plan.
+    public static func answerSuggestion(
+        _ goalID: UUID, of planID: UUID, endorse: Bool, on database: any Database
+    ) async throws -> Bool {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        let rows = try await sql.update(Goal.schema)
+            .set("status", to: (endorse ? GoalStatus.active : GoalStatus.declined).rawValue)
+            .where("id", .equal, goalID)
+            .where("plan_id", .equal, planID)
+            .where("status", .equal, GoalStatus.awaitingCitizen.rawValue)
+            .returning("id")
+            .all()
+        return rows.count == 1
+    }
+}
+
 public enum PlanStoreError: Error {
     case unsupportedDatabase
     case notFound

@@ -108,10 +108,10 @@ import Testing
             appreciated: "I keep my word and I learn fast.", important: "My children; my mother's health.",
             support: "Tell me plainly what happens next, and in writing.")
         let written = MyPlan.Model(agenda: agenda, version: 3, isAgendaWritten: true, goals: [
-            .init(text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
-            .init(text: "Get a Dutch driving licence", origin: .suggested, status: .active, suggestedBy: "Sanne Bakker"),
-            .init(text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
-            .init(text: "Join the language café", origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost Visser"),
+            .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000001")!, text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
+            .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000002")!, text: "Get a Dutch driving licence", origin: .suggested, status: .active, suggestedBy: "Sanne Bakker"),
+            .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000003")!, text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
+            .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000004")!, text: "Join the language café", origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost Visser"),
         ])
         expectPage(MyPlan.View(model: written, chrome: try Self.chrome()).render(), named: "plan")
         var conflict = written
@@ -135,10 +135,14 @@ import Testing
         let shared = SharedPlan.Model(
             ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],
             agenda: AgendaText(whatMatters: "Working again."), goals: [
-                .init(text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
-                .init(text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
+                .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000005")!, text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
+                .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000006")!, text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
             ])
-        expectPage(SharedPlan.View(model: shared, chrome: try Self.chrome()).render(), named: "shared-plan")
+        var suggesting = shared
+        suggesting.suggestionTarget = Self.other
+        expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome()).render(), named: "shared-plan")
+        suggesting.isAgendaWritten = false
+        expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome("fi")).render(), named: "shared-plan-agenda-first-fi")
         let caseload = Paged(items: [Caseload.Line(planID: Self.account, ownerName: "Fatima", until: Self.when)],
                              page: ListPage(number: 1), total: 1)
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")

@@ -82,6 +82,10 @@ import VaporTesting
         // The citizen's plan: its owner, and the professional whose team it is shared with.
         Entry(method: .GET, pattern: "/plans/:plan", path: { "/plans/\($0.citizenPlan)" },
               allowed: [.role(.citizen), .role(.professional)]),
+        Entry(method: .POST, pattern: "/plans/:plan/suggestions", path: { "/plans/\($0.citizenPlan)/suggestions" },
+              form: { _ in [("goal", "A suggestion")] }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/plan/goals/:goal/answer", path: { _ in "/plan/goals/\(UUID())/answer" },
+              form: { _ in [("answer", "decline")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

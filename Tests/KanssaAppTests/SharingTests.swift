@@ -134,3 +134,71 @@ import VaporTesting
         }
     }
 }
+
+/// A professional suggests; the citizen decides; and nothing is suggested before the citizen
+/// has said what matters to them.
+@Suite struct SuggestionTests {
+    @Test func aSuggestionWaitsForTheAgendaThenForTheCitizensAnswer() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let before = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(before.contains("has not yet written what matters to them"))
+            #expect(!before.contains(#"action="/plans/"#))
+            let early = try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Take a course")])
+            #expect(early.status == .unprocessableEntity)
+            #expect(try await Goal.query(on: app.db).count() == 0)
+
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", [("whatMatters", "A job near home"), ("version", "0")])
+
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Take the business course")]).status == .seeOther)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Visit the job fair")]).status == .seeOther)
+
+            let page = try await citizen.get("/plan").body.string
+            #expect(page.contains("not your goal unless you agree"))
+            let suggestions = try await Goal.query(on: app.db).sort(\.$text).all()
+            #expect(suggestions.allSatisfy { $0.status == .awaitingCitizen && $0.origin == .suggested })
+            let course = try #require(suggestions.first { $0.text == "Take the business course" })
+            let fair = try #require(suggestions.first { $0.text == "Visit the job fair" })
+            #expect(try await citizen.post("/plan/goals/\(course.id!)/answer", [("answer", "decline")]).status == .seeOther)
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/goals/\(fair.id!)/answer", [("answer", "endorse")]).status == .seeOther)
+            // An answered suggestion cannot be answered again.
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/goals/\(course.id!)/answer", [("answer", "endorse")]).status == .notFound)
+            #expect(try await Goal.find(course.id, on: app.db)?.status == .declined)
+            #expect(try await Goal.find(fair.id, on: app.db)?.status == .active)
+
+            let shared = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(shared.contains("a suggestion, not The citizen's goal"))
+            #expect(shared.contains("The citizen's own goal"))
+        }
+    }
+
+    @Test func onlyTheOwnerAnswersAndOnlyAuthorisedPeopleSuggest() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            try await Plan.query(on: app.db).set(\.$whatMatters, to: "Something").update()
+            try await PlanStore.suggestGoal("A suggestion", planID: fixtures.citizenPlan, by: fixtures.accounts[.professional]!,
+                                            at: Date(), on: app.db)
+            let goal = try #require(try await Goal.query(on: app.db).first())
+            var other = Browser(app)
+            try await other.signIn(Fixtures.login(.coTrainer))
+            try await other.get("/plan")
+            #expect(try await other.post("/plan/goals/\(goal.id!)/answer", [("answer", "endorse")]).status == .notFound)
+            #expect(try await other.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Mine")]).status == .forbidden)
+            var colleague = Browser(app)
+            try await colleague.signIn(Fixtures.memberOfBothLogin)
+            try await colleague.get("/me")
+            #expect(try await colleague.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Mine")]).status == .forbidden)
+            #expect(try await Goal.query(on: app.db).count() == 1)
+            #expect(try await Goal.find(goal.id, on: app.db)?.status == .awaitingCitizen)
+        }
+    }
+}

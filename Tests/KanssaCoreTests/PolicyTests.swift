@@ -126,3 +126,13 @@ import Testing
         #expect(!Policy.decide(.readPlan(shared, section: .goals), for: person(UUID(), teams: [team])).isAllowed)
     }
 }
+
+extension PlanPolicyTests {
+    @Test func suggestionsComeFromThoseWhoMaySeeTheGoalsNeverFromTheOwner() {
+        let member = person(colleague, teams: [team])
+        #expect(Policy.decide(.suggestGoal(access([grant(sections: [.goals])])), for: member).isAllowed)
+        #expect(!Policy.decide(.suggestGoal(access([grant(sections: [.agenda])])), for: member).isAllowed)
+        #expect(!Policy.decide(.suggestGoal(access([grant(sections: [.goals], revoked: true)])), for: member).isAllowed)
+        #expect(!Policy.decide(.suggestGoal(access([])), for: person(owner)).isAllowed)
+    }
+}

@@ -5,13 +5,15 @@ import KanssaCore
 /// The citizen's own plan page.
 public enum MyPlan {
     public struct GoalLine: Sendable, Equatable {
+        public let id: UUID
         public let text: String
         public let origin: GoalOrigin
         public let status: GoalStatus
         /// Who suggested it, for a goal that started as a suggestion.
         public let suggestedBy: String?
 
-        public init(text: String, origin: GoalOrigin, status: GoalStatus, suggestedBy: String?) {
+        public init(id: UUID, text: String, origin: GoalOrigin, status: GoalStatus, suggestedBy: String?) {
+            self.id = id
             self.text = text
             self.origin = origin
             self.status = status
@@ -68,7 +70,7 @@ public enum MyPlan {
         return Model(
             agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten,
             goals: goals.map {
-                GoalLine(text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
+                GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
             })
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import KanssaCore
 @preconcurrency import Plot
 
@@ -96,7 +97,16 @@ extension MyPlan {
                         .li(
                             .txt(goal.text),
                             .span(.class("tag"), .txt(t(goal.status == .declined ? .planSuggestionDeclined : .planSuggestionWaiting,
-                                                        ["name": goal.suggestedBy ?? "–"])))
+                                                        ["name": goal.suggestedBy ?? "–"]))),
+                            .if(goal.status == .awaitingCitizen, .div(
+                                .class("answer"),
+                                Components.postButton(
+                                    action: AgendaRoute.answerSuggestion(goal.id).url, csrfToken: chrome.csrfToken,
+                                    label: t(.planEndorse), style: .secondary, hidden: [("answer", "endorse")]),
+                                Components.postButton(
+                                    action: AgendaRoute.answerSuggestion(goal.id).url, csrfToken: chrome.csrfToken,
+                                    label: t(.planDecline), style: .secondary, hidden: [("answer", "decline")])
+                            ))
                         )
                     })
                 )),

@@ -11,6 +11,13 @@ public enum SharedPlan {
         public let reasons: [String]
         public let agenda: AgendaText?
         public let goals: [MyPlan.GoalLine]?
+        /// Where to send a suggestion, when the viewer may make one.
+        public var suggestionTarget: UUID?
+        /// Whether the owner has written what matters to them: suggestions wait for that.
+        public var isAgendaWritten = true
+        public var suggestion = ""
+        public var errors: [FieldError] = []
+        public var notice: Notice?
 
         public init(ownerName: String, reasons: [String], agenda: AgendaText?, goals: [MyPlan.GoalLine]?) {
             self.ownerName = ownerName
@@ -34,12 +41,14 @@ public enum SharedPlan {
                 .filter(\.$id ~~ Array(Set(stored.compactMap(\.suggestedByID)))).all()
                 .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
             goals = stored.map {
-                MyPlan.GoalLine(text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
+                MyPlan.GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
             }
         }
-        return Model(
+        var model = Model(
             ownerName: owner.displayName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
+        model.isAgendaWritten = plan.whatMatters != nil
+        return model
     }
 
     public struct View {
@@ -51,11 +60,38 @@ public enum SharedPlan {
             self.chrome = chrome
         }
 
+        /// A professional suggests; the citizen decides. Until the citizen has said what matters
+        /// to them, the page says why there is nothing to suggest yet.
+        private func suggestionForm(_ planID: UUID) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            guard model.isAgendaWritten else {
+                return .section(
+                    .h2(.txt(t(.suggestHeading))),
+                    .p(.txt(t(.suggestAgendaFirst, ["name": model.ownerName])))
+                )
+            }
+            return .section(
+                .h2(.txt(t(.suggestHeading))),
+                .p(.txt(t(.suggestIntro, ["name": model.ownerName]))),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(AgendaRoute.suggestions(planID).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.textField(
+                        name: "goal", label: t(.suggestField), value: model.suggestion,
+                        error: model.errors.message(for: "goal"), maxLength: 500),
+                    Components.submit(t(.suggestButton), style: .secondary)
+                )
+            )
+        }
+
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
                 title: t(.sharedPlanTitle, ["name": model.ownerName]), chrome: chrome,
+                notices: model.notice.map { [$0] } ?? [],
                 content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .div(.class("notice notice--info"), .forEach(model.reasons) { .p(.txt($0)) }),
                     .unwrap(model.agenda) { agenda in
                         .section(
@@ -85,7 +121,8 @@ public enum SharedPlan {
                                 )
                             })
                         )
-                    }
+                    },
+                    .unwrap(model.suggestionTarget) { planID in suggestionForm(planID) }
                 )
             )
         }

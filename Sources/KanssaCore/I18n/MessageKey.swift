@@ -166,10 +166,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case paginationLabel
     case planAddGoal
     case planAgendaHeading
+    case planAnsweredNotice
     case planAppreciated
     case planConflict
     case planConflictTheirs
     case planConflictYours
+    case planDecline
+    case planEndorse
     case planGoalAchieved
     case planGoalAddedNotice
     case planGoalEndorsed
@@ -258,6 +261,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedInAs
     case signedOutNotice
     case skipToContent
+    case suggestAgendaFirst
+    case suggestButton
+    case suggestField
+    case suggestHeading
+    case suggestIntro
+    case suggestedNotice
     case teamAddedNotice
     case traceNobody
     case traceWhat

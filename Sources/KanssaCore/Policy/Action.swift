@@ -10,6 +10,9 @@ public enum Action: Sendable, Hashable {
     /// Read a section of someone's plan (any section when nil): the owner, or those the owner
     /// authorised for it, until the authorisation ends.
     case readPlan(PlanAccess, section: PlanSection?)
+    /// Suggest a goal to the owner of a plan: someone else whom the owner authorised to see its
+    /// goals. A suggestion is not the owner's goal until the owner endorses it.
+    case suggestGoal(PlanAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

@@ -15,6 +15,9 @@ public enum Policy {
         case .readPlan(let access, let section):
             allowed = access.ownerID == principal.accountID
                 || access.grants.contains { $0.admits(principal, to: section, at: access.now) }
+        case .suggestGoal(let access):
+            allowed = access.ownerID != principal.accountID
+                && access.grants.contains { $0.admits(principal, to: .goals, at: access.now) }
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

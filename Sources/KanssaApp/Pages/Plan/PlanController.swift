@@ -11,6 +11,7 @@ struct PlanController: RouteCollection {
         routes.on(.GET, "plan", access: ownPlan, use: show)
         routes.on(.POST, "plan", "agenda", access: ownPlan, use: saveAgenda)
         routes.on(.POST, "plan", "goals", access: ownPlan, use: addGoal)
+        routes.on(.POST, "plan", "goals", ":goal", "answer", access: ownPlan, use: answer)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -20,6 +21,7 @@ struct PlanController: RouteCollection {
         switch request.query[String.self, at: "notice"] {
         case "saved": model.notice = Notice(.success, t(.planSavedNotice))
         case "goal-added": model.notice = Notice(.success, t(.planGoalAddedNotice))
+        case "answered": model.notice = Notice(.success, t(.planAnsweredNotice))
         default: break
         }
         return render(model, request)
@@ -93,6 +95,24 @@ struct PlanController: RouteCollection {
         try await PlanStore.addOwnGoal(text, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal", purpose: .ownPlan)
         return request.redirect(to: AgendaRoute.myPlan.path + "?notice=goal-added", redirectType: .normal)
+    }
+
+    struct AnswerForm: Content {
+        var answer: String?
+    }
+
+    /// The citizen endorses or declines a suggestion in their own plan.
+    @Sendable func answer(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(AnswerForm.self)
+        guard let answer = form.answer, ["endorse", "decline"].contains(answer) else { throw KanssaError.unreadableForm }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        // Only a suggestion waiting in the person's own plan can be found here.
+        guard try await PlanStore.answerSuggestion(
+            try request.uuid("goal"), of: try plan.requireID(), endorse: answer == "endorse", on: request.db)
+        else { throw KanssaError.notFound }
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal-\(answer)", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=answered", redirectType: .normal)
     }
 
     private func render(_ model: MyPlan.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {

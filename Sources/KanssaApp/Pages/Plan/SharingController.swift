@@ -19,6 +19,11 @@ struct SharingController: RouteCollection {
             else { throw KanssaError.notFound }
             return .readPlan(access, section: nil)
         }, use: sharedPlan)
+        routes.on(.POST, "plans", ":plan", "suggestions", access: .policy { request in
+            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
+            else { throw KanssaError.notFound }
+            return .suggestGoal(access)
+        }, use: suggest)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -108,6 +113,38 @@ struct SharingController: RouteCollection {
     }
 
     @Sendable func sharedPlan(request: Request) async throws -> Response {
+        var (model, _) = try await loadSharedPlan(request)
+        if request.query[String.self, at: "notice"] == "suggested" {
+            model.notice = Notice(.success, request.localizer(.suggestedNotice, ["name": model.ownerName]))
+        }
+        return SharedPlan.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct SuggestionForm: Content {
+        var goal: String?
+    }
+
+    @Sendable func suggest(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(SuggestionForm.self)
+        var (model, access) = try await loadSharedPlan(request)
+        let text = TypedText.clean(form.goal, maxLength: 500)
+        // The citizen's agenda comes first: nothing is suggested before they said what matters.
+        guard model.isAgendaWritten, let text else {
+            model.suggestion = String((form.goal ?? "").prefix(500))
+            if model.isAgendaWritten {
+                model.errors = [FieldError(field: "goal", message: request.localizer(.errorGoalText))]
+            }
+            return SharedPlan.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        try await PlanStore.suggestGoal(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: access.ownerID, target: "plan:suggestion", purpose: .caseWork)
+        return request.redirect(to: AgendaRoute.sharedPlan(access.planID).path + "?notice=suggested", redirectType: .normal)
+    }
+
+    /// The shared plan as this person may see it, with why, and the look recorded on the
+    /// owner's trace.
+    private func loadSharedPlan(_ request: Request) async throws -> (SharedPlan.Model, PlanAccess) {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let planID = try request.uuid("plan")
         guard let access = try await PlanSharing.access(planID: planID, at: request.now, on: request.db) else {
@@ -126,15 +163,16 @@ struct SharingController: RouteCollection {
                 "purpose": $0.purpose, "basis": AgendaWords.legalBasis($0.legalBasis, t), "date": t.date($0.expiresAt),
             ])
         }
-        guard let model = try await SharedPlan.load(planID: planID, visible: visible, reasons: reasons, on: request.db) else {
+        guard var model = try await SharedPlan.load(planID: planID, visible: visible, reasons: reasons, on: request.db) else {
             throw KanssaError.notFound
         }
+        if Policy.decide(.suggestGoal(access), for: principal).isAllowed { model.suggestionTarget = planID }
         if access.ownerID != principal.accountID {
             try await request.audit(
                 .personalDataRead, subject: access.ownerID, target: "plan:" + PlanSection.stored(visible),
                 purpose: authorisations.map(\.purpose).joined(separator: "; "))
         }
-        return SharedPlan.View(model: model, chrome: request.chrome()).render().response()
+        return (model, access)
     }
 
     /// The end of the given day ("2027-05-31") in the installation's time zone.
