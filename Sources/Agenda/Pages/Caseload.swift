@@ -34,8 +34,7 @@ public enum Caseload {
             result[authorisation.$plan.id] = max(result[authorisation.$plan.id] ?? .distantPast, authorisation.expiresAt)
         }
         let plans = try await Plan.query(on: database).filter(\.$id ~~ Array(until.keys)).all()
-        let owners = try await Account.query(on: database).filter(\.$id ~~ plans.map(\.ownerID)).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let owners = try await Account.displayNames(of: plans.map(\.ownerID), on: database)
         let lines = plans.map { Line(planID: $0.id!, ownerName: owners[$0.ownerID] ?? "–", until: until[$0.id!] ?? now) }
             .sorted { ($0.ownerName, $0.planID.uuidString) < ($1.ownerName, $1.planID.uuidString) }
         let slice = Array(lines.dropFirst(page.offset).prefix(page.size))

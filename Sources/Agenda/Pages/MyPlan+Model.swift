@@ -62,10 +62,7 @@ public enum MyPlan {
     public static func load(ownerID: UUID, at now: Date, on database: any Database) async throws -> Model {
         let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
         let goals = try await PlanStore.goals(of: try plan.requireID(), on: database)
-        let names = try await Account.query(on: database)
-            .filter(\.$id ~~ Array(Set(goals.compactMap(\.suggestedByID))))
-            .all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
         let agenda = AgendaText(plan)
         return Model(
             agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten,

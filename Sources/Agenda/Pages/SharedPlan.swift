@@ -37,9 +37,7 @@ public enum SharedPlan {
         var goals: [MyPlan.GoalLine]?
         if visible.contains(.goals) {
             let stored = try await PlanStore.goals(of: planID, on: database)
-            let names = try await Account.query(on: database)
-                .filter(\.$id ~~ Array(Set(stored.compactMap(\.suggestedByID)))).all()
-                .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+            let names = try await Account.displayNames(of: stored.compactMap(\.suggestedByID), on: database)
             goals = stored.map {
                 MyPlan.GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
             }

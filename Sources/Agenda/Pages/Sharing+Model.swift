@@ -79,10 +79,7 @@ public enum Sharing {
             .with(\.$organisation)
             .all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = "\($1.name) (\($1.organisation.name))" }
-        let people = try await Account.query(on: database)
-            .filter(\.$id ~~ Array(Set(authorisations.compactMap(\.granteeAccountID))))
-            .all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let people = try await Account.displayNames(of: authorisations.compactMap(\.granteeAccountID), on: database)
         let lines = authorisations.map { authorisation in
             Line(
                 id: authorisation.id!,

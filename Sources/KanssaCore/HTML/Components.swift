@@ -57,23 +57,15 @@ public enum Components {
         autocomplete: String? = nil, hint: String? = nil, error: String? = nil, required: Bool = true,
         maxLength: Int = 200
     ) -> Node<HTML.FormContext> {
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }]
-            .compactMap { $0 }.joined(separator: " ")
-        return .div(
-            .safe("class", error == nil ? "field" : "field field--error"),
-            .label(.safe("for", name), .txt(label)),
-            .unwrap(hint) { .p(.class("field__hint"), .safe("id", "\(name)-hint"), .txt($0)) },
-            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
-            .input(
-                .type(type), .safe("id", name), .safe("name", name),
-                type == .password ? .empty : .safe("value", value),
-                .safe("maxlength", String(maxLength)),
-                .flag("required", required),
-                autocomplete.map { .safe("autocomplete", $0) } ?? .empty,
-                describedBy.isEmpty ? .empty : .safe("aria-describedby", describedBy),
-                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true")
-            )
-        )
+        field(name: name, label: label, hint: hint, error: error, control: .input(
+            .type(type), .safe("id", name), .safe("name", name),
+            type == .password ? .empty : .safe("value", value),
+            .safe("maxlength", String(maxLength)),
+            .flag("required", required),
+            autocomplete.map { .safe("autocomplete", $0) } ?? .empty,
+            describedBy(name, hint: hint, error: error).map { .safe("aria-describedby", $0) } ?? .empty,
+            error == nil ? .empty : .attribute(named: "aria-invalid", value: "true")
+        ))
     }
 
     /// A labelled multi-line text field, for a person's own words.
@@ -81,22 +73,33 @@ public enum Components {
         name: String, label: String, value: String = "", hint: String? = nil, error: String? = nil,
         required: Bool = true, maxLength: Int = 2000
     ) -> Node<HTML.FormContext> {
-        let describedBy = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }]
-            .compactMap { $0 }.joined(separator: " ")
-        return .div(
+        field(name: name, label: label, hint: hint, error: error, control: .element(named: "textarea", nodes: [
+            .safe("id", name), .safe("name", name), .safe("rows", "4"),
+            .safe("maxlength", String(maxLength)),
+            .flag("required", required),
+            describedBy(name, hint: hint, error: error).map { .safe("aria-describedby", $0) } ?? .empty,
+            error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
+            .txt(value),
+        ]))
+    }
+
+    /// The wrapper every field shares: label, hint, inline error, then the control.
+    private static func field(
+        name: String, label: String, hint: String?, error: String?, control: Node<HTML.FormContext>
+    ) -> Node<HTML.FormContext> {
+        .div(
             .safe("class", error == nil ? "field" : "field field--error"),
             .label(.safe("for", name), .txt(label)),
             .unwrap(hint) { .p(.class("field__hint"), .safe("id", "\(name)-hint"), .txt($0)) },
             .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
-            .element(named: "textarea", nodes: [
-                .safe("id", name), .safe("name", name), .safe("rows", "4"),
-                .safe("maxlength", String(maxLength)),
-                .flag("required", required),
-                describedBy.isEmpty ? .empty : .safe("aria-describedby", describedBy),
-                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
-                .txt(value),
-            ])
+            control
         )
+    }
+
+    /// The ids that tie a control to its hint and error, so a screen reader reads them with it.
+    private static func describedBy(_ name: String, hint: String?, error: String?) -> String? {
+        let ids = [hint.map { _ in "\(name)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     public struct Option: Sendable {

@@ -32,11 +32,7 @@ enum MyInformation {
             throw KanssaError.notSignedIn
         }
         let entries = try await AuditLog.trace(of: principal.accountID, page: page, on: database)
-        let actorIDs = Set(entries.items.compactMap(\.actorID))
-        let names = try await Account.query(on: database)
-            .filter(\.$id ~~ Array(actorIDs))
-            .all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.displayName }
+        let names = try await Account.displayNames(of: entries.items.compactMap(\.actorID), on: database)
         let trace = entries.map { entry in
             Model.TraceLine(
                 occurredAt: entry.occurredAt,
