@@ -46,6 +46,7 @@ import VaporTesting
               allowed: Who.everyone),
         Entry(method: .GET, pattern: "/", path: { _ in "/" }, allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/me", path: { _ in "/me" }, allowed: Who.signedIn),
+        Entry(method: .GET, pattern: "/me/export.json", path: { _ in "/me/export.json" }, allowed: Who.signedIn),
         Entry(method: .POST, pattern: "/me", path: { _ in "/me" }, form: { _ in [("displayName", "Same"), ("language", "en")] },
               allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/organisations/:organisation/admin", path: { "/organisations/\($0.here)/admin" },

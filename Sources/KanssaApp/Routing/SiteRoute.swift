@@ -10,6 +10,7 @@ enum SiteRoute: Sendable, Equatable {
     case redeemInvitation
     case language
     case myInformation(page: Int? = nil)
+    case export
     case organisationAdmin(UUID, page: Int? = nil)
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
@@ -31,6 +32,7 @@ enum SiteRoute: Sendable, Equatable {
         case .redeemInvitation: "/join"
         case .language: "/language"
         case .myInformation(let page): "/me" + Self.query(page: page)
+        case .export: "/me/export.json"
         case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
         case .teams(let id): "/organisations/\(id)/teams"
         case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"

@@ -18,6 +18,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case personalDataChanged = "personal-data-changed"
     case planShared = "plan-shared"
     case planShareRevoked = "plan-share-revoked"
+    case personalDataExported = "personal-data-exported"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

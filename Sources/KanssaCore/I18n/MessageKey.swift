@@ -20,6 +20,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationRedeemed
     case auditInvitationRefused
     case auditPersonalDataChanged
+    case auditPersonalDataExported
     case auditPersonalDataRead
     case auditPlanShareRevoked
     case auditPlanShared
@@ -138,6 +139,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case myExportHeading
+    case myExportIntro
+    case myExportLink
     case myInformationTitle
     case myLoginIs
     case myMembershipsHeading

@@ -40,6 +40,11 @@ extension MyInformation {
                         })
                     ),
                     .section(
+                        .h2(.txt(t(.myExportHeading))),
+                        .p(.txt(t(.myExportIntro))),
+                        .p(.a(.link(SiteRoute.export.url), .safe("download", "kanssa-my-information.json"), .txt(t(.myExportLink))))
+                    ),
+                    .section(
                         .h2(.txt(t(.myTraceHeading))),
                         .p(.txt(t(.myTraceIntro))),
                         .if(model.trace.items.isEmpty, .p(.txt(t(.myTraceEmpty)))),
@@ -99,6 +104,7 @@ enum AuditText {
         case .personalDataChanged: t(.auditPersonalDataChanged)
         case .planShared: t(.auditPlanShared)
         case .planShareRevoked: t(.auditPlanShareRevoked)
+        case .personalDataExported: t(.auditPersonalDataExported)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

@@ -1,0 +1,67 @@
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// The right of access: a person downloads everything about them, including who looked.
+@Suite struct ExportTests {
+    /// The wire contract, decoded into the test's own types.
+    struct Export: Decodable {
+        struct Account: Decodable { let login: String; let displayName: String }
+        struct Membership: Decodable { let organisation: String; let role: String }
+        struct Goal: Decodable { let text: String; let origin: String; let status: String }
+        struct Authorisation: Decodable { let grantee: String; let sections: [String]; let purpose: String; let legalBasis: String }
+        struct Plan: Decodable { let whatMatters: String?; let goals: [Goal]; let authorisations: [Authorisation] }
+        struct Access: Decodable { let who: String?; let event: String; let purpose: String }
+        let exportedAt: Date
+        let account: Account
+        let memberships: [Membership]
+        let plan: Plan?
+        let accessTrace: [Access]
+    }
+
+    @Test func aCitizenDownloadsTheirPlanTheirPermissionsAndWhoLooked() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", [("whatMatters", "Working again"), ("version", "0")])
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/goals", [("goal", "Drive again")])
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+
+            let response = try await citizen.get("/me/export.json")
+            #expect(response.status == .ok)
+            #expect(response.headers.contentType == .json)
+            #expect(response.headers.first(name: .contentDisposition)?.contains("attachment") == true)
+            #expect(response.headers.first(name: .cacheControl) == "no-store")
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let export = try decoder.decode(Export.self, from: Data(response.body.readableBytesView))
+            #expect(export.account.login == Fixtures.login(.citizen))
+            #expect(export.memberships.map(\.role) == ["citizen"])
+            #expect(export.plan?.whatMatters == "Working again")
+            #expect(export.plan?.goals.map(\.text) == ["Drive again"])
+            #expect(export.plan?.authorisations.first?.grantee == "Outreach (Here)")
+            #expect(export.plan?.authorisations.first?.legalBasis == "public-task")
+            #expect(export.accessTrace.contains { $0.who == "The professional" && $0.purpose == "Finding work together" })
+        }
+    }
+
+    @Test func staffWithoutAPlanGetAnExportWithoutOne() async throws {
+        try await withApp { app, _ in
+            _ = try await Fixtures.make(on: app)
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let export = try decoder.decode(Export.self, from: Data(try await admin.get("/me/export.json").body.readableBytesView))
+            #expect(export.plan == nil)
+            #expect(export.account.displayName == "The admin")
+        }
+    }
+}
