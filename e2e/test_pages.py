@@ -1,5 +1,6 @@
 """Every demo role signs in, visits every page it can reach, and every page passes axe-core's
 WCAG 2.2 A and AA rules. Forms are tried with an error and with valid input."""
+import json
 import re
 
 import pytest
@@ -60,7 +61,9 @@ def test_each_role_visits_every_page_it_can_reach(page, base_url, role):
         assert page.locator("h1").count() == 1
         expect_accessible(page, f"{role} {path}")
         # Do not follow links that lead to confirmation steps of destructive actions.
-        queue += sorted(p for p in same_site_links(page, base_url) - seen if not p.endswith("/disable"))
+        # Downloads are not pages.
+        queue += sorted(p for p in same_site_links(page, base_url) - seen
+                        if not p.endswith("/disable") and not p.endswith(".json"))
     screenshot(page, f"last-page-{role}")
     assert "/me" in seen
 
@@ -213,3 +216,13 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     assert citizen.get_by_text("Joost Visser").first.is_visible()
     citizen.context.close()
     professional.context.close()
+
+
+def test_download_my_information(page, base_url):
+    sign_in(page, base_url, "lead@houten.demo")
+    page.goto(base_url + "/me")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Download my information (JSON)").click()
+    assert download.value.suggested_filename == "kanssa-my-information.json"
+    data = json.loads(open(download.value.path(), encoding="utf-8").read())
+    assert data["account"]["login"] == "lead@houten.demo"
