@@ -78,6 +78,11 @@ let package = Package(
             swiftSettings: kanssaSettings
         ),
         .testTarget(
+            name: "AgendaTests",
+            dependencies: ["Agenda", "KanssaCore"],
+            swiftSettings: kanssaSettings
+        ),
+        .testTarget(
             name: "KanssaAppTests",
             dependencies: [
                 "KanssaApp", "KanssaCore",

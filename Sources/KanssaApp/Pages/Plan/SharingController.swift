@@ -6,8 +6,6 @@ import Vapor
 /// Sharing a plan: the citizen authorises teams and takes authorisations back; professionals see
 /// the plans shared with them, only the sections allowed, and every look is on the citizen's trace.
 struct SharingController: RouteCollection {
-    static let longestAuthorisation: TimeInterval = 2 * 366 * 24 * 3600
-
     func boot(routes: any RoutesBuilder) throws {
         let ownPlan = AccessRule.policy { _ in .useOwnPlan }
         routes.on(.GET, "plan", "sharing", access: ownPlan, use: show)
@@ -48,39 +46,40 @@ struct SharingController: RouteCollection {
     @Sendable func authorise(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(AuthoriseForm.self)
-        let t = request.localizer
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
-        let team = form.team.flatMap(UUID.init(uuidString:)).flatMap { id in model.teams.first { $0.teamID == id } }
-        let sections = Set((form.sections ?? []).compactMap(PlanSection.init(rawValue:)))
-        let purpose = TypedText.clean(form.purpose, maxLength: 300)
-        let basis = form.legalBasis.flatMap(LegalBasis.init(rawValue:))
-        let until = form.until.flatMap { Self.endOfDay($0, in: request.platform.config.timeZone) }
         model.draft = Sharing.Draft(
-            teamID: team?.teamID, sections: sections, purpose: String((form.purpose ?? "").prefix(300)),
-            legalBasis: basis, until: String((form.until ?? "").prefix(10)))
-
-        var errors: [FieldError] = []
-        if team == nil { errors.append(FieldError(field: "team", message: t(.errorChooseTeam))) }
-        if sections.isEmpty { errors.append(FieldError(field: "sections", message: t(.errorChooseSections))) }
-        if purpose == nil { errors.append(FieldError(field: "purpose", message: t(.errorPurpose))) }
-        // The basis must be one the grantee's organisation has configured.
-        if basis.map({ !(team?.legalBases ?? model.legalBases).contains($0) }) ?? true {
-            errors.append(FieldError(field: "legalBasis", message: t(.errorChooseBasis)))
-        }
-        if until.map({ $0 <= request.now || $0.timeIntervalSince(request.now) > Self.longestAuthorisation }) ?? true {
-            errors.append(FieldError(field: "until", message: t(.errorUntil)))
-        }
-        guard let team, let purpose, let basis, let until, errors.isEmpty else {
-            model.errors = errors
+            teamID: form.team.flatMap(UUID.init(uuidString:)),
+            sections: Set((form.sections ?? []).compactMap(PlanSection.init(rawValue:))),
+            purpose: String((form.purpose ?? "").prefix(300)),
+            legalBasis: form.legalBasis.flatMap(LegalBasis.init(rawValue:)),
+            until: String((form.until ?? "").prefix(10)))
+        switch AuthorisationRequest.check(
+            model.draft, choices: model.teams, timeZone: request.platform.config.timeZone, now: request.now)
+        {
+        case .failure(let list):
+            let t = request.localizer
+            model.errors = list.problems.map { problem in
+                let message: MessageKey = switch problem {
+                case .team: .errorChooseTeam
+                case .sections: .errorChooseSections
+                case .purpose: .errorPurpose
+                case .legalBasis: .errorChooseBasis
+                case .until: .errorUntil
+                }
+                return FieldError(field: problem.rawValue, message: t(message))
+            }
             return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+            try await PlanSharing.authorise(
+                planID: try plan.requireID(), teamID: checked.team.teamID, sections: checked.sections,
+                purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
+                by: principal.accountID, at: request.now, on: request.db)
+            try await request.audit(
+                .planShared, subject: principal.accountID,
+                target: "team:\(checked.team.teamID):\(PlanSection.stored(checked.sections))", purpose: .ownPlan)
+            return request.redirect(to: AgendaRoute.sharing.path + "?notice=added", redirectType: .normal)
         }
-        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        try await PlanSharing.authorise(
-            planID: try plan.requireID(), teamID: team.teamID, sections: sections, purpose: purpose, legalBasis: basis,
-            until: until, by: principal.accountID, at: request.now, on: request.db)
-        try await request.audit(
-            .planShared, subject: principal.accountID, target: "team:\(team.teamID):\(PlanSection.stored(sections))", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.sharing.path + "?notice=added", redirectType: .normal)
     }
 
     @Sendable func revoke(request: Request) async throws -> Response {
@@ -173,17 +172,5 @@ struct SharingController: RouteCollection {
                 purpose: authorisations.map(\.purpose).joined(separator: "; "))
         }
         return (model, access)
-    }
-
-    /// The end of the given day ("2027-05-31") in the installation's time zone.
-    static func endOfDay(_ text: String, in timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-            let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            calendar.component(.day, from: start) == parts[2]
-        else { return nil }
-        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: start)
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+import KanssaCore
+
+/// What a citizen asked for in the sharing form, checked: a team they may choose, at least one
+/// section, a purpose, a basis the team's organisation uses, and an end within two years.
+public struct AuthorisationRequest: Sendable, Equatable {
+    public static let longest: TimeInterval = 2 * 366 * 24 * 3600
+
+    public let team: PlanSharing.TeamChoice
+    public let sections: Set<PlanSection>
+    public let purpose: String
+    public let legalBasis: LegalBasis
+    public let expiresAt: Date
+
+    public enum Problem: String, Sendable, Equatable, CaseIterable {
+        case team, sections, purpose, legalBasis, until
+    }
+
+    /// The checked request, or every problem with it.
+    public static func check(
+        _ draft: Sharing.Draft, choices: [PlanSharing.TeamChoice], timeZone: TimeZone, now: Date
+    ) -> Result<AuthorisationRequest, ProblemList> {
+        let team = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }
+        let purpose = draft.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
+        let expiresAt = endOfDay(draft.until, in: timeZone)
+        var problems: [Problem] = []
+        if team == nil { problems.append(.team) }
+        if draft.sections.isEmpty { problems.append(.sections) }
+        if purpose.isEmpty || purpose.count > 300 || purpose.unicodeScalars.contains(where: CharacterSet.controlCharacters.contains) {
+            problems.append(.purpose)
+        }
+        let allowedBases = team?.legalBases ?? Array(Set(choices.flatMap(\.legalBases)))
+        if draft.legalBasis.map({ !allowedBases.contains($0) }) ?? true { problems.append(.legalBasis) }
+        if expiresAt.map({ $0 <= now || $0.timeIntervalSince(now) > longest }) ?? true { problems.append(.until) }
+        guard let team, let basis = draft.legalBasis, let expiresAt, problems.isEmpty else {
+            return .failure(ProblemList(problems: problems))
+        }
+        return .success(AuthorisationRequest(
+            team: team, sections: draft.sections, purpose: purpose, legalBasis: basis, expiresAt: expiresAt))
+    }
+
+    public struct ProblemList: Error, Sendable, Equatable {
+        public let problems: [Problem]
+
+        public init(problems: [Problem]) {
+            self.problems = problems
+        }
+    }
+
+    /// The end of the given day ("2027-05-31") in the given time zone; nil if it is no date.
+    public static func endOfDay(_ text: String, in timeZone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3,
+            let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
+            // The calendar rolls "2026-02-30" over into March; such a date was not a date.
+            calendar.dateComponents([.year, .month, .day], from: start) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
+        else { return nil }
+        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: start)
+    }
+}
