@@ -27,6 +27,13 @@ public struct AgendaExport: Codable, Sendable, Equatable {
     public let appreciated: String?
     public let important: String?
     public let support: String?
+    public struct StrengthRecord: Codable, Sendable, Equatable {
+        public let kind: String
+        public let text: String
+        public let createdAt: Date
+    }
+
+    public let strengths: [StrengthRecord]
     public let goals: [GoalRecord]
     public let authorisations: [AuthorisationRecord]
 
@@ -47,6 +54,9 @@ public struct AgendaExport: Codable, Sendable, Equatable {
             }
         return AgendaExport(
             whatMatters: plan.whatMatters, appreciated: plan.appreciated, important: plan.important, support: plan.support,
+            strengths: try await PlanStore.strengths(of: planID, on: database).map {
+                StrengthRecord(kind: $0.kind.rawValue, text: $0.text, createdAt: $0.createdAt)
+            },
             goals: goals.map {
                 GoalRecord(text: $0.text, origin: $0.origin.rawValue, status: $0.status.rawValue,
                            suggestedBy: $0.suggestedByID.flatMap { names[$0] }, createdAt: $0.createdAt)

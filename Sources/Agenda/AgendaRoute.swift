@@ -7,6 +7,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case myPlan
     case agenda
     case goals
+    case strengths
     case sharing
     case authorisations
     case revoke(UUID)
@@ -20,6 +21,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .myPlan: "/plan"
         case .agenda: "/plan/agenda"
         case .goals: "/plan/goals"
+        case .strengths: "/plan/strengths"
         case .sharing: "/plan/sharing"
         case .authorisations: "/plan/authorisations"
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"

@@ -99,6 +99,19 @@ extension PlanStore {
     }
 }
 
+extension PlanStore {
+    /// The plan's strengths and assets, by kind, oldest first.
+    public static func strengths(of planID: UUID, on database: any Database) async throws -> [Strength] {
+        try await Strength.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).sort(\.$id).all()
+    }
+
+    public static func addStrength(
+        _ text: String, kind: StrengthKind, planID: UUID, by authorID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await Strength(planID: planID, kind: kind, text: text, createdByID: authorID, createdAt: now).create(on: database)
+    }
+}
+
 public enum PlanStoreError: Error {
     case unsupportedDatabase
     case notFound

@@ -12,7 +12,8 @@ import VaporTesting
         struct Membership: Decodable { let organisation: String; let role: String }
         struct Goal: Decodable { let text: String; let origin: String; let status: String }
         struct Authorisation: Decodable { let grantee: String; let sections: [String]; let purpose: String; let legalBasis: String }
-        struct Plan: Decodable { let whatMatters: String?; let goals: [Goal]; let authorisations: [Authorisation] }
+        struct Strength: Decodable { let kind: String; let text: String }
+        struct Plan: Decodable { let whatMatters: String?; let strengths: [Strength]; let goals: [Goal]; let authorisations: [Authorisation] }
         struct Access: Decodable { let who: String?; let event: String; let purpose: String }
         let exportedAt: Date
         let account: Account
@@ -30,6 +31,8 @@ import VaporTesting
             try await citizen.post("/plan/agenda", [("whatMatters", "Working again"), ("version", "0")])
             try await citizen.get("/plan")
             try await citizen.post("/plan/goals", [("goal", "Drive again")])
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/strengths", [("kind", "interest"), ("strength", "Football on Sundays")])
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             try await professional.get("/plans/\(fixtures.citizenPlan)")
@@ -46,6 +49,7 @@ import VaporTesting
             #expect(export.memberships.map(\.role) == ["citizen"])
             #expect(export.plan?.whatMatters == "Working again")
             #expect(export.plan?.goals.map(\.text) == ["Drive again"])
+            #expect(export.plan?.strengths.map(\.kind) == ["interest"])
             #expect(export.plan?.authorisations.first?.grantee == "Outreach (Here)")
             #expect(export.plan?.authorisations.first?.legalBasis == "public-task")
             #expect(export.accessTrace.contains { $0.who == "The professional" && $0.purpose == "Finding work together" })

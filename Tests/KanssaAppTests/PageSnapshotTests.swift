@@ -113,7 +113,12 @@ import Testing
             .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000003")!, text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
             .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000004")!, text: "Join the language café", origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost Visser"),
         ])
-        expectPage(MyPlan.View(model: written, chrome: try Self.chrome()).render(), named: "plan")
+        var withStrengths = written
+        withStrengths.strengths = [
+            .init(kind: .skill, text: "Arabic, Dutch and some English"), .init(kind: .skill, text: "Organising people"),
+            .init(kind: .person, text: "My sister Amal"), .init(kind: .communityResource, text: "The library's language café"),
+        ]
+        expectPage(MyPlan.View(model: withStrengths, chrome: try Self.chrome()).render(), named: "plan")
         var conflict = written
         conflict.conflict = MyPlan.Conflict(theirs: AgendaText(whatMatters: "Saved first, elsewhere."), savedBy: "Fatima", savedAt: Self.when)
         expectPage(MyPlan.View(model: conflict, chrome: try Self.chrome("fi")).render(), named: "plan-conflict-fi")
@@ -140,6 +145,7 @@ import Testing
             ])
         var suggesting = shared
         suggesting.suggestionTarget = Self.other
+        suggesting.strengths = [.init(kind: .place, text: "The community garden")]
         expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome()).render(), named: "shared-plan")
         suggesting.isAgendaWritten = false
         expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome("fi")).render(), named: "shared-plan-agenda-first-fi")

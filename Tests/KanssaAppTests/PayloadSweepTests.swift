@@ -36,6 +36,8 @@ import VaporTesting
             ]).status == .seeOther)
             try await citizen.get("/plan")
             #expect(try await citizen.post("/plan/goals", [("goal", Self.payload)]).status == .seeOther)
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/strengths", [("kind", "place"), ("strength", Self.payload)]).status == .seeOther)
             Self.expectEscaped(try await citizen.get("/plan").body.string, "/plan")
             let conflict = try await citizen.post("/plan/agenda", [("whatMatters", Self.payload + " again"), ("version", "0")])
             #expect(conflict.status == .conflict)
@@ -44,7 +46,7 @@ import VaporTesting
             // A purpose written by the citizen shows on their receipt, the shared plan and the trace.
             try await citizen.get("/plan/sharing")
             #expect(try await citizen.post("/plan/authorisations", [
-                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "agenda"), ("sections[]", "goals"),
+                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "agenda"), ("sections[]", "goals"), ("sections[]", "strengths"),
                 ("purpose", Self.payload), ("legalBasis", "public-task"), ("until", "2026-12-31"),
             ]).status == .seeOther)
             Self.expectEscaped(try await citizen.get("/plan/sharing").body.string, "/plan/sharing")

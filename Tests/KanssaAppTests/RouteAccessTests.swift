@@ -74,6 +74,8 @@ import VaporTesting
               form: { _ in [("whatMatters", "Work again"), ("version", "0")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/goals", path: { _ in "/plan/goals" },
               form: { _ in [("goal", "A goal")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/strengths", path: { _ in "/plan/strengths" },
+              form: { _ in [("kind", "skill"), ("strength", "Cooking")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .GET, pattern: "/plan/sharing", path: { _ in "/plan/sharing" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/authorisations", path: { _ in "/plan/authorisations" },
               allowed: [.role(.citizen), .role(.coTrainer)]),

@@ -88,6 +88,35 @@ import VaporTesting
         }
     }
 
+    @Test func strengthsComeBeforeGoalsAndAreSharedOnlyWhenNamed() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            let early = try await citizen.post("/plan/strengths", [("kind", "skill"), ("strength", "Fixing bikes")])
+            #expect(early.status == .unprocessableEntity)
+            try await citizen.post("/plan/agenda", Self.agenda)
+            let page = try await citizen.get("/plan").body.string
+            let strengthsAt = try #require(page.range(of: "My strengths and what helps me"))
+            let goalsAt = try #require(page.range(of: "My goals"))
+            #expect(strengthsAt.lowerBound < goalsAt.lowerBound)
+            #expect(try await citizen.post("/plan/strengths", [("kind", "person"), ("strength", "My sister Amal")]).status == .seeOther)
+            try await citizen.get("/plan")
+            let blank = try await citizen.post("/plan/strengths", [("kind", "skill"), ("strength", " ")])
+            #expect(blank.body.string.contains("Write it in 1 to 300 characters."))
+            let unknownKind = try await citizen.post("/plan/strengths", [("kind", "weakness"), ("strength", "x")])
+            #expect(unknownKind.status == .badRequest)
+            #expect(try await citizen.get("/plan").body.string.contains("My sister Amal"))
+
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(!(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string.contains("My sister Amal")))
+            try await PlanAuthorisation.query(on: app.db).set(\.$sections, to: "agenda,goals,strengths").update()
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string.contains("My sister Amal"))
+        }
+    }
+
     @Test func aCitizenAuthorisesATeamWithAPurposeABasisAndADate() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)

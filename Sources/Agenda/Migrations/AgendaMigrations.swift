@@ -7,5 +7,6 @@ public enum AgendaMigrations {
         CreatePlans(),
         CreateGoals(),
         CreatePlanAuthorisations(),
+        CreateStrengths(),
     ]
 }

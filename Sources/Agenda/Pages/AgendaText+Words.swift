@@ -5,7 +5,19 @@ public enum AgendaWords {
     public static func section(_ section: PlanSection, _ t: Localizer) -> String {
         switch section {
         case .agenda: t(.sectionAgenda)
+        case .strengths: t(.sectionStrengths)
         case .goals: t(.sectionGoals)
+        }
+    }
+
+    public static func strengthKind(_ kind: StrengthKind, _ t: Localizer) -> String {
+        switch kind {
+        case .skill: t(.strengthSkill)
+        case .interest: t(.strengthInterest)
+        case .person: t(.strengthPerson)
+        case .place: t(.strengthPlace)
+        case .group: t(.strengthGroup)
+        case .communityResource: t(.strengthCommunityResource)
         }
     }
 

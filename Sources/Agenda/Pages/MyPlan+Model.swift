@@ -21,6 +21,21 @@ public enum MyPlan {
         }
     }
 
+    public struct StrengthLine: Sendable, Equatable {
+        public let kind: StrengthKind
+        public let text: String
+
+        public init(kind: StrengthKind, text: String) {
+            self.kind = kind
+            self.text = text
+        }
+
+        static func lines(_ strengths: [Strength]) -> [StrengthLine] {
+            // Grouped by kind in a fixed order, oldest first within a kind.
+            StrengthKind.allCases.flatMap { kind in strengths.filter { $0.kind == kind }.map { StrengthLine(kind: kind, text: $0.text) } }
+        }
+    }
+
     /// Another person's save that arrived first, shown beside the citizen's own words.
     public struct Conflict: Sendable, Equatable {
         public let theirs: AgendaText
@@ -39,7 +54,10 @@ public enum MyPlan {
         public var version: Int
         public let isAgendaWritten: Bool
         public let goals: [GoalLine]
+        public var strengths: [StrengthLine] = []
         public var newGoal = ""
+        public var newStrength = ""
+        public var newStrengthKind: StrengthKind = .skill
         public var errors: [FieldError] = []
         public var notice: Notice?
         public var conflict: Conflict?
@@ -64,10 +82,12 @@ public enum MyPlan {
         let goals = try await PlanStore.goals(of: try plan.requireID(), on: database)
         let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
         let agenda = AgendaText(plan)
-        return Model(
+        var model = Model(
             agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten,
             goals: goals.map {
                 GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
             })
+        model.strengths = StrengthLine.lines(try await PlanStore.strengths(of: try plan.requireID(), on: database))
+        return model
     }
 }

@@ -26,6 +26,7 @@ extension MyPlan {
                     .p(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingLink)))),
                     .unwrap(model.conflict) { theirs(conflict: $0) },
                     agendaForm,
+                    .if(model.isAgendaWritten, strengths),
                     .if(model.isAgendaWritten, goals)
                 )
             )
@@ -76,6 +77,31 @@ extension MyPlan {
                     .element(named: "dd", nodes: [.txt(conflict.theirs.support)]),
                 ]),
                 .p(.txt(t(.planConflictYours)))
+            )
+        }
+
+        /// Strengths and assets come before goals: what the person can draw on, then where they
+        /// want to go.
+        private var strengths: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.strengthsHeading))),
+                .p(.txt(t(.strengthsIntro))),
+                StrengthList.render(model.strengths, t: t),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(AgendaRoute.strengths.url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.select(
+                        name: "kind", label: t(.strengthKindField),
+                        options: StrengthKind.allCases.map {
+                            .init(value: $0.rawValue, label: AgendaWords.strengthKind($0, t), isSelected: $0 == model.newStrengthKind)
+                        }),
+                    Components.textField(
+                        name: "strength", label: t(.strengthField), value: model.newStrength, hint: t(.strengthHint),
+                        error: model.errors.message(for: "strength"), maxLength: 300),
+                    Components.submit(t(.strengthAdd), style: .secondary)
+                )
             )
         }
 

@@ -11,6 +11,8 @@ public enum SharedPlan {
         public let reasons: [String]
         public let agenda: AgendaText?
         public let goals: [MyPlan.GoalLine]?
+        /// Nil when the viewer may not see strengths.
+        public var strengths: [MyPlan.StrengthLine]?
         /// Where to send a suggestion, when the viewer may make one.
         public var suggestionTarget: UUID?
         /// Whether the owner has written what matters to them: suggestions wait for that.
@@ -46,6 +48,9 @@ public enum SharedPlan {
             ownerName: owner.displayName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
         model.isAgendaWritten = plan.whatMatters != nil
+        if visible.contains(.strengths) {
+            model.strengths = MyPlan.StrengthLine.lines(try await PlanStore.strengths(of: planID, on: database))
+        }
         return model
     }
 
@@ -105,6 +110,9 @@ public enum SharedPlan {
                                 .element(named: "dd", nodes: [.txt(agenda.support.isEmpty ? "–" : agenda.support)]),
                             ])
                         )
+                    },
+                    .unwrap(model.strengths) { strengths in
+                        .section(.h2(.txt(t(.strengthsHeadingOf, ["name": model.ownerName]))), StrengthList.render(strengths, t: t))
                     },
                     .unwrap(model.goals) { goals in
                         .section(

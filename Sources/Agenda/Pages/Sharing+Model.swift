@@ -39,7 +39,8 @@ public enum Sharing {
         public var legalBasis: LegalBasis?
         public var until: String
 
-        public init(teamID: UUID? = nil, sections: Set<PlanSection> = [.agenda, .goals], purpose: String = "",
+        /// Nothing is ticked at first: privacy by default; the citizen names each part they share.
+        public init(teamID: UUID? = nil, sections: Set<PlanSection> = [], purpose: String = "",
                     legalBasis: LegalBasis? = nil, until: String = "") {
             self.teamID = teamID
             self.sections = sections

@@ -10,6 +10,7 @@ extension DemoData {
         let agenda: AgendaText
         /// (text, suggested by — nil for the citizen's own, status)
         let goals: [(String, String?, GoalStatus)]
+        var strengths: [(StrengthKind, String)] = []
         /// (team as "organisation/team", sections, purpose, legal basis, days)
         var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
     }
@@ -27,8 +28,13 @@ extension DemoData {
                 ("Get a Dutch driving licence", "sanne@houten.demo", .active),
                 ("Visit the information desk with an interpreter about the gap between benefits and wages", "joost@houten.demo", .awaitingCitizen),
             ],
+            strengths: [
+                (.skill, "Arabic, Dutch and some English"), (.skill, "Organising people: I ran the parents' group"),
+                (.person, "My sister Amal, who looks after the children on Tuesdays"),
+                (.communityResource, "The library's language café"),
+            ],
             sharedWith: [
-                (houten + "/Work and income", [.agenda, .goals], "Finding work that fits my life with the children", .publicTask, 365),
+                (houten + "/Work and income", [.agenda, .strengths, .goals], "Finding work that fits my life with the children", .publicTask, 365),
                 (houten + "/Social support", [.agenda, .goals], "Support for my family while I look for work", .publicTask, 180),
             ]),
         DemoPlan(
@@ -42,7 +48,8 @@ extension DemoData {
                 ("Open a small repair corner in the co-working space", nil, .active),
                 ("Take the ten-week entrepreneurship course and write a business plan", "mentor@valencia.demo", .declined),
             ],
-            sharedWith: [(valencia + "/Mentors", [.goals], "Mentoring for my repair business", .consent, 180)]),
+            strengths: [(.skill, "Repairing bikes and small machines"), (.place, "The co-working space on Thursdays")],
+            sharedWith: [(valencia + "/Mentors", [.strengths, .goals], "Mentoring for my repair business", .consent, 180)]),
     ]
 
     static func loadPlans(
@@ -59,6 +66,9 @@ extension DemoData {
                     planID: try plan.requireID(), text: text, origin: suggestedBy == nil ? .citizen : .suggested,
                     status: status, suggestedByID: suggestedBy, createdByID: suggestedBy ?? ownerID, createdAt: now
                 ).create(on: database)
+            }
+            for (kind, text) in demo.strengths {
+                try await PlanStore.addStrength(text, kind: kind, planID: try plan.requireID(), by: ownerID, at: now, on: database)
             }
             for (team, sections, purpose, basis, days) in demo.sharedWith {
                 guard let teamID = teamIDs[team] else { continue }

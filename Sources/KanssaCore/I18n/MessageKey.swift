@@ -74,6 +74,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorReference
     case errorRole
     case errorSignInFailed
+    case errorStrengthText
     case errorTeam
     case errorTeamExists
     case errorTeamName
@@ -223,6 +224,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case savedNotice
     case sectionAgenda
     case sectionGoals
+    case sectionStrengths
     case sharedPlanCitizensGoal
     case sharedPlanGoals
     case sharedPlanNoAgenda
@@ -265,6 +267,21 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedInAs
     case signedOutNotice
     case skipToContent
+    case strengthAdd
+    case strengthAddedNotice
+    case strengthCommunityResource
+    case strengthField
+    case strengthGroup
+    case strengthHint
+    case strengthInterest
+    case strengthKindField
+    case strengthPerson
+    case strengthPlace
+    case strengthSkill
+    case strengthsHeading
+    case strengthsHeadingOf
+    case strengthsIntro
+    case strengthsNone
     case suggestAgendaFirst
     case suggestButton
     case suggestField

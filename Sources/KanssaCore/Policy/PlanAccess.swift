@@ -1,11 +1,12 @@
 import Foundation
 
 /// The parts of a whole-person plan a citizen can share separately.
-/// Stored by raw value; never rename one. Later slices add strengths, actions, check-ins and the
-/// timeline.
+/// Stored by raw value; never rename one. Later slices add actions, check-ins and the timeline.
 public enum PlanSection: String, Codable, Sendable, CaseIterable, Hashable {
     /// What matters to the citizen, and the one-page profile.
     case agenda
+    /// Strengths and assets: skills, interests, people, places, groups, community resources.
+    case strengths
     case goals
 
     /// Parses a stored list ("agenda,goals"); unknown entries are dropped.

@@ -11,6 +11,7 @@ struct PlanController: RouteCollection {
         routes.on(.GET, "plan", access: ownPlan, use: show)
         routes.on(.POST, "plan", "agenda", access: ownPlan, use: saveAgenda)
         routes.on(.POST, "plan", "goals", access: ownPlan, use: addGoal)
+        routes.on(.POST, "plan", "strengths", access: ownPlan, use: addStrength)
         routes.on(.POST, "plan", "goals", ":goal", "answer", access: ownPlan, use: answer)
     }
 
@@ -22,6 +23,7 @@ struct PlanController: RouteCollection {
         case "saved": model.notice = Notice(.success, t(.planSavedNotice))
         case "goal-added": model.notice = Notice(.success, t(.planGoalAddedNotice))
         case "answered": model.notice = Notice(.success, t(.planAnsweredNotice))
+        case "strength-added": model.notice = Notice(.success, t(.strengthAddedNotice))
         default: break
         }
         return render(model, request)
@@ -95,6 +97,33 @@ struct PlanController: RouteCollection {
         try await PlanStore.addOwnGoal(text, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal", purpose: .ownPlan)
         return request.redirect(to: AgendaRoute.myPlan.path + "?notice=goal-added", redirectType: .normal)
+    }
+
+    struct StrengthForm: Content {
+        var kind: String?
+        var strength: String?
+    }
+
+    @Sendable func addStrength(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(StrengthForm.self)
+        guard let kind = form.kind.flatMap(StrengthKind.init(rawValue:)) else { throw KanssaError.unreadableForm }
+        var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        guard model.isAgendaWritten else {
+            model.errors = [FieldError(field: "whatMatters", message: request.localizer(.errorWhatMattersMissing))]
+            return render(model, request, status: .unprocessableEntity)
+        }
+        guard let text = TypedText.clean(form.strength, maxLength: 300) else {
+            model.newStrength = String((form.strength ?? "").prefix(300))
+            model.newStrengthKind = kind
+            model.errors = [FieldError(field: "strength", message: request.localizer(.errorStrengthText))]
+            return render(model, request, status: .unprocessableEntity)
+        }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        try await PlanStore.addStrength(
+            text, kind: kind, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:strength", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=strength-added", redirectType: .normal)
     }
 
     struct AnswerForm: Content {
