@@ -33,7 +33,14 @@ public struct AgendaExport: Codable, Sendable, Equatable {
         public let createdAt: Date
     }
 
+    public struct NoteRecord: Codable, Sendable, Equatable {
+        public let author: String
+        public let text: String
+        public let writtenAt: Date
+    }
+
     public let strengths: [StrengthRecord]
+    public let notes: [NoteRecord]
     public let goals: [GoalRecord]
     public let authorisations: [AuthorisationRecord]
 
@@ -45,8 +52,10 @@ public struct AgendaExport: Codable, Sendable, Equatable {
         let goals = try await PlanStore.goals(of: planID, on: database)
         let authorisations = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID)
             .sort(\.$createdAt).all()
+        let notes = try await PlanNote.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).all()
         let names = try await Account.displayNames(
-            of: goals.compactMap(\.suggestedByID) + authorisations.compactMap(\.granteeAccountID), on: database)
+            of: goals.compactMap(\.suggestedByID) + authorisations.compactMap(\.granteeAccountID) + notes.map(\.authorID),
+            on: database)
         let teams = try await Team.query(on: database).filter(\.$id ~~ authorisations.compactMap(\.granteeTeamID))
             .with(\.$organisation).all()
             .reduce(into: [UUID: String]()) { result, team in
@@ -57,6 +66,7 @@ public struct AgendaExport: Codable, Sendable, Equatable {
             strengths: try await PlanStore.strengths(of: planID, on: database).map {
                 StrengthRecord(kind: $0.kind.rawValue, text: $0.text, createdAt: $0.createdAt)
             },
+            notes: notes.map { NoteRecord(author: names[$0.authorID] ?? "–", text: $0.text, writtenAt: $0.createdAt) },
             goals: goals.map {
                 GoalRecord(text: $0.text, origin: $0.origin.rawValue, status: $0.status.rawValue,
                            suggestedBy: $0.suggestedByID.flatMap { names[$0] }, createdAt: $0.createdAt)

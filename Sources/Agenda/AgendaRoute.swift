@@ -8,6 +8,8 @@ public enum AgendaRoute: Sendable, Equatable {
     case agenda
     case goals
     case strengths
+    case notes
+    case sharedNotes(UUID)
     case sharing
     case authorisations
     case revoke(UUID)
@@ -22,6 +24,8 @@ public enum AgendaRoute: Sendable, Equatable {
         case .agenda: "/plan/agenda"
         case .goals: "/plan/goals"
         case .strengths: "/plan/strengths"
+        case .notes: "/plan/notes"
+        case .sharedNotes(let id): "/plans/\(id)/notes"
         case .sharing: "/plan/sharing"
         case .authorisations: "/plan/authorisations"
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"

@@ -46,14 +46,19 @@ import VaporTesting
             // A purpose written by the citizen shows on their receipt, the shared plan and the trace.
             try await citizen.get("/plan/sharing")
             #expect(try await citizen.post("/plan/authorisations", [
-                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "agenda"), ("sections[]", "goals"), ("sections[]", "strengths"),
+                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "agenda"), ("sections[]", "goals"), ("sections[]", "strengths"), ("sections[]", "timeline"),
                 ("purpose", Self.payload), ("legalBasis", "public-task"), ("until", "2026-12-31"),
             ]).status == .seeOther)
             Self.expectEscaped(try await citizen.get("/plan/sharing").body.string, "/plan/sharing")
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             Self.expectEscaped(try await professional.get("/caseload").body.string, "/caseload")
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", Self.payload)]).status == .seeOther)
             Self.expectEscaped(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string, "/plans/:plan")
+            try await citizen.get("/plan")
+            #expect(try await citizen.post("/plan/notes", [("note", Self.payload)]).status == .seeOther)
+            Self.expectEscaped(try await citizen.get("/plan").body.string, "/plan with notes")
             Self.expectEscaped(try await citizen.get("/me").body.string, "/me of the citizen")
 
             let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"

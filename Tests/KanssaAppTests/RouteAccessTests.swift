@@ -76,6 +76,11 @@ import VaporTesting
               form: { _ in [("goal", "A goal")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/strengths", path: { _ in "/plan/strengths" },
               form: { _ in [("kind", "skill"), ("strength", "Cooking")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/notes", path: { _ in "/plan/notes" },
+              form: { _ in [("note", "A note")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        // The timeline is shared with the professional's team; its owner writes through /plan/notes.
+        Entry(method: .POST, pattern: "/plans/:plan/notes", path: { "/plans/\($0.citizenPlan)/notes" },
+              form: { _ in [("note", "A note")] }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/plan/sharing", path: { _ in "/plan/sharing" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/authorisations", path: { _ in "/plan/authorisations" },
               allowed: [.role(.citizen), .role(.coTrainer)]),

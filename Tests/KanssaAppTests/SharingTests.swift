@@ -33,7 +33,7 @@ import VaporTesting
             #expect(trace.contains("Finding work together"))
             let reads = try await AuditEntry.query(on: app.db)
                 .filter(\.$subjectID == fixtures.accounts[.citizen]!).filter(\.$event == .personalDataRead).all()
-            #expect(Set(reads.map(\.target)) == ["caseload", "plan:agenda,goals"])
+            #expect(Set(reads.map(\.target)) == ["caseload", "plan:agenda,goals,timeline"])
         }
     }
 
@@ -174,7 +174,7 @@ import VaporTesting
             try await professional.signIn(Fixtures.login(.professional))
             let before = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
             #expect(before.contains("has not yet written what matters to them"))
-            #expect(!before.contains(#"action="/plans/"#))
+            #expect(!before.contains("/suggestions\""))
             let early = try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Take a course")])
             #expect(early.status == .unprocessableEntity)
             #expect(try await Goal.query(on: app.db).count() == 0)
@@ -228,6 +228,45 @@ import VaporTesting
             #expect(try await colleague.post("/plans/\(fixtures.citizenPlan)/suggestions", [("goal", "Mine")]).status == .forbidden)
             #expect(try await Goal.query(on: app.db).count() == 1)
             #expect(try await Goal.find(goal.id, on: app.db)?.status == .awaitingCitizen)
+        }
+    }
+}
+
+/// The timeline: notes by the citizen and by those authorised, all visible to the citizen.
+@Suite struct TimelineTests {
+    @Test func everyNoteAboutTheCitizenIsOnTheCitizensOwnPage() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "Met at the library; CV next week")]).status == .seeOther)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/plan").body.string
+            #expect(page.contains("Met at the library; CV next week"))
+            #expect(page.contains("The professional,"))
+            #expect(try await citizen.post("/plan/notes", [("note", "I sent the CV on Friday")]).status == .seeOther)
+            let shared = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(shared.contains("I sent the CV on Friday"))
+            try await citizen.get("/plan")
+            let blank = try await citizen.post("/plan/notes", [("note", "  ")])
+            #expect(blank.status == .unprocessableEntity)
+            #expect(blank.body.string.contains("Write the note in 1 to 2,000 characters."))
+        }
+    }
+
+    @Test func withoutTheTimelineSectionNothingIsReadOrWritten() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            try await Timeline.write("Private to those allowed", planID: fixtures.citizenPlan, by: fixtures.accounts[.citizen]!, at: Date(), on: app.db)
+            try await PlanAuthorisation.query(on: app.db).set(\.$sections, to: "agenda,goals").update()
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let page = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(!page.contains("Private to those allowed"))
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "x")]).status == .forbidden)
+            #expect(try await PlanNote.query(on: app.db).count() == 1)
         }
     }
 }

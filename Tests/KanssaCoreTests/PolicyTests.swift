@@ -136,3 +136,12 @@ extension PlanPolicyTests {
         #expect(!Policy.decide(.suggestGoal(access([])), for: person(owner)).isAllowed)
     }
 }
+
+extension PlanPolicyTests {
+    @Test func notesComeFromThoseWhoMaySeeTheTimeline() {
+        let member = person(colleague, teams: [team])
+        #expect(Policy.decide(.writeNote(access([grant(sections: [.timeline])])), for: member).isAllowed)
+        #expect(!Policy.decide(.writeNote(access([grant(sections: [.goals])])), for: member).isAllowed)
+        #expect(!Policy.decide(.writeNote(access([])), for: person(owner)).isAllowed)
+    }
+}

@@ -8,5 +8,6 @@ public enum AgendaMigrations {
         CreateGoals(),
         CreatePlanAuthorisations(),
         CreateStrengths(),
+        CreatePlanNotes(),
     ]
 }

@@ -7,6 +7,7 @@ public enum AgendaWords {
         case .agenda: t(.sectionAgenda)
         case .strengths: t(.sectionStrengths)
         case .goals: t(.sectionGoals)
+        case .timeline: t(.sectionTimeline)
         }
     }
 

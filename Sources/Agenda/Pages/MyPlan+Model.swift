@@ -55,6 +55,8 @@ public enum MyPlan {
         public let isAgendaWritten: Bool
         public let goals: [GoalLine]
         public var strengths: [StrengthLine] = []
+        public var timeline: [Timeline.Line] = []
+        public var newNote = ""
         public var newGoal = ""
         public var newStrength = ""
         public var newStrengthKind: StrengthKind = .skill
@@ -88,6 +90,7 @@ public enum MyPlan {
                 GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
             })
         model.strengths = StrengthLine.lines(try await PlanStore.strengths(of: try plan.requireID(), on: database))
+        model.timeline = try await Timeline.load(planID: try plan.requireID(), viewerID: ownerID, on: database)
         return model
     }
 }

@@ -27,7 +27,10 @@ extension MyPlan {
                     .unwrap(model.conflict) { theirs(conflict: $0) },
                     agendaForm,
                     .if(model.isAgendaWritten, strengths),
-                    .if(model.isAgendaWritten, goals)
+                    .if(model.isAgendaWritten, goals),
+                    Timeline.render(
+                        model.timeline, heading: t(.timelineHeading), target: AgendaRoute.notes.url, note: model.newNote,
+                        error: model.errors.message(for: "note"), chrome: chrome)
                 )
             )
         }

@@ -13,6 +13,12 @@ public enum SharedPlan {
         public let goals: [MyPlan.GoalLine]?
         /// Nil when the viewer may not see strengths.
         public var strengths: [MyPlan.StrengthLine]?
+        /// Nil when the viewer may not see the timeline.
+        public var timeline: [Timeline.Line]?
+        /// Whether the viewer may write on the timeline.
+        public var mayWriteNote = false
+        public var note = ""
+        public var planID: UUID?
         /// Where to send a suggestion, when the viewer may make one.
         public var suggestionTarget: UUID?
         /// Whether the owner has written what matters to them: suggestions wait for that.
@@ -31,7 +37,7 @@ public enum SharedPlan {
 
     /// Loads only the sections `visible` names: a section the viewer may not see is never read.
     public static func load(
-        planID: UUID, visible: Set<PlanSection>, reasons: [String], on database: any Database
+        planID: UUID, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], on database: any Database
     ) async throws -> Model? {
         guard let plan = try await Plan.find(planID, on: database),
             let owner = try await Account.find(plan.ownerID, on: database)
@@ -48,6 +54,10 @@ public enum SharedPlan {
             ownerName: owner.displayName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
         model.isAgendaWritten = plan.whatMatters != nil
+        model.planID = planID
+        if visible.contains(.timeline) {
+            model.timeline = try await Timeline.load(planID: planID, viewerID: viewerID, on: database)
+        }
         if visible.contains(.strengths) {
             model.strengths = MyPlan.StrengthLine.lines(try await PlanStore.strengths(of: planID, on: database))
         }
@@ -128,7 +138,16 @@ public enum SharedPlan {
                             })
                         )
                     },
-                    .unwrap(model.suggestionTarget) { planID in suggestionForm(planID) }
+                    .unwrap(model.suggestionTarget) { planID in suggestionForm(planID) },
+                    .unwrap(model.timeline) { lines in
+                        model.mayWriteNote && model.planID != nil
+                            ? Timeline.render(
+                                lines, heading: t(.timelineHeadingOf, ["name": model.ownerName]),
+                                target: AgendaRoute.sharedNotes(model.planID!).url, note: model.note,
+                                error: model.errors.message(for: "note"), chrome: chrome)
+                            : .section(.h2(.txt(t(.timelineHeadingOf, ["name": model.ownerName]))),
+                                       .ol(.class("timeline"), .forEach(lines) { .li(.p(.class("own-words"), .txt($0.text))) }))
+                    }
                 )
             )
         }

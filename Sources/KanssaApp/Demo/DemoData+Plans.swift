@@ -11,6 +11,8 @@ extension DemoData {
         /// (text, suggested by — nil for the citizen's own, status)
         let goals: [(String, String?, GoalStatus)]
         var strengths: [(StrengthKind, String)] = []
+        /// (author, text), oldest first.
+        var notes: [(String, String)] = []
         /// (team as "organisation/team", sections, purpose, legal basis, days)
         var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
     }
@@ -33,8 +35,12 @@ extension DemoData {
                 (.person, "My sister Amal, who looks after the children on Tuesdays"),
                 (.communityResource, "The library's language café"),
             ],
+            notes: [
+                ("sanne@houten.demo", "We talked about jobs where Arabic is an asset: the hospital's patient desk and the school board's parent liaison."),
+                ("fatima@houten.demo", "I want to ask about the months between benefits and the first salary before I say yes to a job."),
+            ],
             sharedWith: [
-                (houten + "/Work and income", [.agenda, .strengths, .goals], "Finding work that fits my life with the children", .publicTask, 365),
+                (houten + "/Work and income", [.agenda, .strengths, .goals, .timeline], "Finding work that fits my life with the children", .publicTask, 365),
                 (houten + "/Social support", [.agenda, .goals], "Support for my family while I look for work", .publicTask, 180),
             ]),
         DemoPlan(
@@ -69,6 +75,10 @@ extension DemoData {
             }
             for (kind, text) in demo.strengths {
                 try await PlanStore.addStrength(text, kind: kind, planID: try plan.requireID(), by: ownerID, at: now, on: database)
+            }
+            for (author, text) in demo.notes {
+                guard let authorID = accountIDs[author] else { continue }
+                try await Timeline.write(text, planID: try plan.requireID(), by: authorID, at: now, on: database)
             }
             for (team, sections, purpose, basis, days) in demo.sharedWith {
                 guard let teamID = teamIDs[team] else { continue }

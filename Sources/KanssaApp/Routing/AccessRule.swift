@@ -60,7 +60,7 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .useOwnPlan, .readPlan, .suggestGoal, .useCaseload: nil
+        case .useOwnAccount, .useOwnPlan, .readPlan, .suggestGoal, .writeNote, .useCaseload: nil
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id): id
         case .invite(let id, _): id
         }

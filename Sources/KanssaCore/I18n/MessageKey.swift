@@ -66,6 +66,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorNotFoundTitle
     case errorNotSignedInText
     case errorNotSignedInTitle
+    case errorNoteText
     case errorPasswordMissing
     case errorPasswordTooCommon
     case errorPasswordTooLong
@@ -225,6 +226,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sectionAgenda
     case sectionGoals
     case sectionStrengths
+    case sectionTimeline
     case sharedPlanCitizensGoal
     case sharedPlanGoals
     case sharedPlanNoAgenda
@@ -289,6 +291,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestIntro
     case suggestedNotice
     case teamAddedNotice
+    case timelineAdd
+    case timelineAddedNotice
+    case timelineEmpty
+    case timelineHeading
+    case timelineHeadingOf
+    case timelineIntro
+    case timelineMeta
+    case timelineNewNote
     case traceNobody
     case traceWhat
     case traceWhen

@@ -13,6 +13,9 @@ public enum Action: Sendable, Hashable {
     /// Suggest a goal to the owner of a plan: someone else whom the owner authorised to see its
     /// goals. A suggestion is not the owner's goal until the owner endorses it.
     case suggestGoal(PlanAccess)
+    /// Write a note on someone's plan timeline: someone else whom the owner authorised to see
+    /// the timeline. The owner writes on their own plan through `useOwnPlan`.
+    case writeNote(PlanAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

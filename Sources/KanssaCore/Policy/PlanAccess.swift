@@ -1,13 +1,15 @@
 import Foundation
 
 /// The parts of a whole-person plan a citizen can share separately.
-/// Stored by raw value; never rename one. Later slices add actions, check-ins and the timeline.
+/// Stored by raw value; never rename one. Later slices add actions and check-ins.
 public enum PlanSection: String, Codable, Sendable, CaseIterable, Hashable {
     /// What matters to the citizen, and the one-page profile.
     case agenda
     /// Strengths and assets: skills, interests, people, places, groups, community resources.
     case strengths
     case goals
+    /// Notes and events, all of them visible to the citizen: there are no hidden notes.
+    case timeline
 
     /// Parses a stored list ("agenda,goals"); unknown entries are dropped.
     public static func set(_ stored: String) -> Set<PlanSection> {

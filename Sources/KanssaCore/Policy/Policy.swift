@@ -18,6 +18,9 @@ public enum Policy {
         case .suggestGoal(let access):
             allowed = access.ownerID != principal.accountID
                 && access.grants.contains { $0.admits(principal, to: .goals, at: access.now) }
+        case .writeNote(let access):
+            allowed = access.ownerID != principal.accountID
+                && access.grants.contains { $0.admits(principal, to: .timeline, at: access.now) }
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -59,7 +59,7 @@ struct Fixtures {
         try await Enrolment.grant(accountID: both, organisationID: elsewhere, role: .citizen, at: now, on: db)
         let plan = try await PlanStore.plan(of: accounts[.citizen]!, at: now, on: db)
         try await PlanSharing.authorise(
-            planID: try plan.requireID(), teamID: outreach, sections: [.agenda, .goals], purpose: "Finding work together",
+            planID: try plan.requireID(), teamID: outreach, sections: [.agenda, .goals, .timeline], purpose: "Finding work together",
             legalBasis: .publicTask, until: now.addingTimeInterval(30 * 24 * 3600), by: accounts[.citizen]!, at: now, on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,

@@ -12,6 +12,7 @@ struct PlanController: RouteCollection {
         routes.on(.POST, "plan", "agenda", access: ownPlan, use: saveAgenda)
         routes.on(.POST, "plan", "goals", access: ownPlan, use: addGoal)
         routes.on(.POST, "plan", "strengths", access: ownPlan, use: addStrength)
+        routes.on(.POST, "plan", "notes", access: ownPlan, use: addNote)
         routes.on(.POST, "plan", "goals", ":goal", "answer", access: ownPlan, use: answer)
     }
 
@@ -24,6 +25,7 @@ struct PlanController: RouteCollection {
         case "goal-added": model.notice = Notice(.success, t(.planGoalAddedNotice))
         case "answered": model.notice = Notice(.success, t(.planAnsweredNotice))
         case "strength-added": model.notice = Notice(.success, t(.strengthAddedNotice))
+        case "note-added": model.notice = Notice(.success, t(.timelineAddedNotice))
         default: break
         }
         return render(model, request)
@@ -124,6 +126,25 @@ struct PlanController: RouteCollection {
             text, kind: kind, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:strength", purpose: .ownPlan)
         return request.redirect(to: AgendaRoute.myPlan.path + "?notice=strength-added", redirectType: .normal)
+    }
+
+    struct NoteForm: Content {
+        var note: String?
+    }
+
+    @Sendable func addNote(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(NoteForm.self)
+        guard let text = TypedText.clean(form.note, maxLength: 2000) else {
+            var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
+            model.newNote = String((form.note ?? "").prefix(2000))
+            model.errors = [FieldError(field: "note", message: request.localizer(.errorNoteText))]
+            return render(model, request, status: .unprocessableEntity)
+        }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        try await Timeline.write(text, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:note", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=note-added", redirectType: .normal)
     }
 
     struct AnswerForm: Content {

@@ -22,6 +22,11 @@ struct SharingController: RouteCollection {
             else { throw KanssaError.notFound }
             return .suggestGoal(access)
         }, use: suggest)
+        routes.on(.POST, "plans", ":plan", "notes", access: .policy { request in
+            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
+            else { throw KanssaError.notFound }
+            return .writeNote(access)
+        }, use: writeNote)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -113,8 +118,10 @@ struct SharingController: RouteCollection {
 
     @Sendable func sharedPlan(request: Request) async throws -> Response {
         var (model, _) = try await loadSharedPlan(request)
-        if request.query[String.self, at: "notice"] == "suggested" {
-            model.notice = Notice(.success, request.localizer(.suggestedNotice, ["name": model.ownerName]))
+        switch request.query[String.self, at: "notice"] {
+        case "suggested": model.notice = Notice(.success, request.localizer(.suggestedNotice, ["name": model.ownerName]))
+        case "note-added": model.notice = Notice(.success, request.localizer(.timelineAddedNotice))
+        default: break
         }
         return SharedPlan.View(model: model, chrome: request.chrome()).render().response()
     }
@@ -141,6 +148,25 @@ struct SharingController: RouteCollection {
         return request.redirect(to: AgendaRoute.sharedPlan(access.planID).path + "?notice=suggested", redirectType: .normal)
     }
 
+    struct NoteForm: Content {
+        var note: String?
+    }
+
+    /// A note by someone the citizen authorised; the citizen sees it on their own timeline.
+    @Sendable func writeNote(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(NoteForm.self)
+        var (model, access) = try await loadSharedPlan(request)
+        guard let text = TypedText.clean(form.note, maxLength: 2000) else {
+            model.note = String((form.note ?? "").prefix(2000))
+            model.errors = [FieldError(field: "note", message: request.localizer(.errorNoteText))]
+            return SharedPlan.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        try await Timeline.write(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: access.ownerID, target: "plan:note", purpose: .caseWork)
+        return request.redirect(to: AgendaRoute.sharedPlan(access.planID).path + "?notice=note-added", redirectType: .normal)
+    }
+
     /// The shared plan as this person may see it, with why, and the look recorded on the
     /// owner's trace.
     private func loadSharedPlan(_ request: Request) async throws -> (SharedPlan.Model, PlanAccess) {
@@ -162,10 +188,13 @@ struct SharingController: RouteCollection {
                 "purpose": $0.purpose, "basis": AgendaWords.legalBasis($0.legalBasis, t), "date": t.date($0.expiresAt),
             ])
         }
-        guard var model = try await SharedPlan.load(planID: planID, visible: visible, reasons: reasons, on: request.db) else {
+        guard var model = try await SharedPlan.load(
+            planID: planID, viewerID: principal.accountID, visible: visible, reasons: reasons, on: request.db)
+        else {
             throw KanssaError.notFound
         }
         if Policy.decide(.suggestGoal(access), for: principal).isAllowed { model.suggestionTarget = planID }
+        model.mayWriteNote = Policy.decide(.writeNote(access), for: principal).isAllowed
         if access.ownerID != principal.accountID {
             try await request.audit(
                 .personalDataRead, subject: access.ownerID, target: "plan:" + PlanSection.stored(visible),
