@@ -82,23 +82,14 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func addGoal(request: Request) async throws -> Response {
-        guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(GoalForm.self)
-        var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
-        // The agenda comes first: goals are added once the person has said what matters to them.
-        guard model.isAgendaWritten else {
-            model.errors = [FieldError(field: "whatMatters", message: request.localizer(.errorWhatMattersMissing))]
-            return render(model, request, status: .unprocessableEntity)
+        return try await addToOwnPlan(
+            request, typed: form.goal, maxLength: 500, field: "goal", problem: .errorGoalText, notice: "goal-added",
+            keep: { $0.newGoal = $1 }
+        ) { plan, text, principal in
+            try await PlanStore.addOwnGoal(text, planID: plan, by: principal, at: request.now, on: request.db)
+            return "plan:goal"
         }
-        guard let text = TypedText.clean(form.goal, maxLength: 500) else {
-            model.newGoal = String((form.goal ?? "").prefix(500))
-            model.errors = [FieldError(field: "goal", message: request.localizer(.errorGoalText))]
-            return render(model, request, status: .unprocessableEntity)
-        }
-        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        try await PlanStore.addOwnGoal(text, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
-        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=goal-added", redirectType: .normal)
     }
 
     struct StrengthForm: Content {
@@ -107,25 +98,15 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func addStrength(request: Request) async throws -> Response {
-        guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(StrengthForm.self)
         guard let kind = form.kind.flatMap(StrengthKind.init(rawValue:)) else { throw KanssaError.unreadableForm }
-        var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
-        guard model.isAgendaWritten else {
-            model.errors = [FieldError(field: "whatMatters", message: request.localizer(.errorWhatMattersMissing))]
-            return render(model, request, status: .unprocessableEntity)
+        return try await addToOwnPlan(
+            request, typed: form.strength, maxLength: 300, field: "strength", problem: .errorStrengthText,
+            notice: "strength-added", keep: { $0.newStrength = $1; $0.newStrengthKind = kind }
+        ) { plan, text, principal in
+            try await PlanStore.addStrength(text, kind: kind, planID: plan, by: principal, at: request.now, on: request.db)
+            return "plan:strength"
         }
-        guard let text = TypedText.clean(form.strength, maxLength: 300) else {
-            model.newStrength = String((form.strength ?? "").prefix(300))
-            model.newStrengthKind = kind
-            model.errors = [FieldError(field: "strength", message: request.localizer(.errorStrengthText))]
-            return render(model, request, status: .unprocessableEntity)
-        }
-        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        try await PlanStore.addStrength(
-            text, kind: kind, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
-        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:strength", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=strength-added", redirectType: .normal)
     }
 
     struct NoteForm: Content {
@@ -133,18 +114,39 @@ struct PlanController: RouteCollection {
     }
 
     @Sendable func addNote(request: Request) async throws -> Response {
-        guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(NoteForm.self)
-        guard let text = TypedText.clean(form.note, maxLength: 2000) else {
+        return try await addToOwnPlan(
+            request, typed: form.note, maxLength: 2000, field: "note", problem: .errorNoteText, notice: "note-added",
+            needsAgenda: false, keep: { $0.newNote = $1 }
+        ) { plan, text, principal in
+            try await Timeline.write(text, planID: plan, by: principal, at: request.now, on: request.db)
+            return "plan:note"
+        }
+    }
+
+    /// Adding a goal, a strength or a note to one's own plan: goals and strengths only once the
+    /// agenda is written (the citizen's agenda comes first), only clean text, recorded on the
+    /// person's trace. On a problem the page comes back with what was typed and the message.
+    private func addToOwnPlan(
+        _ request: Request, typed: String?, maxLength: Int, field: String, problem: MessageKey, notice: String,
+        needsAgenda: Bool = true, keep: (inout MyPlan.Model, String) -> Void,
+        save: (_ planID: UUID, _ text: String, _ principal: UUID) async throws -> String
+    ) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        let text = TypedText.clean(typed, maxLength: maxLength)
+        let waitsForAgenda = needsAgenda && plan.whatMatters == nil
+        guard !waitsForAgenda, let text else {
             var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
-            model.newNote = String((form.note ?? "").prefix(2000))
-            model.errors = [FieldError(field: "note", message: request.localizer(.errorNoteText))]
+            keep(&model, String((typed ?? "").prefix(maxLength)))
+            model.errors = waitsForAgenda
+                ? [FieldError(field: "whatMatters", message: request.localizer(.errorWhatMattersMissing))]
+                : [FieldError(field: field, message: request.localizer(problem))]
             return render(model, request, status: .unprocessableEntity)
         }
-        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        try await Timeline.write(text, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
-        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:note", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=note-added", redirectType: .normal)
+        let target = try await save(try plan.requireID(), text, principal.accountID)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: target, purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=" + notice, redirectType: .normal)
     }
 
     struct AnswerForm: Content {
