@@ -21,6 +21,22 @@ public enum MyPlan {
         }
     }
 
+}
+
+extension MyPlan.GoalLine {
+    /// Goals as lines, with the names of those who suggested them: one query for the names.
+    static func lines(_ goals: [Goal], on database: any Database) async throws -> [MyPlan.GoalLine] {
+        let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
+        return goals.compactMap { goal in
+            goal.id.map {
+                MyPlan.GoalLine(id: $0, text: goal.text, origin: goal.origin, status: goal.status,
+                                suggestedBy: goal.suggestedByID.flatMap { names[$0] })
+            }
+        }
+    }
+}
+
+extension MyPlan {
     public struct StrengthLine: Sendable, Equatable {
         public let kind: StrengthKind
         public let text: String
@@ -77,18 +93,13 @@ public enum MyPlan {
         public var suggestions: [GoalLine] { goals.filter { !$0.status.isCitizens } }
     }
 
-    /// Loads the page: the plan, its goals, and the names of those who suggested any — three
-    /// queries whatever the plan's size.
+    /// Loads the page: the plan, its goals with the names of those who suggested any, its
+    /// strengths and its newest notes — a fixed number of queries whatever the plan's size.
     public static func load(ownerID: UUID, at now: Date, on database: any Database) async throws -> Model {
         let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
-        let goals = try await PlanStore.goals(of: try plan.requireID(), on: database)
-        let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
+        let goals = try await GoalLine.lines(try await PlanStore.goals(of: try plan.requireID(), on: database), on: database)
         let agenda = AgendaText(plan)
-        var model = Model(
-            agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten,
-            goals: goals.map {
-                GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
-            })
+        var model = Model(agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten, goals: goals)
         model.strengths = StrengthLine.lines(try await PlanStore.strengths(of: try plan.requireID(), on: database))
         model.timeline = try await Timeline.load(planID: try plan.requireID(), viewerID: ownerID, on: database)
         return model

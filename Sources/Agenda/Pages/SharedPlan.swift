@@ -44,11 +44,7 @@ public enum SharedPlan {
         else { return nil }
         var goals: [MyPlan.GoalLine]?
         if visible.contains(.goals) {
-            let stored = try await PlanStore.goals(of: planID, on: database)
-            let names = try await Account.displayNames(of: stored.compactMap(\.suggestedByID), on: database)
-            goals = stored.map {
-                MyPlan.GoalLine(id: $0.id!, text: $0.text, origin: $0.origin, status: $0.status, suggestedBy: $0.suggestedByID.flatMap { names[$0] })
-            }
+            goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
         }
         var model = Model(
             ownerName: owner.displayName, reasons: reasons,

@@ -18,6 +18,9 @@ struct RequestState: Sendable {
     var isAnonymousBindingUsed = false
     /// Set when the request carried a session cookie that no longer names a live session.
     var hasStaleSessionCookie = false
+    /// The action the route's access rule asked for and the policy allowed, with what was
+    /// loaded to decide it, so that the handler does not load it again.
+    var allowedAction: Action?
 }
 
 enum CookieName {

@@ -1,3 +1,4 @@
+import Agenda
 import KanssaCore
 import Vapor
 
@@ -9,6 +10,16 @@ enum AccessRule: Sendable {
     case policy(@Sendable (Request) async throws -> Action)
 
     static let signedIn = AccessRule.policy { _ in .useOwnAccount }
+
+    /// A rule about the plan named by the `:plan` parameter, decided on its owner and grants as
+    /// they are now. A plan that does not exist is denied like one the person may not see.
+    static func plan(_ action: @escaping @Sendable (PlanAccess) -> Action) -> AccessRule {
+        .policy { request in
+            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
+            else { throw KanssaError.notFound }
+            return action(access)
+        }
+    }
 
     static let userInfoKey = "kanssa.access"
 }
@@ -43,7 +54,10 @@ struct AccessGuard: AsyncMiddleware {
             asked = nil
             decision = .deny(.checkFailed)
         }
-        guard case .deny(let reason) = decision else { return try await next.respond(to: request) }
+        guard case .deny(let reason) = decision else {
+            request.state.allowedAction = asked
+            return try await next.respond(to: request)
+        }
 
         try await request.audit(.requestDenied, organisation: asked?.organisationID, target: "\(request.method.rawValue) \(request.url.path)", purpose: reason.rawValue, outcome: .denied)
         if reason == .notSignedIn {
@@ -68,6 +82,14 @@ extension Action {
 }
 
 extension Request {
+    /// The plan the route's access rule loaded and the policy allowed.
+    func allowedPlanAccess() throws -> PlanAccess {
+        switch state.allowedAction {
+        case .readPlan(let access, _), .suggestGoal(let access), .writeNote(let access): return access
+        default: throw KanssaError.forbidden  // no plan rule ran: fail closed
+        }
+    }
+
     /// A UUID path parameter. A malformed one is a page that does not exist.
     func uuid(_ name: String) throws -> UUID {
         guard let value = parameters.get(name, as: UUID.self) else { throw KanssaError.notFound }

@@ -12,21 +12,9 @@ struct SharingController: RouteCollection {
         routes.on(.POST, "plan", "authorisations", access: ownPlan, use: authorise)
         routes.on(.POST, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: revoke)
         routes.on(.GET, "caseload", access: .policy { _ in .useCaseload }, use: caseload)
-        routes.on(.GET, "plans", ":plan", access: .policy { request in
-            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
-            else { throw KanssaError.notFound }
-            return .readPlan(access, section: nil)
-        }, use: sharedPlan)
-        routes.on(.POST, "plans", ":plan", "suggestions", access: .policy { request in
-            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
-            else { throw KanssaError.notFound }
-            return .suggestGoal(access)
-        }, use: suggest)
-        routes.on(.POST, "plans", ":plan", "notes", access: .policy { request in
-            guard let access = try await PlanSharing.access(planID: try request.uuid("plan"), at: request.now, on: request.db)
-            else { throw KanssaError.notFound }
-            return .writeNote(access)
-        }, use: writeNote)
+        routes.on(.GET, "plans", ":plan", access: .plan { .readPlan($0, section: nil) }, use: sharedPlan)
+        routes.on(.POST, "plans", ":plan", "suggestions", access: .plan { .suggestGoal($0) }, use: suggest)
+        routes.on(.POST, "plans", ":plan", "notes", access: .plan { .writeNote($0) }, use: writeNote)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -171,10 +159,8 @@ struct SharingController: RouteCollection {
     /// owner's trace.
     private func loadSharedPlan(_ request: Request) async throws -> (SharedPlan.Model, PlanAccess) {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        let planID = try request.uuid("plan")
-        guard let access = try await PlanSharing.access(planID: planID, at: request.now, on: request.db) else {
-            throw KanssaError.notFound
-        }
+        let access = try request.allowedPlanAccess()
+        let planID = access.planID
         let visible = Set(PlanSection.allCases.filter { Policy.decide(.readPlan(access, section: $0), for: principal).isAllowed })
         let t = request.localizer
         let authorisations = try await PlanAuthorisation.query(on: request.db).filter(\.$plan.$id == planID).all()

@@ -59,8 +59,9 @@ struct SignInController: RouteCollection {
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .tooManyRequests)
         }
 
-        let account = try await LoginName(model.login).asyncFlatMap { name in
-            try await Account.query(on: request.db).filter(\.$login == name.value).first()
+        var account: Account?
+        if let name = LoginName(model.login) {
+            account = try await Account.query(on: request.db).filter(\.$login == name.value).first()
         }
         // An unknown login costs the same bcrypt work as a known one, so timing reveals nothing.
         let hash = account?.passwordHash ?? request.platform.decoyPasswordHash
@@ -96,12 +97,5 @@ struct SignInController: RouteCollection {
             to: SiteRoute.signIn.path + "?notice=" + NoticeName.signedOut.rawValue, redirectType: .normal)
         response.cookies[CookieName.session] = request.expiredCookie
         return response
-    }
-}
-
-extension Optional {
-    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
