@@ -39,8 +39,31 @@ public struct AgendaExport: Codable, Sendable, Equatable {
         public let writtenAt: Date
     }
 
+    public struct ActionRecord: Codable, Sendable, Equatable {
+        public let text: String
+        public let goal: String?
+        public let owner: String
+        public let service: String?
+        public let dueOn: String?
+        public let status: String
+        public let createdBy: String
+        public let createdAt: Date
+        public let updatedAt: Date
+    }
+
+    public struct CheckInRecord: Codable, Sendable, Equatable {
+        public let lifeArea: String
+        public let rating: Int
+        public let note: String?
+        public let perspective: String
+        public let ratedBy: String
+        public let ratedAt: Date
+    }
+
     public let strengths: [StrengthRecord]
     public let notes: [NoteRecord]
+    public let actions: [ActionRecord]
+    public let checkIns: [CheckInRecord]
     public let goals: [GoalRecord]
     public let authorisations: [AuthorisationRecord]
 
@@ -53,10 +76,14 @@ public struct AgendaExport: Codable, Sendable, Equatable {
         let authorisations = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID)
             .sort(\.$createdAt).all()
         let notes = try await PlanNote.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).all()
-        let names = try await Account.displayNames(
-            of: goals.compactMap(\.suggestedByID) + authorisations.compactMap(\.granteeAccountID) + notes.map(\.authorID),
-            on: database)
-        let teams = try await Team.query(on: database).filter(\.$id ~~ authorisations.compactMap(\.granteeTeamID))
+        // Everything, not a page: an export is the whole record, however long.
+        let actions = try await PlanAction.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).all()
+        let checkIns = try await CheckIn.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).all()
+        let people = goals.compactMap(\.suggestedByID) + authorisations.compactMap(\.granteeAccountID) + notes.map(\.authorID)
+            + actions.map(\.createdByID) + actions.compactMap(\.ownerAccountID) + checkIns.map(\.ratedByID)
+        let names = try await Account.displayNames(of: people, on: database)
+        let teamIDs = authorisations.compactMap(\.granteeTeamID) + actions.compactMap(\.teamID)
+        let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(teamIDs)))
             .with(\.$organisation).all()
             .reduce(into: [UUID: String]()) { result, team in
                 if let id = team.id { result[id] = "\(team.name) (\(team.organisation.name))" }
@@ -67,6 +94,21 @@ public struct AgendaExport: Codable, Sendable, Equatable {
                 StrengthRecord(kind: $0.kind.rawValue, text: $0.text, createdAt: $0.createdAt)
             },
             notes: notes.map { NoteRecord(author: names[$0.authorID] ?? "–", text: $0.text, writtenAt: $0.createdAt) },
+            actions: actions.map { action in
+                let owner = switch action.ownerKind {
+                case .citizen: "self"
+                case .professional: action.ownerAccountID.flatMap { names[$0] } ?? "–"
+                case .supporter: action.ownerName ?? "–"
+                }
+                return ActionRecord(
+                    text: action.text, goal: goals.first { $0.id == action.goalID }?.text, owner: owner,
+                    service: action.teamID.flatMap { teams[$0] }, dueOn: action.dueOn, status: action.status.rawValue,
+                    createdBy: names[action.createdByID] ?? "–", createdAt: action.createdAt, updatedAt: action.updatedAt)
+            },
+            checkIns: checkIns.map {
+                CheckInRecord(lifeArea: $0.lifeArea, rating: $0.rating, note: $0.note, perspective: $0.perspective.rawValue,
+                              ratedBy: names[$0.ratedByID] ?? "–", ratedAt: $0.createdAt)
+            },
             goals: goals.map {
                 GoalRecord(text: $0.text, origin: $0.origin.rawValue, status: $0.status.rawValue,
                            suggestedBy: $0.suggestedByID.flatMap { names[$0] }, createdAt: $0.createdAt)

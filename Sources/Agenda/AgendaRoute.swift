@@ -17,6 +17,13 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharedPlan(UUID)
     case suggestions(UUID)
     case answerSuggestion(UUID)
+    case lifeAreas
+    case actions
+    case action(UUID)
+    case sharedActions(UUID)
+    case sharedAction(plan: UUID, action: UUID)
+    case checkIns
+    case sharedCheckIns(UUID)
 
     public var path: String {
         switch self {
@@ -33,6 +40,13 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharedPlan(let id): "/plans/\(id)"
         case .suggestions(let id): "/plans/\(id)/suggestions"
         case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
+        case .lifeAreas: "/plan/life"
+        case .actions: "/plan/actions"
+        case .action(let id): "/plan/actions/\(id)"
+        case .sharedActions(let id): "/plans/\(id)/actions"
+        case .sharedAction(let plan, let action): "/plans/\(plan)/actions/\(action)"
+        case .checkIns: "/plan/check-ins"
+        case .sharedCheckIns(let id): "/plans/\(id)/check-ins"
         }
     }
 

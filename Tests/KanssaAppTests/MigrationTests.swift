@@ -48,6 +48,15 @@ import VaporTesting
             let plan = try await fatima.get("/plan").body.string
             #expect(plan.contains("Working again, in a job where my languages count"))
             #expect(plan.contains("suggested by Joost Visser – not your goal unless you agree"))
+            // Two services plan on the same morning, one of them for a goal that is not hers.
+            let whole = try await fatima.get("/plan/actions").body.string
+            #expect(whole.contains("Clashes between services"))
+            #expect(whole.contains("Home visit with an interpreter"))
+            #expect(whole.contains("Not a goal of Fatima"))
+            #expect(whole.contains("Overdue"))
+            #expect(whole.contains("75 %"))
+            let life = try await fatima.get("/plan/life").body.string
+            #expect(life.contains("The views differ by 2."))  // work: Fatima 7, Sanne 5
             var carlos = Browser(app)
             try await carlos.signIn("carlos@valencia.demo", password: DemoData.password)
             #expect(try await carlos.get("/plan").body.string.contains("you said no"))

@@ -138,7 +138,7 @@ import Testing
         model.errors = [FieldError(field: "purpose", message: try Self.chrome().t(.errorPurpose))]
         expectPage(Sharing.View(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-error-fi")
         let shared = SharedPlan.Model(
-            ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],
+            planID: Self.other, ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],
             agenda: AgendaText(whatMatters: "Working again."), goals: [
                 .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000005")!, text: "Find work where Arabic and Dutch both count", origin: .citizen, status: .active, suggestedBy: nil),
                 .init(id: UUID(uuidString: "00000000-0000-0000-0000-000000000006")!, text: "Take the entrepreneurship course", origin: .suggested, status: .declined, suggestedBy: "Sanne Bakker"),
@@ -152,6 +152,82 @@ import Testing
         let caseload = Paged(items: [Caseload.Line(planID: Self.account, ownerName: "Fatima", until: Self.when)],
                              page: ListPage(number: 1), total: 1)
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
+    }
+
+    static func picture() -> WholePicture.Model {
+        let goal = MyPlan.GoalLine(id: UUID(uuidString: "00000000-0000-0000-0000-000000000005")!, text: "Find work where Arabic and Dutch both count",
+                                   origin: .citizen, status: .active, suggestedBy: nil)
+        let suggestion = MyPlan.GoalLine(id: UUID(uuidString: "00000000-0000-0000-0000-000000000006")!, text: "Take a parenting course",
+                                         origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost Visser")
+        let sanne = UUID(uuidString: "00000000-0000-0000-0000-0000000000D1")!
+        func action(_ n: Int, _ text: String, _ goal: MyPlan.GoalLine, team: UUID?, owner: ActionOwner, due: String?,
+                    status: ActionStatus = .open) -> PlanAction {
+            PlanAction(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000E\(n)")!, planID: other,
+                       draft: ActionDraft(goalID: goal.id, text: text, owner: owner, dueOn: due, status: status),
+                       teamID: team, by: account, at: when)
+        }
+        return WholePicture.build(
+            ownerName: "Fatima", actions: [
+                action(1, "Practise the interview with Amal", goal, team: nil, owner: .supporter("Amal"), due: "2026-06-03"),
+                action(2, "Interview at the hospital's patient desk", goal, team: team, owner: .professional(sanne), due: "2026-06-03"),
+                action(3, "Parenting course intake", suggestion, team: other, owner: .citizen, due: "2026-05-20"),
+                action(4, "Update the CV", goal, team: nil, owner: .citizen, due: nil, status: .done),
+            ],
+            goals: [goal, suggestion], serviceNames: [team: "Work and income · Houten", other: "Social support · Houten"],
+            names: [sanne: "Sanne Bakker"], showGoals: true, today: "2026-05-28",
+            professionals: [.init(id: sanne, name: "Sanne Bakker")])
+    }
+
+    static func journeys() -> [Journey] {
+        let day = 24.0 * 3600
+        func point(_ days: Double, _ rating: Int, _ perspective: CheckInPerspective, note: String? = nil) -> Journey.Point {
+            Journey.Point(date: when.addingTimeInterval(days * day), rating: rating, perspective: perspective, note: note,
+                          ratedBy: perspective == .citizen ? "Fatima" : "Sanne Bakker", isViewer: perspective == .citizen)
+        }
+        return LifeArea.allCases.map { area in
+            area == .money
+                ? Journey(area: area, points: [point(0, 3, .citizen, note: "Rent is late again"), point(2, 5, .professional),
+                                               point(60, 5, .citizen), point(61, 7, .professional)])
+                : area == .home ? Journey(area: area, points: [point(0, 6, .citizen)]) : Journey(area: area, points: [])
+        }
+    }
+
+    @Test func wholePictureAndJourneys() throws {
+        var page = ActionsPage.Model(picture: Self.picture(), isAgendaWritten: true)
+        for service in page.picture.services.indices {
+            for line in page.picture.services[service].lines.indices { page.picture.services[service].lines[line].mayChange = true }
+        }
+        expectPage(ActionsPage.View(model: page, chrome: try Self.chrome()).render(), named: "actions")
+        page.errors = ActionFormView.errors([.text, .due], t: try Self.chrome("fi").t)
+        expectPage(ActionsPage.View(model: page, chrome: try Self.chrome("fi")).render(), named: "actions-error-fi")
+
+        let picture = Self.picture()
+        var editor = ActionEditor.Model(
+            target: AgendaRoute.action(Self.account).url, back: AgendaRoute.actions.url,
+            choices: ActionFormView.Choices(goals: picture.goals, professionals: picture.professionals, ownerName: "Fatima", byOwner: true),
+            form: ActionForm(goal: picture.goals[0].id.uuidString, text: "Update the CV tonight", owner: "citizen", due: "2026-06-01"),
+            version: 2)
+        editor.conflict = ActionEditor.Conflict(
+            theirs: ActionDraft(goalID: picture.goals[0].id, text: "Update the CV with Sanne", owner: .professional(picture.professionals[0].id),
+                                dueOn: "2026-06-02", status: .open),
+            savedBy: "Sanne Bakker", savedAt: Self.when)
+        expectPage(ActionEditor.View(model: editor, chrome: try Self.chrome()).render(), named: "action-conflict")
+
+        var life = LifeAreas.Model(ownerName: "Fatima", journeys: Self.journeys())
+        expectPage(LifeAreas.View(model: life, chrome: try Self.chrome()).render(), named: "life")
+        life.draft = CheckIns.Draft(ratings: [.money: "11"], notes: [.home: "No rating"])
+        life.errors = [FieldError(field: "rating-money", message: "Choose a rating from 1 to 10."),
+                       FieldError(field: "note-home", message: "A note needs a rating, and can be at most 500 characters.")]
+        expectPage(LifeAreas.View(model: life, chrome: try Self.chrome("fi")).render(), named: "life-error-fi")
+
+        var shared = SharedPlan.Model(planID: Self.other, ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this."],
+                                      agenda: nil, goals: nil)
+        shared.picture = picture
+        shared.picture?.services[1].lines[0].mayChange = true
+        shared.mayAddAction = true
+        shared.journeys = Self.journeys()
+        shared.mayRate = true
+        expectPage(SharedPlan.View(model: shared, chrome: try Self.chrome()).render(), named: "shared-plan-whole")
     }
 
     @Test func errorPages() throws {

@@ -94,6 +94,26 @@ import VaporTesting
               form: { _ in [("goal", "A suggestion")] }, allowed: [.role(.professional)]),
         Entry(method: .POST, pattern: "/plan/goals/:goal/answer", path: { _ in "/plan/goals/\(UUID())/answer" },
               form: { _ in [("answer", "decline")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/plan/life", path: { _ in "/plan/life" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/check-ins", path: { _ in "/plan/check-ins" },
+              form: { _ in [("rating-home", "6")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/plan/actions", path: { _ in "/plan/actions" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/actions", path: { _ in "/plan/actions" },
+              form: { _ in [("text", "")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        // Only an action of the person's own plan is found: the co-trainer gets "not found".
+        Entry(method: .GET, pattern: "/plan/actions/:action", path: { "/plan/actions/\($0.citizenAction)" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/actions/:action", path: { "/plan/actions/\($0.citizenAction)" },
+              form: { _ in [("text", ""), ("version", "0")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        // Actions and check-ins are shared with the professional's team; the owner uses /plan/….
+        Entry(method: .POST, pattern: "/plans/:plan/actions", path: { "/plans/\($0.citizenPlan)/actions" },
+              form: { _ in [("text", "")] }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/plans/:plan/check-ins", path: { "/plans/\($0.citizenPlan)/check-ins" },
+              form: { _ in [("rating-home", "")] }, allowed: [.role(.professional)]),
+        Entry(method: .GET, pattern: "/plans/:plan/actions/:action", path: { "/plans/\($0.citizenPlan)/actions/\($0.citizenAction)" },
+              allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/plans/:plan/actions/:action", path: { "/plans/\($0.citizenPlan)/actions/\($0.citizenAction)" },
+              form: { _ in [("text", ""), ("version", "0")] }, allowed: [.role(.professional)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

@@ -128,20 +128,33 @@ import Testing
 }
 
 extension PlanPolicyTests {
-    @Test func suggestionsComeFromThoseWhoMaySeeTheGoalsNeverFromTheOwner() {
-        let member = person(colleague, teams: [team])
-        #expect(Policy.decide(.suggestGoal(access([grant(sections: [.goals])])), for: member).isAllowed)
-        #expect(!Policy.decide(.suggestGoal(access([grant(sections: [.agenda])])), for: member).isAllowed)
-        #expect(!Policy.decide(.suggestGoal(access([grant(sections: [.goals], revoked: true)])), for: member).isAllowed)
-        #expect(!Policy.decide(.suggestGoal(access([])), for: person(owner)).isAllowed)
-    }
-}
+    /// (section contributed to, sections granted, allowed?)
+    static let contributions: [(PlanSection, Set<PlanSection>, Bool)] = [
+        (.goals, [.goals], true),
+        (.goals, [.agenda, .timeline], false),
+        (.actions, [.actions, .goals], true),
+        (.actions, [.actions], false),  // an action serves a goal: the goals must be shared too
+        (.actions, [.goals], false),
+        (.checkIns, [.checkIns], true),
+        (.checkIns, [.goals, .actions], false),
+        (.timeline, [.timeline], true),
+        (.timeline, [.goals], false),
+        (.agenda, Set(PlanSection.allCases), false),  // only the owner writes their agenda
+        (.strengths, Set(PlanSection.allCases), false),
+    ]
 
-extension PlanPolicyTests {
-    @Test func notesComeFromThoseWhoMaySeeTheTimeline() {
+    @Test(arguments: contributions)
+    func othersContributeOnlyToWhatTheyWereAuthorisedFor(section: PlanSection, granted: Set<PlanSection>, allowed: Bool) {
         let member = person(colleague, teams: [team])
-        #expect(Policy.decide(.writeNote(access([grant(sections: [.timeline])])), for: member).isAllowed)
-        #expect(!Policy.decide(.writeNote(access([grant(sections: [.goals])])), for: member).isAllowed)
-        #expect(!Policy.decide(.writeNote(access([])), for: person(owner)).isAllowed)
+        #expect(Policy.decide(.contribute(access([grant(sections: granted)]), to: section), for: member).isAllowed == allowed)
+        #expect(!Policy.decide(.contribute(access([grant(sections: granted, revoked: true)]), to: section), for: member).isAllowed)
+        #expect(!Policy.decide(.contribute(access([grant(sections: granted, expires: 0)]), to: section), for: member).isAllowed)
+        #expect(!Policy.decide(.contribute(access([grant(sections: granted)]), to: section), for: nil).isAllowed)
+    }
+
+    @Test(arguments: PlanSection.allCases)
+    func theOwnerNeverContributesThroughThisRule(section: PlanSection) {
+        // The owner writes their own plan through `useOwnPlan`.
+        #expect(!Policy.decide(.contribute(access([]), to: section), for: person(owner)).isAllowed)
     }
 }

@@ -9,5 +9,7 @@ public enum AgendaMigrations {
         CreatePlanAuthorisations(),
         CreateStrengths(),
         CreatePlanNotes(),
+        CreateCheckIns(),
+        CreatePlanActions(),
     ]
 }

@@ -7,6 +7,8 @@ public enum AgendaWords {
         case .agenda: t(.sectionAgenda)
         case .strengths: t(.sectionStrengths)
         case .goals: t(.sectionGoals)
+        case .actions: t(.sectionActions)
+        case .checkIns: t(.sectionCheckIns)
         case .timeline: t(.sectionTimeline)
         }
     }
@@ -19,6 +21,18 @@ public enum AgendaWords {
         case .place: t(.strengthPlace)
         case .group: t(.strengthGroup)
         case .communityResource: t(.strengthCommunityResource)
+        }
+    }
+
+    public static func lifeArea(_ area: LifeArea, _ t: Localizer) -> String {
+        switch area {
+        case .home: t(.lifeAreaHome)
+        case .health: t(.lifeAreaHealth)
+        case .workAndLearning: t(.lifeAreaWorkAndLearning)
+        case .money: t(.lifeAreaMoney)
+        case .familyAndFriends: t(.lifeAreaFamilyAndFriends)
+        case .freeTime: t(.lifeAreaFreeTime)
+        case .everydayLife: t(.lifeAreaEverydayLife)
         }
     }
 

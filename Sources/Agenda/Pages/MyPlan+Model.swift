@@ -25,7 +25,7 @@ public enum MyPlan {
 
 extension MyPlan.GoalLine {
     /// Goals as lines, with the names of those who suggested them: one query for the names.
-    static func lines(_ goals: [Goal], on database: any Database) async throws -> [MyPlan.GoalLine] {
+    public static func lines(_ goals: [Goal], on database: any Database) async throws -> [MyPlan.GoalLine] {
         let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
         return goals.compactMap { goal in
             goal.id.map {

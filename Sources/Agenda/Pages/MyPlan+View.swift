@@ -23,7 +23,11 @@ extension MyPlan {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.planIntro))),
-                    .p(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingLink)))),
+                    .ul(
+                        .li(.a(.link(AgendaRoute.actions.url), .txt(t(.actionsLink)))),
+                        .li(.a(.link(AgendaRoute.lifeAreas.url), .txt(t(.lifeLink)))),
+                        .li(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingLink))))
+                    ),
                     .unwrap(model.conflict) { theirs(conflict: $0) },
                     agendaForm,
                     .if(model.isAgendaWritten, strengths),

@@ -18,16 +18,27 @@ public enum SharedPlan {
         /// Whether the viewer may write on the timeline.
         public var mayWriteNote = false
         public var note = ""
-        public var planID: UUID?
+        public let planID: UUID
         /// Where to send a suggestion, when the viewer may make one.
         public var suggestionTarget: UUID?
         /// Whether the owner has written what matters to them: suggestions wait for that.
         public var isAgendaWritten = true
         public var suggestion = ""
+        /// Every service's actions; nil when the viewer may not see the actions.
+        public var picture: WholePicture.Model?
+        public var mayAddAction = false
+        public var actionForm = ActionForm()
+        /// The journeys per life area; nil when the viewer may not see the check-ins.
+        public var journeys: [Journey]?
+        public var mayRate = false
+        public var checkIn = CheckIns.Draft()
         public var errors: [FieldError] = []
+        /// The section whose form was sent with problems; only that form shows them.
+        public var posted: PlanSection?
         public var notice: Notice?
 
-        public init(ownerName: String, reasons: [String], agenda: AgendaText?, goals: [MyPlan.GoalLine]?) {
+        public init(planID: UUID, ownerName: String, reasons: [String], agenda: AgendaText?, goals: [MyPlan.GoalLine]?) {
+            self.planID = planID
             self.ownerName = ownerName
             self.reasons = reasons
             self.agenda = agenda
@@ -37,7 +48,8 @@ public enum SharedPlan {
 
     /// Loads only the sections `visible` names: a section the viewer may not see is never read.
     public static func load(
-        planID: UUID, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], on database: any Database
+        planID: UUID, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], now: Date, timeZone: TimeZone,
+        on database: any Database
     ) async throws -> Model? {
         guard let plan = try await Plan.find(planID, on: database),
             let owner = try await Account.find(plan.ownerID, on: database)
@@ -47,15 +59,22 @@ public enum SharedPlan {
             goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
         }
         var model = Model(
-            ownerName: owner.displayName, reasons: reasons,
+            planID: planID, ownerName: owner.displayName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
         model.isAgendaWritten = plan.whatMatters != nil
-        model.planID = planID
         if visible.contains(.timeline) {
             model.timeline = try await Timeline.load(planID: planID, viewerID: viewerID, on: database)
         }
         if visible.contains(.strengths) {
             model.strengths = MyPlan.StrengthLine.lines(try await PlanStore.strengths(of: planID, on: database))
+        }
+        if visible.contains(.actions) {
+            model.picture = try await WholePicture.load(
+                planID: planID, ownerName: owner.displayName, showGoals: visible.contains(.goals), now: now,
+                timeZone: timeZone, on: database)
+        }
+        if visible.contains(.checkIns) {
+            model.journeys = try await CheckIns.journeys(planID: planID, viewerID: viewerID, on: database)
         }
         return model
     }
@@ -88,9 +107,48 @@ public enum SharedPlan {
                     Components.csrfField(chrome.csrfToken),
                     Components.textField(
                         name: "goal", label: t(.suggestField), value: model.suggestion,
-                        error: model.errors.message(for: "goal"), maxLength: 500),
+                        error: errors(for: .goals).message(for: "goal"), maxLength: 500),
                     Components.submit(t(.suggestButton), style: .secondary)
                 )
+            )
+        }
+
+        private func errors(for section: PlanSection) -> [FieldError] {
+            model.posted == section ? model.errors : []
+        }
+
+        private func actions(_ picture: WholePicture.Model) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.actionsTitle))),
+                ActionBoard.render(picture, edit: { AgendaRoute.sharedAction(plan: model.planID, action: $0).url }, t: t),
+                .if(model.mayAddAction, .section(
+                    .h2(.txt(t(.actionAddHeading))),
+                    !model.isAgendaWritten ? .p(.txt(t(.suggestAgendaFirst, ["name": model.ownerName])))
+                        : picture.goals.isEmpty ? .p(.txt(t(.actionNeedsGoal)))
+                        : ActionFormView.render(
+                            target: AgendaRoute.sharedActions(model.planID).url, form: model.actionForm,
+                            choices: ActionFormView.Choices(
+                                goals: picture.goals, professionals: picture.professionals, ownerName: model.ownerName,
+                                byOwner: false),
+                            version: nil, errors: errors(for: .actions), submit: t(.actionAdd), chrome: chrome)
+                ))
+            )
+        }
+
+        private func checkIns(_ journeys: [Journey]) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.journeyHeadingOf, ["name": model.ownerName]))),
+                .p(.txt(t(.journeyIntroOf, ["name": model.ownerName]))),
+                .forEach(journeys) { JourneyChart.render($0, ownerName: model.ownerName, t: t) },
+                .if(model.mayRate, .section(
+                    .h2(.txt(t(.checkInProfessionalHeading))),
+                    CheckInForm.render(
+                        target: AgendaRoute.sharedCheckIns(model.planID).url, draft: model.checkIn,
+                        errors: errors(for: .checkIns), intro: t(.checkInProfessionalIntro, ["name": model.ownerName]),
+                        submit: t(.checkInProfessionalSave), chrome: chrome)
+                ))
             )
         }
 
@@ -135,12 +193,14 @@ public enum SharedPlan {
                         )
                     },
                     .unwrap(model.suggestionTarget) { planID in suggestionForm(planID) },
+                    .unwrap(model.picture) { picture in actions(picture) },
+                    .unwrap(model.journeys) { journeys in checkIns(journeys) },
                     .unwrap(model.timeline) { lines in
-                        model.mayWriteNote && model.planID != nil
+                        model.mayWriteNote
                             ? Timeline.render(
                                 lines, heading: t(.timelineHeadingOf, ["name": model.ownerName]),
-                                target: AgendaRoute.sharedNotes(model.planID!).url, note: model.note,
-                                error: model.errors.message(for: "note"), chrome: chrome)
+                                target: AgendaRoute.sharedNotes(model.planID).url, note: model.note,
+                                error: errors(for: .timeline).message(for: "note"), chrome: chrome)
                             : .section(.h2(.txt(t(.timelineHeadingOf, ["name": model.ownerName]))),
                                        .ol(.class("timeline"), .forEach(lines) { .li(.p(.class("own-words"), .txt($0.text))) }))
                     }

@@ -15,6 +15,23 @@ extension DemoData {
         var notes: [(String, String)] = []
         /// (team as "organisation/team", sections, purpose, legal basis, days)
         var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
+        var actions: [DemoAction] = []
+        /// (who rated, life area, [(days ago, rating)])
+        var checkIns: [(String, LifeArea, [(Int, Int)])] = []
+    }
+
+    /// An action: who planned it, from which team ("organisation/team", nil: the citizen's own),
+    /// the goal it serves (index into the demo plan's goals), who does it, when it is due.
+    struct DemoAction {
+        let author: String
+        let team: String?
+        let goal: Int
+        let text: String
+        /// "self", a login, or a supporter's name.
+        let owner: String
+        /// Days from now; negative is past.
+        let dueInDays: Int?
+        var status: ActionStatus = .open
     }
 
     static let plans = [
@@ -40,8 +57,33 @@ extension DemoData {
                 ("fatima@houten.demo", "I want to ask about the months between benefits and the first salary before I say yes to a job."),
             ],
             sharedWith: [
-                (houten + "/Work and income", [.agenda, .strengths, .goals, .timeline], "Finding work that fits my life with the children", .publicTask, 365),
-                (houten + "/Social support", [.agenda, .goals], "Support for my family while I look for work", .publicTask, 180),
+                (houten + "/Work and income", [.agenda, .strengths, .goals, .actions, .checkIns, .timeline],
+                 "Finding work that fits my life with the children", .publicTask, 365),
+                (houten + "/Social support", [.agenda, .goals, .actions], "Support for my family while I look for work", .publicTask, 180),
+            ],
+            actions: [
+                DemoAction(author: "fatima@houten.demo", team: nil, goal: 0, text: "Update my CV in Dutch and Arabic",
+                           owner: "self", dueInDays: -20, status: .done),
+                DemoAction(author: "sanne@houten.demo", team: houten + "/Work and income", goal: 0,
+                           text: "Interview at the hospital's patient desk (10:00)", owner: "self", dueInDays: 5),
+                DemoAction(author: "fatima@houten.demo", team: nil, goal: 0, text: "Ask Amal to collect the children on the interview day",
+                           owner: "Amal (my sister)", dueInDays: 4),
+                DemoAction(author: "sanne@houten.demo", team: houten + "/Work and income", goal: 1,
+                           text: "Send the driving-lesson subsidy form", owner: "sanne@houten.demo", dueInDays: -3),
+                // Social support plans a home visit on the interview day, for a goal Fatima has not
+                // taken on: the whole picture shows both the clash and whose agenda it serves.
+                DemoAction(author: "joost@houten.demo", team: houten + "/Social support", goal: 2,
+                           text: "Home visit with an interpreter about benefits and wages (10:30)", owner: "joost@houten.demo",
+                           dueInDays: 5),
+            ],
+            checkIns: [
+                ("fatima@houten.demo", .workAndLearning, [(150, 3), (120, 3), (90, 4), (60, 5), (30, 6), (3, 7)]),
+                ("fatima@houten.demo", .money, [(150, 2), (120, 3), (90, 3), (60, 3), (30, 4), (3, 4)]),
+                ("fatima@houten.demo", .familyAndFriends, [(150, 7), (90, 8), (30, 8), (3, 8)]),
+                ("fatima@houten.demo", .home, [(150, 6), (60, 6), (3, 7)]),
+                ("fatima@houten.demo", .health, [(150, 5), (60, 6), (3, 6)]),
+                ("sanne@houten.demo", .workAndLearning, [(118, 2), (58, 4), (5, 5)]),
+                ("sanne@houten.demo", .money, [(118, 3), (58, 3), (5, 4)]),
             ]),
         DemoPlan(
             owner: "carlos@valencia.demo",
@@ -80,11 +122,44 @@ extension DemoData {
                 guard let authorID = accountIDs[author] else { continue }
                 try await Timeline.write(text, planID: try plan.requireID(), by: authorID, at: now, on: database)
             }
+            try await loadActionsAndCheckIns(
+                demo, ownerID: ownerID, planID: try plan.requireID(), accountIDs: accountIDs, teamIDs: teamIDs, at: now,
+                on: database)
             for (team, sections, purpose, basis, days) in demo.sharedWith {
                 guard let teamID = teamIDs[team] else { continue }
                 try await PlanSharing.authorise(
                     planID: try plan.requireID(), teamID: teamID, sections: sections, purpose: purpose, legalBasis: basis,
                     until: now.addingTimeInterval(TimeInterval(days) * 24 * 3600), by: ownerID, at: now, on: database)
+            }
+        }
+    }
+}
+
+extension DemoData {
+    static func loadActionsAndCheckIns(
+        _ demo: DemoPlan, ownerID: UUID, planID: UUID, accountIDs: [String: UUID], teamIDs: [String: UUID], at now: Date,
+        on database: any Database
+    ) async throws {
+        let goals = try await PlanStore.goals(of: planID, on: database)
+        let day = 24.0 * 3600
+        for action in demo.actions {
+            guard let authorID = accountIDs[action.author], demo.goals.indices.contains(action.goal),
+                let goal = goals.first(where: { $0.text == demo.goals[action.goal].0 })
+            else { continue }
+            let owner: ActionOwner = action.owner == "self" ? .citizen
+                : accountIDs[action.owner].map(ActionOwner.professional) ?? .supporter(action.owner)
+            let due = action.dueInDays.map { PlanActions.day(now.addingTimeInterval(Double($0) * day), in: .gmt) }
+            try await PlanActions.add(
+                ActionDraft(goalID: try goal.requireID(), text: action.text, owner: owner, dueOn: due,
+                            status: action.status),
+                planID: planID, teamID: action.team.flatMap { teamIDs[$0] }, by: authorID, at: now, on: database)
+        }
+        for (rater, area, ratings) in demo.checkIns {
+            guard let raterID = accountIDs[rater] else { continue }
+            for (daysAgo, rating) in ratings {
+                try await CheckIns.record(
+                    [CheckIns.Rating(area: area, rating: rating, note: nil)], perspective: raterID == ownerID ? .citizen : .professional,
+                    planID: planID, by: raterID, at: now.addingTimeInterval(-Double(daysAgo) * day), on: database)
             }
         }
     }

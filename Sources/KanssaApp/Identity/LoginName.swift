@@ -15,15 +15,3 @@ struct LoginName: Equatable {
         self.value = trimmed
     }
 }
-
-/// Text a person typed, cleaned: trimmed, without control characters, not too long.
-enum TypedText {
-    static func clean(_ text: String?, maxLength: Int) -> String? {
-        guard let text else { return nil }
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= maxLength,
-            !trimmed.unicodeScalars.contains(where: { CharacterSet.controlCharacters.contains($0) })
-        else { return nil }
-        return trimmed
-    }
-}

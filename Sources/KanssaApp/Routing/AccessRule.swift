@@ -21,6 +21,16 @@ enum AccessRule: Sendable {
         }
     }
 
+    /// A rule about changing the action named by `:action` in the plan named by `:plan`: only
+    /// an action of that plan is found, and the policy weighs who stands behind it.
+    static let planAction = AccessRule.policy { request in
+        let planID = try request.uuid("plan")
+        guard let access = try await PlanSharing.access(planID: planID, at: request.now, on: request.db),
+            let action = try await PlanActions.find(try request.uuid("action"), in: planID, on: request.db)
+        else { throw KanssaError.notFound }
+        return .changeAction(access, action.stake)
+    }
+
     static let userInfoKey = "kanssa.access"
 }
 
@@ -74,7 +84,7 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .useOwnPlan, .readPlan, .suggestGoal, .writeNote, .useCaseload: nil
+        case .useOwnAccount, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload: nil
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id): id
         case .invite(let id, _): id
         }
@@ -85,7 +95,7 @@ extension Request {
     /// The plan the route's access rule loaded and the policy allowed.
     func allowedPlanAccess() throws -> PlanAccess {
         switch state.allowedAction {
-        case .readPlan(let access, _), .suggestGoal(let access), .writeNote(let access): return access
+        case .readPlan(let access, _), .contribute(let access, _), .changeAction(let access, _): return access
         default: throw KanssaError.forbidden  // no plan rule ran: fail closed
         }
     }

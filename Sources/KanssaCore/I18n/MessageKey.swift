@@ -3,6 +3,42 @@
 /// Every message a person can see. Each is a key in every catalog; a test checks that
 /// English and Finnish have all of them.
 public enum MessageKey: String, CaseIterable, Sendable {
+    case actionAdd
+    case actionAddHeading
+    case actionAddedNotice
+    case actionChange
+    case actionChooseGoal
+    case actionClashes
+    case actionConflict
+    case actionConflictTheirs
+    case actionConflictYours
+    case actionDue
+    case actionDueField
+    case actionDueHint
+    case actionEditTitle
+    case actionGoal
+    case actionGoalSuggestion
+    case actionNeedsGoal
+    case actionNotCitizens
+    case actionOverdue
+    case actionOwner
+    case actionOwnerMe
+    case actionOwnerSupporter
+    case actionSave
+    case actionSavedNotice
+    case actionServes
+    case actionStatus
+    case actionStatusDone
+    case actionStatusDropped
+    case actionStatusOpen
+    case actionSupporter
+    case actionSupporterHint
+    case actionText
+    case actionTextHint
+    case actionWho
+    case actionsLink
+    case actionsNone
+    case actionsTitle
     case addTeamButton
     case adminInvitationsCaption
     case adminInvitationsHeading
@@ -13,6 +49,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case adminTeamLine
     case adminTeamsHeading
     case adminTitle
+    case alignmentCounts
+    case alignmentDefinition
+    case alignmentHeading
+    case alignmentNoActions
+    case alignmentPercent
     case auditAccountCreated
     case auditAccountDisabled
     case auditDenied
@@ -34,17 +75,42 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditTeamCreated
     case auditTeamsChanged
     case backToAdmin
+    case backToPlan
     case cancel
     case caseloadCaption
     case caseloadEmpty
     case caseloadIntro
     case caseloadTitle
+    case checkInHeading
+    case checkInIntro
+    case checkInNotNow
+    case checkInNote
+    case checkInProfessionalHeading
+    case checkInProfessionalIntro
+    case checkInProfessionalSave
+    case checkInRating
+    case checkInRatingHighest
+    case checkInRatingLowest
+    case checkInSave
+    case checkInSavedNotice
+    case clashLine
+    case clashesHeading
+    case clashesIntro
     case disableConfirmButton
     case disableConfirmText
     case disableConfirmTitle
     case disableHeading
     case disableLink
     case disableNotHere
+    case errorActionDue
+    case errorActionGoal
+    case errorActionOwner
+    case errorActionStatus
+    case errorActionSupporter
+    case errorActionText
+    case errorCheckInNote
+    case errorCheckInNothing
+    case errorCheckInRating
     case errorChooseBasis
     case errorChooseSections
     case errorChooseTeam
@@ -125,6 +191,21 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case inviteTitle
     case invitedBy
     case joinedNotice
+    case journeyChartTitle
+    case journeyDate
+    case journeyDifference
+    case journeyHeading
+    case journeyHeadingOf
+    case journeyIntro
+    case journeyIntroOf
+    case journeyLatest
+    case journeyNoRatings
+    case journeyNote
+    case journeyProfessional
+    case journeyRating
+    case journeySameView
+    case journeyTableSummary
+    case journeyWho
     case languageName
     case legalBasisConsent
     case legalBasisContract
@@ -132,6 +213,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case legalBasisLegitimateInterests
     case legalBasisPublicTask
     case legalBasisVitalInterests
+    case lifeAreaEverydayLife
+    case lifeAreaFamilyAndFriends
+    case lifeAreaFreeTime
+    case lifeAreaHealth
+    case lifeAreaHome
+    case lifeAreaMoney
+    case lifeAreaWorkAndLearning
+    case lifeLink
+    case lifeTitle
     case memberActive
     case memberDisabled
     case memberName
@@ -168,6 +258,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nextStepResearcher
     case nextStepTrainer
     case noTeam
+    case notCitizensHeading
     case pageOf
     case paginationLabel
     case planAddGoal
@@ -223,10 +314,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case saveRolesButton
     case saveTeamsButton
     case savedNotice
+    case sectionActions
     case sectionAgenda
+    case sectionCheckIns
     case sectionGoals
     case sectionStrengths
     case sectionTimeline
+    case servicesHeading
     case sharedPlanCitizensGoal
     case sharedPlanGoals
     case sharedPlanNoAgenda

@@ -10,12 +10,15 @@ public enum Action: Sendable, Hashable {
     /// Read a section of someone's plan (any section when nil): the owner, or those the owner
     /// authorised for it, until the authorisation ends.
     case readPlan(PlanAccess, section: PlanSection?)
-    /// Suggest a goal to the owner of a plan: someone else whom the owner authorised to see its
-    /// goals. A suggestion is not the owner's goal until the owner endorses it.
-    case suggestGoal(PlanAccess)
-    /// Write a note on someone's plan timeline: someone else whom the owner authorised to see
-    /// the timeline. The owner writes on their own plan through `useOwnPlan`.
-    case writeNote(PlanAccess)
+    /// Add to a section of someone else's plan — suggest a goal, plan an action, rate a life
+    /// area, write a note: someone whom the owner authorised for that section and for what it
+    /// builds on (``PlanSection/contributionNeeds``). The owner writes on their own plan through
+    /// `useOwnPlan`. Nobody but the owner writes the agenda or the strengths.
+    case contribute(PlanAccess, to: PlanSection)
+    /// Change an action in someone else's plan: someone who may contribute actions, and only to
+    /// an action they wrote, they do, or that comes from one of their teams — one service does not
+    /// rewrite another's. The owner changes any action of their own plan through `useOwnPlan`.
+    case changeAction(PlanAccess, ActionStake)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

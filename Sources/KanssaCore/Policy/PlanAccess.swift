@@ -1,15 +1,31 @@
 import Foundation
 
 /// The parts of a whole-person plan a citizen can share separately.
-/// Stored by raw value; never rename one. Later slices add actions and check-ins.
+/// Stored by raw value; never rename one.
 public enum PlanSection: String, Codable, Sendable, CaseIterable, Hashable {
     /// What matters to the citizen, and the one-page profile.
     case agenda
     /// Strengths and assets: skills, interests, people, places, groups, community resources.
     case strengths
     case goals
+    /// Actions, each serving one of the goals, with owner, due date and the service they come from.
+    case actions
+    /// Ratings of each life area over time, the citizen's and professionals' side by side.
+    case checkIns = "check-ins"
     /// Notes and events, all of them visible to the citizen: there are no hidden notes.
     case timeline
+
+    /// What someone other than the owner must be authorised for to add to this section; empty
+    /// when only the owner writes it. An action serves a goal, so planning one needs the goals.
+    public var contributionNeeds: Set<PlanSection> {
+        switch self {
+        case .agenda, .strengths: []
+        case .goals: [.goals]
+        case .actions: [.actions, .goals]
+        case .checkIns: [.checkIns]
+        case .timeline: [.timeline]
+        }
+    }
 
     /// Parses a stored list ("agenda,goals"); unknown entries are dropped.
     public static func set(_ stored: String) -> Set<PlanSection> {
@@ -60,5 +76,19 @@ public struct PlanAccess: Sendable, Hashable {
         self.ownerID = ownerID
         self.grants = grants
         self.now = now
+    }
+}
+
+/// Who stands behind an action in a plan: the service it comes from (none: the citizen's own),
+/// who wrote it and who does it.
+public struct ActionStake: Sendable, Hashable {
+    public let teamID: UUID?
+    public let createdByID: UUID
+    public let ownerAccountID: UUID?
+
+    public init(teamID: UUID?, createdByID: UUID, ownerAccountID: UUID?) {
+        self.teamID = teamID
+        self.createdByID = createdByID
+        self.ownerAccountID = ownerAccountID
     }
 }

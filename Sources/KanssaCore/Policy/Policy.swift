@@ -15,12 +15,14 @@ public enum Policy {
         case .readPlan(let access, let section):
             allowed = access.ownerID == principal.accountID
                 || access.grants.contains { $0.admits(principal, to: section, at: access.now) }
-        case .suggestGoal(let access):
-            allowed = access.ownerID != principal.accountID
-                && access.grants.contains { $0.admits(principal, to: .goals, at: access.now) }
-        case .writeNote(let access):
-            allowed = access.ownerID != principal.accountID
-                && access.grants.contains { $0.admits(principal, to: .timeline, at: access.now) }
+        case .contribute(let access, let section):
+            let needs = section.contributionNeeds
+            allowed = access.ownerID != principal.accountID && !needs.isEmpty
+                && needs.allSatisfy { need in access.grants.contains { $0.admits(principal, to: need, at: access.now) } }
+        case .changeAction(let access, let stake):
+            allowed = decide(.contribute(access, to: .actions), for: principal).isAllowed
+                && (stake.createdByID == principal.accountID || stake.ownerAccountID == principal.accountID
+                    || stake.teamID.map(principal.teamIDs.contains) == true)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -19,6 +19,9 @@ struct Fixtures {
     let memberOfBoth: UUID
     /// The citizen's plan, shared with the outreach team (where the professional works).
     let citizenPlan: UUID
+    /// A goal of the citizen's own in that plan, and an action for it the professional planned.
+    let citizenGoal: UUID
+    let citizenAction: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -59,10 +62,18 @@ struct Fixtures {
         try await Enrolment.grant(accountID: both, organisationID: elsewhere, role: .citizen, at: now, on: db)
         let plan = try await PlanStore.plan(of: accounts[.citizen]!, at: now, on: db)
         try await PlanSharing.authorise(
-            planID: try plan.requireID(), teamID: outreach, sections: [.agenda, .goals, .timeline], purpose: "Finding work together",
+            planID: try plan.requireID(), teamID: outreach, sections: [.agenda, .goals, .actions, .checkIns, .timeline], purpose: "Finding work together",
             legalBasis: .publicTask, until: now.addingTimeInterval(30 * 24 * 3600), by: accounts[.citizen]!, at: now, on: db)
+        let goal = Goal(planID: try plan.requireID(), text: "Work again", origin: .citizen, status: .active,
+                        createdByID: accounts[.citizen]!, createdAt: now)
+        try await goal.create(on: db)
+        let action = try await PlanActions.add(
+            ActionDraft(goalID: try goal.requireID(), text: "Call the job centre", owner: .professional(accounts[.professional]!),
+                        dueOn: nil, status: .open),
+            planID: try plan.requireID(), teamID: outreach, by: accounts[.professional]!, at: now, on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
-            adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID())
+            adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
+            citizenGoal: try goal.requireID(), citizenAction: action)
     }
 }

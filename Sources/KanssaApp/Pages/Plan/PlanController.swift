@@ -117,7 +117,7 @@ struct PlanController: RouteCollection {
         let form = try request.content.decode(NoteForm.self)
         return try await addToOwnPlan(
             request, typed: form.note, maxLength: 2000, field: "note", problem: .errorNoteText, notice: "note-added",
-            needsAgenda: false, keep: { $0.newNote = $1 }
+            needsAgenda: false, multiline: true, keep: { $0.newNote = $1 }
         ) { plan, text, principal in
             try await Timeline.write(text, planID: plan, by: principal, at: request.now, on: request.db)
             return "plan:note"
@@ -129,12 +129,12 @@ struct PlanController: RouteCollection {
     /// person's trace. On a problem the page comes back with what was typed and the message.
     private func addToOwnPlan(
         _ request: Request, typed: String?, maxLength: Int, field: String, problem: MessageKey, notice: String,
-        needsAgenda: Bool = true, keep: (inout MyPlan.Model, String) -> Void,
+        needsAgenda: Bool = true, multiline: Bool = false, keep: (inout MyPlan.Model, String) -> Void,
         save: (_ planID: UUID, _ text: String, _ principal: UUID) async throws -> String
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        let text = TypedText.clean(typed, maxLength: maxLength)
+        let text = TypedText.clean(typed, maxLength: maxLength, multiline: multiline)
         let waitsForAgenda = needsAgenda && plan.whatMatters == nil
         guard !waitsForAgenda, let text else {
             var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)

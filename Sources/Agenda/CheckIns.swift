@@ -1,0 +1,172 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// Check-ins: how each area of life is going, rated 1–10 by the citizen, and separately by a
+/// professional they authorised. Both views are kept and shown side by side.
+public enum CheckIns {
+    /// How many of the newest ratings a page reads, whatever the length of the plan's history.
+    public static let window = 240
+    public static let noteLength = 500
+
+    public struct Rating: Sendable, Equatable {
+        public let area: LifeArea
+        public let rating: Int
+        public let note: String?
+
+        public init(area: LifeArea, rating: Int, note: String?) {
+            self.area = area
+            self.rating = rating
+            self.note = note
+        }
+    }
+
+    /// What was typed into a check-in form, kept to show back with the problems.
+    public struct Draft: Sendable, Equatable {
+        public var ratings: [LifeArea: String] = [:]
+        public var notes: [LifeArea: String] = [:]
+
+        public init(ratings: [LifeArea: String] = [:], notes: [LifeArea: String] = [:]) {
+            self.ratings = ratings
+            self.notes = notes
+        }
+
+        /// Reads the form's fields `rating-<area>` and `note-<area>`; other fields are ignored.
+        public init(fields: [String: String]) {
+            for area in LifeArea.allCases {
+                ratings[area] = fields["rating-\(area.rawValue)"].map { String($0.prefix(4)) }
+                // Kept a little longer than allowed, so that a note too long is told, not cut.
+                notes[area] = fields["note-\(area.rawValue)"].map { String($0.prefix(CheckIns.noteLength + 100)) }
+            }
+        }
+    }
+
+    public enum Problem: Sendable, Equatable {
+        /// No area was rated.
+        case nothingRated
+        /// A rating that is not a whole number from 1 to 10.
+        case rating(LifeArea)
+        /// A note without a rating, or one that is too long or holds control characters.
+        case note(LifeArea)
+
+        public var field: String {
+            switch self {
+            case .nothingRated: "rating-\(LifeArea.allCases[0].rawValue)"
+            case .rating(let area): "rating-\(area.rawValue)"
+            case .note(let area): "note-\(area.rawValue)"
+            }
+        }
+    }
+
+    /// The ratings of a form, in the order of the life areas, or every problem with it. Areas
+    /// left empty are not rated: a person rates what they want to.
+    public static func check(_ draft: Draft) -> Result<[Rating], ProblemList<Problem>> {
+        var ratings: [Rating] = []
+        var problems: [Problem] = []
+        for area in LifeArea.allCases {
+            let typed = (draft.ratings[area] ?? "").trimmingCharacters(in: .whitespaces)
+            let noteTyped = (draft.notes[area] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            let note = noteTyped.isEmpty ? nil : TypedText.clean(noteTyped, maxLength: noteLength, multiline: true)
+            if typed.isEmpty {
+                if !noteTyped.isEmpty { problems.append(.note(area)) }
+                continue
+            }
+            guard let rating = Int(typed), CheckIn.ratings.contains(rating) else {
+                problems.append(.rating(area))
+                continue
+            }
+            if !noteTyped.isEmpty && note == nil { problems.append(.note(area)); continue }
+            ratings.append(Rating(area: area, rating: rating, note: note))
+        }
+        if ratings.isEmpty && problems.isEmpty { problems.append(.nothingRated) }
+        return problems.isEmpty ? .success(ratings) : .failure(ProblemList(problems))
+    }
+
+    /// Records one check-in: a rating per area, all at the same moment, in one transaction.
+    public static func record(
+        _ ratings: [Rating], perspective: CheckInPerspective, planID: UUID, by raterID: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        try await database.transaction { database in
+            for rating in ratings {
+                try await CheckIn(
+                    planID: planID, lifeArea: rating.area, rating: rating.rating, note: rating.note,
+                    perspective: perspective, ratedByID: raterID, createdAt: now
+                ).create(on: database)
+            }
+        }
+    }
+
+    /// The plan's journeys per life area from its newest ratings (at most ``window``), with the
+    /// raters' names: two queries.
+    public static func journeys(planID: UUID, viewerID: UUID, on database: any Database) async throws -> [Journey] {
+        let rows = try await CheckIn.query(on: database)
+            .filter(\.$plan.$id == planID)
+            .sort(\.$createdAt, .descending)
+            .sort(\.$id)
+            .range(0..<window)
+            .all()
+        let names = try await Account.displayNames(of: Array(Set(rows.map(\.ratedByID))), on: database)
+        return Journey.all(rows.reversed(), names: names, viewerID: viewerID)
+    }
+}
+
+/// A list of problems with a form, as an error a `Result` can carry.
+public struct ProblemList<Problem: Sendable & Equatable>: Error, Sendable, Equatable {
+    public let problems: [Problem]
+
+    public init(_ problems: [Problem]) {
+        self.problems = problems
+    }
+}
+
+/// How one life area went over time, in the citizen's ratings and in professionals'.
+public struct Journey: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public let date: Date
+        public let rating: Int
+        public let perspective: CheckInPerspective
+        public let note: String?
+        public let ratedBy: String
+        public let isViewer: Bool
+
+        public init(date: Date, rating: Int, perspective: CheckInPerspective, note: String?, ratedBy: String, isViewer: Bool) {
+            self.date = date
+            self.rating = rating
+            self.perspective = perspective
+            self.note = note
+            self.ratedBy = ratedBy
+            self.isViewer = isViewer
+        }
+    }
+
+    public let area: LifeArea
+    /// Oldest first.
+    public let points: [Point]
+
+    public init(area: LifeArea, points: [Point]) {
+        self.area = area
+        self.points = points
+    }
+
+    public func latest(_ perspective: CheckInPerspective) -> Point? {
+        points.last { $0.perspective == perspective }
+    }
+
+    /// The professional's latest rating minus the citizen's: shown, never averaged away.
+    public var difference: Int? {
+        guard let citizen = latest(.citizen), let professional = latest(.professional) else { return nil }
+        return professional.rating - citizen.rating
+    }
+
+    /// One journey per life area, in the areas' order, from check-ins oldest first.
+    static func all(_ rows: [CheckIn], names: [UUID: String], viewerID: UUID) -> [Journey] {
+        let byArea = Dictionary(grouping: rows, by: \.lifeArea)
+        return LifeArea.allCases.map { area in
+            Journey(area: area, points: (byArea[area.rawValue] ?? []).map {
+                Point(date: $0.createdAt, rating: $0.rating, perspective: $0.perspective, note: $0.note,
+                      ratedBy: names[$0.ratedByID] ?? "–", isViewer: $0.ratedByID == viewerID)
+            })
+        }
+    }
+}

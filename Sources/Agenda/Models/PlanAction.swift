@@ -1,0 +1,75 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// A step towards one of the plan's goals: who does it, by when, and which service it comes
+/// from (none: the citizen's own). `version` detects concurrent edits. `@unchecked Sendable`:
+/// see ``Plan``.
+public final class PlanAction: Model, @unchecked Sendable {
+    public static let schema = "plan_actions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "plan_id") public var plan: Plan
+    @Field(key: "goal_id") public var goalID: UUID
+    @Field(key: "text") public var text: String
+    @Field(key: "owner_kind") public var ownerKind: ActionOwnerKind
+    /// The professional who does it, when ``ownerKind`` is `.professional`.
+    @OptionalField(key: "owner_account_id") public var ownerAccountID: UUID?
+    /// The supporter from the citizen's circle, by the name the citizen uses.
+    @OptionalField(key: "owner_name") public var ownerName: String?
+    /// The service (team) it comes from; nil for the citizen's own.
+    @OptionalField(key: "team_id") public var teamID: UUID?
+    /// The day it is due, as `yyyy-MM-dd` in the platform's time zone; nil when open-ended.
+    @OptionalField(key: "due_on") public var dueOn: String?
+    @Field(key: "status") public var status: ActionStatus
+    @Field(key: "created_by_id") public var createdByID: UUID
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "updated_by_id") public var updatedByID: UUID
+    @Field(key: "updated_at") public var updatedAt: Date
+    @Field(key: "version") public var version: Int
+
+    public init() {}
+
+    public init(id: UUID? = nil, planID: UUID, draft: ActionDraft, teamID: UUID?, by authorID: UUID, at now: Date) {
+        self.id = id
+        self.$plan.id = planID
+        self.teamID = teamID
+        self.createdByID = authorID
+        self.createdAt = now
+        self.version = 0
+        apply(draft, by: authorID, at: now)
+    }
+
+    /// Who stands behind it, for the policy.
+    public var stake: ActionStake {
+        ActionStake(teamID: teamID, createdByID: createdByID, ownerAccountID: ownerAccountID)
+    }
+
+    func apply(_ draft: ActionDraft, by authorID: UUID, at now: Date) {
+        goalID = draft.goalID
+        text = draft.text
+        ownerKind = draft.owner.kind
+        ownerAccountID = draft.owner.accountID
+        ownerName = draft.owner.name
+        dueOn = draft.dueOn
+        status = draft.status
+        updatedByID = authorID
+        updatedAt = now
+    }
+}
+
+/// Who does an action. Stored by raw value; never rename one.
+public enum ActionOwnerKind: String, Codable, Sendable, CaseIterable {
+    case citizen
+    case professional
+    /// Someone from the citizen's circle: family, a friend, a neighbour, a volunteer.
+    case supporter
+}
+
+/// Where an action stands. Stored by raw value; never rename one.
+public enum ActionStatus: String, Codable, Sendable, CaseIterable {
+    case open
+    case done
+    /// No longer wanted; kept so that the history is whole.
+    case dropped
+}

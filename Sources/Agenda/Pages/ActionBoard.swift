@@ -1,0 +1,167 @@
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// The whole-person view's parts: the alignment figure with its definition, the flags, and every
+/// service's actions side by side.
+public enum ActionBoard {
+    /// "2026-12-03" as a date in the person's language.
+    static func day(_ text: String, _ t: Localizer) -> String {
+        guard let end = AuthorisationRequest.endOfDay(text, in: TimeZone(identifier: "UTC")!) else { return text }
+        // Noon of the day in UTC is the same day in every time zone a municipality is in.
+        return t.date(end.addingTimeInterval(-12 * 3600))
+    }
+
+    public static func alignment(_ alignment: Alignment, heading: String, definition: String, t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.txt(heading)),
+            alignment.percent.map { percent in
+                .group(
+                    .p(.class("alignment"), .txt(t(.alignmentPercent, ["percent": t.number(percent)]))),
+                    .p(.txt(t(.alignmentCounts, ["serving": t.number(alignment.serving), "open": t.number(alignment.open)])))
+                )
+            } ?? .p(.txt(t(.alignmentNoActions))),
+            .p(.class("field__hint"), .txt(definition))
+        )
+    }
+
+    public static func render(
+        _ model: WholePicture.Model, edit: (UUID) -> SafeURL, t: Localizer
+    ) -> Node<HTML.BodyContext> {
+        .group(
+            alignment(model.alignment, heading: t(.alignmentHeading),
+                      definition: t(.alignmentDefinition, ["name": model.ownerName]), t: t),
+            .if(!model.clashes.isEmpty, .section(
+                .h2(.txt(t(.clashesHeading))),
+                .p(.txt(t(.clashesIntro))),
+                .ul(.forEach(model.clashes) { clash in
+                    .li(.txt(t(.clashLine, ["date": day(clash.day, t),
+                                            "actions": clash.lines.map { "\($0.text) (\($0.service))" }.joined(separator: "; ")])))
+                })
+            )),
+            .if(!model.notCitizens.isEmpty, .section(
+                .h2(.txt(t(.notCitizensHeading, ["name": model.ownerName]))),
+                .ul(.forEach(model.notCitizens) { line in .li(.txt("\(line.text) (\(line.service))")) })
+            )),
+            .section(
+                .h2(.txt(t(.servicesHeading))),
+                .if(model.services.isEmpty, .p(.txt(t(.actionsNone)))),
+                .div(.class("services"), .forEach(model.services) { service in
+                    .section(
+                        .class("service"),
+                        .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(service.name)]),
+                        .ul(.class("action-list"), .forEach(service.lines) { line($0, ownerName: model.ownerName, edit: edit, t: t) })
+                    )
+                })
+            )
+        )
+    }
+
+    static func line(_ line: WholePicture.ActionLine, ownerName: String, edit: (UUID) -> SafeURL, t: Localizer) -> Node<HTML.ListContext> {
+        .li(
+            .p(.class("action__text"), .txt(line.text)),
+            .unwrap(line.goal) { .p(.txt(t(.actionServes, ["goal": $0]))) },
+            .if(!line.servesCitizensGoal, .p(.span(.class("tag tag--warning"), .txt(t(.actionNotCitizens, ["name": ownerName]))))),
+            .p(.txt(t(.actionWho, ["name": line.owner]))),
+            .unwrap(line.dueOn) { due in .p(.txt(t(.actionDue, ["date": day(due, t)]))) },
+            .p(
+                .span(.class("tag"), .txt(ActionWords.status(line.status, t))),
+                .if(line.isOverdue, .span(.class("tag tag--warning"), .txt(t(.actionOverdue)))),
+                .if(line.clashes, .span(.class("tag tag--warning"), .txt(t(.actionClashes))))
+            ),
+            .if(line.mayChange, .p(.a(.link(edit(line.id)), .txt(t(.actionChange)), .span(.class("visually-hidden"), .txt(": " + line.text)))))
+        )
+    }
+}
+
+enum ActionWords {
+    static func status(_ status: ActionStatus, _ t: Localizer) -> String {
+        switch status {
+        case .open: t(.actionStatusOpen)
+        case .done: t(.actionStatusDone)
+        case .dropped: t(.actionStatusDropped)
+        }
+    }
+}
+
+/// The form for a new action or a change to one.
+public enum ActionFormView {
+    public struct Choices: Sendable, Equatable {
+        public let goals: [MyPlan.GoalLine]
+        public let professionals: [PlanActions.Person]
+        public let ownerName: String
+        /// Whether the citizen is filling the form ("Me") or someone else ("Fatima").
+        public let byOwner: Bool
+
+        public init(goals: [MyPlan.GoalLine], professionals: [PlanActions.Person], ownerName: String, byOwner: Bool) {
+            self.goals = goals
+            self.professionals = professionals
+            self.ownerName = ownerName
+            self.byOwner = byOwner
+        }
+    }
+
+    public static func render(
+        target: SafeURL, form: ActionForm, choices: Choices, version: Int?, errors: [FieldError], submit: String,
+        chrome: Chrome
+    ) -> Node<HTML.BodyContext> {
+        let t = chrome.t
+        return .form(
+            .class("stack narrow"), .method(.post), .link(target, as: "action"), .attribute(named: "novalidate"),
+            Components.csrfField(chrome.csrfToken),
+            .unwrap(version) { .input(.type(.hidden), .name("version"), .safe("value", String($0))) },
+            Components.textField(
+                name: "text", label: t(.actionText), value: form.text, hint: t(.actionTextHint),
+                error: errors.message(for: "text"), maxLength: PlanActions.textLength),
+            Components.select(
+                name: "goal", label: t(.actionGoal),
+                options: [Components.Option(value: "", label: t(.actionChooseGoal), isSelected: form.goal.isEmpty)]
+                    + choices.goals.map { goal in
+                        Components.Option(
+                            value: goal.id.uuidString,
+                            label: goal.status.isCitizens ? goal.text : t(.actionGoalSuggestion, ["goal": goal.text, "name": choices.ownerName]),
+                            isSelected: form.goal.lowercased() == goal.id.uuidString.lowercased())
+                    },
+                error: errors.message(for: "goal")),
+            Components.select(
+                name: "owner", label: t(.actionOwner),
+                options: [
+                    Components.Option(value: "citizen", label: choices.byOwner ? t(.actionOwnerMe) : choices.ownerName,
+                                      isSelected: form.owner == "citizen"),
+                    Components.Option(value: "supporter", label: t(.actionOwnerSupporter), isSelected: form.owner == "supporter"),
+                ] + choices.professionals.map { person in
+                    let value = "professional:" + person.id.uuidString
+                    return Components.Option(value: value, label: person.name, isSelected: form.owner.lowercased() == value.lowercased())
+                },
+                error: errors.message(for: "owner")),
+            Components.textField(
+                name: "supporter", label: t(.actionSupporter), value: form.supporter, hint: t(.actionSupporterHint),
+                error: errors.message(for: "supporter"), required: false, maxLength: 100),
+            Components.textField(
+                name: "due", label: t(.actionDueField), value: form.due, type: .date, hint: t(.actionDueHint),
+                error: errors.message(for: "due"), required: false, maxLength: 10),
+            .if(version != nil, Components.select(
+                name: "status", label: t(.actionStatus),
+                options: ActionStatus.allCases.map {
+                    Components.Option(value: $0.rawValue, label: ActionWords.status($0, t), isSelected: form.status == $0.rawValue)
+                },
+                error: errors.message(for: "status"))),
+            Components.submit(submit)
+        )
+    }
+
+    /// The message for each problem with an action form.
+    public static func errors(_ problems: [ActionForm.Problem], t: Localizer) -> [FieldError] {
+        problems.map { problem in
+            let message: MessageKey = switch problem {
+            case .text: .errorActionText
+            case .goal: .errorActionGoal
+            case .owner: .errorActionOwner
+            case .supporter: .errorActionSupporter
+            case .due: .errorActionDue
+            case .status: .errorActionStatus
+            }
+            return FieldError(field: problem.rawValue, message: t(message))
+        }
+    }
+}

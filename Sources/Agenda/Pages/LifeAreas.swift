@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// "How life is going": the citizen rates each area of their life and sees their journey, with
+/// any professional's ratings beside their own.
+public enum LifeAreas {
+    public struct Model: Sendable, Equatable {
+        public let ownerName: String
+        public let journeys: [Journey]
+        public var draft = CheckIns.Draft()
+        public var errors: [FieldError] = []
+        public var notice: Notice?
+
+        public init(ownerName: String, journeys: [Journey]) {
+            self.ownerName = ownerName
+            self.journeys = journeys
+        }
+    }
+
+    public static func load(ownerID: UUID, ownerName: String, at now: Date, on database: any Database) async throws -> Model {
+        let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
+        return Model(
+            ownerName: ownerName,
+            journeys: try await CheckIns.journeys(planID: try plan.requireID(), viewerID: ownerID, on: database))
+    }
+
+    public struct View {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.lifeTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
+                    .section(
+                        .h2(.txt(t(.checkInHeading))),
+                        CheckInForm.render(
+                            target: AgendaRoute.checkIns.url, draft: model.draft, errors: model.errors,
+                            intro: t(.checkInIntro), submit: t(.checkInSave), chrome: chrome)
+                    ),
+                    .section(
+                        .h2(.txt(t(.journeyHeading))),
+                        .p(.txt(t(.journeyIntro))),
+                        .forEach(model.journeys) { JourneyChart.render($0, ownerName: model.ownerName, t: t) }
+                    )
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,151 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// The whole person's plan across services: every service's actions side by side, actions on
+/// the same day from different services flagged as a clash, actions that serve no goal of the
+/// citizen's own flagged, and the plan's agenda alignment.
+public enum WholePicture {
+    public struct ActionLine: Sendable, Equatable {
+        public let id: UUID
+        public let text: String
+        /// The goal's words; nil when the viewer may not see the goals.
+        public let goal: String?
+        /// Whether the goal it serves is the citizen's own (written or endorsed by them).
+        public let servesCitizensGoal: Bool
+        public let owner: String
+        public let service: String
+        public let dueOn: String?
+        public let status: ActionStatus
+        public let isOverdue: Bool
+        public var clashes = false
+        public let stake: ActionStake
+        /// Whether the viewer may change it; set by whoever asks the policy.
+        public var mayChange = false
+    }
+
+    public struct Service: Sendable, Equatable {
+        public let name: String
+        public var lines: [ActionLine]
+    }
+
+    /// Open actions of different services due on the same day.
+    public struct Clash: Sendable, Equatable {
+        public let day: String
+        public let lines: [ActionLine]
+    }
+
+    public struct Model: Sendable, Equatable {
+        public let ownerName: String
+        public var services: [Service]
+        public let clashes: [Clash]
+        public let alignment: Alignment
+        /// Open actions that serve no goal of the citizen's own.
+        public let notCitizens: [ActionLine]
+        /// The goals an action can serve, for the form: the plan's goals not declined.
+        public let goals: [MyPlan.GoalLine]
+        public let professionals: [PlanActions.Person]
+    }
+
+    /// Six queries whatever the plan's size: actions (at most ``PlanActions/shown``), goals,
+    /// teams, organisations, names, and the people who can be named as doing an action.
+    public static func load(
+        planID: UUID, ownerName: String, showGoals: Bool, now: Date, timeZone: TimeZone, on database: any Database
+    ) async throws -> Model {
+        let actions = try await PlanActions.list(planID: planID, on: database)
+        let goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
+        let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(actions.compactMap(\.teamID)))).all()
+        let organisations = try await Organisation.query(on: database)
+            .filter(\.$id ~~ Array(Set(teams.map(\.$organisation.id)))).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        let serviceNames = teams.reduce(into: [UUID: String]()) {
+            $0[$1.id!] = "\($1.name) · \(organisations[$1.$organisation.id] ?? "–")"
+        }
+        let names = try await Account.displayNames(of: actions.compactMap(\.ownerAccountID), on: database)
+        return build(
+            ownerName: ownerName, actions: actions, goals: goals, serviceNames: serviceNames, names: names,
+            showGoals: showGoals, today: PlanActions.day(now, in: timeZone),
+            professionals: try await PlanActions.professionals(planID: planID, at: now, on: database))
+    }
+
+    /// The view of a plan's actions from what was read: pure, so that clashes, flags and the
+    /// alignment are tested without a database.
+    public static func build(
+        ownerName: String, actions: [PlanAction], goals: [MyPlan.GoalLine], serviceNames: [UUID: String],
+        names: [UUID: String], showGoals: Bool, today: String, professionals: [PlanActions.Person]
+    ) -> Model {
+        let goalByID = Dictionary(uniqueKeysWithValues: goals.map { ($0.id, $0) })
+        let ownService = ownerName
+        var lines = actions.compactMap { action -> ActionLine? in
+            guard let id = action.id else { return nil }
+            let goal = goalByID[action.goalID]
+            let owner = switch action.ownerKind {
+            case .citizen: ownerName
+            case .professional: action.ownerAccountID.flatMap { names[$0] } ?? "–"
+            case .supporter: action.ownerName ?? "–"
+            }
+            return ActionLine(
+                id: id, text: action.text, goal: showGoals ? goal?.text : nil,
+                servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner,
+                service: action.teamID.flatMap { serviceNames[$0] } ?? ownService, dueOn: action.dueOn, status: action.status,
+                isOverdue: action.status == .open && (action.dueOn.map { $0 < today } ?? false),
+                stake: action.stake)
+        }
+        let clashes = clashes(in: lines)
+        let clashing = Set(clashes.flatMap { $0.lines.map(\.id) })
+        for index in lines.indices where clashing.contains(lines[index].id) { lines[index].clashes = true }
+        let services = Dictionary(grouping: lines, by: \.service)
+            .map { Service(name: $0.key, lines: $0.value) }
+            .sorted { ($0.name == ownService ? 0 : 1, $0.name) < ($1.name == ownService ? 0 : 1, $1.name) }
+        return Model(
+            ownerName: ownerName, services: services, clashes: clashes,
+            alignment: Alignment(lines.filter { $0.status == .open }.map(\.servesCitizensGoal)),
+            notCitizens: lines.filter { $0.status == .open && !$0.servesCitizensGoal },
+            goals: goals.filter { $0.status != .declined }, professionals: professionals)
+    }
+
+    /// Days on which open actions of more than one service are due.
+    static func clashes(in lines: [ActionLine]) -> [Clash] {
+        Dictionary(grouping: lines.filter { $0.status == .open && $0.dueOn != nil }, by: { $0.dueOn! })
+            .filter { Set($0.value.map(\.service)).count > 1 }
+            .map { Clash(day: $0.key, lines: $0.value) }
+            .sorted { $0.day < $1.day }
+    }
+}
+
+/// Agenda alignment: of the open actions, the share that serve a goal the citizen owns (their
+/// own, or a suggestion they endorsed). For one plan, a professional's caseload or a team's.
+public struct Alignment: Sendable, Equatable {
+    public let serving: Int
+    public let open: Int
+
+    public init(serving: Int, open: Int) {
+        self.serving = serving
+        self.open = open
+    }
+
+    /// From whether each open action serves a goal of the citizen's own.
+    public init(_ servesCitizensGoal: [Bool]) {
+        self.init(serving: servesCitizensGoal.filter { $0 }.count, open: servesCitizensGoal.count)
+    }
+
+    /// The share in whole per cent, rounded half up; nil without open actions.
+    public var percent: Int? {
+        open == 0 ? nil : (serving * 200 + open) / (open * 2)
+    }
+
+    /// The alignment over many plans, counted in the database: one query.
+    public static func over(planIDs: [UUID], on database: any Database) async throws -> Alignment {
+        guard !planIDs.isEmpty else { return Alignment(serving: 0, open: 0) }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        struct Row: Decodable { let open_count: Int; let serving_count: Int? }
+        let rows = try await sql.raw("""
+            SELECT COUNT(*) AS open_count, SUM(CASE WHEN g.status IN (\(bind: GoalStatus.active.rawValue), \(bind: GoalStatus.achieved.rawValue))
+                THEN 1 ELSE 0 END) AS serving_count
+            FROM plan_actions a JOIN goals g ON g.id = a.goal_id
+            WHERE a.status = \(bind: ActionStatus.open.rawValue) AND a.plan_id IN (\(binds: planIDs))
+            """).first(decoding: Row.self)
+        return Alignment(serving: rows?.serving_count ?? 0, open: rows?.open_count ?? 0)
+    }
+}

@@ -1,0 +1,173 @@
+import Agenda
+import Fluent
+import KanssaCore
+import Vapor
+
+/// The citizen's whole picture and their actions; the editing of an action is shared with the
+/// professionals' routes, which differ only in whose plan it is and who is asking.
+struct ActionController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let ownPlan = AccessRule.policy { _ in .useOwnPlan }
+        routes.on(.GET, "plan", "actions", access: ownPlan, use: show)
+        routes.on(.POST, "plan", "actions", access: ownPlan, use: add)
+        routes.on(.GET, "plan", "actions", ":action", access: ownPlan, use: edit)
+        routes.on(.POST, "plan", "actions", ":action", access: ownPlan, use: save)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        var model = try await page(request)
+        switch request.query[String.self, at: "notice"] {
+        case "added": model.notice = Notice(.success, request.localizer(.actionAddedNotice))
+        case "saved": model.notice = Notice(.success, request.localizer(.actionSavedNotice))
+        default: break
+        }
+        return ActionsPage.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func add(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try Self.decodeForm(request)
+        var model = try await page(request)
+        let checked = form.check(goals: model.picture.goals, professionals: model.picture.professionals,
+                                 today: PlanActions.day(request.now, in: request.platform.config.timeZone))
+        guard model.isAgendaWritten, case .success(let draft) = checked else {
+            model.form = form
+            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, t: request.localizer) }
+            return ActionsPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        try await PlanActions.add(draft, planID: try plan.requireID(), teamID: nil, by: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:action", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.actions.path + "?notice=added", redirectType: .normal)
+    }
+
+    @Sendable func edit(request: Request) async throws -> Response {
+        let model = try await Self.editor(request, byOwner: true)
+        return ActionEditor.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func save(request: Request) async throws -> Response {
+        try await Self.save(request, byOwner: true)
+    }
+
+    private func page(_ request: Request) async throws -> ActionsPage.Model {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        let picture = try await WholePicture.load(
+            planID: try plan.requireID(), ownerName: principal.displayName, showGoals: true, now: request.now,
+            timeZone: request.platform.config.timeZone, on: request.db)
+        var model = ActionsPage.Model(picture: picture, isAgendaWritten: plan.whatMatters != nil)
+        // The owner may change any action of their own plan.
+        for service in model.picture.services.indices {
+            for line in model.picture.services[service].lines.indices { model.picture.services[service].lines[line].mayChange = true }
+        }
+        return model
+    }
+}
+
+extension ActionController {
+    struct FormBody: Content {
+        var goal: String?
+        var text: String?
+        var owner: String?
+        var supporter: String?
+        var due: String?
+        var status: String?
+        var version: Int?
+    }
+
+    static func decodeForm(_ request: Request) throws -> ActionForm {
+        let body = try request.content.decode(FormBody.self)
+        return ActionForm(
+            goal: body.goal ?? "", text: String((body.text ?? "").prefix(PlanActions.textLength + 50)),
+            owner: body.owner ?? "", supporter: String((body.supporter ?? "").prefix(150)),
+            due: String((body.due ?? "").prefix(20)), status: body.status ?? ActionStatus.open.rawValue)
+    }
+
+    /// Whose plan, and where the pages lead: the person's own (`byOwner`) or the one in the URL.
+    private struct Place {
+        let planID: UUID
+        let ownerID: UUID
+        let actionID: UUID
+        let byOwner: Bool
+
+        var target: SafeURL { byOwner ? AgendaRoute.action(actionID).url : AgendaRoute.sharedAction(plan: planID, action: actionID).url }
+        var back: SafeURL { byOwner ? AgendaRoute.actions.url : AgendaRoute.sharedPlan(planID).url }
+        func done(_ notice: String) -> String {
+            byOwner ? AgendaRoute.actions.path + "?notice=" + notice : AgendaRoute.sharedPlan(planID).path + "?notice=action-" + notice
+        }
+    }
+
+    private static func place(_ request: Request, byOwner: Bool) async throws -> Place {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let actionID = try request.uuid("action")
+        if byOwner {
+            let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+            return Place(planID: try plan.requireID(), ownerID: principal.accountID, actionID: actionID, byOwner: true)
+        }
+        let access = try request.allowedPlanAccess()
+        return Place(planID: access.planID, ownerID: access.ownerID, actionID: actionID, byOwner: false)
+    }
+
+    /// The change form for an action, filled in with the action as it is now. Only an action of
+    /// the plan in question is found.
+    static func editor(_ request: Request, byOwner: Bool) async throws -> ActionEditor.Model {
+        let place = try await place(request, byOwner: byOwner)
+        guard let action = try await PlanActions.find(place.actionID, in: place.planID, on: request.db) else {
+            throw KanssaError.notFound
+        }
+        let model = ActionEditor.Model(
+            target: place.target, back: place.back, choices: try await choices(place, request),
+            form: ActionForm(ActionDraft(action)), version: action.version)
+        return model
+    }
+
+    private static func choices(_ place: Place, _ request: Request) async throws -> ActionFormView.Choices {
+        let goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: place.planID, on: request.db), on: request.db)
+        return ActionFormView.Choices(
+            goals: goals.filter { $0.status != .declined },
+            professionals: try await PlanActions.professionals(planID: place.planID, at: request.now, on: request.db),
+            ownerName: try await Account.find(place.ownerID, on: request.db)?.displayName ?? "–", byOwner: place.byOwner)
+    }
+
+    /// Saves a change if nobody saved the action since the form was opened; otherwise shows what
+    /// they saved beside the person's own changes, and writes nothing.
+    static func save(_ request: Request, byOwner: Bool) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let place = try await place(request, byOwner: byOwner)
+        // Only an action of the plan in question is found; another's id is "not found".
+        guard try await PlanActions.find(place.actionID, in: place.planID, on: request.db) != nil else {
+            throw KanssaError.notFound
+        }
+        let form = try decodeForm(request)
+        guard let version = try request.content.decode(FormBody.self).version else { throw KanssaError.unreadableForm }
+        let choices = try await choices(place, request)
+        var model = ActionEditor.Model(target: place.target, back: place.back, choices: choices, form: form, version: version)
+        let checked = form.check(goals: choices.goals, professionals: choices.professionals,
+                                 today: PlanActions.day(request.now, in: request.platform.config.timeZone))
+        let draft: ActionDraft
+        switch checked {
+        case .failure(let list):
+            model.errors = ActionFormView.errors(list.problems, t: request.localizer)
+            return ActionEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            draft = checked
+        }
+        switch try await PlanActions.update(
+            place.actionID, in: place.planID, to: draft, expectedVersion: version, by: principal.accountID, at: request.now,
+            on: request.db)
+        {
+        case .notFound:
+            throw KanssaError.notFound
+        case .conflict(let theirs, let current, let savedAt, let savedByID):
+            let savedBy = try await Account.find(savedByID, on: request.db)?.displayName ?? "–"
+            model.version = current
+            model.conflict = ActionEditor.Conflict(theirs: theirs, savedBy: savedBy, savedAt: savedAt)
+            return ActionEditor.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
+        case .saved:
+            try await request.audit(
+                .personalDataChanged, subject: place.ownerID, target: "plan:action", purpose: byOwner ? .ownPlan : .caseWork)
+            return request.redirect(to: place.done("saved"), redirectType: .normal)
+        }
+    }
+}

@@ -1,0 +1,190 @@
+import Agenda
+import Fluent
+import KanssaCore
+import Vapor
+
+/// A plan as someone the citizen authorised sees it and works on it: only the sections allowed,
+/// every look and every change on the citizen's trace.
+struct SharedPlanController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "plans", ":plan", access: .plan { .readPlan($0, section: nil) }, use: show)
+        routes.on(.POST, "plans", ":plan", "suggestions", access: .plan { .contribute($0, to: .goals) }, use: suggest)
+        routes.on(.POST, "plans", ":plan", "notes", access: .plan { .contribute($0, to: .timeline) }, use: writeNote)
+        routes.on(.POST, "plans", ":plan", "actions", access: .plan { .contribute($0, to: .actions) }, use: addAction)
+        routes.on(.POST, "plans", ":plan", "check-ins", access: .plan { .contribute($0, to: .checkIns) }, use: rate)
+        routes.on(.GET, "plans", ":plan", "actions", ":action", access: .planAction, use: editAction)
+        routes.on(.POST, "plans", ":plan", "actions", ":action", access: .planAction, use: saveAction)
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        var (model, _) = try await load(request)
+        let t = request.localizer
+        switch request.query[String.self, at: "notice"] {
+        case "suggested": model.notice = Notice(.success, t(.suggestedNotice, ["name": model.ownerName]))
+        case "note-added": model.notice = Notice(.success, t(.timelineAddedNotice))
+        case "action-added": model.notice = Notice(.success, t(.actionAddedNotice))
+        case "action-saved": model.notice = Notice(.success, t(.actionSavedNotice))
+        case "rated": model.notice = Notice(.success, t(.checkInSavedNotice))
+        default: break
+        }
+        return render(model, request)
+    }
+
+    struct SuggestionForm: Content {
+        var goal: String?
+    }
+
+    @Sendable func suggest(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(SuggestionForm.self)
+        var (model, access) = try await load(request)
+        let text = TypedText.clean(form.goal, maxLength: 500)
+        // The citizen's agenda comes first: nothing is suggested before they said what matters.
+        guard model.isAgendaWritten, let text else {
+            model.suggestion = String((form.goal ?? "").prefix(500))
+            if model.isAgendaWritten {
+                model.errors = [FieldError(field: "goal", message: request.localizer(.errorGoalText))]
+                model.posted = .goals
+            }
+            return render(model, request, status: .unprocessableEntity)
+        }
+        try await PlanStore.suggestGoal(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
+        return try await changed(request, access, target: "plan:suggestion", notice: "suggested")
+    }
+
+    struct NoteForm: Content {
+        var note: String?
+    }
+
+    /// A note by someone the citizen authorised; the citizen sees it on their own timeline.
+    @Sendable func writeNote(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try request.content.decode(NoteForm.self)
+        var (model, access) = try await load(request)
+        guard let text = TypedText.clean(form.note, maxLength: 2000, multiline: true) else {
+            model.note = String((form.note ?? "").prefix(2000))
+            model.errors = [FieldError(field: "note", message: request.localizer(.errorNoteText))]
+            model.posted = .timeline
+            return render(model, request, status: .unprocessableEntity)
+        }
+        try await Timeline.write(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
+        return try await changed(request, access, target: "plan:note", notice: "note-added")
+    }
+
+    /// An action planned by someone the citizen authorised, from their service. Not before the
+    /// citizen has said what matters to them.
+    @Sendable func addAction(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = try ActionController.decodeForm(request)
+        var (model, access) = try await load(request)
+        guard let picture = model.picture else { throw KanssaError.forbidden }
+        let checked = form.check(goals: picture.goals, professionals: picture.professionals,
+                                 today: PlanActions.day(request.now, in: request.platform.config.timeZone))
+        guard model.isAgendaWritten, case .success(let draft) = checked else {
+            model.actionForm = form
+            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, t: request.localizer) }
+            model.posted = .actions
+            return render(model, request, status: .unprocessableEntity)
+        }
+        try await PlanActions.add(
+            draft, planID: access.planID, teamID: serviceTeam(access, principal), by: principal.accountID, at: request.now,
+            on: request.db)
+        return try await changed(request, access, target: "plan:action", notice: "action-added")
+    }
+
+    /// A professional's own ratings of the citizen's life areas, kept beside the citizen's.
+    @Sendable func rate(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self))
+        switch CheckIns.check(draft) {
+        case .failure(let list):
+            var (model, _) = try await load(request)
+            model.checkIn = draft
+            model.errors = LifeController.errors(list.problems, t: request.localizer)
+            model.posted = .checkIns
+            return render(model, request, status: .unprocessableEntity)
+        case .success(let ratings):
+            let access = try request.allowedPlanAccess()
+            try await CheckIns.record(
+                ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
+                on: request.db)
+            return try await changed(request, access, target: "plan:check-in", notice: "rated")
+        }
+    }
+
+    @Sendable func editAction(request: Request) async throws -> Response {
+        let model = try await ActionController.editor(request, byOwner: false)
+        let access = try request.allowedPlanAccess()
+        try await request.audit(.personalDataRead, subject: access.ownerID, target: "plan:action", purpose: .caseWork)
+        return ActionEditor.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func saveAction(request: Request) async throws -> Response {
+        try await ActionController.save(request, byOwner: false)
+    }
+
+    /// The team a professional plans an action for: the one through which the citizen let them
+    /// in, or else their first.
+    private func serviceTeam(_ access: PlanAccess, _ principal: Principal) -> UUID? {
+        access.grants.lazy
+            .filter { $0.admits(principal, to: .actions, at: access.now) }
+            .compactMap(\.granteeTeamID)
+            .first { principal.teamIDs.contains($0) }
+            ?? principal.teamIDs.sorted { $0.uuidString < $1.uuidString }.first
+    }
+
+    private func changed(_ request: Request, _ access: PlanAccess, target: String, notice: String) async throws -> Response {
+        try await request.audit(.personalDataChanged, subject: access.ownerID, target: target, purpose: .caseWork)
+        return request.redirect(to: AgendaRoute.sharedPlan(access.planID).path + "?notice=" + notice, redirectType: .normal)
+    }
+
+    private func render(_ model: SharedPlan.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
+        SharedPlan.View(model: model, chrome: request.chrome()).render().response(status: status)
+    }
+
+    /// The shared plan as this person may see it, with why, and the look recorded on the
+    /// owner's trace.
+    private func load(_ request: Request) async throws -> (SharedPlan.Model, PlanAccess) {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let access = try request.allowedPlanAccess()
+        let planID = access.planID
+        let visible = Set(PlanSection.allCases.filter { Policy.decide(.readPlan(access, section: $0), for: principal).isAllowed })
+        let t = request.localizer
+        let authorisations = try await PlanAuthorisation.query(on: request.db).filter(\.$plan.$id == planID).all()
+            .filter { $0.grant.admits(principal, to: nil, at: request.now) }
+        let teams = try await Team.query(on: request.db).filter(\.$id ~~ authorisations.compactMap(\.granteeTeamID)).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        let owner = try await Account.find(access.ownerID, on: request.db)?.displayName ?? "–"
+        let reasons = authorisations.map {
+            t(.sharedPlanReason, [
+                "name": owner, "team": $0.granteeTeamID.flatMap { teams[$0] } ?? principal.displayName,
+                "purpose": $0.purpose, "basis": AgendaWords.legalBasis($0.legalBasis, t), "date": t.date($0.expiresAt),
+            ])
+        }
+        guard var model = try await SharedPlan.load(
+            planID: planID, viewerID: principal.accountID, visible: visible, reasons: reasons, now: request.now,
+            timeZone: request.platform.config.timeZone, on: request.db)
+        else {
+            throw KanssaError.notFound
+        }
+        if Policy.decide(.contribute(access, to: .goals), for: principal).isAllowed { model.suggestionTarget = planID }
+        model.mayWriteNote = Policy.decide(.contribute(access, to: .timeline), for: principal).isAllowed
+        model.mayAddAction = Policy.decide(.contribute(access, to: .actions), for: principal).isAllowed
+        model.mayRate = Policy.decide(.contribute(access, to: .checkIns), for: principal).isAllowed
+        if var picture = model.picture {
+            for index in picture.services.indices {
+                for line in picture.services[index].lines.indices {
+                    picture.services[index].lines[line].mayChange = Policy.decide(
+                        .changeAction(access, picture.services[index].lines[line].stake), for: principal).isAllowed
+                }
+            }
+            model.picture = picture
+        }
+        if access.ownerID != principal.accountID {
+            try await request.audit(
+                .personalDataRead, subject: access.ownerID, target: "plan:" + PlanSection.stored(visible),
+                purpose: authorisations.map(\.purpose).joined(separator: "; "))
+        }
+        return (model, access)
+    }
+}

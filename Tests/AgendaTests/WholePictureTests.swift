@@ -1,0 +1,160 @@
+import Agenda
+import Foundation
+import KanssaCore
+import Testing
+
+/// Clashes, flags and agenda alignment, from plain actions and goals.
+@Suite struct WholePictureTests {
+    let plan = UUID()
+    let citizen = UUID()
+    let sanne = UUID()
+    let work = UUID()
+    let support = UUID()
+    let own = MyPlan.GoalLine(id: UUID(), text: "Find work", origin: .citizen, status: .active, suggestedBy: nil)
+    let endorsed = MyPlan.GoalLine(id: UUID(), text: "Driving licence", origin: .suggested, status: .active, suggestedBy: "Sanne")
+    let waiting = MyPlan.GoalLine(id: UUID(), text: "A course", origin: .suggested, status: .awaitingCitizen, suggestedBy: "Joost")
+    let declined = MyPlan.GoalLine(id: UUID(), text: "Move town", origin: .suggested, status: .declined, suggestedBy: "Joost")
+
+    func action(
+        _ text: String, goal: MyPlan.GoalLine, team: UUID?, due: String?, status: ActionStatus = .open
+    ) -> PlanAction {
+        let action = PlanAction(
+            id: UUID(), planID: plan,
+            draft: ActionDraft(goalID: goal.id, text: text, owner: .citizen, dueOn: due, status: status),
+            teamID: team, by: citizen, at: Date())
+        return action
+    }
+
+    func build(_ actions: [PlanAction]) -> WholePicture.Model {
+        WholePicture.build(
+            ownerName: "Fatima", actions: actions, goals: [own, endorsed, waiting, declined],
+            serviceNames: [work: "Work and income · Houten", support: "Social support · Houten"], names: [:],
+            showGoals: true, today: "2026-11-29", professionals: [])
+    }
+
+    @Test func actionsOfDifferentServicesOnTheSameDayClash() {
+        let picture = build([
+            action("Job interview", goal: own, team: work, due: "2026-12-03"),
+            action("Parenting course", goal: waiting, team: support, due: "2026-12-03"),
+            action("Practise the theory test", goal: endorsed, team: nil, due: "2026-12-03", status: .done),
+            action("Two things of one service", goal: own, team: work, due: "2026-12-10"),
+            action("The same service again", goal: own, team: work, due: "2026-12-10"),
+        ])
+        #expect(picture.clashes.map(\.day) == ["2026-12-03"])
+        #expect(Set(picture.clashes[0].lines.map(\.text)) == ["Job interview", "Parenting course"])
+        let flagged = picture.services.flatMap(\.lines).filter(\.clashes).map(\.text)
+        #expect(Set(flagged) == ["Job interview", "Parenting course"])
+    }
+
+    @Test func alignmentCountsOpenActionsServingTheCitizensOwnGoals() {
+        let picture = build([
+            action("a", goal: own, team: work, due: nil),
+            action("b", goal: endorsed, team: nil, due: nil),
+            action("c", goal: waiting, team: support, due: nil),
+            action("d", goal: declined, team: support, due: nil),
+            action("done, not counted", goal: waiting, team: support, due: nil, status: .done),
+            action("dropped, not counted", goal: own, team: work, due: nil, status: .dropped),
+        ])
+        #expect(picture.alignment == Alignment(serving: 2, open: 4))
+        #expect(picture.alignment.percent == 50)
+        #expect(Set(picture.notCitizens.map(\.text)) == ["c", "d"])
+        // A declined goal is no longer offered for new actions.
+        #expect(picture.goals.map(\.text) == ["Find work", "Driving licence", "A course"])
+    }
+
+    @Test func percentRoundsHalfUpAndIsAbsentWithoutOpenActions() {
+        #expect(Alignment(serving: 1, open: 3).percent == 33)
+        #expect(Alignment(serving: 2, open: 3).percent == 67)
+        #expect(Alignment(serving: 1, open: 8).percent == 13)  // 12.5
+        #expect(Alignment(serving: 0, open: 0).percent == nil)
+    }
+
+    @Test func overdueIsOpenAndBeforeToday() {
+        let picture = build([
+            action("late", goal: own, team: nil, due: "2026-11-28"),
+            action("today", goal: own, team: nil, due: "2026-11-29"),
+            action("late but done", goal: own, team: nil, due: "2026-11-01", status: .done),
+        ])
+        let overdue = picture.services.flatMap(\.lines).filter(\.isOverdue).map(\.text)
+        #expect(overdue == ["late"])
+    }
+
+    @Test func servicesAreSideBySideWithTheCitizensOwnFirst() {
+        let picture = build([
+            action("x", goal: own, team: work, due: nil), action("y", goal: own, team: nil, due: nil),
+            action("z", goal: own, team: support, due: nil),
+        ])
+        #expect(picture.services.map(\.name) == ["Fatima", "Social support · Houten", "Work and income · Houten"])
+    }
+
+    @Test func goalWordsAreLeftOutWhenTheViewerMayNotSeeTheGoals() {
+        let picture = WholePicture.build(
+            ownerName: "Fatima", actions: [action("x", goal: own, team: work, due: nil)], goals: [own], serviceNames: [:],
+            names: [:], showGoals: false, today: "2026-11-29", professionals: [])
+        #expect(picture.services[0].lines[0].goal == nil)
+        #expect(picture.services[0].lines[0].servesCitizensGoal)
+    }
+}
+
+@Suite struct ActionFormTests {
+    let goal = MyPlan.GoalLine(id: UUID(), text: "Find work", origin: .citizen, status: .active, suggestedBy: nil)
+    let declined = MyPlan.GoalLine(id: UUID(), text: "Move", origin: .suggested, status: .declined, suggestedBy: "J")
+    let sanne = PlanActions.Person(id: UUID(), name: "Sanne")
+
+    @Test func aCompleteFormBecomesAnAction() throws {
+        let form = ActionForm(goal: goal.id.uuidString, text: "  Call the hospital  ", owner: "professional:\(sanne.id)", due: "2027-01-31")
+        let draft = try form.check(goals: [goal], professionals: [sanne], today: "2026-11-29").get()
+        #expect(draft == ActionDraft(goalID: goal.id, text: "Call the hospital", owner: .professional(sanne.id), dueOn: "2027-01-31", status: .open))
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let form = ActionForm(goal: declined.id.uuidString, text: " ", owner: "professional:\(UUID())", due: "2027-02-30", status: "maybe")
+        let result = form.check(goals: [goal, declined], professionals: [sanne], today: "2026-11-29")
+        #expect(result == .failure(ProblemList([.text, .goal, .owner, .due, .status])))
+    }
+
+    @Test(arguments: ["2040-01-01", "31.1.2027", "2027-1-31", "tomorrow"])
+    func dueDaysMustBeRealAndNear(due: String) {
+        let form = ActionForm(goal: goal.id.uuidString, text: "x", owner: "citizen", due: due)
+        #expect(form.check(goals: [goal], professionals: [], today: "2026-11-29") == .failure(ProblemList([.due])))
+    }
+
+    @Test func aSupporterNeedsAName() throws {
+        let without = ActionForm(goal: goal.id.uuidString, text: "x", owner: "supporter", supporter: "  ")
+        #expect(without.check(goals: [goal], professionals: [], today: "2026-11-29") == .failure(ProblemList([.supporter])))
+        let with = ActionForm(goal: goal.id.uuidString, text: "x", owner: "supporter", supporter: "Amal")
+        #expect(try with.check(goals: [goal], professionals: [], today: "2026-11-29").get().owner == .supporter("Amal"))
+    }
+}
+
+@Suite struct CheckInRequestTests {
+    @Test func ratedAreasAreKeptAndEmptyOnesLeftOut() throws {
+        let draft = CheckIns.Draft(fields: ["rating-home": "7", "note-home": " Quieter now ", "rating-money": "3", "csrf": "x"])
+        let ratings = try CheckIns.check(draft).get()
+        #expect(ratings == [
+            CheckIns.Rating(area: .home, rating: 7, note: "Quieter now"),
+            CheckIns.Rating(area: .money, rating: 3, note: nil),
+        ])
+    }
+
+    @Test func badRatingsNotesWithoutRatingsAndEmptyFormsAreRefused() {
+        #expect(CheckIns.check(CheckIns.Draft(fields: [:])) == .failure(ProblemList([.nothingRated])))
+        #expect(CheckIns.check(CheckIns.Draft(fields: ["rating-home": "11", "rating-money": "0", "rating-health": "five"]))
+            == .failure(ProblemList([.rating(.home), .rating(.health), .rating(.money)])))
+        #expect(CheckIns.check(CheckIns.Draft(fields: ["note-home": "no rating"])) == .failure(ProblemList([.note(.home)])))
+        #expect(CheckIns.check(CheckIns.Draft(fields: ["rating-home": "5", "note-home": String(repeating: "x", count: 501)]))
+            == .failure(ProblemList([.note(.home)])))
+    }
+
+    @Test func theDifferenceIsTheLatestOfEachViewNeverAnAverage() {
+        let day = 24.0 * 3600
+        let start = Date(timeIntervalSince1970: 1_780_000_000)
+        func point(_ days: Double, _ rating: Int, _ perspective: CheckInPerspective) -> Journey.Point {
+            Journey.Point(date: start.addingTimeInterval(days * day), rating: rating, perspective: perspective, note: nil, ratedBy: "x", isViewer: false)
+        }
+        let journey = Journey(area: .money, points: [point(0, 3, .citizen), point(1, 6, .professional), point(30, 5, .citizen), point(31, 8, .professional)])
+        #expect(journey.latest(.citizen)?.rating == 5)
+        #expect(journey.difference == 3)
+        #expect(Journey(area: .money, points: [point(0, 3, .citizen)]).difference == nil)
+    }
+}
