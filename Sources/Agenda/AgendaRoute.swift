@@ -13,7 +13,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharing
     case authorisations
     case revoke(UUID)
-    case caseload(page: Int? = nil)
+    case caseload(page: Int? = nil, search: String = "")
     case sharedPlan(UUID)
     case suggestions(UUID)
     case answerSuggestion(UUID)
@@ -36,7 +36,10 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharing: "/plan/sharing"
         case .authorisations: "/plan/authorisations"
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"
-        case .caseload(let page): "/caseload" + (page.map { $0 > 1 ? "?page=\($0)" : "" } ?? "")
+        case .caseload(let page, let search):
+            "/caseload" + Self.query([
+                ("q", search.isEmpty ? nil : search), ("page", page.flatMap { $0 > 1 ? String($0) : nil }),
+            ])
         case .sharedPlan(let id): "/plans/\(id)"
         case .suggestions(let id): "/plans/\(id)/suggestions"
         case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
@@ -51,7 +54,17 @@ public enum AgendaRoute: Sendable, Equatable {
     }
 
     public var url: SafeURL {
-        // Paths starting with "/" holding only UUIDs and numbers: always safe.
+        // Paths starting with "/" holding only UUIDs, numbers and percent-encoded text: always safe.
         SafeURL(path)!
+    }
+
+    /// "?q=…&page=2" from the parameters that have a value, each percent-encoded.
+    static func query(_ parameters: [(String, String?)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let pairs = parameters.compactMap { name, value in
+            value.map { "\(name)=\($0.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }
+        }
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 }

@@ -135,17 +135,17 @@ public struct Alignment: Sendable, Equatable {
         open == 0 ? nil : (serving * 200 + open) / (open * 2)
     }
 
-    /// The alignment over many plans, counted in the database: one query.
-    public static func over(planIDs: [UUID], on database: any Database) async throws -> Alignment {
-        guard !planIDs.isEmpty else { return Alignment(serving: 0, open: 0) }
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+    /// The alignment over the plans a subquery names (one column of plan ids), counted in the
+    /// database: one query, however many plans.
+    public static func over(plans: SQLQueryString, on sql: any SQLDatabase) async throws -> Alignment {
         struct Row: Decodable { let open_count: Int; let serving_count: Int? }
-        let rows = try await sql.raw("""
-            SELECT COUNT(*) AS open_count, SUM(CASE WHEN g.status IN (\(bind: GoalStatus.active.rawValue), \(bind: GoalStatus.achieved.rawValue))
-                THEN 1 ELSE 0 END) AS serving_count
+        let row = try await sql.raw("""
+            SELECT COUNT(*) AS open_count,
+                SUM(CASE WHEN g.status IN (\(bind: GoalStatus.active.rawValue), \(bind: GoalStatus.achieved.rawValue))
+                    THEN 1 ELSE 0 END) AS serving_count
             FROM plan_actions a JOIN goals g ON g.id = a.goal_id
-            WHERE a.status = \(bind: ActionStatus.open.rawValue) AND a.plan_id IN (\(binds: planIDs))
+            WHERE a.status = \(bind: ActionStatus.open.rawValue) AND a.plan_id IN (\(plans))
             """).first(decoding: Row.self)
-        return Alignment(serving: rows?.serving_count ?? 0, open: rows?.open_count ?? 0)
+        return Alignment(serving: row?.serving_count ?? 0, open: row?.open_count ?? 0)
     }
 }

@@ -149,8 +149,16 @@ import Testing
         expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome()).render(), named: "shared-plan")
         suggesting.isAgendaWritten = false
         expectPage(SharedPlan.View(model: suggesting, chrome: try Self.chrome("fi")).render(), named: "shared-plan-agenda-first-fi")
-        let caseload = Paged(items: [Caseload.Line(planID: Self.account, ownerName: "Fatima", until: Self.when)],
-                             page: ListPage(number: 1), total: 1)
+        var fatima = Caseload.Line(planID: Self.account, ownerID: Self.other, ownerName: "Fatima", until: Self.when)
+        fatima.sharesActions = true
+        fatima.sharesCheckIns = true
+        fatima.nextAction = ("Interview at the hospital's patient desk", "2026-06-03")
+        fatima.overdue = 1
+        fatima.lastCheckIn = Self.when
+        let carlos = Caseload.Line(planID: Self.other, ownerID: Self.account, ownerName: "Carlos", until: Self.when)
+        let caseload = Caseload.Model(
+            lines: Paged(items: [carlos, fatima], page: ListPage(number: 2, size: 2), total: 5), search: "a",
+            alignment: Alignment(serving: 7, open: 9))
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
     }
 

@@ -2,68 +2,200 @@ import Fluent
 import Foundation
 import KanssaCore
 @preconcurrency import Plot
+import SQLKit
 
-/// A professional's list of the people who authorised them or one of their teams.
+/// A professional's list of the people who authorised them or one of their teams: searched,
+/// paginated and counted in the database; for each person the next action, the overdue ones and
+/// the last check-in — each only where the person shared that section.
 public enum Caseload {
     public struct Line: Sendable, Equatable {
         public let planID: UUID
+        public let ownerID: UUID
         public let ownerName: String
         public let until: Date
+        /// The next open action due today or later; nil when none, or not shared.
+        public var nextAction: (text: String, dueOn: String)? = nil
+        /// Open actions past their day; nil when the actions are not shared.
+        public var overdue: Int?
+        /// When the person last rated their life areas; nil when never, or not shared.
+        public var lastCheckIn: Date?
+        public var sharesActions = false
+        public var sharesCheckIns = false
 
-        public init(planID: UUID, ownerName: String, until: Date) {
+        public init(planID: UUID, ownerID: UUID, ownerName: String, until: Date) {
             self.planID = planID
+            self.ownerID = ownerID
             self.ownerName = ownerName
             self.until = until
         }
+
+        public static func == (a: Line, b: Line) -> Bool {
+            a.planID == b.planID && a.ownerID == b.ownerID && a.ownerName == b.ownerName && a.until == b.until
+                && a.nextAction?.text == b.nextAction?.text && a.nextAction?.dueOn == b.nextAction?.dueOn
+                && a.overdue == b.overdue && a.lastCheckIn == b.lastCheckIn
+                && a.sharesActions == b.sharesActions && a.sharesCheckIns == b.sharesCheckIns
+        }
     }
 
-    /// Plans with an authorisation in force for this person or their teams, by name. Three
-    /// queries per page.
-    public static func load(
-        principal: Principal, page: ListPage, at now: Date, on database: any Database
-    ) async throws -> Paged<Line> {
-        let authorisations = try await PlanAuthorisation.query(on: database)
-            .filter(\.$revokedAt == nil)
-            .filter(\.$expiresAt > now)
-            .group(.or) { group in
-                group.filter(\.$granteeAccountID == principal.accountID)
-                if !principal.teamIDs.isEmpty { group.filter(\.$granteeTeamID ~~ Array(principal.teamIDs)) }
-            }
-            .all()
-        let until = authorisations.reduce(into: [UUID: Date]()) { result, authorisation in
-            result[authorisation.$plan.id] = max(result[authorisation.$plan.id] ?? .distantPast, authorisation.expiresAt)
+    public struct Model: Sendable, Equatable {
+        public let lines: Paged<Line>
+        public let search: String
+        /// Over every plan of the caseload whose actions are shared with the professional.
+        public let alignment: Alignment
+
+        public init(lines: Paged<Line>, search: String, alignment: Alignment) {
+            self.lines = lines
+            self.search = search
+            self.alignment = alignment
         }
-        let plans = try await Plan.query(on: database).filter(\.$id ~~ Array(until.keys)).all()
-        let owners = try await Account.displayNames(of: plans.map(\.ownerID), on: database)
-        let lines = plans.map { Line(planID: $0.id!, ownerName: owners[$0.ownerID] ?? "–", until: until[$0.id!] ?? now) }
-            .sorted { ($0.ownerName, $0.planID.uuidString) < ($1.ownerName, $1.planID.uuidString) }
-        let slice = Array(lines.dropFirst(page.offset).prefix(page.size))
-        return Paged(items: slice, page: page, total: lines.count)
+    }
+
+    /// The authorisations in force for this person: to them, or to one of their teams.
+    static func inForce(_ principal: Principal, now: Date) -> SQLQueryString {
+        var teams: SQLQueryString = "pa.grantee_account_id = \(bind: principal.accountID)"
+        if !principal.teamIDs.isEmpty {
+            teams = "(\(teams) OR pa.grantee_team_id IN (\(binds: Array(principal.teamIDs))))"
+        }
+        return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams)"
+    }
+
+    /// One page of the caseload, five queries whatever its size: the page, the count, the
+    /// authorisations of the page's plans, their next actions and overdue counts, their last
+    /// check-ins. `search` matches any part of a name, ignoring case (ASCII case on SQLite).
+    public static func load(
+        principal: Principal, search: String, page: ListPage, now: Date, timeZone: TimeZone, on database: any Database
+    ) async throws -> Model {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        let pattern = "%" + search.lowercased()
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let matching: SQLQueryString = search.isEmpty ? "" : " AND LOWER(a.display_name) LIKE \(bind: pattern) ESCAPE '\\'"
+        struct Row: Decodable { let plan_id: UUID; let owner_id: UUID; let display_name: String; let until: Date }
+        let rows = try await sql.raw("""
+            SELECT p.id AS plan_id, p.owner_id AS owner_id, a.display_name AS display_name, MAX(pa.expires_at) AS until
+            FROM plan_authorisations pa JOIN plans p ON p.id = pa.plan_id JOIN accounts a ON a.id = p.owner_id
+            WHERE \(inForce(principal, now: now))\(matching)
+            GROUP BY p.id, p.owner_id, a.display_name
+            ORDER BY a.display_name, p.id
+            LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
+            """).all(decoding: Row.self)
+        struct Count: Decodable { let total: Int }
+        let total = try await sql.raw("""
+            SELECT COUNT(DISTINCT pa.plan_id) AS total
+            FROM plan_authorisations pa JOIN plans p ON p.id = pa.plan_id JOIN accounts a ON a.id = p.owner_id
+            WHERE \(inForce(principal, now: now))\(matching)
+            """).first(decoding: Count.self)?.total ?? 0
+        var lines = rows.map { Line(planID: $0.plan_id, ownerID: $0.owner_id, ownerName: $0.display_name, until: $0.until) }
+        try await addDetails(to: &lines, principal: principal, now: now, timeZone: timeZone, on: database, sql: sql)
+        return Model(
+            lines: Paged(items: lines, page: page, total: total), search: search,
+            alignment: try await alignment(of: principal, now: now, on: sql))
+    }
+
+    /// Next and overdue actions and the last check-in, for the plans that share them.
+    private static func addDetails(
+        to lines: inout [Line], principal: Principal, now: Date, timeZone: TimeZone, on database: any Database,
+        sql: any SQLDatabase
+    ) async throws {
+        guard !lines.isEmpty else { return }
+        let planIDs = lines.map(\.planID)
+        let grants = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id ~~ planIDs).all()
+        let byPlan = Dictionary(grouping: grants, by: \.$plan.id)
+        for index in lines.indices {
+            let access = PlanAccess(planID: lines[index].planID, ownerID: lines[index].ownerID,
+                                    grants: (byPlan[lines[index].planID] ?? []).map(\.grant), now: now)
+            lines[index].sharesActions = Policy.decide(.readPlan(access, section: .actions), for: principal).isAllowed
+            lines[index].sharesCheckIns = Policy.decide(.readPlan(access, section: .checkIns), for: principal).isAllowed
+        }
+        let today = PlanActions.day(now, in: timeZone)
+        let withActions = lines.filter(\.sharesActions).map(\.planID)
+        if !withActions.isEmpty {
+            struct Next: Decodable { let plan_id: UUID; let text: String; let due_on: String }
+            let next = try await sql.raw("""
+                SELECT plan_id, text, due_on FROM (
+                    SELECT plan_id, text, due_on, ROW_NUMBER() OVER (PARTITION BY plan_id ORDER BY due_on, id) AS n
+                    FROM plan_actions
+                    WHERE status = \(bind: ActionStatus.open.rawValue) AND due_on >= \(bind: today) AND plan_id IN (\(binds: withActions))
+                ) ranked WHERE n = 1
+                """).all(decoding: Next.self)
+            struct Overdue: Decodable { let plan_id: UUID; let overdue: Int }
+            let overdue = try await sql.raw("""
+                SELECT plan_id, COUNT(*) AS overdue FROM plan_actions
+                WHERE status = \(bind: ActionStatus.open.rawValue) AND due_on < \(bind: today) AND plan_id IN (\(binds: withActions))
+                GROUP BY plan_id
+                """).all(decoding: Overdue.self)
+            let nextByPlan = Dictionary(next.map { ($0.plan_id, $0) }, uniquingKeysWith: { a, _ in a })
+            let overdueByPlan = Dictionary(overdue.map { ($0.plan_id, $0.overdue) }, uniquingKeysWith: { a, _ in a })
+            for index in lines.indices where lines[index].sharesActions {
+                lines[index].nextAction = nextByPlan[lines[index].planID].map { ($0.text, $0.due_on) }
+                lines[index].overdue = overdueByPlan[lines[index].planID] ?? 0
+            }
+        }
+        let withCheckIns = lines.filter(\.sharesCheckIns).map(\.planID)
+        if !withCheckIns.isEmpty {
+            struct Last: Decodable { let plan_id: UUID; let last: Date }
+            let last = try await sql.raw("""
+                SELECT plan_id, MAX(created_at) AS last FROM check_ins
+                WHERE perspective = \(bind: CheckInPerspective.citizen.rawValue) AND plan_id IN (\(binds: withCheckIns))
+                GROUP BY plan_id
+                """).all(decoding: Last.self)
+            let lastByPlan = Dictionary(last.map { ($0.plan_id, $0.last) }, uniquingKeysWith: { a, _ in a })
+            for index in lines.indices where lines[index].sharesCheckIns {
+                lines[index].lastCheckIn = lastByPlan[lines[index].planID]
+            }
+        }
+    }
+
+    /// Agenda alignment over every plan whose actions are shared with this professional (in
+    /// person or through a team): one query.
+    static func alignment(of principal: Principal, now: Date, on sql: any SQLDatabase) async throws -> Alignment {
+        try await Alignment.over(
+            plans: """
+                SELECT pa.plan_id FROM plan_authorisations pa
+                WHERE \(inForce(principal, now: now)) AND (',' || pa.sections || ',') LIKE \(bind: "%,\(PlanSection.actions.rawValue),%")
+                """,
+            on: sql)
     }
 
     public struct View {
-        let model: Paged<Line>
+        let model: Model
         let chrome: Chrome
 
-        public init(model: Paged<Line>, chrome: Chrome) {
+        public init(model: Model, chrome: Chrome) {
             self.model = model
             self.chrome = chrome
         }
 
         public func render() -> HTML {
             let t = chrome.t
+            let lines = model.lines
             return Layout.page(
                 title: t(.caseloadTitle), chrome: chrome,
                 content: .div(
                     .p(.txt(t(.caseloadIntro))),
-                    .if(model.items.isEmpty, .p(.txt(t(.caseloadEmpty)))),
-                    .if(!model.items.isEmpty, Components.table(
-                        caption: t(.caseloadCaption, ["count": t.number(model.total)]),
-                        headers: [t(.memberName), t(.expires)],
-                        rows: model.items.map { line in
-                            [.a(.link(AgendaRoute.sharedPlan(line.planID).url), .txt(line.ownerName)), .txt(t.date(line.until))]
+                    .form(
+                        .class("search"), .method(.get), .link(AgendaRoute.caseload().url, as: "action"),
+                        .attribute(named: "role", value: "search"),
+                        Components.textField(
+                            name: "q", label: t(.caseloadSearch), value: model.search, type: .search, required: false, maxLength: 100),
+                        Components.submit(t(.caseloadSearchButton), style: .secondary)
+                    ),
+                    .if(lines.items.isEmpty, .p(.txt(model.search.isEmpty ? t(.caseloadEmpty) : t(.caseloadNoMatch)))),
+                    .if(!lines.items.isEmpty, Components.table(
+                        caption: t(.caseloadCaption, ["count": t.number(lines.total)]),
+                        headers: [t(.memberName), t(.caseloadNext), t(.caseloadOverdue), t(.caseloadLastCheckIn), t(.expires)],
+                        rows: lines.items.map { line in
+                            [
+                                .a(.link(AgendaRoute.sharedPlan(line.planID).url), .txt(line.ownerName)),
+                                !line.sharesActions ? .txt(t(.caseloadNotShared))
+                                    : line.nextAction.map { .txt("\($0.text) (\(ActionBoard.day($0.dueOn, t)))") } ?? .txt("–"),
+                                line.overdue.map { $0 > 0 ? .strong(.txt(t.number($0))) : .txt("0") } ?? .txt(t(.caseloadNotShared)),
+                                !line.sharesCheckIns ? .txt(t(.caseloadNotShared)) : .txt(line.lastCheckIn.map { t.date($0) } ?? "–"),
+                                .txt(t.date(line.until)),
+                            ]
                         })),
-                    Components.pagination(model, t: t) { AgendaRoute.caseload(page: $0).url }
+                    Components.pagination(lines, t: t) { AgendaRoute.caseload(page: $0, search: model.search).url },
+                    ActionBoard.alignment(model.alignment, heading: t(.alignmentMine), definition: t(.alignmentCaseloadDefinition), t: t)
                 )
             )
         }

@@ -49,9 +49,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case adminTeamLine
     case adminTeamsHeading
     case adminTitle
+    case alignmentCaseloadDefinition
     case alignmentCounts
     case alignmentDefinition
     case alignmentHeading
+    case alignmentMine
     case alignmentNoActions
     case alignmentPercent
     case auditAccountCreated
@@ -80,6 +82,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadCaption
     case caseloadEmpty
     case caseloadIntro
+    case caseloadLastCheckIn
+    case caseloadNext
+    case caseloadNoMatch
+    case caseloadNotShared
+    case caseloadOverdue
+    case caseloadSearch
+    case caseloadSearchButton
     case caseloadTitle
     case checkInHeading
     case checkInIntro

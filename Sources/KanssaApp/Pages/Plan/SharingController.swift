@@ -87,17 +87,15 @@ struct SharingController: RouteCollection {
     @Sendable func caseload(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let page = ListPage(number: request.query[Int.self, at: "page"])
-        let lines = try await Caseload.load(principal: principal, page: page, at: request.now, on: request.db)
-        // Names on the list are personal data: each listed person sees this look.
-        try await AuditLog.record(try await caseloadReads(lines, request), at: request.now, on: request.db)
-        return Caseload.View(model: lines, chrome: request.chrome()).render().response()
-    }
-
-    private func caseloadReads(_ lines: Paged<Caseload.Line>, _ request: Request) async throws -> [AuditRecord] {
-        let owners = try await Plan.query(on: request.db).filter(\.$id ~~ lines.items.map(\.planID)).all()
-        return owners.map {
-            AuditRecord(actorID: request.principal?.accountID, subjectID: $0.ownerID, event: .personalDataRead,
+        let search = TypedText.clean(request.query[String.self, at: "q"], maxLength: 100) ?? ""
+        let model = try await Caseload.load(
+            principal: principal, search: search, page: page, now: request.now, timeZone: request.platform.config.timeZone,
+            on: request.db)
+        // Names, next actions and check-ins on the list are personal data: each listed person sees this look.
+        try await AuditLog.record(model.lines.items.map {
+            AuditRecord(actorID: principal.accountID, subjectID: $0.ownerID, event: .personalDataRead,
                         target: "caseload", purpose: .caseWork, requestID: request.id)
-        }
+        }, at: request.now, on: request.db)
+        return Caseload.View(model: model, chrome: request.chrome()).render().response()
     }
 }

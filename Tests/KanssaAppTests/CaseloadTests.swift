@@ -1,0 +1,77 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// The professional's caseload: searched and paginated in the database, with next and overdue
+/// actions and the last check-in only where the citizen shared them.
+@Suite struct CaseloadTests {
+    @Test func nextAndOverdueActionsAndTheLastCheckInAreShownWhereShared() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let day = 24.0 * 3600
+            let tomorrow = PlanActions.day(world.now.addingTimeInterval(day), in: app.platform.config.timeZone)
+            let lastWeek = PlanActions.day(world.now.addingTimeInterval(-7 * day), in: app.platform.config.timeZone)
+            for (text, due) in [("Visit the job fair", tomorrow), ("Send the CV", lastWeek), ("Later", "2026-12-01")] {
+                try await PlanActions.add(
+                    ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen, dueOn: due, status: .open),
+                    planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
+            }
+            try await CheckIns.record([.init(area: .home, rating: 6, note: nil)], perspective: .citizen, planID: fixtures.citizenPlan,
+                                      by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let page = try await professional.get("/caseload").body.string
+            #expect(page.contains("Visit the job fair"))
+            #expect(page.contains("<strong>1</strong>"))
+            #expect(page.contains("May 28, 2026"))
+            // Four open actions (the fixtures' and three), all for the citizen's own goal.
+            #expect(page.contains("100 %"))
+            #expect(page.contains("4 of 4 open actions"))
+
+            try await PlanAuthorisation.query(on: app.db).set(\.$sections, to: "agenda,goals").update()
+            let narrower = try await professional.get("/caseload").body.string
+            #expect(!narrower.contains("Visit the job fair"))
+            #expect(narrower.contains("not shared"))
+            #expect(narrower.contains("No open actions yet."))
+        }
+    }
+
+    @Test func searchAndPagesAreAnsweredByTheDatabase() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let hash = try await Account.query(on: app.db).first()!.passwordHash
+            for number in 1...30 {
+                let account = Account(login: "person\(number)@here.test", displayName: String(format: "Person %02d", number),
+                                      preferredLanguage: "en", passwordHash: hash, createdAt: world.now)
+                try await account.create(on: app.db)
+                let plan = try await PlanStore.plan(of: try account.requireID(), at: world.now, on: app.db)
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.agenda], purpose: "Work",
+                    legalBasis: .publicTask, until: world.now.addingTimeInterval(3600 * 24 * 10), by: try account.requireID(),
+                    at: world.now, on: app.db)
+            }
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let first = try await professional.get("/caseload").body.string
+            #expect(first.contains("Plans shared with you (31)"))
+            #expect(first.contains("Person 01") && first.contains("Person 25") && !first.contains("Person 26"))
+            let second = try await professional.get("/caseload?page=2").body.string
+            #expect(second.contains("Person 26") && second.contains("The citizen") && !second.contains("Person 25"))
+
+            let found = try await professional.get("/caseload?q=person%201").body.string
+            #expect(found.contains("Plans shared with you (10)"))  // 10–19
+            #expect(!found.contains("The citizen"))
+            #expect(try await professional.get("/caseload?q=CITIZEN").body.string.contains("The citizen"))
+            // Wildcards are searched for as typed, not as patterns.
+            #expect(try await professional.get("/caseload?q=%25").body.string.contains("Nobody on your list matches that name."))
+            #expect(try await professional.get("/caseload?q=_").body.string.contains("Nobody on your list matches that name."))
+            // Every listed person sees the look on their trace; those on other pages do not.
+            let reads = try await AuditEntry.query(on: app.db).filter(\.$target == "caseload").filter(\.$subjectID == fixtures.accounts[.citizen]!).count()
+            #expect(reads == 2)  // page 2 and the search for them
+        }
+    }
+}
