@@ -18,6 +18,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case suggestions(UUID)
     case answerSuggestion(UUID)
     case lifeAreas
+    case teamAlignment(UUID)
     case actions
     case action(UUID)
     case sharedActions(UUID)
@@ -44,6 +45,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .suggestions(let id): "/plans/\(id)/suggestions"
         case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
         case .lifeAreas: "/plan/life"
+        case .teamAlignment(let id): "/organisations/\(id)/alignment"
         case .actions: "/plan/actions"
         case .action(let id): "/plan/actions/\(id)"
         case .sharedActions(let id): "/plans/\(id)/actions"

@@ -16,4 +16,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SharedPlanController())
     try app.register(collection: ActionController())
     try app.register(collection: LifeController())
+    try app.register(collection: TeamAlignmentController())
 }

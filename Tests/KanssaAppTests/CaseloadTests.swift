@@ -75,3 +75,47 @@ import VaporTesting
         }
     }
 }
+
+/// A coordinator sees each team's agenda alignment — only over five plans or more.
+@Suite struct TeamAlignmentTests {
+    @Test func aTeamsFigureAppearsOnlyFromFivePlans() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let hash = try await Account.query(on: app.db).first()!.passwordHash
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            // The fixtures' plan is shared with Outreach, with one open action for the citizen's own goal.
+            var page = try await coordinator.get("/organisations/\(fixtures.here)/alignment").body.string
+            #expect(page.contains("Too few plans to show without identifying people"))
+            #expect(!page.contains("Call the job centre"))
+            for number in 1...4 {
+                let account = Account(login: "p\(number)@here.test", displayName: "P\(number)", preferredLanguage: "en",
+                                      passwordHash: hash, createdAt: world.now)
+                try await account.create(on: app.db)
+                let plan = try await PlanStore.plan(of: try account.requireID(), at: world.now, on: app.db)
+                let goal = Goal(planID: try plan.requireID(), text: "Theirs", origin: .suggested, status: .awaitingCitizen,
+                                suggestedByID: fixtures.accounts[.professional]!, createdByID: fixtures.accounts[.professional]!,
+                                createdAt: world.now)
+                try await goal.create(on: app.db)
+                try await PlanActions.add(
+                    ActionDraft(goalID: try goal.requireID(), text: "Do as we say", owner: .citizen, dueOn: nil, status: .open),
+                    planID: try plan.requireID(), teamID: fixtures.outreachTeam, by: fixtures.accounts[.professional]!,
+                    at: world.now, on: app.db)
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: fixtures.outreachTeam,
+                    sections: number == 4 ? [.goals] : [.goals, .actions], purpose: "Work", legalBasis: .publicTask,
+                    until: world.now.addingTimeInterval(3600 * 24 * 10), by: try account.requireID(), at: world.now, on: app.db)
+            }
+            // Four plans share their actions with Outreach: still too few.
+            page = try await coordinator.get("/organisations/\(fixtures.here)/alignment").body.string
+            #expect(page.contains("Too few plans to show without identifying people"))
+            try await PlanAuthorisation.query(on: app.db).set(\.$sections, to: "actions,goals").update()
+            page = try await coordinator.get("/organisations/\(fixtures.here)/alignment").body.string
+            #expect(page.contains("20 % (1 of 5 open actions)"))
+            // A coordinator of another organisation sees nothing of this one.
+            var elsewhere = Browser(app)
+            try await elsewhere.signIn(Fixtures.adminElsewhereLogin)
+            #expect(try await elsewhere.get("/organisations/\(fixtures.here)/alignment").status == .forbidden)
+        }
+    }
+}

@@ -60,6 +60,14 @@ import VaporTesting
             var carlos = Browser(app)
             try await carlos.signIn("carlos@valencia.demo", password: DemoData.password)
             #expect(try await carlos.get("/plan").body.string.contains("you said no"))
+            // Houten's coordinator sees the work-and-income team's figure (six plans), not the others'.
+            var lead = Browser(app)
+            try await lead.signIn("lead@houten.demo", password: DemoData.password)
+            let home = try await lead.get("/").body.string
+            let link = try #require(home.firstMatch(of: #/href="(/organisations/[^"]+/alignment)"/#)?.1)
+            let figures = try await lead.get(String(link)).body.string
+            #expect(figures.contains("Too few plans to show without identifying people"))  // Social support: one plan
+            #expect(figures.contains("57 % (8 of 14 open actions)"))
             // Fatima's plan is shared by the work-and-income and social-support teams.
             for professional in ["sanne@houten.demo", "joost@houten.demo"] {
                 var browser = Browser(app)

@@ -160,6 +160,11 @@ import Testing
             lines: Paged(items: [carlos, fatima], page: ListPage(number: 2, size: 2), total: 5), search: "a",
             alignment: Alignment(serving: 7, open: 9))
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
+        let teamFigures = TeamAlignment.Model(organisationName: "Municipality of Houten", lines: [
+            .init(team: "Social support", plans: 3, alignment: nil),
+            .init(team: "Work and income", plans: 6, alignment: Alignment(serving: 8, open: 14)),
+        ])
+        expectPage(TeamAlignment.View(model: teamFigures, chrome: try Self.chrome("fi")).render(), named: "team-alignment-fi")
     }
 
     static func picture() -> WholePicture.Model {

@@ -114,6 +114,8 @@ import VaporTesting
               allowed: [.role(.professional)]),
         Entry(method: .POST, pattern: "/plans/:plan/actions/:action", path: { "/plans/\($0.citizenPlan)/actions/\($0.citizenAction)" },
               form: { _ in [("text", ""), ("version", "0")] }, allowed: [.role(.professional)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/alignment", path: { "/organisations/\($0.here)/alignment" },
+              allowed: [.role(.coordinator)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

@@ -36,6 +36,7 @@ import Testing
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
         (.useCaseload, [.professional]),
+        (.seeTeamFigures(here), [.coordinator]),
         (.administerOrganisation(here), [.admin]),
         (.manageMembers(here), [.admin]),
         (.inviteAnyone(here), [.professional, .coordinator, .admin]),
@@ -156,5 +157,24 @@ extension PlanPolicyTests {
     func theOwnerNeverContributesThroughThisRule(section: PlanSection) {
         // The owner writes their own plan through `useOwnPlan`.
         #expect(!Policy.decide(.contribute(access([]), to: section), for: person(owner)).isAllowed)
+    }
+}
+
+extension PlanPolicyTests {
+    @Test func anActionIsChangedByWhoWroteItWhoDoesItOrItsServiceNeverAnotherService() {
+        let member = person(colleague, teams: [team])
+        let shared = access([grant(sections: [.actions, .goals])])
+        let stranger = UUID()
+        #expect(Policy.decide(.changeAction(shared, ActionStake(teamID: team, createdByID: stranger, ownerAccountID: nil)), for: member).isAllowed)
+        #expect(Policy.decide(.changeAction(shared, ActionStake(teamID: nil, createdByID: colleague, ownerAccountID: nil)), for: member).isAllowed)
+        #expect(Policy.decide(.changeAction(shared, ActionStake(teamID: UUID(), createdByID: stranger, ownerAccountID: colleague)), for: member).isAllowed)
+        // Another service's action, or the citizen's own.
+        #expect(!Policy.decide(.changeAction(shared, ActionStake(teamID: UUID(), createdByID: stranger, ownerAccountID: nil)), for: member).isAllowed)
+        #expect(!Policy.decide(.changeAction(shared, ActionStake(teamID: nil, createdByID: owner, ownerAccountID: nil)), for: member).isAllowed)
+        // Their own action, once the citizen has taken the actions back.
+        let narrowed = access([grant(sections: [.goals])])
+        #expect(!Policy.decide(.changeAction(narrowed, ActionStake(teamID: team, createdByID: colleague, ownerAccountID: colleague)), for: member).isAllowed)
+        #expect(!Policy.decide(.changeAction(access([grant(sections: [.actions, .goals], revoked: true)]),
+                                             ActionStake(teamID: team, createdByID: colleague, ownerAccountID: nil)), for: member).isAllowed)
     }
 }

@@ -100,10 +100,32 @@ extension DemoData {
             sharedWith: [(valencia + "/Mentors", [.strengths, .goals], "Mentoring for my repair business", .consent, 180)]),
     ]
 
+    /// Five more people the Houten work-and-income team works with, so that the coordinator's
+    /// team figures (shown only from five plans) have something to show.
+    static let houtenCaseload: [DemoPlan] = [
+        ("ahmed", "A job in logistics close to home, with regular hours.", "Get my forklift licence", "Join the warehouse open day"),
+        ("bram", "Paying off my debts and sleeping again.", "A payment plan I can keep", "Take the budgeting course"),
+        ("chantal", "Working with animals, part-time, while I care for my mother.", "Volunteer at the animal shelter", "Apply for full-time office jobs"),
+        ("dewi", "Finishing my nursing diploma.", "Pass the last two modules", "Look into childcare support"),
+        ("eva", "Getting out of the house and meeting people.", "Join the walking group on Wednesdays", "Register with the temp agency"),
+    ].map { login, matters, own, suggested in
+        DemoPlan(
+            owner: "\(login)@houten.demo", agenda: AgendaText(whatMatters: matters),
+            goals: [(own, nil, .active), (suggested, "sanne@houten.demo", .awaitingCitizen)],
+            sharedWith: [(houten + "/Work and income", [.agenda, .goals, .actions, .checkIns], "Finding work", .publicTask, 365)],
+            actions: [
+                DemoAction(author: "sanne@houten.demo", team: houten + "/Work and income", goal: 0, text: "Talk it through together",
+                           owner: "sanne@houten.demo", dueInDays: 7),
+                DemoAction(author: "sanne@houten.demo", team: houten + "/Work and income", goal: 1, text: "Send the registration form",
+                           owner: "self", dueInDays: login == "bram" ? -2 : 10),
+            ],
+            checkIns: [("\(login)@houten.demo", .workAndLearning, [(60, 4), (10, 5)])])
+    }
+
     static func loadPlans(
         accountIDs: [String: UUID], teamIDs: [String: UUID], at now: Date, on database: any Database
     ) async throws {
-        for demo in plans {
+        for demo in plans + houtenCaseload {
             guard let ownerID = accountIDs[demo.owner] else { continue }
             let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
             _ = try await PlanStore.saveAgenda(

@@ -85,7 +85,7 @@ extension Action {
     var organisationID: UUID? {
         switch self {
         case .useOwnAccount, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload: nil
-        case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id): id
+        case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id): id
         case .invite(let id, _): id
         }
     }

@@ -185,6 +185,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeInvite
     case homeMyInformation
     case homeNoOrganisation
+    case homeTeamAlignment
     case homeTitle
     case homeYourRoles
     case invitationCodeIntro
@@ -394,6 +395,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestIntro
     case suggestedNotice
     case teamAddedNotice
+    case teamAlignmentCaption
+    case teamAlignmentDefinition
+    case teamAlignmentFewerThan
+    case teamAlignmentFigure
+    case teamAlignmentIntro
+    case teamAlignmentPlans
+    case teamAlignmentTeam
+    case teamAlignmentTitle
+    case teamAlignmentTooFew
+    case teamAlignmentValue
     case timelineAdd
     case timelineAddedNotice
     case timelineEmpty

@@ -19,6 +19,9 @@ public enum Action: Sendable, Hashable {
     /// an action they wrote, they do, or that comes from one of their teams — one service does not
     /// rewrite another's. The owner changes any action of their own plan through `useOwnPlan`.
     case changeAction(PlanAccess, ActionStake)
+    /// See an organisation's figures about its teams' work with plans — aggregates only, never
+    /// of fewer than five plans: its coordinators.
+    case seeTeamFigures(UUID)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

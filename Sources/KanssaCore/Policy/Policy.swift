@@ -23,6 +23,8 @@ public enum Policy {
             allowed = decide(.contribute(access, to: .actions), for: principal).isAllowed
                 && (stake.createdByID == principal.accountID || stake.ownerAccountID == principal.accountID
                     || stake.teamID.map(principal.teamIDs.contains) == true)
+        case .seeTeamFigures(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

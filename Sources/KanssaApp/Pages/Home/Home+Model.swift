@@ -11,6 +11,7 @@ enum Home {
             let roles: [Role]
             let mayAdminister: Bool
             let mayInvite: Bool
+            let maySeeTeamFigures: Bool
         }
 
         let displayName: String
@@ -26,7 +27,8 @@ enum Home {
                     organisationName: principal.memberships.first { $0.organisationID == organisationID }?.organisationName ?? "",
                     roles: roles,
                     mayAdminister: Policy.decide(.administerOrganisation(organisationID), for: principal).isAllowed,
-                    mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed
+                    mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed,
+                    maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -25,7 +25,9 @@ extension Home {
                                 .if(place.mayAdminister, .li(.a(
                                     .link(SiteRoute.organisationAdmin(place.organisationID).url), .txt(t(.homeAdminister))))),
                                 .if(place.mayInvite, .li(.a(
-                                    .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite)))))
+                                    .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite))))),
+                                .if(place.maySeeTeamFigures, .li(.a(
+                                    .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment)))))
                             )
                         )
                     }),
