@@ -75,8 +75,10 @@ public struct ActionForm: Sendable, Equatable {
             due: draft.dueOn ?? "", status: draft.status.rawValue)
     }
 
+    /// Each problem names its field, as the form names it (unique on any page it is part of).
     public enum Problem: String, Sendable, Equatable, CaseIterable {
-        case text, goal, owner, supporter, due, status
+        case text = "actionText", goal = "actionGoal", owner = "actionOwner", supporter = "actionSupporter"
+        case due = "actionDue", status = "actionStatus"
     }
 
     /// The checked action, or every problem with the form. The goal must be one of the plan's

@@ -12,7 +12,8 @@ import VaporTesting
     static let agenda = [("whatMatters", "Working again"), ("version", "0")]
 
     static func actionForm(_ fixtures: Fixtures, _ text: String, owner: String = "citizen", due: String = "") -> [(String, String)] {
-        [("text", text), ("goal", fixtures.citizenGoal.uuidString), ("owner", owner), ("supporter", ""), ("due", due)]
+        [("actionText", text), ("actionGoal", fixtures.citizenGoal.uuidString), ("actionOwner", owner), ("actionSupporter", ""),
+         ("actionDue", due)]
     }
 
     @Test func servicesPlanSideBySideAndClashesAreShownToEveryone() async throws {
@@ -70,7 +71,7 @@ import VaporTesting
             try await professional.signIn(Fixtures.login(.professional))
             try await professional.get("/plans/\(fixtures.citizenPlan)")
             var form = Self.actionForm(fixtures, "Enrol for the forklift course")
-            form[1] = ("goal", try suggestion.requireID().uuidString)
+            form[1] = ("actionGoal", try suggestion.requireID().uuidString)
             #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/actions", form).status == .seeOther)
             var citizen = Browser(app)
             try await citizen.signIn(Fixtures.login(.citizen))
@@ -98,11 +99,11 @@ import VaporTesting
             try await citizen.signIn(Fixtures.login(.citizen))
             try await citizen.get("/plan/actions/\(fixtures.citizenAction)")
             var mine = Self.actionForm(fixtures, "Call the job centre on Monday", owner: "professional:\(fixtures.accounts[.professional]!)")
-            mine.append(contentsOf: [("status", "open"), ("version", "0")])
+            mine.append(contentsOf: [("actionStatus", "open"), ("version", "0")])
             #expect(try await citizen.post("/plan/actions/\(fixtures.citizenAction)", mine).status == .seeOther)
 
             var theirs = Self.actionForm(fixtures, "Call the job centre", owner: "professional:\(fixtures.accounts[.professional]!)")
-            theirs.append(contentsOf: [("status", "done"), ("version", "0")])
+            theirs.append(contentsOf: [("actionStatus", "done"), ("version", "0")])
             let late = try await professional.post(path, theirs)
             #expect(late.status == .conflict)
             let body = late.body.string
@@ -133,7 +134,7 @@ import VaporTesting
             #expect(!page.contains("/actions/\(own)\""))
             #expect(try await professional.get("/plans/\(fixtures.citizenPlan)/actions/\(own)").status == .forbidden)
             var form = Self.actionForm(fixtures, "Changed")
-            form.append(contentsOf: [("status", "open"), ("version", "0")])
+            form.append(contentsOf: [("actionStatus", "open"), ("version", "0")])
             #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/actions/\(own)", form).status == .forbidden)
             #expect(try await PlanAction.find(own, on: app.db)?.text == "Ask Amal about Tuesdays")
         }
@@ -155,7 +156,7 @@ import VaporTesting
             try await citizen.signIn(Fixtures.login(.citizen))
             #expect(try await citizen.get("/plan/actions/\(otherAction)").status == .notFound)
             try await citizen.get("/plan/actions")
-            #expect(try await citizen.post("/plan/actions/\(otherAction)", [("text", "x"), ("version", "0")]).status == .notFound)
+            #expect(try await citizen.post("/plan/actions/\(otherAction)", [("actionText", "x"), ("version", "0")]).status == .notFound)
 
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))

@@ -1,3 +1,4 @@
+import Agenda
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -60,6 +61,32 @@ import VaporTesting
             #expect(try await citizen.post("/plan/notes", [("note", Self.payload)]).status == .seeOther)
             Self.expectEscaped(try await citizen.get("/plan").body.string, "/plan with notes")
             Self.expectEscaped(try await citizen.get("/me").body.string, "/me of the citizen")
+
+            // Actions (text, supporter) and check-in notes, on every page that shows them.
+            let goal = try #require(try await Goal.query(on: app.db).filter(\.$text == Self.payload).first())
+            try await citizen.get("/plan/actions")
+            #expect(try await citizen.post("/plan/actions", [
+                ("actionText", Self.payload), ("actionGoal", goal.id!.uuidString), ("actionOwner", "supporter"),
+                ("actionSupporter", Self.payload), ("actionDue", "2026-06-01"),
+            ]).status == .seeOther)
+            Self.expectEscaped(try await citizen.get("/plan/actions").body.string, "/plan/actions")
+            let rejectedAction = try await citizen.post("/plan/actions", [("actionText", Self.payload), ("actionDue", Self.payload)])
+            Self.expectEscaped(rejectedAction.body.string, "action form")
+            let action = try #require(try await PlanAction.query(on: app.db).filter(\.$text == Self.payload).first())
+            Self.expectEscaped(try await citizen.get("/plan/actions/\(action.id!)").body.string, "/plan/actions/:action")
+            try await citizen.get("/plan/life")
+            #expect(try await citizen.post("/plan/check-ins", [("rating-home", "4"), ("note-home", Self.payload)]).status == .seeOther)
+            Self.expectEscaped(try await citizen.get("/plan/life").body.string, "/plan/life")
+            let rejectedCheckIn = try await citizen.post("/plan/check-ins", [("rating-home", Self.payload), ("note-money", Self.payload)])
+            Self.expectEscaped(rejectedCheckIn.body.string, "check-in form")
+            try await citizen.get("/plan/sharing")
+            #expect(try await citizen.post("/plan/authorisations", [
+                ("team", fixtures.outreachTeam.uuidString), ("sections[]", "actions"), ("sections[]", "goals"), ("sections[]", "check-ins"),
+                ("purpose", Self.payload), ("legalBasis", "public-task"), ("until", "2026-12-31"),
+            ]).status == .seeOther)
+            Self.expectEscaped(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string, "/plans/:plan with actions")
+            Self.expectEscaped(try await professional.get("/caseload?q=" + (Self.payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")).body.string, "/caseload search")
+            Self.expectEscaped(try await professional.get("/caseload").body.string, "/caseload with actions")
 
             let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"
             let pages = [

@@ -111,10 +111,10 @@ public enum ActionFormView {
             Components.csrfField(chrome.csrfToken),
             .unwrap(version) { .input(.type(.hidden), .name("version"), .safe("value", String($0))) },
             Components.textField(
-                name: "text", label: t(.actionText), value: form.text, hint: t(.actionTextHint),
-                error: errors.message(for: "text"), maxLength: PlanActions.textLength),
+                name: ActionForm.Problem.text.rawValue, label: t(.actionText), value: form.text, hint: t(.actionTextHint),
+                error: errors.message(for: ActionForm.Problem.text.rawValue), maxLength: PlanActions.textLength),
             Components.select(
-                name: "goal", label: t(.actionGoal),
+                name: ActionForm.Problem.goal.rawValue, label: t(.actionGoal),
                 options: [Components.Option(value: "", label: t(.actionChooseGoal), isSelected: form.goal.isEmpty)]
                     + choices.goals.map { goal in
                         Components.Option(
@@ -122,9 +122,9 @@ public enum ActionFormView {
                             label: goal.status.isCitizens ? goal.text : t(.actionGoalSuggestion, ["goal": goal.text, "name": choices.ownerName]),
                             isSelected: form.goal.lowercased() == goal.id.uuidString.lowercased())
                     },
-                error: errors.message(for: "goal")),
+                error: errors.message(for: ActionForm.Problem.goal.rawValue)),
             Components.select(
-                name: "owner", label: t(.actionOwner),
+                name: ActionForm.Problem.owner.rawValue, label: t(.actionOwner),
                 options: [
                     Components.Option(value: "citizen", label: choices.byOwner ? t(.actionOwnerMe) : choices.ownerName,
                                       isSelected: form.owner == "citizen"),
@@ -133,19 +133,19 @@ public enum ActionFormView {
                     let value = "professional:" + person.id.uuidString
                     return Components.Option(value: value, label: person.name, isSelected: form.owner.lowercased() == value.lowercased())
                 },
-                error: errors.message(for: "owner")),
+                error: errors.message(for: ActionForm.Problem.owner.rawValue)),
             Components.textField(
-                name: "supporter", label: t(.actionSupporter), value: form.supporter, hint: t(.actionSupporterHint),
-                error: errors.message(for: "supporter"), required: false, maxLength: 100),
+                name: ActionForm.Problem.supporter.rawValue, label: t(.actionSupporter), value: form.supporter, hint: t(.actionSupporterHint),
+                error: errors.message(for: ActionForm.Problem.supporter.rawValue), required: false, maxLength: 100),
             Components.textField(
-                name: "due", label: t(.actionDueField), value: form.due, type: .date, hint: t(.actionDueHint),
-                error: errors.message(for: "due"), required: false, maxLength: 10),
+                name: ActionForm.Problem.due.rawValue, label: t(.actionDueField), value: form.due, type: .date, hint: t(.actionDueHint),
+                error: errors.message(for: ActionForm.Problem.due.rawValue), required: false, maxLength: 10),
             .if(version != nil, Components.select(
-                name: "status", label: t(.actionStatus),
+                name: ActionForm.Problem.status.rawValue, label: t(.actionStatus),
                 options: ActionStatus.allCases.map {
                     Components.Option(value: $0.rawValue, label: ActionWords.status($0, t), isSelected: form.status == $0.rawValue)
                 },
-                error: errors.message(for: "status"))),
+                error: errors.message(for: ActionForm.Problem.status.rawValue))),
             Components.submit(submit)
         )
     }

@@ -66,22 +66,23 @@ struct ActionController: RouteCollection {
 }
 
 extension ActionController {
+    /// The action form's fields, named uniquely so that the form can share a page with others.
     struct FormBody: Content {
-        var goal: String?
-        var text: String?
-        var owner: String?
-        var supporter: String?
-        var due: String?
-        var status: String?
+        var actionGoal: String?
+        var actionText: String?
+        var actionOwner: String?
+        var actionSupporter: String?
+        var actionDue: String?
+        var actionStatus: String?
         var version: Int?
     }
 
     static func decodeForm(_ request: Request) throws -> ActionForm {
         let body = try request.content.decode(FormBody.self)
         return ActionForm(
-            goal: body.goal ?? "", text: String((body.text ?? "").prefix(PlanActions.textLength + 50)),
-            owner: body.owner ?? "", supporter: String((body.supporter ?? "").prefix(150)),
-            due: String((body.due ?? "").prefix(20)), status: body.status ?? ActionStatus.open.rawValue)
+            goal: body.actionGoal ?? "", text: String((body.actionText ?? "").prefix(PlanActions.textLength + 50)),
+            owner: body.actionOwner ?? "", supporter: String((body.actionSupporter ?? "").prefix(150)),
+            due: String((body.actionDue ?? "").prefix(20)), status: body.actionStatus ?? ActionStatus.open.rawValue)
     }
 
     /// Whose plan, and where the pages lead: the person's own (`byOwner`) or the one in the URL.
