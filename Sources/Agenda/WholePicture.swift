@@ -48,13 +48,17 @@ public enum WholePicture {
         public let professionals: [PlanActions.Person]
     }
 
-    /// Six queries whatever the plan's size: actions (at most ``PlanActions/shown``), goals,
-    /// teams, organisations, names, and the people who can be named as doing an action.
+    /// A fixed number of queries whatever the plan's size: actions (at most
+    /// ``PlanActions/shown``), goals (unless the caller read them already), teams, organisations,
+    /// names, and the people who can be named as doing an action.
     public static func load(
-        planID: UUID, ownerName: String, showGoals: Bool, now: Date, timeZone: TimeZone, on database: any Database
+        planID: UUID, ownerName: String, showGoals: Bool, goals known: [MyPlan.GoalLine]? = nil, now: Date,
+        timeZone: TimeZone, on database: any Database
     ) async throws -> Model {
         let actions = try await PlanActions.list(planID: planID, on: database)
-        let goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
+        let goals = if let known { known } else {
+            try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
+        }
         let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(actions.compactMap(\.teamID)))).all()
         let organisations = try await Organisation.query(on: database)
             .filter(\.$id ~~ Array(Set(teams.map(\.$organisation.id)))).all()

@@ -48,18 +48,16 @@ public enum SharedPlan {
 
     /// Loads only the sections `visible` names: a section the viewer may not see is never read.
     public static func load(
-        planID: UUID, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], now: Date, timeZone: TimeZone,
-        on database: any Database
+        planID: UUID, ownerName: String, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], now: Date,
+        timeZone: TimeZone, on database: any Database
     ) async throws -> Model? {
-        guard let plan = try await Plan.find(planID, on: database),
-            let owner = try await Account.find(plan.ownerID, on: database)
-        else { return nil }
+        guard let plan = try await Plan.find(planID, on: database) else { return nil }
         var goals: [MyPlan.GoalLine]?
         if visible.contains(.goals) {
             goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
         }
         var model = Model(
-            planID: planID, ownerName: owner.displayName, reasons: reasons,
+            planID: planID, ownerName: ownerName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
         model.isAgendaWritten = plan.whatMatters != nil
         if visible.contains(.timeline) {
@@ -70,7 +68,7 @@ public enum SharedPlan {
         }
         if visible.contains(.actions) {
             model.picture = try await WholePicture.load(
-                planID: planID, ownerName: owner.displayName, showGoals: visible.contains(.goals), now: now,
+                planID: planID, ownerName: ownerName, showGoals: visible.contains(.goals), goals: goals, now: now,
                 timeZone: timeZone, on: database)
         }
         if visible.contains(.checkIns) {

@@ -162,7 +162,7 @@ struct SharedPlanController: RouteCollection {
             ])
         }
         guard var model = try await SharedPlan.load(
-            planID: planID, viewerID: principal.accountID, visible: visible, reasons: reasons, now: request.now,
+            planID: planID, ownerName: owner, viewerID: principal.accountID, visible: visible, reasons: reasons, now: request.now,
             timeZone: request.platform.config.timeZone, on: request.db)
         else {
             throw KanssaError.notFound

@@ -1,0 +1,109 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Logging
+import Synchronization
+import Testing
+import VaporTesting
+
+/// Counts the database queries a request makes, from the query log lines the SQL drivers write
+/// (each carries the statement in its `sql` metadata).
+final class QueryCounter: Sendable {
+    private let count = Mutex(0)
+
+    var value: Int { count.withLock { $0 } }
+    func reset() { count.withLock { $0 = 0 } }
+    func add() { count.withLock { $0 += 1 } }
+
+    struct Handler: LogHandler {
+        let counter: QueryCounter
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            if event.metadata?["sql"] != nil { counter.add() }
+        }
+    }
+}
+
+/// A page reads what it shows and no more: the number of queries does not grow with the length
+/// of a plan's history, nor with the length of a caseload.
+@Suite struct QueryCountTests {
+    /// Adds history to the fixtures' plan: goals, actions, check-ins, notes, and more plans in the
+    /// professional's caseload.
+    static func grow(_ fixtures: Fixtures, by factor: Int, on app: Application, now: Date) async throws {
+        let citizen = fixtures.accounts[.citizen]!
+        for index in 0..<(5 * factor) {
+            let goal = Goal(planID: fixtures.citizenPlan, text: "Goal \(index)", origin: .citizen, status: .active,
+                            createdByID: citizen, createdAt: now)
+            try await goal.create(on: app.db)
+            for step in 0..<3 {
+                try await PlanActions.add(
+                    ActionDraft(goalID: try goal.requireID(), text: "Step \(step) of \(index)", owner: .citizen,
+                                dueOn: "2026-06-\(String(format: "%02d", 1 + (index + step) % 28))", status: step == 0 ? .done : .open),
+                    planID: fixtures.citizenPlan, teamID: fixtures.outreachTeam, by: fixtures.accounts[.professional]!, at: now, on: app.db)
+            }
+            try await Timeline.write("Note \(index)", planID: fixtures.citizenPlan, by: citizen, at: now, on: app.db)
+            try await CheckIns.record(
+                LifeArea.allCases.map { CheckIns.Rating(area: $0, rating: 1 + index % 10, note: nil) }, perspective: .citizen,
+                planID: fixtures.citizenPlan, by: citizen, at: now.addingTimeInterval(Double(index)), on: app.db)
+            let other = Account(login: "grown\(factor)-\(index)@here.test", displayName: "Grown \(index)", preferredLanguage: "en",
+                                passwordHash: "x", createdAt: now)
+            try await other.create(on: app.db)
+            let plan = try await PlanStore.plan(of: try other.requireID(), at: now, on: app.db)
+            try await PlanSharing.authorise(
+                planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.actions, .goals, .checkIns],
+                purpose: "Work", legalBasis: .publicTask, until: now.addingTimeInterval(3600 * 24 * 10), by: try other.requireID(),
+                at: now, on: app.db)
+        }
+    }
+
+    static let citizenPages = ["/plan", "/plan/actions", "/plan/life", "/plan/sharing", "/me"]
+
+    static func professionalPages(_ fixtures: Fixtures) -> [String] {
+        ["/caseload", "/caseload?q=a", "/plans/\(fixtures.citizenPlan)",
+         "/plans/\(fixtures.citizenPlan)/actions/\(fixtures.citizenAction)"]
+    }
+
+    /// The queries of each page, for a plan with a little history and with twenty times as much.
+    @Test func queriesDoNotGrowWithTheHistory() async throws {
+        var counts: [Int: [String: Int]] = [:]
+        for factor in [1, 20] {
+            try await withApp { app, world in
+                guard TestDatabase.postgresURL == nil else { return }  // counted on SQLite, whose driver logs each query
+                let fixtures = try await Fixtures.make(on: app)
+                try await Self.grow(fixtures, by: factor, on: app, now: world.now)
+                let counter = QueryCounter()
+                app.logger = Logger(label: "queries") { _ in QueryCounter.Handler(counter: counter) }
+                var citizen = Browser(app)
+                try await citizen.signIn(Fixtures.login(.citizen))
+                var professional = Browser(app)
+                try await professional.signIn(Fixtures.login(.professional))
+                for (browser, pages) in [(citizen, Self.citizenPages), (professional, Self.professionalPages(fixtures))] {
+                    var browser = browser
+                    for page in pages {
+                        counter.reset()
+                        let response = try await browser.get(page)
+                        #expect(response.status == .ok, "\(page)")
+                        counts[factor, default: [:]][page.replacingOccurrences(of: fixtures.citizenPlan.uuidString, with: ":plan")
+                            .replacingOccurrences(of: fixtures.citizenAction.uuidString, with: ":action")] = counter.value
+                    }
+                }
+            }
+        }
+        guard let small = counts[1], let large = counts[20] else { return }
+        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
+            print("queries \(page): \(queries) (×20 history: \(large[page] ?? -1))")
+            #expect(queries > 0, "\(page): no queries counted — is the query log still written?")
+            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with twenty times the history")
+            #expect(queries <= 25, "\(page): \(queries) queries")
+        }
+    }
+}
