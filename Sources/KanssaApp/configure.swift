@@ -48,6 +48,7 @@ public func configure(
 
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+    app.asyncCommands.use(SeedScaleCommand(), as: "seed-scale")
 }
 
 private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) async throws {

@@ -1,0 +1,49 @@
+import Fluent
+import KanssaCore
+import Vapor
+
+/// `kanssa seed-scale --citizens N`: fills an empty database with realistic volumes for
+/// measuring (see `scripts/benchmark.sh`). Refuses a database that holds anything already.
+struct SeedScaleCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "citizens", help: "How many citizens, each with a plan (default 100000).")
+        var citizens: Int?
+
+        @Option(name: "organisations", help: "How many organisations (default: one per 2,000 citizens, at least 1).")
+        var organisations: Int?
+
+        @Option(name: "professionals", help: "How many professionals (default: one per 20 citizens, at least one per team).")
+        var professionals: Int?
+
+        init() {}
+    }
+
+    var help: String { "Fills an empty database with generated organisations, professionals and citizens' plans for benchmarks." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        let citizens = signature.citizens ?? 100_000
+        let organisations = signature.organisations ?? max(1, citizens / 2000)
+        let professionals = signature.professionals ?? max(organisations * ScaleData.teamsPerOrganisation, citizens / 20)
+        guard citizens > 0, organisations > 0, professionals >= organisations * ScaleData.teamsPerOrganisation else {
+            throw Kanssa.StartError(message: "seed-scale needs at least one citizen and one organisation, and one professional per team (5 per organisation).")
+        }
+        try await app.autoMigrate()
+        guard try await Account.query(on: app.db).count() == 0 else {
+            throw Kanssa.StartError(message: "The database is not empty. seed-scale fills only an empty database; point KANSSA_DATA_DIR or DATABASE_URL at a new one.")
+        }
+        let started = Date()
+        let hash = try Bcrypt.hash(ScaleData.password, cost: app.platform.config.passwordCost)
+        let data = ScaleData(citizens: citizens, organisations: organisations, professionals: professionals)
+        try await data.load(on: app.db, at: app.platform.dependencies.now(), passwordHash: hash) { done in
+            if done % 10_000 == 0 || done == citizens {
+                context.console.print("  \(done) of \(citizens) citizens (\(Int(Date().timeIntervalSince(started))) s)")
+            }
+        }
+        context.console.print("""
+            Added \(organisations) organisations, \(professionals) professionals and \(citizens) citizens' plans \
+            in \(Int(Date().timeIntervalSince(started))) s.
+            Sign in as \(ScaleData.citizenLogin(0)) or \(ScaleData.professionalLogin(0)) with the password \(ScaleData.password).
+            """)
+    }
+}

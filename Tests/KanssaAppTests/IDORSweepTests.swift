@@ -1,0 +1,129 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// Every route with an id in its path, tried by every person of one organisation with ids that
+/// belong to someone else — another organisation, another citizen's plan, its goals, actions and
+/// authorisations — alone and mixed with ids the person may use. Each try is refused (403 or
+/// 404, or sent to sign in) and changes nothing. A new id-bearing route fails this test until
+/// its ids are named here.
+@Suite struct IDORSweepTests {
+    /// Someone else's things: the other organisation and its administrator, and a plan of a
+    /// person nobody here was authorised for, with a suggestion, an action and an authorisation.
+    struct Foreign {
+        let organisation: UUID
+        let account: UUID
+        let plan: UUID
+        let goal: UUID
+        let action: UUID
+        let authorisation: UUID
+    }
+
+    static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
+        let owner = fixtures.memberOfBoth
+        let plan = try await PlanStore.plan(of: owner, at: now, on: app.db)
+        _ = try await PlanStore.saveAgenda(AgendaText(whatMatters: "Mine"), planID: try plan.requireID(), expectedVersion: 0,
+                                           by: owner, at: now, on: app.db)
+        let goal = Goal(planID: try plan.requireID(), text: "Someone else's suggestion", origin: .suggested,
+                        status: .awaitingCitizen, suggestedByID: fixtures.adminElsewhere, createdByID: fixtures.adminElsewhere,
+                        createdAt: now)
+        try await goal.create(on: app.db)
+        let action = try await PlanActions.add(
+            ActionDraft(goalID: try goal.requireID(), text: "Someone else's action", owner: .citizen, dueOn: nil, status: .open),
+            planID: try plan.requireID(), teamID: fixtures.otherTeam, by: fixtures.adminElsewhere, at: now, on: app.db)
+        try await PlanSharing.authorise(
+            planID: try plan.requireID(), teamID: fixtures.otherTeam, sections: Set(PlanSection.allCases), purpose: "Theirs",
+            legalBasis: .consent, until: now.addingTimeInterval(3600 * 24 * 30), by: owner, at: now, on: app.db)
+        let authorisation = try await PlanAuthorisation.query(on: app.db).filter(\.$plan.$id == plan.requireID()).first()!
+        return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
+                       goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID())
+    }
+
+    /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
+    /// the person may use, so that mixed paths are tried too.
+    static func candidates(_ parameter: String, _ foreign: Foreign, _ fixtures: Fixtures) -> [UUID]? {
+        switch parameter {
+        case "organisation": [foreign.organisation]
+        case "account": [foreign.account]
+        case "plan": [foreign.plan, fixtures.citizenPlan]
+        case "goal": [foreign.goal]
+        case "action": [foreign.action]
+        case "authorisation": [foreign.authorisation]
+        default: nil
+        }
+    }
+
+    /// Everything about the other person and organisation a successful try could change.
+    static func fingerprint(_ foreign: Foreign, on app: Application) async throws -> [String] {
+        let goal = try await Goal.find(foreign.goal, on: app.db)
+        let action = try await PlanAction.find(foreign.action, on: app.db)
+        let authorisation = try await PlanAuthorisation.find(foreign.authorisation, on: app.db)
+        let plan = try await Plan.find(foreign.plan, on: app.db)
+        return [
+            "goal \(goal?.status.rawValue ?? "-")", "action \(action?.version ?? -1) \(action?.text ?? "-")",
+            "authorisation \(authorisation?.revokedAt == nil)", "plan \(plan?.version ?? -1)",
+            "goals \(try await Goal.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "actions \(try await PlanAction.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "check-ins \(try await CheckIn.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "notes \(try await PlanNote.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
+            "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
+            "invitations \(try await Invitation.query(on: app.db).count())",
+            "disabled \(try await Account.find(foreign.account, on: app.db)?.disabledAt == nil)",
+        ]
+    }
+
+    /// Fields enough for any form to reach the point where it looks its ids up.
+    static func form(_ foreign: Foreign) -> [(String, String)] {
+        [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
+         ("actionStatus", "done"), ("version", "0"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
+         ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", "")]
+    }
+
+    @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let foreign = try await Self.foreign(fixtures, on: app, now: world.now)
+            let before = try await Self.fingerprint(foreign, on: app)
+            var tried = 0
+            for route in app.routes.all {
+                let parameters = route.path.compactMap { component -> String? in
+                    if case .parameter(let name) = component { return name }
+                    return nil
+                }
+                guard !parameters.isEmpty else { continue }
+                var paths = [""]
+                for component in route.path {
+                    switch component {
+                    case .constant(let text): paths = paths.map { $0 + "/" + text }
+                    case .parameter(let name):
+                        let ids = try #require(Self.candidates(name, foreign, fixtures), "no ids to try for :\(name) in \(route.path)")
+                        paths = paths.flatMap { path in ids.map { path + "/" + $0.uuidString } }
+                    default: Issue.record("unexpected path component in \(route.path)")
+                    }
+                }
+                // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
+                let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation]
+                for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
+                    for role in Role.allCases {
+                        var browser = Browser(app)
+                        try await browser.signIn(Fixtures.login(role))
+                        try await browser.get("/me")
+                        let response = route.method == .GET
+                            ? try await browser.get(path) : try await browser.post(path, Self.form(foreign))
+                        let refused = [.forbidden, .notFound].contains(response.status)
+                            || (response.headers.first(name: .location) ?? "").hasPrefix("/sign-in")
+                        #expect(refused, "\(route.method) \(path) as \(role.rawValue): \(response.status)")
+                        tried += 1
+                    }
+                }
+            }
+            #expect(tried > 100)
+            #expect(try await Self.fingerprint(foreign, on: app) == before)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Agenda
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// The benchmark's data generator makes the volumes it promises, and the pages work on them.
+@Suite struct ScaleDataTests {
+    @Test func volumesPerCitizenAreAsPromisedAndThePagesWork() async throws {
+        try await withApp { app, world in
+            let hash = try Bcrypt.hash(ScaleData.password, cost: 4)
+            let data = ScaleData(citizens: 30, organisations: 2, professionals: 10)
+            try await data.load(on: app.db, at: world.now, passwordHash: hash) { _ in }
+            #expect(try await Organisation.query(on: app.db).count() == 2)
+            #expect(try await Team.query(on: app.db).count() == 10)
+            #expect(try await Plan.query(on: app.db).count() == 30)
+            #expect(try await PlanAuthorisation.query(on: app.db).count() == 60)
+            #expect(try await Goal.query(on: app.db).count() == 30 * 5)
+            #expect(try await PlanAction.query(on: app.db).count() == 30 * 15)
+            #expect(try await CheckIn.query(on: app.db).count() == 30 * 20)
+            #expect(try await PlanNote.query(on: app.db).count() == 30 * 10)
+            // Each plan is shared with two different teams of the citizen's own organisation.
+            for authorisations in Dictionary(grouping: try await PlanAuthorisation.query(on: app.db).all(), by: \.$plan.id).values {
+                #expect(Set(authorisations.compactMap(\.granteeTeamID)).count == 2)
+            }
+
+            var citizen = Browser(app)
+            try await citizen.signIn(ScaleData.citizenLogin(7), password: ScaleData.password)
+            let whole = try await citizen.get("/plan/actions")
+            #expect(whole.status == .ok)
+            #expect(whole.body.string.contains("Step 2 towards goal 1"))
+            var professional = Browser(app)
+            try await professional.signIn(ScaleData.professionalLogin(0), password: ScaleData.password)
+            let caseload = try await professional.get("/caseload").body.string
+            #expect(caseload.contains("Citizen "))
+        }
+    }
+}

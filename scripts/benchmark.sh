@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Measures Kanssa on generated data, on SQLite and on PostgreSQL, and writes benchmarks/RESULTS.md.
+#
+#   scripts/benchmark.sh [citizens]        (default 100000; try 5000 for a quick run)
+#
+# For each database: builds the release binary, fills a new database with `kanssa seed-scale`,
+# starts `kanssa serve`, signs in 16 citizens and 16 professionals, and runs wrk (from Debian)
+# against /healthz (the ceiling: no database, no page), a citizen's whole-person view
+# (/plan/actions), a professional's caseload (/caseload) and adding a check-in (POST
+# /plan/check-ins). Each figure is printed with its ratio to the ceiling measured in the same
+# run: the machine is shared and noisy, so compare ratios, not raw numbers across runs.
+# Settings: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), DATABASES
+# ("sqlite postgres"), SCRATCH (a build folder other than .build), KANSSA_BIN (a binary already built;
+# a debug one only to try the script out — its figures mean nothing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CITIZENS=${1:-100000}
+DURATION=${DURATION:-20s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+DATABASES=${DATABASES:-"sqlite postgres"}
+PEOPLE=16
+RESULTS=benchmarks/RESULTS.md
+WORK=$(mktemp -d)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+BASE="http://127.0.0.1:$PORT"
+
+need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need curl curl
+
+if [ -n "${KANSSA_BIN:-}" ]; then
+  BIN=$KANSSA_BIN
+else
+  echo "Building the release binary…"
+  SCRATCH_ARGS=()
+  if [ -n "${SCRATCH:-}" ]; then SCRATCH_ARGS=(--scratch-path "$SCRATCH"); fi
+  swift build -c release --product kanssa "${SCRATCH_ARGS[@]}" >/dev/null
+  BIN="$(swift build -c release --show-bin-path "${SCRATCH_ARGS[@]}")/kanssa"
+fi
+
+SERVER_PID=""
+stop_server() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"; while kill -0 "$SERVER_PID" 2>/dev/null; do sleep 0.2; done
+  fi
+  SERVER_PID=""
+}
+cleanup() { stop_server; if [ "${PG_STARTED:-}" = 1 ]; then stop_postgres; fi; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# sign_in LOGIN: prints "cookie<TAB>token" for a new session of LOGIN.
+sign_in() {
+  local jar="$WORK/jar-$1"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/sign-in" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "login=$1" \
+    --data-urlencode "password=scale-benchmark-2026" "$BASE/sign-in"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/me" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  local cookie
+  cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  printf '%s\t%s\n' "$cookie" "$token"
+}
+
+# measure NAME METHOD PATH SESSIONS: one wrk run; prints "NAME rps p50 p99 errors".
+measure() {
+  local out
+  out=$(SESSIONS="$4" METHOD="$2" TARGET="$3" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
+    -s benchmarks/sessions.lua "$BASE$3" 2>&1)
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ { print $2 }')
+  p50=$(echo "$out" | awk '$1 == "50%" { print $2 }')
+  p99=$(echo "$out" | awk '$1 == "99%" { print $2 }')
+  errors=$(echo "$out" | awk '/^Unexpected:/ { print $2 }')
+  echo "$1|$rps|$p50|$p99|${errors:-0}"
+}
+
+ms() { # "12.34ms" / "1.2s" / "800us" → milliseconds
+  echo "$1" | awk '{ v = $1; if (v ~ /us$/) { sub(/us$/, "", v); v /= 1000 } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; printf "%.1f", v }'
+}
+
+run_database() {
+  local label=$1
+  echo "== $label: seeding $CITIZENS citizens…"
+  local seed_start=$SECONDS
+  "$BIN" seed-scale --citizens "$CITIZENS" 2>&1 | grep -v '^\[ INFO' | tail -2
+  local seed_seconds=$((SECONDS - seed_start))
+  LOG_LEVEL=info setsid sh -c "echo \$\$ > '$WORK/server.pid'; exec '$BIN' serve --port $PORT" >"$WORK/server-$label.log" 2>&1 &
+  sleep 0.5; SERVER_PID=$(cat "$WORK/server.pid")
+  for _ in $(seq 1 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+  : >"$WORK/citizens"; : >"$WORK/professionals"
+  for i in $(seq 0 $((PEOPLE - 1))); do
+    sign_in "citizen-$((i * (CITIZENS / PEOPLE)))@scale.test" >>"$WORK/citizens"
+    sign_in "pro-$i@scale.test" >>"$WORK/professionals"
+  done
+  local ceiling whole caseload checkin
+  ceiling=$(measure healthz GET /healthz "$WORK/citizens")
+  whole=$(measure whole GET /plan/actions "$WORK/citizens")
+  caseload=$(measure caseload GET /caseload "$WORK/professionals")
+  checkin=$(measure check-in POST /plan/check-ins "$WORK/citizens")
+  stop_server
+  local ceiling_rps
+  ceiling_rps=$(echo "$ceiling" | cut -d'|' -f2)
+  {
+    echo
+    echo "### $label — $CITIZENS citizens (seeded in ${seed_seconds} s)"
+    echo
+    echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    for row in "$ceiling" "$whole" "$caseload" "$checkin"; do
+      IFS='|' read -r name rps p50 p99 errors <<<"$row"
+      share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
+      echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
+    done
+  } | tee -a "$WORK/results.md"
+}
+
+for database in $DATABASES; do
+  case $database in
+    sqlite)
+      export KANSSA_DATA_DIR="$WORK/sqlite"; unset DATABASE_URL
+      export KANSSA_SECRET="benchmark-secret-benchmark-secret-0123456789"
+      run_database SQLite
+      ;;
+    postgres)
+      # shellcheck source=../.ci/postgres.sh
+      source .ci/postgres.sh; PG_STARTED=1
+      export DATABASE_URL="$KANSSA_TEST_DATABASE_URL"
+      export KANSSA_SECRET="benchmark-secret-benchmark-secret-0123456789"
+      run_database PostgreSQL
+      stop_postgres; PG_STARTED=0; unset DATABASE_URL
+      ;;
+  esac
+done
+
+{
+  echo "# Benchmark results"
+  echo
+  echo "Written by \`scripts/benchmark.sh $CITIZENS\` on $(date -u +%Y-%m-%d) — $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo);"
+  echo "wrk with $THREADS threads and $CONNECTIONS connections for $DURATION per route, on the same machine as the server."
+  echo "The ceiling is \`/healthz\` of the same server in the same run; \"share\" is requests/s divided by the ceiling's."
+  echo "Whole-person view: \`GET /plan/actions\` as one of $PEOPLE citizens in turn; caseload: \`GET /caseload\` as one of"
+  echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens."
+  cat "$WORK/results.md"
+} >"$RESULTS"
+echo "Written to $RESULTS"
