@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
@@ -78,6 +79,29 @@ import VaporTesting
             let export = try decoder.decode(Export.self, from: Data(try await admin.get("/me/export.json").body.readableBytesView))
             #expect(export.plan == nil)
             #expect(export.account.displayName == "The admin")
+        }
+    }
+
+    @Test func thePrintablePageHoldsTheSameAndIsOnTheTrace() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan/life")
+            try await citizen.post("/plan/check-ins", [("rating-money", "4"), ("note-money", "Better since the payment plan")])
+            let page = try await citizen.get("/me/export")
+            #expect(page.status == .ok)
+            let body = page.body.string
+            for expected in ["All my information", "citizen@here.test", "Work again", "Call the job centre", "Outreach (Here)",
+                             "Better since the payment plan", "Finding work together", "The professional", "Looked at your information"] {
+                #expect(body.contains(expected), "\(expected)")
+            }
+            let exports = try await AuditEntry.query(on: app.db)
+                .filter(\.$event == .personalDataExported).filter(\.$target == "export.html").count()
+            #expect(exports == 1)
         }
     }
 }

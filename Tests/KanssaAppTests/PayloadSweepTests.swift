@@ -87,6 +87,7 @@ import VaporTesting
             Self.expectEscaped(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string, "/plans/:plan with actions")
             Self.expectEscaped(try await professional.get("/caseload?q=" + (Self.payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")).body.string, "/caseload search")
             Self.expectEscaped(try await professional.get("/caseload").body.string, "/caseload with actions")
+            Self.expectEscaped(try await citizen.get("/me/export").body.string, "/me/export")
 
             let member = "/organisations/\(fixtures.here)/members/\(fixtures.accounts[.admin]!)"
             let pages = [

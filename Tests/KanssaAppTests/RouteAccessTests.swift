@@ -47,6 +47,7 @@ import VaporTesting
         Entry(method: .GET, pattern: "/", path: { _ in "/" }, allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/me", path: { _ in "/me" }, allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/me/export.json", path: { _ in "/me/export.json" }, allowed: Who.signedIn),
+        Entry(method: .GET, pattern: "/me/export", path: { _ in "/me/export" }, allowed: Who.signedIn),
         Entry(method: .POST, pattern: "/me", path: { _ in "/me" }, form: { _ in [("displayName", "Same"), ("language", "en")] },
               allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/organisations/:organisation/admin", path: { "/organisations/\($0.here)/admin" },

@@ -74,6 +74,13 @@ public enum ActionBoard {
     }
 }
 
+extension ActionBoard {
+    /// An action's status in words.
+    public static func statusWord(_ status: ActionStatus, _ t: Localizer) -> String {
+        ActionWords.status(status, t)
+    }
+}
+
 enum ActionWords {
     static func status(_ status: ActionStatus, _ t: Localizer) -> String {
         switch status {

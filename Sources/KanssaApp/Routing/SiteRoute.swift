@@ -11,6 +11,7 @@ enum SiteRoute: Sendable, Equatable {
     case language
     case myInformation(page: Int? = nil)
     case export
+    case printableExport
     case organisationAdmin(UUID, page: Int? = nil)
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
@@ -33,6 +34,7 @@ enum SiteRoute: Sendable, Equatable {
         case .language: "/language"
         case .myInformation(let page): "/me" + Self.query(page: page)
         case .export: "/me/export.json"
+        case .printableExport: "/me/export"
         case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
         case .teams(let id): "/organisations/\(id)/teams"
         case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"

@@ -244,6 +244,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myExportHeading
     case myExportIntro
     case myExportLink
+    case myExportPrintLink
     case myInformationTitle
     case myLoginIs
     case myMembershipsHeading
@@ -302,6 +303,20 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planWhatMatters
     case planWhatMattersHint
     case previousPage
+    case printBasis
+    case printFrom
+    case printIntro
+    case printLifeArea
+    case printLogin
+    case printOwnAction
+    case printOwnGoal
+    case printPurpose
+    case printSections
+    case printService
+    case printSince
+    case printTakenBack
+    case printTitle
+    case printWho
     case purposeCaseWork
     case purposeEnrolment
     case purposeOperatorCommand

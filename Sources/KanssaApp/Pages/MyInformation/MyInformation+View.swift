@@ -42,7 +42,10 @@ extension MyInformation {
                     .section(
                         .h2(.txt(t(.myExportHeading))),
                         .p(.txt(t(.myExportIntro))),
-                        .p(.a(.link(SiteRoute.export.url), .safe("download", "kanssa-my-information.json"), .txt(t(.myExportLink))))
+                        .ul(
+                            .li(.a(.link(SiteRoute.printableExport.url), .txt(t(.myExportPrintLink)))),
+                            .li(.a(.link(SiteRoute.export.url), .safe("download", "kanssa-my-information.json"), .txt(t(.myExportLink))))
+                        )
                     ),
                     .section(
                         .h2(.txt(t(.myTraceHeading))),
