@@ -17,6 +17,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharedPlan(UUID)
     case suggestions(UUID)
     case answerSuggestion(UUID)
+    case goal(UUID)
     case lifeAreas
     case teamAlignment(UUID)
     case actions
@@ -44,6 +45,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharedPlan(let id): "/plans/\(id)"
         case .suggestions(let id): "/plans/\(id)/suggestions"
         case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
+        case .goal(let id): "/plan/goals/\(id)"
         case .lifeAreas: "/plan/life"
         case .teamAlignment(let id): "/organisations/\(id)/alignment"
         case .actions: "/plan/actions"

@@ -112,6 +112,39 @@ extension PlanStore {
     }
 }
 
+extension PlanStore {
+    public enum GoalSaveOutcome: Sendable, Equatable {
+        case saved
+        /// Someone saved first; nothing was written. The caller shows both versions.
+        case conflict(text: String, status: GoalStatus, version: Int)
+        case notFound
+    }
+
+    /// Changes the words or the state (active or reached) of one of the owner's own goals, if it
+    /// is still at `expectedVersion`. Suggestions are answered, not edited.
+    public static func updateGoal(
+        _ goalID: UUID, of planID: UUID, text: String, status: GoalStatus, expectedVersion: Int, on database: any Database
+    ) async throws -> GoalSaveOutcome {
+        guard status.isCitizens else { return .notFound }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        let rows = try await sql.update(Goal.schema)
+            .set("text", to: text)
+            .set("status", to: status.rawValue)
+            .set("version", to: expectedVersion + 1)
+            .where("id", .equal, goalID)
+            .where("plan_id", .equal, planID)
+            .where("version", .equal, expectedVersion)
+            .where("status", .in, [GoalStatus.active.rawValue, GoalStatus.achieved.rawValue])
+            .returning("id")
+            .all()
+        if rows.count == 1 { return .saved }
+        guard let current = try await Goal.query(on: database).filter(\.$id == goalID).filter(\.$plan.$id == planID).first(),
+            current.status.isCitizens
+        else { return .notFound }
+        return .conflict(text: current.text, status: current.status, version: current.version)
+    }
+}
+
 public enum PlanStoreError: Error {
     case unsupportedDatabase
     case notFound

@@ -122,6 +122,9 @@ import Testing
         var conflict = written
         conflict.conflict = MyPlan.Conflict(theirs: AgendaText(whatMatters: "Saved first, elsewhere."), savedBy: "Fatima", savedAt: Self.when)
         expectPage(MyPlan.View(model: conflict, chrome: try Self.chrome("fi")).render(), named: "plan-conflict-fi")
+        var goal = GoalEditor.Model(goalID: Self.account, text: "Find work where Arabic and Dutch both count", status: .achieved, version: 2)
+        goal.conflict = GoalEditor.Conflict(text: "Find work at the hospital, where Arabic and Dutch both count", status: .active)
+        expectPage(GoalEditor.View(model: goal, chrome: try Self.chrome()).render(), named: "goal-conflict")
     }
 
     @Test func sharing() throws {

@@ -117,4 +117,36 @@ import VaporTesting
             #expect(!home.contains("My plan"))
         }
     }
+
+    @Test func aGoalChangedElsewhereMeanwhileIsShownNotOverwritten() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var phone = Browser(app)
+            try await phone.signIn(Fixtures.login(.citizen))
+            var laptop = Browser(app)
+            try await laptop.signIn(Fixtures.login(.citizen))
+            let path = "/plan/goals/\(fixtures.citizenGoal)"
+            #expect(try await phone.get(path).body.string.contains(#"value="Work again""#))
+            try await laptop.get(path)
+            #expect(try await laptop.post(path, [("goal", "Work again, in a hospital"), ("status", "active"), ("version", "0")]).status == .seeOther)
+            let late = try await phone.post(path, [("goal", "Work again"), ("status", "achieved"), ("version", "0")])
+            #expect(late.status == .conflict)
+            #expect(late.body.string.contains("Work again, in a hospital"))
+            #expect(late.body.string.contains(#"name="version" value="1""#))
+            let goal = try #require(try await Goal.find(fixtures.citizenGoal, on: app.db))
+            #expect(goal.text == "Work again, in a hospital" && goal.status == .active && goal.version == 1)
+            try await phone.get(path)
+            #expect(try await phone.post(path, [("goal", "Work again, in a hospital"), ("status", "achieved"), ("version", "1")]).status == .seeOther)
+            #expect(try await Goal.find(fixtures.citizenGoal, on: app.db)?.status == .achieved)
+            // Suggestions are answered, not edited; empty words are refused.
+            try await phone.get(path)
+            #expect(try await phone.post(path, [("goal", "  "), ("status", "active"), ("version", "2")]).status == .unprocessableEntity)
+            try await PlanStore.suggestGoal("Take a course", planID: fixtures.citizenPlan, by: fixtures.accounts[.professional]!, at: Date(), on: app.db)
+            let suggestion = try #require(try await Goal.query(on: app.db).filter(\.$origin == .suggested).first())
+            #expect(try await phone.get("/plan/goals/\(suggestion.id!)").status == .notFound)
+            try await phone.get(path)
+            #expect(try await phone.post("/plan/goals/\(suggestion.id!)", [("goal", "Mine now"), ("status", "active"), ("version", "0")]).status == .notFound)
+            #expect(try await Goal.find(suggestion.id, on: app.db)?.status == .awaitingCitizen)
+        }
+    }
 }

@@ -95,6 +95,12 @@ import VaporTesting
               form: { _ in [("goal", "A suggestion")] }, allowed: [.role(.professional)]),
         Entry(method: .POST, pattern: "/plan/goals/:goal/answer", path: { _ in "/plan/goals/\(UUID())/answer" },
               form: { _ in [("answer", "decline")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        // Only a goal of the person's own plan is found: the co-trainer gets "not found".
+        Entry(method: .GET, pattern: "/plan/goals/:goal", path: { "/plan/goals/\($0.citizenGoal)" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/goals/:goal", path: { "/plan/goals/\($0.citizenGoal)" },
+              form: { _ in [("goal", "Work again, soon"), ("status", "active"), ("version", "0")] },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .GET, pattern: "/plan/life", path: { _ in "/plan/life" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/check-ins", path: { _ in "/plan/check-ins" },
               form: { _ in [("rating-home", "6")] }, allowed: [.role(.citizen), .role(.coTrainer)]),

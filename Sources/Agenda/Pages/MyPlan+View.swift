@@ -121,7 +121,10 @@ extension MyPlan {
                     .li(
                         .txt(goal.text),
                         .if(goal.origin == .suggested, .span(.class("tag"), .txt(t(.planGoalEndorsed, ["name": goal.suggestedBy ?? "–"])))),
-                        .if(goal.status == .achieved, .span(.class("tag"), .txt(t(.planGoalAchieved))))
+                        .if(goal.status == .achieved, .span(.class("tag"), .txt(t(.planGoalAchieved)))),
+                        .txt(" "),
+                        .a(.link(AgendaRoute.goal(goal.id).url), .txt(t(.actionChange)),
+                           .span(.class("visually-hidden"), .txt(": " + goal.text)))
                     )
                 }),
                 .if(!model.suggestions.isEmpty, .group(

@@ -181,6 +181,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fieldTeamOptional
     case footerTagline
     case formHasProblems
+    case goalConflict
+    case goalConflictTheirs
+    case goalEditTitle
+    case goalReached
+    case goalSavedNotice
+    case goalWords
+    case goalWorkingOnIt
     case homeAdminister
     case homeInvite
     case homeMyInformation

@@ -14,6 +14,8 @@ struct PlanController: RouteCollection {
         routes.on(.POST, "plan", "strengths", access: ownPlan, use: addStrength)
         routes.on(.POST, "plan", "notes", access: ownPlan, use: addNote)
         routes.on(.POST, "plan", "goals", ":goal", "answer", access: ownPlan, use: answer)
+        routes.on(.GET, "plan", "goals", ":goal", access: ownPlan, use: editGoal)
+        routes.on(.POST, "plan", "goals", ":goal", access: ownPlan, use: saveGoal)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -26,6 +28,7 @@ struct PlanController: RouteCollection {
         case "answered": model.notice = Notice(.success, t(.planAnsweredNotice))
         case "strength-added": model.notice = Notice(.success, t(.strengthAddedNotice))
         case "note-added": model.notice = Notice(.success, t(.timelineAddedNotice))
+        case "goal-saved": model.notice = Notice(.success, t(.goalSavedNotice))
         default: break
         }
         return render(model, request)
@@ -165,6 +168,54 @@ struct PlanController: RouteCollection {
         else { throw KanssaError.notFound }
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal-\(answer)", purpose: .ownPlan)
         return request.redirect(to: AgendaRoute.myPlan.path + "?notice=answered", redirectType: .normal)
+    }
+
+    /// One of the person's own goals (not a suggestion): only a goal of their own plan is found.
+    @Sendable func editGoal(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        guard let goal = try await Goal.query(on: request.db).filter(\.$id == request.uuid("goal"))
+            .filter(\.$plan.$id == plan.requireID()).first(), goal.status.isCitizens
+        else { throw KanssaError.notFound }
+        let model = GoalEditor.Model(goalID: try goal.requireID(), text: goal.text, status: goal.status, version: goal.version)
+        return GoalEditor.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct GoalChange: Content {
+        var goal: String?
+        var status: String?
+        var version: Int?
+    }
+
+    @Sendable func saveGoal(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let goalID = try request.uuid("goal")
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        // Only a goal of the person's own plan is found; another's id is "not found".
+        guard try await Goal.query(on: request.db).filter(\.$id == goalID).filter(\.$plan.$id == plan.requireID()).first() != nil
+        else { throw KanssaError.notFound }
+        let form = try request.content.decode(GoalChange.self)
+        guard let version = form.version, let status = form.status.flatMap(GoalStatus.init(rawValue:)), status.isCitizens else {
+            throw KanssaError.unreadableForm
+        }
+        var model = GoalEditor.Model(goalID: goalID, text: String((form.goal ?? "").prefix(500)), status: status, version: version)
+        guard let text = TypedText.clean(form.goal, maxLength: 500) else {
+            model.errors = [FieldError(field: "goal", message: request.localizer(.errorGoalText))]
+            return GoalEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        switch try await PlanStore.updateGoal(
+            goalID, of: try plan.requireID(), text: text, status: status, expectedVersion: version, on: request.db)
+        {
+        case .notFound:
+            throw KanssaError.notFound
+        case .conflict(let theirs, let theirStatus, let current):
+            model.version = current
+            model.conflict = GoalEditor.Conflict(text: theirs, status: theirStatus)
+            return GoalEditor.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
+        case .saved:
+            try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal", purpose: .ownPlan)
+            return request.redirect(to: AgendaRoute.myPlan.path + "?notice=goal-saved", redirectType: .normal)
+        }
     }
 
     private func render(_ model: MyPlan.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
