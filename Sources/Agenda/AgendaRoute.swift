@@ -19,6 +19,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case answerSuggestion(UUID)
     case goal(UUID)
     case lifeAreas
+    case caseloadAlignment
     case teamAlignment(UUID)
     case actions
     case action(UUID)
@@ -47,6 +48,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .answerSuggestion(let id): "/plan/goals/\(id)/answer"
         case .goal(let id): "/plan/goals/\(id)"
         case .lifeAreas: "/plan/life"
+        case .caseloadAlignment: "/caseload/alignment"
         case .teamAlignment(let id): "/organisations/\(id)/alignment"
         case .actions: "/plan/actions"
         case .action(let id): "/plan/actions/\(id)"

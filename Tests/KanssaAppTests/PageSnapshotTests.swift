@@ -159,10 +159,10 @@ import Testing
         fatima.overdue = 1
         fatima.lastCheckIn = Self.when
         let carlos = Caseload.Line(planID: Self.other, ownerID: Self.account, ownerName: "Carlos", until: Self.when)
-        let caseload = Caseload.Model(
-            lines: Paged(items: [carlos, fatima], page: ListPage(number: 2, size: 2), total: 5), search: "a",
-            alignment: Alignment(serving: 7, open: 9))
+        let caseload = Caseload.Model(lines: Paged(items: [carlos, fatima], page: ListPage(number: 2, size: 2), total: 5), search: "a")
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
+        expectPage(Caseload.AlignmentView(alignment: Alignment(serving: 7, open: 9), chrome: try Self.chrome("fi")).render(),
+                   named: "caseload-alignment-fi")
         let teamFigures = TeamAlignment.Model(organisationName: "Municipality of Houten", lines: [
             .init(team: "Social support", plans: 3, alignment: nil),
             .init(team: "Work and income", plans: 6, alignment: Alignment(serving: 8, open: 14)),

@@ -40,13 +40,10 @@ public enum Caseload {
     public struct Model: Sendable, Equatable {
         public let lines: Paged<Line>
         public let search: String
-        /// Over every plan of the caseload whose actions are shared with the professional.
-        public let alignment: Alignment
 
-        public init(lines: Paged<Line>, search: String, alignment: Alignment) {
+        public init(lines: Paged<Line>, search: String) {
             self.lines = lines
             self.search = search
-            self.alignment = alignment
         }
     }
 
@@ -59,8 +56,8 @@ public enum Caseload {
         return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams)"
     }
 
-    /// One page of the caseload, five queries whatever its size: the page, the count, the
-    /// authorisations of the page's plans, their next actions and overdue counts, their last
+    /// One page of the caseload, a fixed number of queries whatever its size: the page, the
+    /// count, the authorisations of the page's plans, their next actions, overdue counts and last
     /// check-ins. `search` matches any part of a name, ignoring case (ASCII case on SQLite).
     public static func load(
         principal: Principal, search: String, page: ListPage, now: Date, timeZone: TimeZone, on database: any Database
@@ -87,9 +84,7 @@ public enum Caseload {
             """).first(decoding: Count.self)?.total ?? 0
         var lines = rows.map { Line(planID: $0.plan_id, ownerID: $0.owner_id, ownerName: $0.display_name, until: $0.until) }
         try await addDetails(to: &lines, principal: principal, now: now, timeZone: timeZone, on: database, sql: sql)
-        return Model(
-            lines: Paged(items: lines, page: page, total: total), search: search,
-            alignment: try await alignment(of: principal, now: now, on: sql))
+        return Model(lines: Paged(items: lines, page: page, total: total), search: search)
     }
 
     /// Next and overdue actions and the last check-in, for the plans that share them.
@@ -147,9 +142,11 @@ public enum Caseload {
     }
 
     /// Agenda alignment over every plan whose actions are shared with this professional (in
-    /// person or through a team): one query.
-    static func alignment(of principal: Principal, now: Date, on sql: any SQLDatabase) async throws -> Alignment {
-        try await Alignment.over(
+    /// person or through a team): one query, over the whole caseload — so it has a page of its
+    /// own rather than slowing down the list.
+    public static func alignment(of principal: Principal, now: Date, on database: any Database) async throws -> Alignment {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        return try await Alignment.over(
             plans: """
                 SELECT pa.plan_id FROM plan_authorisations pa
                 WHERE \(inForce(principal, now: now)) AND (',' || pa.sections || ',') LIKE \(bind: "%,\(PlanSection.actions.rawValue),%")
@@ -195,7 +192,29 @@ public enum Caseload {
                             ]
                         })),
                     Components.pagination(lines, t: t) { AgendaRoute.caseload(page: $0, search: model.search).url },
-                    ActionBoard.alignment(model.alignment, heading: t(.alignmentMine), definition: t(.alignmentCaseloadDefinition), t: t)
+                    .p(.a(.link(AgendaRoute.caseloadAlignment.url), .txt(t(.alignmentMine))))
+                )
+            )
+        }
+    }
+
+    /// The professional's own agenda-alignment figure, over their whole caseload.
+    public struct AlignmentView {
+        let alignment: Alignment
+        let chrome: Chrome
+
+        public init(alignment: Alignment, chrome: Chrome) {
+            self.alignment = alignment
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.alignmentMine), chrome: chrome,
+                content: .div(
+                    .p(.a(.link(AgendaRoute.caseload().url), .txt(t(.caseloadTitle)))),
+                    ActionBoard.alignment(alignment, heading: t(.alignmentCaseloadHeading), definition: t(.alignmentCaseloadDefinition), t: t)
                 )
             )
         }

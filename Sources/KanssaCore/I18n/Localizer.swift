@@ -5,13 +5,24 @@ public struct Localizer: Sendable {
     public let language: String
     private let table: [String: String]
     private let fallback: [String: String]
-    private let timeZone: TimeZone
+    // Built once: making a locale and a format style for every date costs more than the
+    // formatting itself on Linux, and a page shows dozens of dates.
+    private let dateStyle: Date.FormatStyle
+    private let dateTimeStyle: Date.FormatStyle
+    private let numberStyle: IntegerFormatStyle<Int>
 
     init(language: String, table: [String: String], fallback: [String: String], timeZone: TimeZone) {
         self.language = language
         self.table = table
         self.fallback = fallback
-        self.timeZone = timeZone
+        let locale = Locale(identifier: language)
+        var date = Date.FormatStyle(date: .long, time: .omitted, locale: locale)
+        date.timeZone = timeZone
+        var dateTime = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
+        dateTime.timeZone = timeZone
+        self.dateStyle = date
+        self.dateTimeStyle = dateTime
+        self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
     }
 
     /// The message for `key`, with `{name}` placeholders filled in.
@@ -23,21 +34,15 @@ public struct Localizer: Sendable {
         return text
     }
 
-    private var locale: Locale { Locale(identifier: language) }
-
     public func date(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .long, time: .omitted, locale: locale)
-        style.timeZone = timeZone
-        return date.formatted(style)
+        date.formatted(dateStyle)
     }
 
     public func dateTime(_ date: Date) -> String {
-        var style = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
-        style.timeZone = timeZone
-        return date.formatted(style)
+        date.formatted(dateTimeStyle)
     }
 
     public func number(_ value: Int) -> String {
-        value.formatted(.number.locale(locale))
+        value.formatted(numberStyle)
     }
 }

@@ -50,6 +50,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case adminTeamsHeading
     case adminTitle
     case alignmentCaseloadDefinition
+    case alignmentCaseloadHeading
     case alignmentCounts
     case alignmentDefinition
     case alignmentHeading

@@ -12,6 +12,7 @@ struct SharingController: RouteCollection {
         routes.on(.POST, "plan", "authorisations", access: ownPlan, use: authorise)
         routes.on(.POST, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: revoke)
         routes.on(.GET, "caseload", access: .policy { _ in .useCaseload }, use: caseload)
+        routes.on(.GET, "caseload", "alignment", access: .policy { _ in .useCaseload }, use: caseloadAlignment)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -97,5 +98,12 @@ struct SharingController: RouteCollection {
                         target: "caseload", purpose: .caseWork, requestID: request.id)
         }, at: request.now, on: request.db)
         return Caseload.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    /// An aggregate over the professional's caseload: no one person's data, so not on any trace.
+    @Sendable func caseloadAlignment(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let alignment = try await Caseload.alignment(of: principal, now: request.now, on: request.db)
+        return Caseload.AlignmentView(alignment: alignment, chrome: request.chrome()).render().response()
     }
 }
