@@ -184,7 +184,7 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     citizen.get_by_role("button", name="Allow").click()
     assert citizen.locator(".error-summary").is_visible()
     expect_accessible(citizen, "sharing form with errors")
-    citizen.get_by_label("Team", exact=True).select_option(label="Information desk (Municipality of Houten – Work and Income)")
+    citizen.get_by_label("Team or person", exact=True).select_option(label="Information desk (Municipality of Houten – Work and Income)")
     citizen.get_by_label("My goals").check()
     citizen.get_by_label("Why").fill("Help with letters from the municipality")
     citizen.get_by_label("On what basis").select_option(label="Consent")

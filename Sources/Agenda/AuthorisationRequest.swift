@@ -6,7 +6,20 @@ import KanssaCore
 public struct AuthorisationRequest: Sendable, Equatable {
     public static let longest: TimeInterval = 2 * 366 * 24 * 3600
 
-    public let team: PlanSharing.TeamChoice
+    /// Who is authorised: a team, or one named person.
+    public enum Grantee: Sendable, Equatable {
+        case team(PlanSharing.TeamChoice)
+        case person(PlanSharing.PersonChoice)
+
+        var legalBases: [LegalBasis] {
+            switch self {
+            case .team(let team): team.legalBases
+            case .person(let person): person.legalBases
+            }
+        }
+    }
+
+    public let grantee: Grantee
     public let sections: Set<PlanSection>
     public let purpose: String
     public let legalBasis: LegalBasis
@@ -18,9 +31,11 @@ public struct AuthorisationRequest: Sendable, Equatable {
 
     /// The checked request, or every problem with it.
     public static func check(
-        _ draft: Sharing.Draft, choices: [PlanSharing.TeamChoice], timeZone: TimeZone, now: Date
+        _ draft: Sharing.Draft, choices: [PlanSharing.TeamChoice], people: [PlanSharing.PersonChoice] = [], timeZone: TimeZone,
+        now: Date
     ) -> Result<AuthorisationRequest, ProblemList> {
-        let team = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }
+        let team: Grantee? = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }.map(Grantee.team)
+            ?? draft.personID.flatMap { id in people.first { $0.accountID == id } }.map(Grantee.person)
         let purpose = draft.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
         let expiresAt = endOfDay(draft.until, in: timeZone)
         var problems: [Problem] = []
@@ -29,14 +44,14 @@ public struct AuthorisationRequest: Sendable, Equatable {
         if purpose.isEmpty || purpose.count > 300 || purpose.unicodeScalars.contains(where: CharacterSet.controlCharacters.contains) {
             problems.append(.purpose)
         }
-        let allowedBases = team?.legalBases ?? Array(Set(choices.flatMap(\.legalBases)))
+        let allowedBases = team?.legalBases ?? Array(Set(choices.flatMap(\.legalBases) + people.flatMap(\.legalBases)))
         if draft.legalBasis.map({ !allowedBases.contains($0) }) ?? true { problems.append(.legalBasis) }
         if expiresAt.map({ $0 <= now || $0.timeIntervalSince(now) > longest }) ?? true { problems.append(.until) }
         guard let team, let basis = draft.legalBasis, let expiresAt, problems.isEmpty else {
             return .failure(ProblemList(problems: problems))
         }
         return .success(AuthorisationRequest(
-            team: team, sections: draft.sections, purpose: purpose, legalBasis: basis, expiresAt: expiresAt))
+            grantee: team, sections: draft.sections, purpose: purpose, legalBasis: basis, expiresAt: expiresAt))
     }
 
     public struct ProblemList: Error, Sendable, Equatable {

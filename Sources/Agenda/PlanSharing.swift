@@ -42,12 +42,57 @@ public enum PlanSharing {
         .sorted { ($0.organisationName, $0.teamName) < ($1.organisationName, $1.teamName) }
     }
 
+    /// A person a citizen can authorise by name: a professional of an organisation the citizen
+    /// belongs to.
+    public struct PersonChoice: Sendable, Equatable {
+        public let accountID: UUID
+        public let name: String
+        public let organisationName: String
+        public let legalBases: [LegalBasis]
+
+        public init(accountID: UUID, name: String, organisationName: String, legalBases: [LegalBasis]) {
+            self.accountID = accountID
+            self.name = name
+            self.organisationName = organisationName
+            self.legalBases = legalBases
+        }
+    }
+
+    /// The professionals of every organisation the citizen belongs to, by name; the wall holds
+    /// as for teams. Three queries.
+    public static func personChoices(for ownerID: UUID, on database: any Database) async throws -> [PersonChoice] {
+        let organisationIDs = Set(try await Membership.query(on: database).filter(\.$account.$id == ownerID).all(\.$organisation.$id))
+        guard !organisationIDs.isEmpty else { return [] }
+        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Array(organisationIDs)).all()
+            .reduce(into: [UUID: Organisation]()) { $0[$1.id!] = $1 }
+        let memberships = try await Membership.query(on: database)
+            .filter(\.$organisation.$id ~~ Array(organisationIDs)).filter(\.$role == .professional).all()
+        let names = try await Account.displayNames(of: memberships.map(\.$account.id).filter { $0 != ownerID }, on: database)
+        return memberships.compactMap { membership in
+            guard let name = names[membership.$account.id], let organisation = organisations[membership.$organisation.id] else { return nil }
+            return PersonChoice(accountID: membership.$account.id, name: name, organisationName: organisation.name,
+                                legalBases: LegalBasis.list(organisation.legalBases))
+        }
+        .sorted { ($0.name, $0.organisationName, $0.accountID.uuidString) < ($1.name, $1.organisationName, $1.accountID.uuidString) }
+    }
+
     public static func authorise(
         planID: UUID, teamID: UUID, sections: Set<PlanSection>, purpose: String, legalBasis: LegalBasis,
         until expiresAt: Date, by authorID: UUID, at now: Date, on database: any Database
     ) async throws {
         try await PlanAuthorisation(
             planID: planID, granteeAccountID: nil, granteeTeamID: teamID, sections: sections, purpose: purpose,
+            legalBasis: legalBasis, expiresAt: expiresAt, createdByID: authorID, createdAt: now
+        ).create(on: database)
+    }
+
+    /// Authorises one named person rather than a team.
+    public static func authorise(
+        planID: UUID, personID: UUID, sections: Set<PlanSection>, purpose: String, legalBasis: LegalBasis,
+        until expiresAt: Date, by authorID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await PlanAuthorisation(
+            planID: planID, granteeAccountID: personID, granteeTeamID: nil, sections: sections, purpose: purpose,
             legalBasis: legalBasis, expiresAt: expiresAt, createdByID: authorID, createdAt: now
         ).create(on: database)
     }

@@ -35,3 +35,16 @@ import Testing
         #expect(AuthorisationRequest.check(draft, choices: [team], timeZone: zone, now: now) == .failure(.init(problems: [.legalBasis])))
     }
 }
+
+extension AuthorisationRequestTests {
+    @Test func aNamedPersonCanBeChosenInsteadOfATeam() throws {
+        let sanne = PlanSharing.PersonChoice(accountID: UUID(), name: "Sanne Bakker", organisationName: "Houten", legalBases: [.publicTask])
+        let draft = Sharing.Draft(personID: sanne.accountID, sections: [.goals], purpose: "Work", legalBasis: .publicTask, until: "2026-12-31")
+        let checked = try AuthorisationRequest.check(draft, choices: [team], people: [sanne], timeZone: zone, now: now).get()
+        #expect(checked.grantee == .person(sanne))
+        // Someone who is not among the choices — another organisation's staff — is refused.
+        let stranger = Sharing.Draft(personID: UUID(), sections: [.goals], purpose: "Work", legalBasis: .publicTask, until: "2026-12-31")
+        #expect(AuthorisationRequest.check(stranger, choices: [team], people: [sanne], timeZone: zone, now: now)
+            == .failure(.init(problems: [.team])))
+    }
+}

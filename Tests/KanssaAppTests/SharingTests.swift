@@ -127,7 +127,7 @@ import VaporTesting
                 ("team", fixtures.otherTeam.uuidString), ("purpose", ""), ("legalBasis", "vital-interests"), ("until", "2020-01-01"),
             ])
             #expect(bad.status == .unprocessableEntity)
-            for message in ["Choose one of the teams in the list.", "Choose at least one part", "Write why", "Choose a basis", "Give a date after today"] {
+            for message in ["Choose one of the teams or people in the list.", "Choose at least one part", "Write why", "Choose a basis", "Give a date after today"] {
                 #expect(bad.body.string.contains(message), "\(message)")
             }
             let good = try await citizen.post("/plan/authorisations", [
@@ -233,6 +233,41 @@ import VaporTesting
 }
 
 /// The timeline: notes by the citizen and by those authorised, all visible to the citizen.
+/// A citizen can authorise one named professional instead of a team.
+@Suite struct PersonalAuthorisationTests {
+    @Test func aNamedProfessionalSeesThePlanAndNobodyElseGainsAnything() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/plan/sharing").body.string
+            #expect(page.contains("Member of both, in person (Here)"))
+            #expect(!page.contains("Admin Elsewhere"))  // another organisation's staff are not offered
+            #expect(try await citizen.post("/plan/authorisations", [
+                ("team", "person:\(fixtures.memberOfBoth)"), ("sections[]", "goals"), ("purpose", "Help with my CV"),
+                ("legalBasis", "consent"), ("until", "2026-12-31"),
+            ]).status == .seeOther)
+            let receipt = try await citizen.get("/plan/sharing").body.string
+            #expect(receipt.contains("Help with my CV"))
+            var named = Browser(app)
+            try await named.signIn(Fixtures.memberOfBothLogin)
+            #expect(try await named.get("/caseload").body.string.contains("The citizen"))
+            let plan = try await named.get("/plans/\(fixtures.citizenPlan)")
+            #expect(plan.status == .ok)
+            #expect(plan.body.string.contains("Work again"))
+            #expect(!plan.body.string.contains("Call the job centre"))  // actions were not named
+            // A person from another organisation cannot be authorised, even by a forged form.
+            try await citizen.get("/plan/sharing")
+            let forged = try await citizen.post("/plan/authorisations", [
+                ("team", "person:\(fixtures.adminElsewhere)"), ("sections[]", "goals"), ("purpose", "x"),
+                ("legalBasis", "consent"), ("until", "2026-12-31"),
+            ])
+            #expect(forged.status == .unprocessableEntity)
+            #expect(try await PlanAuthorisation.query(on: app.db).filter(\.$granteeAccountID == fixtures.adminElsewhere).count() == 0)
+        }
+    }
+}
+
 @Suite struct TimelineTests {
     @Test func everyNoteAboutTheCitizenIsOnTheCitizensOwnPage() async throws {
         try await withApp { app, _ in

@@ -34,15 +34,18 @@ public enum Sharing {
     /// What the person typed, shown back with the problems when something was missing.
     public struct Draft: Sendable, Equatable {
         public var teamID: UUID?
+        /// A named person instead of a team.
+        public var personID: UUID?
         public var sections: Set<PlanSection>
         public var purpose: String
         public var legalBasis: LegalBasis?
         public var until: String
 
         /// Nothing is ticked at first: privacy by default; the citizen names each part they share.
-        public init(teamID: UUID? = nil, sections: Set<PlanSection> = [], purpose: String = "",
+        public init(teamID: UUID? = nil, personID: UUID? = nil, sections: Set<PlanSection> = [], purpose: String = "",
                     legalBasis: LegalBasis? = nil, until: String = "") {
             self.teamID = teamID
+            self.personID = personID
             self.sections = sections
             self.purpose = purpose
             self.legalBasis = legalBasis
@@ -52,6 +55,7 @@ public enum Sharing {
 
     public struct Model: Sendable, Equatable {
         public let teams: [PlanSharing.TeamChoice]
+        public var people: [PlanSharing.PersonChoice] = []
         public let lines: [Line]
         public var draft = Draft()
         public var errors: [FieldError] = []
@@ -64,11 +68,13 @@ public enum Sharing {
 
         /// Every basis any of the teams' organisations has configured, in a stable order.
         public var legalBases: [LegalBasis] {
-            LegalBasis.allCases.filter { basis in teams.contains { $0.legalBases.contains(basis) } }
+            LegalBasis.allCases.filter { basis in
+                teams.contains { $0.legalBases.contains(basis) } || people.contains { $0.legalBases.contains(basis) }
+            }
         }
     }
 
-    /// Four queries: the plan's authorisations, then the names of the teams and people in them.
+    /// Seven queries: the plan's authorisations, then the names of the teams and people in them.
     public static func load(ownerID: UUID, at now: Date, on database: any Database) async throws -> Model {
         let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
         let authorisations = try await PlanAuthorisation.query(on: database)
@@ -91,6 +97,8 @@ public enum Sharing {
                 createdAt: authorisation.createdAt, expiresAt: authorisation.expiresAt,
                 state: authorisation.revokedAt != nil ? .revoked : (authorisation.expiresAt <= now ? .expired : .active))
         }
-        return Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)
+        var model = Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)
+        model.people = try await PlanSharing.personChoices(for: ownerID, on: database)
+        return model
     }
 }

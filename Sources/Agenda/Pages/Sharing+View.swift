@@ -67,10 +67,16 @@ extension Sharing {
                     Components.csrfField(chrome.csrfToken),
                     Components.select(
                         name: "team", label: t(.sharingTeam),
-                        options: [.init(value: "", label: t(.sharingChooseTeam), isSelected: model.draft.teamID == nil)]
+                        options: [.init(value: "", label: t(.sharingChooseTeam),
+                                        isSelected: model.draft.teamID == nil && model.draft.personID == nil)]
                             + model.teams.map {
                                 .init(value: $0.teamID.uuidString, label: "\($0.teamName) (\($0.organisationName))",
                                       isSelected: $0.teamID == model.draft.teamID)
+                            }
+                            + model.people.map {
+                                .init(value: "person:" + $0.accountID.uuidString,
+                                      label: t(.sharingPersonOption, ["name": $0.name, "organisation": $0.organisationName]),
+                                      isSelected: $0.accountID == model.draft.personID)
                             },
                         error: model.errors.message(for: "team")),
                     Components.checkboxes(

@@ -374,6 +374,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingNoTeams
     case sharingNobody
     case sharingPastHeading
+    case sharingPersonOption
     case sharingPurpose
     case sharingPurposeField
     case sharingPurposeHint

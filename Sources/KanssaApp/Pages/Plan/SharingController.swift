@@ -40,12 +40,13 @@ struct SharingController: RouteCollection {
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
         model.draft = Sharing.Draft(
             teamID: form.team.flatMap(UUID.init(uuidString:)),
+            personID: form.team.flatMap { $0.hasPrefix("person:") ? UUID(uuidString: String($0.dropFirst(7))) : nil },
             sections: Set((form.sections ?? []).compactMap(PlanSection.init(rawValue:))),
             purpose: String((form.purpose ?? "").prefix(300)),
             legalBasis: form.legalBasis.flatMap(LegalBasis.init(rawValue:)),
             until: String((form.until ?? "").prefix(10)))
         switch AuthorisationRequest.check(
-            model.draft, choices: model.teams, timeZone: request.platform.config.timeZone, now: request.now)
+            model.draft, choices: model.teams, people: model.people, timeZone: request.platform.config.timeZone, now: request.now)
         {
         case .failure(let list):
             let t = request.localizer
@@ -62,13 +63,24 @@ struct SharingController: RouteCollection {
             return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let checked):
             let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-            try await PlanSharing.authorise(
-                planID: try plan.requireID(), teamID: checked.team.teamID, sections: checked.sections,
-                purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
-                by: principal.accountID, at: request.now, on: request.db)
+            let grantee: String
+            switch checked.grantee {
+            case .team(let team):
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: team.teamID, sections: checked.sections,
+                    purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
+                    by: principal.accountID, at: request.now, on: request.db)
+                grantee = "team:\(team.teamID)"
+            case .person(let person):
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), personID: person.accountID, sections: checked.sections,
+                    purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
+                    by: principal.accountID, at: request.now, on: request.db)
+                grantee = "person:\(person.accountID)"
+            }
             try await request.audit(
-                .planShared, subject: principal.accountID,
-                target: "team:\(checked.team.teamID):\(PlanSection.stored(checked.sections))", purpose: .ownPlan)
+                .planShared, subject: principal.accountID, target: "\(grantee):\(PlanSection.stored(checked.sections))",
+                purpose: .ownPlan)
             return request.redirect(to: AgendaRoute.sharing.path + "?notice=added", redirectType: .normal)
         }
     }
