@@ -214,7 +214,12 @@ public enum PlanActions {
         let authorisations = try await PlanAuthorisation.query(on: database)
             .filter(\.$plan.$id == planID).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).all()
         let teamIDs = authorisations.compactMap(\.granteeTeamID)
-        let members = teamIDs.isEmpty ? [] : try await TeamMember.query(on: database).filter(\.$team.$id ~~ teamIDs).all(\.$account.$id)
+        var members: [UUID] = []
+        if !teamIDs.isEmpty, let sql = database as? any SQLDatabase {
+            struct Row: Decodable { let account_id: UUID }
+            members = try await sql.select().column("account_id").from(TeamMember.schema).where("team_id", .in, teamIDs)
+                .all(decoding: Row.self).map(\.account_id)
+        }
         let ids = Set(members + authorisations.compactMap(\.granteeAccountID))
         let names = try await Account.displayNames(of: Array(ids), on: database)
         return names.map { Person(id: $0.key, name: $0.value) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }

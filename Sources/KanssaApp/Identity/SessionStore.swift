@@ -1,5 +1,6 @@
 import Fluent
 import KanssaCore
+import SQLKit
 import Vapor
 
 /// Server-side sessions: start on sign-in, resume on each request, end on sign-out, expiry or
@@ -38,22 +39,31 @@ enum SessionStore {
         return Live(sessionID: sessionID, principal: principal)
     }
 
-    /// The principal for an account, or nil if it does not exist or is disabled.
+    /// The principal for an account, or nil if it does not exist or is disabled. Three small
+    /// queries on every request, so read as plain rows rather than whole models.
     static func loadPrincipal(accountID: UUID, on database: any Database) async throws -> Principal? {
-        guard let account = try await Account.find(accountID, on: database), account.disabledAt == nil else {
-            return nil
-        }
-        let memberships = try await Membership.query(on: database)
-            .filter(\.$account.$id == accountID)
-            .with(\.$organisation)
-            .all()
-            .map {
-                MembershipGrant(organisationID: $0.$organisation.id, organisationName: $0.organisation.name, role: $0.role)
-            }
+        guard let sql = database as? any SQLDatabase else { return nil }
+        struct AccountRow: Decodable { let display_name: String; let preferred_language: String; let disabled_at: Date? }
+        guard let account = try await sql.select()
+            .columns("display_name", "preferred_language", "disabled_at").from(Account.schema)
+            .where("id", .equal, accountID).first(decoding: AccountRow.self),
+            account.disabled_at == nil
+        else { return nil }
+        struct MembershipRow: Decodable { let organisation_id: UUID; let name: String; let role: Role }
+        let memberships = try await sql.select()
+            .column(SQLColumn("organisation_id", table: Membership.schema)).column(SQLColumn("name", table: Organisation.schema))
+            .column(SQLColumn("role", table: Membership.schema))
+            .from(Membership.schema)
+            .join(Organisation.schema, on: SQLColumn("organisation_id", table: Membership.schema), .equal, SQLColumn("id", table: Organisation.schema))
+            .where(SQLColumn("account_id", table: Membership.schema), .equal, SQLBind(accountID))
+            .all(decoding: MembershipRow.self)
+            .map { MembershipGrant(organisationID: $0.organisation_id, organisationName: $0.name, role: $0.role) }
             .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
-        let teamIDs = try await TeamMember.query(on: database).filter(\.$account.$id == accountID).all(\.$team.$id)
+        struct TeamRow: Decodable { let team_id: UUID }
+        let teamIDs = try await sql.select().column("team_id").from(TeamMember.schema).where("account_id", .equal, accountID)
+            .all(decoding: TeamRow.self).map(\.team_id)
         return Principal(
-            accountID: accountID, displayName: account.displayName, language: account.preferredLanguage,
+            accountID: accountID, displayName: account.display_name, language: account.preferred_language,
             memberships: memberships, teamIDs: Set(teamIDs))
     }
 
