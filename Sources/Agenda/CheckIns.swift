@@ -85,13 +85,13 @@ public enum CheckIns {
     /// Records one check-in: a rating per area, all at the same moment, in one transaction.
     public static func record(
         _ ratings: [Rating], perspective: CheckInPerspective, planID: UUID, by raterID: UUID, at now: Date,
-        on database: any Database
+        withOwnerPresent: Bool = false, on database: any Database
     ) async throws {
         try await database.transaction { database in
             for rating in ratings {
                 try await CheckIn(
                     planID: planID, lifeArea: rating.area, rating: rating.rating, note: rating.note,
-                    perspective: perspective, ratedByID: raterID, createdAt: now
+                    perspective: perspective, ratedByID: raterID, createdAt: now, withOwnerPresent: withOwnerPresent
                 ).create(on: database)
             }
         }
@@ -129,8 +129,12 @@ public struct Journey: Sendable, Equatable {
         public let note: String?
         public let ratedBy: String
         public let isViewer: Bool
+        /// A professional's rating given with the owner present.
+        public var withOwnerPresent = false
 
-        public init(date: Date, rating: Int, perspective: CheckInPerspective, note: String?, ratedBy: String, isViewer: Bool) {
+        public init(date: Date, rating: Int, perspective: CheckInPerspective, note: String?, ratedBy: String, isViewer: Bool,
+                    withOwnerPresent: Bool = false) {
+            self.withOwnerPresent = withOwnerPresent
             self.date = date
             self.rating = rating
             self.perspective = perspective
@@ -165,7 +169,7 @@ public struct Journey: Sendable, Equatable {
         return LifeArea.allCases.map { area in
             Journey(area: area, points: (byArea[area.rawValue] ?? []).map {
                 Point(date: $0.createdAt, rating: $0.rating, perspective: $0.perspective, note: $0.note,
-                      ratedBy: names[$0.ratedByID] ?? "–", isViewer: $0.ratedByID == viewerID)
+                      ratedBy: names[$0.ratedByID] ?? "–", isViewer: $0.ratedByID == viewerID, withOwnerPresent: $0.withOwnerPresent)
             })
         }
     }

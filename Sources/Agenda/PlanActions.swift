@@ -166,9 +166,10 @@ public enum PlanActions {
 
     @discardableResult
     public static func add(
-        _ draft: ActionDraft, planID: UUID, teamID: UUID?, by authorID: UUID, at now: Date, on database: any Database
+        _ draft: ActionDraft, planID: UUID, teamID: UUID?, by authorID: UUID, at now: Date, withOwnerPresent: Bool = false,
+        on database: any Database
     ) async throws -> UUID {
-        let action = PlanAction(planID: planID, draft: draft, teamID: teamID, by: authorID, at: now)
+        let action = PlanAction(planID: planID, draft: draft, teamID: teamID, by: authorID, at: now, withOwnerPresent: withOwnerPresent)
         try await action.create(on: database)
         return try action.requireID()
     }

@@ -20,6 +20,8 @@ public enum WholePicture {
         public let status: ActionStatus
         public let isOverdue: Bool
         public var clashes = false
+        /// Who planned it, when they did so with the owner present.
+        public var plannedWithOwnerPresentBy: String?
         public let stake: ActionStake
         /// Whether the viewer may change it; set by whoever asks the policy.
         public var mayChange = false
@@ -66,7 +68,8 @@ public enum WholePicture {
         let serviceNames = teams.reduce(into: [UUID: String]()) {
             $0[$1.id!] = "\($1.name) · \(organisations[$1.$organisation.id] ?? "–")"
         }
-        let names = try await Account.displayNames(of: actions.compactMap(\.ownerAccountID), on: database)
+        let names = try await Account.displayNames(
+            of: actions.compactMap(\.ownerAccountID) + actions.filter(\.withOwnerPresent).map(\.createdByID), on: database)
         return build(
             ownerName: ownerName, actions: actions, goals: goals, serviceNames: serviceNames, names: names,
             showGoals: showGoals, today: PlanActions.day(now, in: timeZone),
@@ -89,12 +92,14 @@ public enum WholePicture {
             case .professional: action.ownerAccountID.flatMap { names[$0] } ?? "–"
             case .supporter: action.ownerName ?? "–"
             }
-            return ActionLine(
+            var line = ActionLine(
                 id: id, text: action.text, goal: showGoals ? goal?.text : nil,
                 servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner,
                 service: action.teamID.flatMap { serviceNames[$0] } ?? ownService, dueOn: action.dueOn, status: action.status,
                 isOverdue: action.status == .open && (action.dueOn.map { $0 < today } ?? false),
                 stake: action.stake)
+            if action.withOwnerPresent { line.plannedWithOwnerPresentBy = names[action.createdByID] ?? "–" }
+            return line
         }
         let clashes = clashes(in: lines)
         let clashing = Set(clashes.flatMap { $0.lines.map(\.id) })

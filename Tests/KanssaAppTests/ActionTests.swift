@@ -227,3 +227,44 @@ import VaporTesting
         }
     }
 }
+
+/// A professional working on the plan with its owner in the room records it as such, and the
+/// owner sees it on what was written.
+@Suite struct OwnerPresentTests {
+    @Test func whatIsWrittenInAMeetingSaysSo() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await PlanStore.saveAgenda(AgendaText(whatMatters: "Work"), planID: fixtures.citizenPlan, expectedVersion: 0,
+                                               by: fixtures.accounts[.citizen]!, at: Date(), on: app.db)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let page = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(page.contains("The citizen is here with me and agrees with what I write"))
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes",
+                                                [("note", "Agreed together: CV first"), ("ownerPresent", "yes")]).status == .seeOther)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/actions", [
+                ("actionText", "Ask the library about the CV workshop"), ("actionGoal", fixtures.citizenGoal.uuidString),
+                ("actionOwner", "citizen"), ("ownerPresent", "yes"),
+            ]).status == .seeOther)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/check-ins", [("rating-home", "6"), ("ownerPresent", "yes")]).status == .seeOther)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "Phoned the employer")]).status == .seeOther)
+
+            #expect(try await PlanNote.query(on: app.db).filter(\.$withOwnerPresent == true).count() == 1)
+            #expect(try await PlanNote.query(on: app.db).filter(\.$withOwnerPresent == false).count() == 1)
+            #expect(try await PlanAction.query(on: app.db).filter(\.$withOwnerPresent == true).count() == 1)
+            #expect(try await CheckIn.query(on: app.db).filter(\.$withOwnerPresent == true).count() == 1)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            #expect(try await citizen.get("/plan").body.string.contains("The professional, with you present,"))
+            #expect(try await citizen.get("/plan/actions").body.string.contains("Planned by The professional with The citizen present"))
+            #expect(try await citizen.get("/plan/life").body.string.contains("The professional (professional, with The citizen present)"))
+            let changes = try await AuditEntry.query(on: app.db).filter(\.$event == .personalDataChanged)
+                .filter(\.$subjectID == fixtures.accounts[.citizen]!).all().map(\.target)
+            #expect(Set(changes).isSuperset(of: ["plan:note:with-owner-present", "plan:action:with-owner-present",
+                                                 "plan:check-in:with-owner-present", "plan:note"]))
+        }
+    }
+}

@@ -180,7 +180,7 @@ import Testing
                     status: ActionStatus = .open) -> PlanAction {
             PlanAction(id: UUID(uuidString: "00000000-0000-0000-0000-0000000000E\(n)")!, planID: other,
                        draft: ActionDraft(goalID: goal.id, text: text, owner: owner, dueOn: due, status: status),
-                       teamID: team, by: account, at: when)
+                       teamID: team, by: account, at: when, withOwnerPresent: n == 2)
         }
         return WholePicture.build(
             ownerName: "Fatima", actions: [
@@ -190,7 +190,7 @@ import Testing
                 action(4, "Update the CV", goal, team: nil, owner: .citizen, due: nil, status: .done),
             ],
             goals: [goal, suggestion], serviceNames: [team: "Work and income · Houten", other: "Social support · Houten"],
-            names: [sanne: "Sanne Bakker"], showGoals: true, today: "2026-05-28",
+            names: [sanne: "Sanne Bakker", account: "Aino Laine"], showGoals: true, today: "2026-05-28",
             professionals: [.init(id: sanne, name: "Sanne Bakker")])
     }
 
@@ -200,10 +200,15 @@ import Testing
             Journey.Point(date: when.addingTimeInterval(days * day), rating: rating, perspective: perspective, note: note,
                           ratedBy: perspective == .citizen ? "Fatima" : "Sanne Bakker", isViewer: perspective == .citizen)
         }
+        func present(_ point: Journey.Point) -> Journey.Point {
+            var point = point
+            point.withOwnerPresent = true
+            return point
+        }
         return LifeArea.allCases.map { area in
             area == .money
                 ? Journey(area: area, points: [point(0, 3, .citizen, note: "Rent is late again"), point(2, 5, .professional),
-                                               point(60, 5, .citizen), point(61, 7, .professional)])
+                                               point(60, 5, .citizen), present(point(61, 7, .professional))])
                 : area == .home ? Journey(area: area, points: [point(0, 6, .citizen)]) : Journey(area: area, points: [])
         }
     }

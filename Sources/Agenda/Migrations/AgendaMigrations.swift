@@ -11,5 +11,6 @@ public enum AgendaMigrations {
         CreatePlanNotes(),
         CreateCheckIns(),
         CreatePlanActions(),
+        AddOwnerPresent(),
     ]
 }

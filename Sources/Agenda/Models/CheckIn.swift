@@ -16,13 +16,16 @@ public final class CheckIn: Model, @unchecked Sendable {
     @Field(key: "perspective") public var perspective: CheckInPerspective
     @Field(key: "rated_by_id") public var ratedByID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// A professional's rating given with the owner present, in a meeting.
+    @Field(key: "with_owner_present") public var withOwnerPresent: Bool
 
     public init() {}
 
     public init(
         id: UUID? = nil, planID: UUID, lifeArea: LifeArea, rating: Int, note: String?, perspective: CheckInPerspective,
-        ratedByID: UUID, createdAt: Date
+        ratedByID: UUID, createdAt: Date, withOwnerPresent: Bool = false
     ) {
+        self.withOwnerPresent = withOwnerPresent
         self.id = id
         self.$plan.id = planID
         self.lifeArea = lifeArea.rawValue

@@ -27,10 +27,16 @@ public final class PlanAction: Model, @unchecked Sendable {
     @Field(key: "updated_by_id") public var updatedByID: UUID
     @Field(key: "updated_at") public var updatedAt: Date
     @Field(key: "version") public var version: Int
+    /// Planned by someone else with the owner present, in a meeting.
+    @Field(key: "with_owner_present") public var withOwnerPresent: Bool
 
     public init() {}
 
-    public init(id: UUID? = nil, planID: UUID, draft: ActionDraft, teamID: UUID?, by authorID: UUID, at now: Date) {
+    public init(
+        id: UUID? = nil, planID: UUID, draft: ActionDraft, teamID: UUID?, by authorID: UUID, at now: Date,
+        withOwnerPresent: Bool = false
+    ) {
+        self.withOwnerPresent = withOwnerPresent
         self.id = id
         self.$plan.id = planID
         self.teamID = teamID

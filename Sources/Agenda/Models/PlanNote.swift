@@ -11,10 +11,13 @@ public final class PlanNote: Model, @unchecked Sendable {
     @Field(key: "author_id") public var authorID: UUID
     @Field(key: "text") public var text: String
     @Field(key: "created_at") public var createdAt: Date
+    /// Written by someone else with the owner present, in a meeting.
+    @Field(key: "with_owner_present") public var withOwnerPresent: Bool
 
     public init() {}
 
-    public init(id: UUID? = nil, planID: UUID, authorID: UUID, text: String, createdAt: Date) {
+    public init(id: UUID? = nil, planID: UUID, authorID: UUID, text: String, createdAt: Date, withOwnerPresent: Bool = false) {
+        self.withOwnerPresent = withOwnerPresent
         self.id = id
         self.$plan.id = planID
         self.authorID = authorID

@@ -63,6 +63,7 @@ public enum ActionBoard {
             .unwrap(line.goal) { .p(.txt(t(.actionServes, ["goal": $0]))) },
             .if(!line.servesCitizensGoal, .p(.span(.class("tag tag--warning"), .txt(t(.actionNotCitizens, ["name": ownerName]))))),
             .p(.txt(t(.actionWho, ["name": line.owner]))),
+            .unwrap(line.plannedWithOwnerPresentBy) { .p(.txt(t(.actionPlannedPresent, ["name": $0, "owner": ownerName]))) },
             .unwrap(line.dueOn) { due in .p(.txt(t(.actionDue, ["date": day(due, t)]))) },
             .p(
                 .span(.class("tag"), .txt(ActionWords.status(line.status, t))),
@@ -110,7 +111,7 @@ public enum ActionFormView {
 
     public static func render(
         target: SafeURL, form: ActionForm, choices: Choices, version: Int?, errors: [FieldError], submit: String,
-        chrome: Chrome
+        presence: String? = nil, chrome: Chrome
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
         return .form(
@@ -153,6 +154,7 @@ public enum ActionFormView {
                     Components.Option(value: $0.rawValue, label: ActionWords.status($0, t), isSelected: form.status == $0.rawValue)
                 },
                 error: errors.message(for: ActionForm.Problem.status.rawValue))),
+            .unwrap(presence) { OwnerPresence.checkbox(id: "action-present", ownerName: $0, t: t) },
             Components.submit(submit)
         )
     }

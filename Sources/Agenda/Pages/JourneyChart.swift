@@ -55,7 +55,10 @@ public enum JourneyChart {
 
     static func who(_ point: Journey.Point, ownerName: String, t: Localizer) -> String {
         if point.isViewer { return t(.traceYou) }
-        return point.perspective == .citizen ? ownerName : t(.journeyProfessional, ["name": point.ratedBy])
+        if point.perspective == .citizen { return ownerName }
+        return point.withOwnerPresent
+            ? t(.journeyProfessionalPresent, ["name": point.ratedBy, "owner": ownerName])
+            : t(.journeyProfessional, ["name": point.ratedBy])
     }
 
     /// "Latest: Fatima 6, Sanne 4 — a difference of 2", in words.
@@ -143,7 +146,8 @@ public enum JourneyChart {
 /// The check-in form: a rating from 1 to 10 and a note for each life area, any of them empty.
 public enum CheckInForm {
     public static func render(
-        target: SafeURL, draft: CheckIns.Draft, errors: [FieldError], intro: String, submit: String, chrome: Chrome
+        target: SafeURL, draft: CheckIns.Draft, errors: [FieldError], intro: String, submit: String, presence: String? = nil,
+        chrome: Chrome
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
         return .form(
@@ -168,6 +172,7 @@ public enum CheckInForm {
                         error: errors.message(for: "note-\(area.rawValue)"), required: false, maxLength: CheckIns.noteLength)
                 )
             },
+            .unwrap(presence) { OwnerPresence.checkbox(id: "check-in-present", ownerName: $0, t: t) },
             Components.submit(submit)
         )
     }

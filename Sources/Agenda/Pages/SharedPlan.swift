@@ -129,7 +129,8 @@ public enum SharedPlan {
                             choices: ActionFormView.Choices(
                                 goals: picture.goals, professionals: picture.professionals, ownerName: model.ownerName,
                                 byOwner: false),
-                            version: nil, errors: errors(for: .actions), submit: t(.actionAdd), chrome: chrome)
+                            version: nil, errors: errors(for: .actions), submit: t(.actionAdd), presence: model.ownerName,
+                            chrome: chrome)
                 ))
             )
         }
@@ -145,7 +146,7 @@ public enum SharedPlan {
                     CheckInForm.render(
                         target: AgendaRoute.sharedCheckIns(model.planID).url, draft: model.checkIn,
                         errors: errors(for: .checkIns), intro: t(.checkInProfessionalIntro, ["name": model.ownerName]),
-                        submit: t(.checkInProfessionalSave), chrome: chrome)
+                        submit: t(.checkInProfessionalSave), presence: model.ownerName, chrome: chrome)
                 ))
             )
         }
@@ -198,7 +199,8 @@ public enum SharedPlan {
                             ? Timeline.render(
                                 lines, heading: t(.timelineHeadingOf, ["name": model.ownerName]),
                                 target: AgendaRoute.sharedNotes(model.planID).url, note: model.note,
-                                error: errors(for: .timeline).message(for: "note"), chrome: chrome)
+                                error: errors(for: .timeline).message(for: "note"), ownerName: model.ownerName,
+                                viewerIsOwner: false, chrome: chrome)
                             : .section(.h2(.txt(t(.timelineHeadingOf, ["name": model.ownerName]))),
                                        .ol(.class("timeline"), .forEach(lines) { .li(.p(.class("own-words"), .txt($0.text))) }))
                     }

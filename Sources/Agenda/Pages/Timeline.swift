@@ -12,12 +12,15 @@ public enum Timeline {
         public let isViewer: Bool
         public let text: String
         public let writtenAt: Date
+        /// Written by someone else with the owner present.
+        public var withOwnerPresent = false
 
-        public init(author: String, isViewer: Bool, text: String, writtenAt: Date) {
+        public init(author: String, isViewer: Bool, text: String, writtenAt: Date, withOwnerPresent: Bool = false) {
             self.author = author
             self.isViewer = isViewer
             self.text = text
             self.writtenAt = writtenAt
+            self.withOwnerPresent = withOwnerPresent
         }
     }
 
@@ -31,19 +34,24 @@ public enum Timeline {
             .all()
         let names = try await Account.displayNames(of: notes.map(\.authorID), on: database)
         return notes.map {
-            Line(author: names[$0.authorID] ?? "–", isViewer: $0.authorID == viewerID, text: $0.text, writtenAt: $0.createdAt)
+            Line(author: names[$0.authorID] ?? "–", isViewer: $0.authorID == viewerID, text: $0.text, writtenAt: $0.createdAt,
+                 withOwnerPresent: $0.withOwnerPresent)
         }
     }
 
     public static func write(
-        _ text: String, planID: UUID, by authorID: UUID, at now: Date, on database: any Database
+        _ text: String, planID: UUID, by authorID: UUID, at now: Date, withOwnerPresent: Bool = false,
+        on database: any Database
     ) async throws {
-        try await PlanNote(planID: planID, authorID: authorID, text: text, createdAt: now).create(on: database)
+        try await PlanNote(planID: planID, authorID: authorID, text: text, createdAt: now, withOwnerPresent: withOwnerPresent)
+            .create(on: database)
     }
 
-    /// The timeline and a form to add to it, posting to `target`.
+    /// The timeline and a form to add to it, posting to `target`. `ownerName` names the plan's
+    /// owner for someone else's form (who may tick that the owner is present); nil on the owner's own.
     static func render(
-        _ lines: [Line], heading: String, target: SafeURL, note: String, error: String?, chrome: Chrome
+        _ lines: [Line], heading: String, target: SafeURL, note: String, error: String?, ownerName: String? = nil,
+        viewerIsOwner: Bool = true, chrome: Chrome
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
         return .section(
@@ -54,13 +62,16 @@ public enum Timeline {
                 .attribute(named: "novalidate"),
                 Components.csrfField(chrome.csrfToken),
                 Components.textArea(name: "note", label: t(.timelineNewNote), value: note, error: error, maxLength: 2000),
+                .unwrap(ownerName) { OwnerPresence.checkbox(id: "note-present", ownerName: $0, t: t) },
                 Components.submit(t(.timelineAdd), style: .secondary)
             ),
             .if(lines.isEmpty, .p(.txt(t(.timelineEmpty)))),
             .ol(.class("timeline"), .forEach(lines) { line in
                 .li(
-                    .p(.class("timeline__meta"), .txt(t(.timelineMeta, ["name": line.isViewer ? t(.traceYou) : line.author,
-                                                                          "time": t.dateTime(line.writtenAt)]))),
+                    .p(.class("timeline__meta"), .txt(t(line.withOwnerPresent ? .timelineMetaPresent : .timelineMeta, [
+                        "name": line.isViewer ? t(.traceYou) : line.author, "time": t.dateTime(line.writtenAt),
+                        "owner": viewerIsOwner ? t(.ownerPresentYou) : (ownerName ?? "–"),
+                    ]))),
                     .p(.class("own-words"), .txt(line.text))
                 )
             })

@@ -142,7 +142,9 @@ extension DemoData {
             }
             for (author, text) in demo.notes {
                 guard let authorID = accountIDs[author] else { continue }
-                try await Timeline.write(text, planID: try plan.requireID(), by: authorID, at: now, on: database)
+                // The professionals' notes were written in meetings with the citizen.
+                try await Timeline.write(
+                    text, planID: try plan.requireID(), by: authorID, at: now, withOwnerPresent: authorID != ownerID, on: database)
             }
             try await loadActionsAndCheckIns(
                 demo, ownerID: ownerID, planID: try plan.requireID(), accountIDs: accountIDs, teamIDs: teamIDs, at: now,

@@ -24,6 +24,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case actionOwner
     case actionOwnerMe
     case actionOwnerSupporter
+    case actionPlannedPresent
     case actionSave
     case actionSavedNotice
     case actionServes
@@ -220,6 +221,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case journeyNoRatings
     case journeyNote
     case journeyProfessional
+    case journeyProfessionalPresent
     case journeyRating
     case journeySameView
     case journeyTableSummary
@@ -278,6 +280,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nextStepTrainer
     case noTeam
     case notCitizensHeading
+    case ownerPresentField
+    case ownerPresentYou
     case pageOf
     case paginationLabel
     case planAddGoal
@@ -436,6 +440,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case timelineHeadingOf
     case timelineIntro
     case timelineMeta
+    case timelineMetaPresent
     case timelineNewNote
     case traceNobody
     case traceWhat

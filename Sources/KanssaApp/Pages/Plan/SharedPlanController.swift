@@ -67,8 +67,10 @@ struct SharedPlanController: RouteCollection {
             model.posted = .timeline
             return render(model, request, status: .unprocessableEntity)
         }
-        try await Timeline.write(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
-        return try await changed(request, access, target: "plan:note", notice: "note-added")
+        let present = ownerPresent(request)
+        try await Timeline.write(
+            text, planID: access.planID, by: principal.accountID, at: request.now, withOwnerPresent: present, on: request.db)
+        return try await changed(request, access, target: "plan:note" + (present ? ":with-owner-present" : ""), notice: "note-added")
     }
 
     /// An action planned by someone the citizen authorised, from their service. Not before the
@@ -86,10 +88,11 @@ struct SharedPlanController: RouteCollection {
             model.posted = .actions
             return render(model, request, status: .unprocessableEntity)
         }
+        let present = ownerPresent(request)
         try await PlanActions.add(
             draft, planID: access.planID, teamID: serviceTeam(access, principal), by: principal.accountID, at: request.now,
-            on: request.db)
-        return try await changed(request, access, target: "plan:action", notice: "action-added")
+            withOwnerPresent: present, on: request.db)
+        return try await changed(request, access, target: "plan:action" + (present ? ":with-owner-present" : ""), notice: "action-added")
     }
 
     /// A professional's own ratings of the citizen's life areas, kept beside the citizen's.
@@ -105,10 +108,11 @@ struct SharedPlanController: RouteCollection {
             return render(model, request, status: .unprocessableEntity)
         case .success(let ratings):
             let access = try request.allowedPlanAccess()
+            let present = ownerPresent(request)
             try await CheckIns.record(
                 ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
-                on: request.db)
-            return try await changed(request, access, target: "plan:check-in", notice: "rated")
+                withOwnerPresent: present, on: request.db)
+            return try await changed(request, access, target: "plan:check-in" + (present ? ":with-owner-present" : ""), notice: "rated")
         }
     }
 
@@ -121,6 +125,11 @@ struct SharedPlanController: RouteCollection {
 
     @Sendable func saveAction(request: Request) async throws -> Response {
         try await ActionController.save(request, byOwner: false)
+    }
+
+    /// Whether the form says the plan's owner was there when it was written.
+    private func ownerPresent(_ request: Request) -> Bool {
+        (try? request.content.get(String.self, at: OwnerPresence.field)) == "yes"
     }
 
     /// The team a professional plans an action for: the one through which the citizen let them
