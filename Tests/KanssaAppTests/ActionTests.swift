@@ -258,7 +258,12 @@ import VaporTesting
             #expect(try await CheckIn.query(on: app.db).filter(\.$withOwnerPresent == true).count() == 1)
             var citizen = Browser(app)
             try await citizen.signIn(Fixtures.login(.citizen))
-            #expect(try await citizen.get("/plan").body.string.contains("The professional, with you present,"))
+            let plan = try await citizen.get("/plan").body.string
+            #expect(plan.contains("The professional, with you present,"))
+            // What others changed is on the owner's timeline too: no change about them is hidden.
+            #expect(plan.contains("Planned or changed an action in your plan."))
+            #expect(plan.contains("Rated how areas of your life are going"))
+            #expect(!(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string.contains("Planned or changed an action")))
             #expect(try await citizen.get("/plan/actions").body.string.contains("Planned by The professional with The citizen present"))
             #expect(try await citizen.get("/plan/life").body.string.contains("The professional (professional, with The citizen present)"))
             let changes = try await AuditEntry.query(on: app.db).filter(\.$event == .personalDataChanged)

@@ -118,6 +118,11 @@ import Testing
             .init(kind: .skill, text: "Arabic, Dutch and some English"), .init(kind: .skill, text: "Organising people"),
             .init(kind: .person, text: "My sister Amal"), .init(kind: .communityResource, text: "The library's language café"),
         ]
+        var event = Timeline.Line(author: "Joost Visser", isViewer: false, text: "", writtenAt: Self.when, withOwnerPresent: true)
+        event.event = .plannedAction
+        withStrengths.timeline = [
+            event, Timeline.Line(author: "Sanne Bakker", isViewer: false, text: "We talked about jobs where Arabic counts.", writtenAt: Self.when),
+        ]
         expectPage(MyPlan.View(model: withStrengths, chrome: try Self.chrome()).render(), named: "plan")
         var conflict = written
         conflict.conflict = MyPlan.Conflict(theirs: AgendaText(whatMatters: "Saved first, elsewhere."), savedBy: "Fatima", savedAt: Self.when)

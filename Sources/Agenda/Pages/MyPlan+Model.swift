@@ -101,7 +101,7 @@ extension MyPlan {
         let agenda = AgendaText(plan)
         var model = Model(agenda: agenda, version: plan.version, isAgendaWritten: agenda.isWritten, goals: goals)
         model.strengths = StrengthLine.lines(try await PlanStore.strengths(of: try plan.requireID(), on: database))
-        model.timeline = try await Timeline.load(planID: try plan.requireID(), viewerID: ownerID, on: database)
+        model.timeline = try await Timeline.load(planID: try plan.requireID(), viewerID: ownerID, eventsFor: ownerID, on: database)
         return model
     }
 }

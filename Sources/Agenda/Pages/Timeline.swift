@@ -7,7 +7,23 @@ import KanssaCore
 public enum Timeline {
     public static let shown = 50
 
+    /// Something someone else did to the plan, shown to its owner among the notes.
+    public enum Event: String, Sendable, Equatable {
+        case suggestedGoal = "plan:suggestion"
+        case plannedAction = "plan:action"
+        case rated = "plan:check-in"
+
+        /// The event a trace entry's target stands for, if it is one the timeline shows.
+        static func from(target: String) -> (Event, Bool)? {
+            let present = target.hasSuffix(":with-owner-present")
+            let base = present ? String(target.dropLast(":with-owner-present".count)) : target
+            return Event(rawValue: base).map { ($0, present) }
+        }
+    }
+
     public struct Line: Sendable, Equatable {
+        /// Nil for a note; the event for a change someone else made.
+        public var event: Event?
         public let author: String
         public let isViewer: Bool
         public let text: String
@@ -24,19 +40,42 @@ public enum Timeline {
         }
     }
 
-    /// The newest notes of a plan, with their authors' names: two queries.
-    public static func load(planID: UUID, viewerID: UUID, on database: any Database) async throws -> [Line] {
+    /// The newest notes of a plan, with their authors' names: two queries. For the plan's owner
+    /// (`eventsFor`), also what others changed in it — suggestions, actions, ratings — from the
+    /// access trace: one more query. Newest first, at most ``shown`` in all.
+    public static func load(
+        planID: UUID, viewerID: UUID, eventsFor ownerID: UUID? = nil, on database: any Database
+    ) async throws -> [Line] {
         let notes = try await PlanNote.query(on: database)
             .filter(\.$plan.$id == planID)
             .sort(\.$createdAt, .descending)
             .sort(\.$id)
             .range(0..<shown)
             .all()
-        let names = try await Account.displayNames(of: notes.map(\.authorID), on: database)
-        return notes.map {
+        var changes: [AuditEntry] = []
+        if let ownerID {
+            changes = try await AuditEntry.query(on: database)
+                .filter(\.$subjectID == ownerID)
+                .filter(\.$event == .personalDataChanged)
+                .filter(\.$actorID != ownerID)
+                .filter(\.$target ~~ [Event.suggestedGoal, .plannedAction, .rated].flatMap { [$0.rawValue, $0.rawValue + ":with-owner-present"] })
+                .sort(\.$occurredAt, .descending)
+                .range(0..<shown)
+                .all()
+        }
+        let names = try await Account.displayNames(of: notes.map(\.authorID) + changes.compactMap(\.actorID), on: database)
+        let noteLines = notes.map {
             Line(author: names[$0.authorID] ?? "–", isViewer: $0.authorID == viewerID, text: $0.text, writtenAt: $0.createdAt,
                  withOwnerPresent: $0.withOwnerPresent)
         }
+        let eventLines = changes.compactMap { entry -> Line? in
+            guard let (event, present) = Event.from(target: entry.target) else { return nil }
+            var line = Line(author: entry.actorID.flatMap { names[$0] } ?? "–", isViewer: false, text: "",
+                            writtenAt: entry.occurredAt, withOwnerPresent: present)
+            line.event = event
+            return line
+        }
+        return Array((noteLines + eventLines).sorted { $0.writtenAt > $1.writtenAt }.prefix(shown))
     }
 
     public static func write(
@@ -45,6 +84,14 @@ public enum Timeline {
     ) async throws {
         try await PlanNote(planID: planID, authorID: authorID, text: text, createdAt: now, withOwnerPresent: withOwnerPresent)
             .create(on: database)
+    }
+
+    static func eventText(_ event: Event, _ t: Localizer) -> String {
+        switch event {
+        case .suggestedGoal: t(.timelineEventSuggested)
+        case .plannedAction: t(.timelineEventAction)
+        case .rated: t(.timelineEventRated)
+        }
     }
 
     /// The timeline and a form to add to it, posting to `target`. `ownerName` names the plan's
@@ -72,7 +119,9 @@ public enum Timeline {
                         "name": line.isViewer ? t(.traceYou) : line.author, "time": t.dateTime(line.writtenAt),
                         "owner": viewerIsOwner ? t(.ownerPresentYou) : (ownerName ?? "–"),
                     ]))),
-                    .p(.class("own-words"), .txt(line.text))
+                    .unwrap(line.event, { event in
+                        .p(.class("timeline__event"), .txt(eventText(event, t)))
+                    }, else: .p(.class("own-words"), .txt(line.text)))
                 )
             })
         )

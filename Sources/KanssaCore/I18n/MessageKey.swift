@@ -436,6 +436,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case timelineAdd
     case timelineAddedNotice
     case timelineEmpty
+    case timelineEventAction
+    case timelineEventRated
+    case timelineEventSuggested
     case timelineHeading
     case timelineHeadingOf
     case timelineIntro
