@@ -13,5 +13,6 @@ public enum CoreMigrations {
         CreateAuditEntries(),
         CreateLoginFailures(),
         AddOrganisationLegalBases(),
+        IndexAuditBySubjectAndEvent(),
     ]
 }
