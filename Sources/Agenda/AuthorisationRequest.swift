@@ -1,8 +1,8 @@
 import Foundation
 import KanssaCore
 
-/// What a citizen asked for in the sharing form, checked: a team they may choose, at least one
-/// section, a purpose, a basis the team's organisation uses, and an end within two years.
+/// What a citizen asked for in the sharing form, checked: a team or person they may choose, at
+/// least one section, a purpose, a basis that organisation uses, and an end within two years.
 public struct AuthorisationRequest: Sendable, Equatable {
     public static let longest: TimeInterval = 2 * 366 * 24 * 3600
 
@@ -34,24 +34,24 @@ public struct AuthorisationRequest: Sendable, Equatable {
         _ draft: Sharing.Draft, choices: [PlanSharing.TeamChoice], people: [PlanSharing.PersonChoice] = [], timeZone: TimeZone,
         now: Date
     ) -> Result<AuthorisationRequest, ProblemList> {
-        let team: Grantee? = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }.map(Grantee.team)
+        let grantee: Grantee? = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }.map(Grantee.team)
             ?? draft.personID.flatMap { id in people.first { $0.accountID == id } }.map(Grantee.person)
         let purpose = draft.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
         let expiresAt = endOfDay(draft.until, in: timeZone)
         var problems: [Problem] = []
-        if team == nil { problems.append(.team) }
+        if grantee == nil { problems.append(.team) }
         if draft.sections.isEmpty { problems.append(.sections) }
         if purpose.isEmpty || purpose.count > 300 || purpose.unicodeScalars.contains(where: CharacterSet.controlCharacters.contains) {
             problems.append(.purpose)
         }
-        let allowedBases = team?.legalBases ?? Array(Set(choices.flatMap(\.legalBases) + people.flatMap(\.legalBases)))
+        let allowedBases = grantee?.legalBases ?? Array(Set(choices.flatMap(\.legalBases) + people.flatMap(\.legalBases)))
         if draft.legalBasis.map({ !allowedBases.contains($0) }) ?? true { problems.append(.legalBasis) }
         if expiresAt.map({ $0 <= now || $0.timeIntervalSince(now) > longest }) ?? true { problems.append(.until) }
-        guard let team, let basis = draft.legalBasis, let expiresAt, problems.isEmpty else {
+        guard let grantee, let basis = draft.legalBasis, let expiresAt, problems.isEmpty else {
             return .failure(ProblemList(problems: problems))
         }
         return .success(AuthorisationRequest(
-            grantee: team, sections: draft.sections, purpose: purpose, legalBasis: basis, expiresAt: expiresAt))
+            grantee: grantee, sections: draft.sections, purpose: purpose, legalBasis: basis, expiresAt: expiresAt))
     }
 
     public struct ProblemList: Error, Sendable, Equatable {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// Who may see a plan, as its owner decided: authorising, revoking, and reading it back.
 public enum PlanSharing {
@@ -40,6 +41,12 @@ public enum PlanSharing {
                 legalBases: LegalBasis.list(organisation.legalBases))
         }
         .sorted { ($0.organisationName, $0.teamName) < ($1.organisationName, $1.teamName) }
+    }
+
+    /// SQL: the authorisation aliased `pa` names `section` among its sections (stored as a
+    /// comma-separated list). For figures counted in the database over many plans.
+    static func names(_ section: PlanSection) -> SQLQueryString {
+        "(',' || pa.sections || ',') LIKE \(bind: "%,\(section.rawValue),%")"
     }
 
     /// A person a citizen can authorise by name: a professional of an organisation the citizen

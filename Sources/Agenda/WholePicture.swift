@@ -48,6 +48,15 @@ public enum WholePicture {
         /// The goals an action can serve, for the form: the plan's goals not declined.
         public let goals: [MyPlan.GoalLine]
         public let professionals: [PlanActions.Person]
+
+        /// Marks the actions the viewer may change, as `mayChange` (asked of the policy) says.
+        public mutating func allowChanges(_ mayChange: (ActionStake) -> Bool) {
+            for service in services.indices {
+                for line in services[service].lines.indices {
+                    services[service].lines[line].mayChange = mayChange(services[service].lines[line].stake)
+                }
+            }
+        }
     }
 
     /// A fixed number of queries whatever the plan's size: actions (at most

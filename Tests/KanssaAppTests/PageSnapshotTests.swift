@@ -160,7 +160,7 @@ import Testing
         var fatima = Caseload.Line(planID: Self.account, ownerID: Self.other, ownerName: "Fatima", until: Self.when)
         fatima.sharesActions = true
         fatima.sharesCheckIns = true
-        fatima.nextAction = ("Interview at the hospital's patient desk", "2026-06-03")
+        fatima.nextAction = .init(text: "Interview at the hospital's patient desk", dueOn: "2026-06-03")
         fatima.overdue = 1
         fatima.lastCheckIn = Self.when
         let carlos = Caseload.Line(planID: Self.other, ownerID: Self.account, ownerName: "Carlos", until: Self.when)
@@ -220,9 +220,7 @@ import Testing
 
     @Test func wholePictureAndJourneys() throws {
         var page = ActionsPage.Model(picture: Self.picture(), isAgendaWritten: true)
-        for service in page.picture.services.indices {
-            for line in page.picture.services[service].lines.indices { page.picture.services[service].lines[line].mayChange = true }
-        }
+        page.picture.allowChanges { _ in true }
         expectPage(ActionsPage.View(model: page, chrome: try Self.chrome()).render(), named: "actions")
         page.errors = ActionFormView.errors([.text, .due], t: try Self.chrome("fi").t)
         expectPage(ActionsPage.View(model: page, chrome: try Self.chrome("fi")).render(), named: "actions-error-fi")

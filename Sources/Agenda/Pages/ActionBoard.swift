@@ -75,15 +75,9 @@ public enum ActionBoard {
     }
 }
 
-extension ActionBoard {
-    /// An action's status in words.
-    public static func statusWord(_ status: ActionStatus, _ t: Localizer) -> String {
-        ActionWords.status(status, t)
-    }
-}
-
-enum ActionWords {
-    static func status(_ status: ActionStatus, _ t: Localizer) -> String {
+/// Action terms in the person's language.
+public enum ActionWords {
+    public static func status(_ status: ActionStatus, _ t: Localizer) -> String {
         switch status {
         case .open: t(.actionStatusOpen)
         case .done: t(.actionStatusDone)

@@ -8,13 +8,24 @@ import SQLKit
 /// paginated and counted in the database; for each person the next action, the overdue ones and
 /// the last check-in — each only where the person shared that section.
 public enum Caseload {
+    /// The next open action due today or later.
+    public struct NextAction: Sendable, Equatable {
+        public let text: String
+        public let dueOn: String
+
+        public init(text: String, dueOn: String) {
+            self.text = text
+            self.dueOn = dueOn
+        }
+    }
+
     public struct Line: Sendable, Equatable {
         public let planID: UUID
         public let ownerID: UUID
         public let ownerName: String
         public let until: Date
-        /// The next open action due today or later; nil when none, or not shared.
-        public var nextAction: (text: String, dueOn: String)? = nil
+        /// Nil when there is none, or the actions are not shared.
+        public var nextAction: NextAction?
         /// Open actions past their day; nil when the actions are not shared.
         public var overdue: Int?
         /// When the person last rated their life areas; nil when never, or not shared.
@@ -27,13 +38,6 @@ public enum Caseload {
             self.ownerID = ownerID
             self.ownerName = ownerName
             self.until = until
-        }
-
-        public static func == (a: Line, b: Line) -> Bool {
-            a.planID == b.planID && a.ownerID == b.ownerID && a.ownerName == b.ownerName && a.until == b.until
-                && a.nextAction?.text == b.nextAction?.text && a.nextAction?.dueOn == b.nextAction?.dueOn
-                && a.overdue == b.overdue && a.lastCheckIn == b.lastCheckIn
-                && a.sharesActions == b.sharesActions && a.sharesCheckIns == b.sharesCheckIns
         }
     }
 
@@ -122,7 +126,7 @@ public enum Caseload {
             let nextByPlan = Dictionary(next.map { ($0.plan_id, $0) }, uniquingKeysWith: { a, _ in a })
             let overdueByPlan = Dictionary(overdue.map { ($0.plan_id, $0.overdue) }, uniquingKeysWith: { a, _ in a })
             for index in lines.indices where lines[index].sharesActions {
-                lines[index].nextAction = nextByPlan[lines[index].planID].map { ($0.text, $0.due_on) }
+                lines[index].nextAction = nextByPlan[lines[index].planID].map { NextAction(text: $0.text, dueOn: $0.due_on) }
                 lines[index].overdue = overdueByPlan[lines[index].planID] ?? 0
             }
         }
@@ -149,7 +153,7 @@ public enum Caseload {
         return try await Alignment.over(
             plans: """
                 SELECT pa.plan_id FROM plan_authorisations pa
-                WHERE \(inForce(principal, now: now)) AND (',' || pa.sections || ',') LIKE \(bind: "%,\(PlanSection.actions.rawValue),%")
+                WHERE \(inForce(principal, now: now)) AND \(PlanSharing.names(.actions))
                 """,
             on: sql)
     }

@@ -6,6 +6,13 @@ import KanssaCore
 public enum OwnerPresence {
     /// The form field; ticked, it sends "yes".
     public static let field = "ownerPresent"
+    /// Added to a change's target on the access trace when the owner was present.
+    public static let traceSuffix = ":with-owner-present"
+
+    /// A change's target on the access trace, marked when the owner was present.
+    public static func traceTarget(_ target: String, present: Bool) -> String {
+        present ? target + traceSuffix : target
+    }
 
     static func checkbox(id: String, ownerName: String, t: Localizer) -> Node<HTML.FormContext> {
         .div(

@@ -15,8 +15,8 @@ public enum Timeline {
 
         /// The event a trace entry's target stands for, if it is one the timeline shows.
         static func from(target: String) -> (Event, Bool)? {
-            let present = target.hasSuffix(":with-owner-present")
-            let base = present ? String(target.dropLast(":with-owner-present".count)) : target
+            let present = target.hasSuffix(OwnerPresence.traceSuffix)
+            let base = present ? String(target.dropLast(OwnerPresence.traceSuffix.count)) : target
             return Event(rawValue: base).map { ($0, present) }
         }
     }
@@ -58,7 +58,7 @@ public enum Timeline {
                 .filter(\.$subjectID == ownerID)
                 .filter(\.$event == .personalDataChanged)
                 .filter(\.$actorID != ownerID)
-                .filter(\.$target ~~ [Event.suggestedGoal, .plannedAction, .rated].flatMap { [$0.rawValue, $0.rawValue + ":with-owner-present"] })
+                .filter(\.$target ~~ [Event.suggestedGoal, .plannedAction, .rated].flatMap { [$0.rawValue, OwnerPresence.traceTarget($0.rawValue, present: true)] })
                 .sort(\.$occurredAt, .descending)
                 .range(0..<shown)
                 .all()

@@ -77,7 +77,7 @@ struct PrintableExport {
                     [
                         .txt(action.text), .txt(action.goal ?? "–"), .txt(action.owner == "self" ? t(.traceYou) : action.owner),
                         .txt(action.service ?? t(.printOwnAction)), .txt(action.dueOn ?? "–"),
-                        .txt(ActionStatus(rawValue: action.status).map { ActionBoard.statusWord($0, t) } ?? action.status),
+                        .txt(ActionStatus(rawValue: action.status).map { ActionWords.status($0, t) } ?? action.status),
                     ]
                 })),
             .if(!plan.checkIns.isEmpty, Components.table(

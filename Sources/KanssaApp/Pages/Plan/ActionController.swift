@@ -57,10 +57,8 @@ struct ActionController: RouteCollection {
             planID: try plan.requireID(), ownerName: principal.displayName, showGoals: true, now: request.now,
             timeZone: request.platform.config.timeZone, on: request.db)
         var model = ActionsPage.Model(picture: picture, isAgendaWritten: plan.whatMatters != nil)
-        // The owner may change any action of their own plan.
-        for service in model.picture.services.indices {
-            for line in model.picture.services[service].lines.indices { model.picture.services[service].lines[line].mayChange = true }
-        }
+        // The owner may change any action of their own plan (they are here through `useOwnPlan`).
+        model.picture.allowChanges { _ in true }
         return model
     }
 }

@@ -70,7 +70,7 @@ struct SharedPlanController: RouteCollection {
         let present = ownerPresent(request)
         try await Timeline.write(
             text, planID: access.planID, by: principal.accountID, at: request.now, withOwnerPresent: present, on: request.db)
-        return try await changed(request, access, target: "plan:note" + (present ? ":with-owner-present" : ""), notice: "note-added")
+        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:note", present: present), notice: "note-added")
     }
 
     /// An action planned by someone the citizen authorised, from their service. Not before the
@@ -92,7 +92,7 @@ struct SharedPlanController: RouteCollection {
         try await PlanActions.add(
             draft, planID: access.planID, teamID: serviceTeam(access, principal), by: principal.accountID, at: request.now,
             withOwnerPresent: present, on: request.db)
-        return try await changed(request, access, target: "plan:action" + (present ? ":with-owner-present" : ""), notice: "action-added")
+        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:action", present: present), notice: "action-added")
     }
 
     /// A professional's own ratings of the citizen's life areas, kept beside the citizen's.
@@ -112,7 +112,7 @@ struct SharedPlanController: RouteCollection {
             try await CheckIns.record(
                 ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
                 withOwnerPresent: present, on: request.db)
-            return try await changed(request, access, target: "plan:check-in" + (present ? ":with-owner-present" : ""), notice: "rated")
+            return try await changed(request, access, target: OwnerPresence.traceTarget("plan:check-in", present: present), notice: "rated")
         }
     }
 
@@ -180,15 +180,7 @@ struct SharedPlanController: RouteCollection {
         model.mayWriteNote = Policy.decide(.contribute(access, to: .timeline), for: principal).isAllowed
         model.mayAddAction = Policy.decide(.contribute(access, to: .actions), for: principal).isAllowed
         model.mayRate = Policy.decide(.contribute(access, to: .checkIns), for: principal).isAllowed
-        if var picture = model.picture {
-            for index in picture.services.indices {
-                for line in picture.services[index].lines.indices {
-                    picture.services[index].lines[line].mayChange = Policy.decide(
-                        .changeAction(access, picture.services[index].lines[line].stake), for: principal).isAllowed
-                }
-            }
-            model.picture = picture
-        }
+        model.picture?.allowChanges { Policy.decide(.changeAction(access, $0), for: principal).isAllowed }
         if access.ownerID != principal.accountID {
             try await request.audit(
                 .personalDataRead, subject: access.ownerID, target: "plan:" + PlanSection.stored(visible),
