@@ -27,6 +27,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharedAction(plan: UUID, action: UUID)
     case checkIns
     case sharedCheckIns(UUID)
+    case meetingPermissions
 
     public var path: String {
         switch self {
@@ -56,6 +57,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharedAction(let plan, let action): "/plans/\(plan)/actions/\(action)"
         case .checkIns: "/plan/check-ins"
         case .sharedCheckIns(let id): "/plans/\(id)/check-ins"
+        case .meetingPermissions: "/caseload/permissions"
         }
     }
 

@@ -25,6 +25,14 @@ public struct AuthorisationRequest: Sendable, Equatable {
     public let legalBasis: LegalBasis
     public let expiresAt: Date
 
+    public init(grantee: Grantee, sections: Set<PlanSection>, purpose: String, legalBasis: LegalBasis, expiresAt: Date) {
+        self.grantee = grantee
+        self.sections = sections
+        self.purpose = purpose
+        self.legalBasis = legalBasis
+        self.expiresAt = expiresAt
+    }
+
     public enum Problem: String, Sendable, Equatable, CaseIterable {
         case team, sections, purpose, legalBasis, until
     }

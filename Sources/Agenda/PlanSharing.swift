@@ -93,15 +93,22 @@ public enum PlanSharing {
         ).create(on: database)
     }
 
-    /// Authorises one named person rather than a team.
-    public static func authorise(
-        planID: UUID, personID: UUID, sections: Set<PlanSection>, purpose: String, legalBasis: LegalBasis,
-        until expiresAt: Date, by authorID: UUID, at now: Date, on database: any Database
-    ) async throws {
+    /// Records a checked request on a plan. Returns how the grantee is named on the access trace
+    /// ("team:<id>" or "person:<id>").
+    public static func record(
+        _ checked: AuthorisationRequest, planID: UUID, by authorID: UUID, withOwnerPresent: Bool = false, at now: Date,
+        on database: any Database
+    ) async throws -> String {
+        let (account, team, traced): (UUID?, UUID?, String) = switch checked.grantee {
+        case .team(let team): (nil, team.teamID, "team:\(team.teamID)")
+        case .person(let person): (person.accountID, nil, "person:\(person.accountID)")
+        }
         try await PlanAuthorisation(
-            planID: planID, granteeAccountID: personID, granteeTeamID: nil, sections: sections, purpose: purpose,
-            legalBasis: legalBasis, expiresAt: expiresAt, createdByID: authorID, createdAt: now
+            planID: planID, granteeAccountID: account, granteeTeamID: team, sections: checked.sections,
+            purpose: checked.purpose, legalBasis: checked.legalBasis, expiresAt: checked.expiresAt, createdByID: authorID,
+            createdAt: now, withOwnerPresent: withOwnerPresent
         ).create(on: database)
+        return traced
     }
 
     /// Revokes an authorisation of this plan; false if there is none (or it belongs to another plan).

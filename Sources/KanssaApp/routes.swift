@@ -13,6 +13,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: AdminController())
     try app.register(collection: PlanController())
     try app.register(collection: SharingController())
+    try app.register(collection: MeetingPermissionController())
     try app.register(collection: SharedPlanController())
     try app.register(collection: ActionController())
     try app.register(collection: LifeController())

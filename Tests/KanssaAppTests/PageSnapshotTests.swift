@@ -137,7 +137,8 @@ import Testing
                                             legalBases: [.publicTask, .consent])]
         let lines = [
             Sharing.Line(id: Self.account, grantee: "Work and income (Municipality of Houten)", sections: [.agenda, .goals],
-                         purpose: "Finding work together", legalBasis: .publicTask, createdAt: Self.when, expiresAt: Self.when, state: .active),
+                         purpose: "Finding work together", legalBasis: .publicTask, createdAt: Self.when, expiresAt: Self.when, state: .active,
+                         recordedBy: "Sanne Bakker"),
             Sharing.Line(id: Self.other, grantee: "Social support (Municipality of Houten)", sections: [.goals],
                          purpose: "Housing", legalBasis: .consent, createdAt: Self.when, expiresAt: Self.when, state: .revoked),
         ]
@@ -168,6 +169,20 @@ import Testing
         expectPage(Caseload.View(model: caseload, chrome: try Self.chrome()).render(), named: "caseload")
         expectPage(Caseload.AlignmentView(alignment: Alignment(serving: 7, open: 9), chrome: try Self.chrome("fi")).render(),
                    named: "caseload-alignment-fi")
+        let me = PlanSharing.PersonChoice(accountID: Self.other, name: "Sanne Bakker", organisationName: "Municipality of Houten",
+                                          legalBases: [.publicTask])
+        var meeting = MeetingPermission.Model(teams: teams, people: [me], organisationOfTeam: [Self.team: Self.account],
+                                              organisations: [Self.account])
+        meeting.citizenLogin = "fatima@houten.demo"
+        meeting.errors = [FieldError(field: "present", message: try Self.chrome().t(.errorMeetingPresent))]
+        expectPage(MeetingPermission.View(model: meeting, chrome: try Self.chrome()).render(), named: "meeting-permission-error")
+        meeting.errors = []
+        meeting.draft = Sharing.Draft(teamID: Self.team, sections: [.goals, .actions], purpose: "Finding work together",
+                                      legalBasis: .publicTask, until: "2026-05-28")
+        meeting.confirmation = MeetingPermission.Confirmation(citizenName: "Fatima", request: AuthorisationRequest(
+            grantee: .team(teams[0]), sections: [.goals, .actions], purpose: "Finding work together", legalBasis: .publicTask,
+            expiresAt: Self.when))
+        expectPage(MeetingPermission.View(model: meeting, chrome: try Self.chrome("fi")).render(), named: "meeting-permission-confirm-fi")
         let teamFigures = TeamAlignment.Model(organisationName: "Municipality of Houten", lines: [
             .init(team: "Social support", plans: 3, alignment: nil),
             .init(team: "Work and income", plans: 6, alignment: Alignment(serving: 8, open: 14)),

@@ -89,6 +89,9 @@ import VaporTesting
               path: { _ in "/plan/authorisations/\(UUID())/revoke" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .GET, pattern: "/caseload", path: { _ in "/caseload" }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/caseload/alignment", path: { _ in "/caseload/alignment" }, allowed: [.role(.professional)]),
+        Entry(method: .GET, pattern: "/caseload/permissions", path: { _ in "/caseload/permissions" }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/caseload/permissions", path: { _ in "/caseload/permissions" },
+              form: { _ in [("citizen", "citizen@here.test")] }, allowed: [.role(.professional)]),
         // The citizen's plan: its owner, and the professional whose team it is shared with.
         Entry(method: .GET, pattern: "/plans/:plan", path: { "/plans/\($0.citizenPlan)" },
               allowed: [.role(.citizen), .role(.professional)]),

@@ -37,6 +37,9 @@ import Testing
         (.useOwnPlan, [.citizen, .coTrainer]),
         (.useCaseload, [.professional]),
         (.seeTeamFigures(here), [.coordinator]),
+        (.recordPermission(ownerID: UUID(), ownerOrganisations: [here], granteeOrganisations: [here]), [.professional]),
+        (.recordPermission(ownerID: UUID(), ownerOrganisations: [elsewhere], granteeOrganisations: [here]), []),
+        (.recordPermission(ownerID: UUID(), ownerOrganisations: [here], granteeOrganisations: [elsewhere]), []),
         (.administerOrganisation(here), [.admin]),
         (.manageMembers(here), [.admin]),
         (.inviteAnyone(here), [.professional, .coordinator, .admin]),
@@ -55,6 +58,12 @@ import Testing
             let decision = Policy.decide(row.action, for: who.principal)
             #expect(decision.isAllowed == row.allowed.contains(who), "\(who) \(row.action)")
         }
+    }
+
+    @Test func nobodyRecordsAPermissionForTheirOwnPlan() {
+        let principal = Who.professional.principal!
+        let own = Action.recordPermission(ownerID: principal.accountID, ownerOrganisations: [Self.here], granteeOrganisations: [Self.here])
+        #expect(!Policy.decide(own, for: principal).isAllowed)
     }
 
     @Test func anonymousIsDeniedAsNotSignedIn() {

@@ -12,5 +12,6 @@ public enum AgendaMigrations {
         CreateCheckIns(),
         CreatePlanActions(),
         AddOwnerPresent(),
+        AddAuthorisationOwnerPresent(),
     ]
 }

@@ -21,12 +21,15 @@ public final class PlanAuthorisation: Model, @unchecked Sendable {
     @OptionalField(key: "revoked_by_id") public var revokedByID: UUID?
     @Field(key: "created_by_id") public var createdByID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// Recorded by a professional (`createdByID`) in a meeting with the owner present.
+    @Field(key: "with_owner_present") public var withOwnerPresent: Bool
 
     public init() {}
 
     public init(
         id: UUID? = nil, planID: UUID, granteeAccountID: UUID?, granteeTeamID: UUID?, sections: Set<PlanSection>,
-        purpose: String, legalBasis: LegalBasis, expiresAt: Date, createdByID: UUID, createdAt: Date
+        purpose: String, legalBasis: LegalBasis, expiresAt: Date, createdByID: UUID, createdAt: Date,
+        withOwnerPresent: Bool = false
     ) {
         self.id = id
         self.$plan.id = planID
@@ -38,6 +41,7 @@ public final class PlanAuthorisation: Model, @unchecked Sendable {
         self.expiresAt = expiresAt
         self.createdByID = createdByID
         self.createdAt = createdAt
+        self.withOwnerPresent = withOwnerPresent
     }
 
     public var grant: PlanGrant {

@@ -196,7 +196,8 @@ public enum Caseload {
                             ]
                         })),
                     Components.pagination(lines, t: t) { AgendaRoute.caseload(page: $0, search: model.search).url },
-                    .p(.a(.link(AgendaRoute.caseloadAlignment.url), .txt(t(.alignmentMine))))
+                    .p(.a(.link(AgendaRoute.caseloadAlignment.url), .txt(t(.alignmentMine)))),
+                    .p(.a(.link(AgendaRoute.meetingPermissions.url), .txt(t(.caseloadRecordPermission))))
                 )
             )
         }

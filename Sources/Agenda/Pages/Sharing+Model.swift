@@ -15,10 +15,13 @@ public enum Sharing {
         public let createdAt: Date
         public let expiresAt: Date
         public let state: State
+        /// The professional who recorded it in a meeting with the owner present; nil when the
+        /// owner gave it themselves.
+        public let recordedBy: String?
 
         public init(
             id: UUID, grantee: String, sections: [PlanSection], purpose: String, legalBasis: LegalBasis,
-            createdAt: Date, expiresAt: Date, state: State
+            createdAt: Date, expiresAt: Date, state: State, recordedBy: String? = nil
         ) {
             self.id = id
             self.grantee = grantee
@@ -28,6 +31,7 @@ public enum Sharing {
             self.createdAt = createdAt
             self.expiresAt = expiresAt
             self.state = state
+            self.recordedBy = recordedBy
         }
     }
 
@@ -86,7 +90,9 @@ public enum Sharing {
             .with(\.$organisation)
             .all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = "\($1.name) (\($1.organisation.name))" }
-        let people = try await Account.displayNames(of: authorisations.compactMap(\.granteeAccountID), on: database)
+        let recorded = authorisations.filter(\.withOwnerPresent)
+        let people = try await Account.displayNames(
+            of: authorisations.compactMap(\.granteeAccountID) + recorded.map(\.createdByID), on: database)
         let lines = authorisations.map { authorisation in
             Line(
                 id: authorisation.id!,
@@ -95,7 +101,8 @@ public enum Sharing {
                 sections: PlanSection.allCases.filter(PlanSection.set(authorisation.sections).contains),
                 purpose: authorisation.purpose, legalBasis: authorisation.legalBasis,
                 createdAt: authorisation.createdAt, expiresAt: authorisation.expiresAt,
-                state: authorisation.revokedAt != nil ? .revoked : (authorisation.expiresAt <= now ? .expired : .active))
+                state: authorisation.revokedAt != nil ? .revoked : (authorisation.expiresAt <= now ? .expired : .active),
+                recordedBy: authorisation.withOwnerPresent ? people[authorisation.createdByID] ?? "–" : nil)
         }
         var model = Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)
         model.people = try await PlanSharing.personChoices(for: ownerID, on: database)

@@ -52,7 +52,8 @@ extension Sharing {
                 .p(.txt(t(.sharingSections, ["sections": line.sections.map { AgendaWords.section($0, t) }.joined(separator: ", ")]))),
                 .p(.txt(t(.sharingPurpose, ["purpose": line.purpose]))),
                 .p(.txt(t(.sharingLegalBasis, ["basis": AgendaWords.legalBasis(line.legalBasis, t)]))),
-                .p(.txt(state))
+                .p(.txt(state)),
+                .unwrap(line.recordedBy) { .p(.txt(t(.sharingRecordedBy, ["name": $0]))) }
             )
         }
 
@@ -65,42 +66,56 @@ extension Sharing {
                     .class("stack narrow"), .method(.post), .link(AgendaRoute.authorisations.url, as: "action"),
                     .attribute(named: "novalidate"),
                     Components.csrfField(chrome.csrfToken),
-                    Components.select(
-                        name: "team", label: t(.sharingTeam),
-                        options: [.init(value: "", label: t(.sharingChooseTeam),
-                                        isSelected: model.draft.teamID == nil && model.draft.personID == nil)]
-                            + model.teams.map {
-                                .init(value: $0.teamID.uuidString, label: "\($0.teamName) (\($0.organisationName))",
-                                      isSelected: $0.teamID == model.draft.teamID)
-                            }
-                            + model.people.map {
-                                .init(value: "person:" + $0.accountID.uuidString,
-                                      label: t(.sharingPersonOption, ["name": $0.name, "organisation": $0.organisationName]),
-                                      isSelected: $0.accountID == model.draft.personID)
-                            },
-                        error: model.errors.message(for: "team")),
-                    Components.checkboxes(
-                        name: "sections", legend: t(.sharingSectionsLegend),
-                        options: PlanSection.allCases.map {
-                            .init(value: $0.rawValue, label: AgendaWords.section($0, t), isSelected: model.draft.sections.contains($0))
-                        },
-                        error: model.errors.message(for: "sections")),
-                    Components.textField(
-                        name: "purpose", label: t(.sharingPurposeField), value: model.draft.purpose,
-                        hint: t(.sharingPurposeHint), error: model.errors.message(for: "purpose"), maxLength: 300),
-                    Components.select(
-                        name: "legalBasis", label: t(.sharingLegalBasisField),
-                        options: [.init(value: "", label: t(.sharingChooseBasis), isSelected: model.draft.legalBasis == nil)]
-                            + model.legalBases.map {
-                                .init(value: $0.rawValue, label: AgendaWords.legalBasis($0, t), isSelected: $0 == model.draft.legalBasis)
-                            },
-                        error: model.errors.message(for: "legalBasis")),
-                    Components.textField(
-                        name: "until", label: t(.sharingUntilField), value: model.draft.until, type: .date,
-                        hint: t(.sharingUntilHint), error: model.errors.message(for: "until"), maxLength: 10),
+                    Sharing.fields(
+                        teams: model.teams, people: model.people, legalBases: model.legalBases, draft: model.draft,
+                        errors: model.errors, t: t),
                     Components.submit(t(.sharingAuthorise))
                 ))
             )
         }
+    }
+}
+
+extension Sharing {
+    /// Whom, what, why, on what basis and until when: the fields of every form that records a
+    /// permission, the citizen's own and one recorded in a meeting.
+    static func fields(
+        teams: [PlanSharing.TeamChoice], people: [PlanSharing.PersonChoice], legalBases: [LegalBasis], draft: Draft,
+        errors: [FieldError], t: Localizer
+    ) -> Node<HTML.FormContext> {
+        .group(
+            Components.select(
+                name: "team", label: t(.sharingTeam),
+                options: [.init(value: "", label: t(.sharingChooseTeam), isSelected: draft.teamID == nil && draft.personID == nil)]
+                    + teams.map {
+                        .init(value: $0.teamID.uuidString, label: "\($0.teamName) (\($0.organisationName))",
+                              isSelected: $0.teamID == draft.teamID)
+                    }
+                    + people.map {
+                        .init(value: "person:" + $0.accountID.uuidString,
+                              label: t(.sharingPersonOption, ["name": $0.name, "organisation": $0.organisationName]),
+                              isSelected: $0.accountID == draft.personID)
+                    },
+                error: errors.message(for: "team")),
+            Components.checkboxes(
+                name: "sections", legend: t(.sharingSectionsLegend),
+                options: PlanSection.allCases.map {
+                    .init(value: $0.rawValue, label: AgendaWords.section($0, t), isSelected: draft.sections.contains($0))
+                },
+                error: errors.message(for: "sections")),
+            Components.textField(
+                name: "purpose", label: t(.sharingPurposeField), value: draft.purpose,
+                hint: t(.sharingPurposeHint), error: errors.message(for: "purpose"), maxLength: 300),
+            Components.select(
+                name: "legalBasis", label: t(.sharingLegalBasisField),
+                options: [.init(value: "", label: t(.sharingChooseBasis), isSelected: draft.legalBasis == nil)]
+                    + legalBases.map {
+                        .init(value: $0.rawValue, label: AgendaWords.legalBasis($0, t), isSelected: $0 == draft.legalBasis)
+                    },
+                error: errors.message(for: "legalBasis")),
+            Components.textField(
+                name: "until", label: t(.sharingUntilField), value: draft.until, type: .date,
+                hint: t(.sharingUntilHint), error: errors.message(for: "until"), maxLength: 10)
+        )
     }
 }

@@ -89,6 +89,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadNoMatch
     case caseloadNotShared
     case caseloadOverdue
+    case caseloadRecordPermission
     case caseloadSearch
     case caseloadSearchButton
     case caseloadTitle
@@ -139,6 +140,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorLoginFormat
     case errorLoginMissing
     case errorLoginTaken
+    case errorMeetingCitizen
+    case errorMeetingPresent
     case errorNotFoundText
     case errorNotFoundTitle
     case errorNotSignedInText
@@ -242,6 +245,19 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case lifeAreaWorkAndLearning
     case lifeLink
     case lifeTitle
+    case meetingPermissionChange
+    case meetingPermissionCheck
+    case meetingPermissionCitizen
+    case meetingPermissionCitizenHint
+    case meetingPermissionConfirmGrantee
+    case meetingPermissionConfirmHeading
+    case meetingPermissionConfirmHint
+    case meetingPermissionIntro
+    case meetingPermissionPresent
+    case meetingPermissionPresentLegend
+    case meetingPermissionRecord
+    case meetingPermissionRecordedNotice
+    case meetingPermissionTitle
     case memberActive
     case memberDisabled
     case memberName
@@ -382,6 +398,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingPurpose
     case sharingPurposeField
     case sharingPurposeHint
+    case sharingRecordedBy
     case sharingRevoke
     case sharingRevokedNotice
     case sharingRevokedState

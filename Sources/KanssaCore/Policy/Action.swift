@@ -19,6 +19,10 @@ public enum Action: Sendable, Hashable {
     /// an action they wrote, they do, or that comes from one of their teams — one service does not
     /// rewrite another's. The owner changes any action of their own plan through `useOwnPlan`.
     case changeAction(PlanAccess, ActionStake)
+    /// Record, in a meeting with the citizen present, the citizen's permission for oneself or one
+    /// of one's teams: a professional of an organisation both the citizen and the grantee belong
+    /// to, never for their own plan. Only the citizen authorises anyone else.
+    case recordPermission(ownerID: UUID, ownerOrganisations: Set<UUID>, granteeOrganisations: Set<UUID>)
     /// See an organisation's figures about its teams' work with plans — aggregates only, never
     /// of fewer than five plans: its coordinators.
     case seeTeamFigures(UUID)

@@ -23,6 +23,9 @@ public enum Policy {
             allowed = decide(.contribute(access, to: .actions), for: principal).isAllowed
                 && (stake.createdByID == principal.accountID || stake.ownerAccountID == principal.accountID
                     || stake.teamID.map(principal.teamIDs.contains) == true)
+        case .recordPermission(let ownerID, let ownerOrganisations, let granteeOrganisations):
+            allowed = ownerID != principal.accountID
+                && ownerOrganisations.intersection(granteeOrganisations).contains { principal.roles(in: $0).contains(.professional) }
         case .seeTeamFigures(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
         case .useCaseload:

@@ -25,6 +25,7 @@ struct SharedPlanController: RouteCollection {
         case "action-added": model.notice = Notice(.success, t(.actionAddedNotice))
         case "action-saved": model.notice = Notice(.success, t(.actionSavedNotice))
         case "rated": model.notice = Notice(.success, t(.checkInSavedNotice))
+        case "permission-recorded": model.notice = Notice(.success, t(.meetingPermissionRecordedNotice, ["name": model.ownerName]))
         default: break
         }
         return render(model, request)

@@ -26,58 +26,21 @@ struct SharingController: RouteCollection {
         return Sharing.View(model: model, chrome: request.chrome()).render().response()
     }
 
-    struct AuthoriseForm: Content {
-        var team: String?
-        var sections: [String]?
-        var purpose: String?
-        var legalBasis: String?
-        var until: String?
-    }
-
     @Sendable func authorise(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(AuthoriseForm.self)
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
-        model.draft = Sharing.Draft(
-            teamID: form.team.flatMap(UUID.init(uuidString:)),
-            personID: form.team.flatMap { $0.hasPrefix("person:") ? UUID(uuidString: String($0.dropFirst(7))) : nil },
-            sections: Set((form.sections ?? []).compactMap(PlanSection.init(rawValue:))),
-            purpose: String((form.purpose ?? "").prefix(300)),
-            legalBasis: form.legalBasis.flatMap(LegalBasis.init(rawValue:)),
-            until: String((form.until ?? "").prefix(10)))
+        model.draft = form.draft
         switch AuthorisationRequest.check(
             model.draft, choices: model.teams, people: model.people, timeZone: request.platform.config.timeZone, now: request.now)
         {
         case .failure(let list):
-            let t = request.localizer
-            model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .team: .errorChooseTeam
-                case .sections: .errorChooseSections
-                case .purpose: .errorPurpose
-                case .legalBasis: .errorChooseBasis
-                case .until: .errorUntil
-                }
-                return FieldError(field: problem.rawValue, message: t(message))
-            }
+            model.errors = list.fieldErrors(request.localizer)
             return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let checked):
             let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-            let grantee: String
-            switch checked.grantee {
-            case .team(let team):
-                try await PlanSharing.authorise(
-                    planID: try plan.requireID(), teamID: team.teamID, sections: checked.sections,
-                    purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
-                    by: principal.accountID, at: request.now, on: request.db)
-                grantee = "team:\(team.teamID)"
-            case .person(let person):
-                try await PlanSharing.authorise(
-                    planID: try plan.requireID(), personID: person.accountID, sections: checked.sections,
-                    purpose: checked.purpose, legalBasis: checked.legalBasis, until: checked.expiresAt,
-                    by: principal.accountID, at: request.now, on: request.db)
-                grantee = "person:\(person.accountID)"
-            }
+            let grantee = try await PlanSharing.record(
+                checked, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
             try await request.audit(
                 .planShared, subject: principal.accountID, target: "\(grantee):\(PlanSection.stored(checked.sections))",
                 purpose: .ownPlan)
