@@ -111,15 +111,6 @@ public enum CheckIns {
     }
 }
 
-/// A list of problems with a form, as an error a `Result` can carry.
-public struct ProblemList<Problem: Sendable & Equatable>: Error, Sendable, Equatable {
-    public let problems: [Problem]
-
-    public init(_ problems: [Problem]) {
-        self.problems = problems
-    }
-}
-
 /// How one life area went over time, in the citizen's ratings and in professionals'.
 public struct Journey: Sendable, Equatable {
     public struct Point: Sendable, Equatable {

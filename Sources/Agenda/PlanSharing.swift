@@ -6,10 +6,17 @@ import SQLKit
 /// Who may see a plan, as its owner decided: authorising, revoking, and reading it back.
 public enum PlanSharing {
     /// Everything the policy needs about a plan, or nil if there is no such plan.
+    /// Two queries: the plan's owner with whether they restricted processing, then the grants.
     public static func access(planID: UUID, at now: Date, on database: any Database) async throws -> PlanAccess? {
-        guard let plan = try await Plan.find(planID, on: database) else { return nil }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        struct Row: Decodable { let owner_id: UUID; let unrestricted: Bool }
+        guard let plan = try await sql.raw("""
+            SELECT p.owner_id, \(DataRequests.unrestricted("p.owner_id")) AS unrestricted
+            FROM plans p WHERE p.id = \(bind: planID)
+            """).first(decoding: Row.self)
+        else { return nil }
         let grants = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID).all().map(\.grant)
-        return PlanAccess(planID: planID, ownerID: plan.ownerID, grants: grants, now: now)
+        return PlanAccess(planID: planID, ownerID: plan.owner_id, grants: grants, isRestricted: !plan.unrestricted, now: now)
     }
 
     /// A team a citizen can authorise: one of the teams of an organisation they belong to.
@@ -47,6 +54,12 @@ public enum PlanSharing {
     /// comma-separated list). For figures counted in the database over many plans.
     static func names(_ section: PlanSection) -> SQLQueryString {
         "(',' || pa.sections || ',') LIKE \(bind: "%,\(section.rawValue),%")"
+    }
+
+    /// SQL: the plan of the authorisation aliased `pa` belongs to someone who has not restricted
+    /// the processing of their data.
+    static var unrestricted: SQLQueryString {
+        "EXISTS (SELECT 1 FROM plans rp WHERE rp.id = pa.plan_id AND \(DataRequests.unrestricted("rp.owner_id")))"
     }
 
     /// A person a citizen can authorise by name: a professional of an organisation the citizen

@@ -20,6 +20,9 @@ public enum Kanssa {
             do {
                 try await configure(app, config: config)
                 if command == "serve" { try await refusePendingMigrations(app) }
+                if ["serve", "demo"].contains(command), let interval = config.retentionInterval {
+                    app.lifecycle.use(RetentionSchedule(interval: .seconds(interval)))
+                }
                 try await app.execute()
             } catch {
                 if !(error is StartError) { app.logger.report(error: error) }

@@ -49,6 +49,7 @@ public func configure(
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(SeedScaleCommand(), as: "seed-scale")
+    app.asyncCommands.use(RetentionCommand(), as: "retention")
 }
 
 private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) async throws {

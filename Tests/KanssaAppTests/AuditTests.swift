@@ -42,6 +42,29 @@ import VaporTesting
         }
     }
 
+    @Test func onlyTheTraceOfAPersonBeingErasedCanBeRemovedAndNothingCanBeChanged() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            let sql = try #require(app.db as? any SQLDatabase)
+            let citizenID = fixtures.accounts[.citizen]!
+            try await DataRequests.make(.erasure, for: citizenID, at: world.now, on: app.db)
+            try await AuditEntry.query(on: app.db).filter(\.$actorID == citizenID).delete()
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$actorID == citizenID).count() == 0)
+            // Everyone else's trace stays, and nothing is ever rewritten.
+            await #expect(throws: (any Error).self) {
+                try await AuditEntry.query(on: app.db).filter(\.$actorID == fixtures.accounts[.admin]!).delete()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE audit_entries SET purpose = 'rewritten'").run()
+            }
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$actorID == fixtures.accounts[.admin]!).count() == 1)
+        }
+    }
+
     @Test func deniedRequestsAreRecorded() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)

@@ -62,9 +62,31 @@ import Testing
             MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: nil, isSelf: false, event: .signInFailed,
                                           target: "sign-in", purpose: "security", outcome: .denied),
         ], page: ListPage(number: 1, size: 1), total: 2)
-        let model = MyInformation.Model(
+        var model = MyInformation.Model(
             displayName: "Aino Laine", language: "en", login: "aino@turku.demo", memberships: Self.principal().memberships, trace: trace)
         expectPage(MyInformation.View(model: model, chrome: try Self.chrome()).render(), named: "my-information")
+        model.mayRestrictOrErase = true
+        expectPage(MyInformation.View(model: model, chrome: try Self.chrome("fi")).render(), named: "my-information-citizen-fi")
+    }
+
+    @Test func restrictOrErase() throws {
+        let kept = [
+            MyData.Kept(organisationName: "Municipality of Houten", kind: .caseRecords, months: 24, reason: "Youth Act: client records"),
+            MyData.Kept(organisationName: "Municipality of Houten", kind: .accessTrace, months: 12, reason: "Proof of lawful use"),
+        ]
+        var open = MyData.Model(restrictedSince: nil, erasureRequestedAt: nil, kept: kept)
+        open.errors = [FieldError(field: "understood", message: try Self.chrome().t(.errorErasureNotConfirmed))]
+        expectPage(MyData.View(model: open, chrome: try Self.chrome()).render(), named: "my-data")
+        let restricted = MyData.Model(restrictedSince: Self.when, erasureRequestedAt: nil, kept: [])
+        expectPage(MyData.View(model: restricted, chrome: try Self.chrome("fi")).render(), named: "my-data-restricted-fi")
+        let erasing = MyData.Model(restrictedSince: nil, erasureRequestedAt: Self.when, kept: kept)
+        expectPage(MyData.View(model: erasing, chrome: try Self.chrome()).render(), named: "my-data-erasing")
+        var rules = Retention.Model(organisationID: Self.organisation, organisationName: "Municipality of Houten", lines: [
+            .init(kind: .caseRecords, months: "24", reason: "Youth Act: client records", updatedAt: Self.when),
+            .init(kind: .accessTrace, months: "x", reason: "", updatedAt: nil),
+        ])
+        rules.errors = [FieldError(field: "months-access-trace", message: try Self.chrome().t(.errorRetentionMonths))]
+        expectPage(Retention.View(model: rules, chrome: try Self.chrome()).render(), named: "retention")
     }
 
     @Test func organisationAdministration() throws {

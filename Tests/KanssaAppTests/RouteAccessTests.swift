@@ -127,6 +127,20 @@ import VaporTesting
               form: { _ in [("actionText", ""), ("version", "0")] }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/alignment", path: { "/organisations/\($0.here)/alignment" },
               allowed: [.role(.coordinator)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/retention", path: { "/organisations/\($0.here)/retention" },
+              allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/retention", path: { "/organisations/\($0.here)/retention" },
+              form: { _ in [("months-case-records", "x")] }, allowed: [.role(.admin)]),
+        Entry(method: .GET, pattern: "/me/data", path: { _ in "/me/data" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        // Without the confirmation: refused with a message, nothing asked.
+        Entry(method: .POST, pattern: "/me/data/erasure", path: { _ in "/me/data/erasure" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/me/data/erasure/withdraw", path: { _ in "/me/data/erasure/withdraw" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        // Near the end: a restriction closes the citizen's plan to everyone else.
+        Entry(method: .POST, pattern: "/me/data/restriction", path: { _ in "/me/data/restriction" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/me/data/restriction/lift", path: { _ in "/me/data/restriction/lift" },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
         // Last, because it ends the session the rest of the entries use.
         Entry(method: .POST, pattern: "/sign-out", path: { _ in "/sign-out" }, allowed: Who.signedIn),
     ]

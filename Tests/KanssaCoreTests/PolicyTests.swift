@@ -35,6 +35,7 @@ import Testing
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
+        (.restrictOrEraseOwnData, [.citizen, .coTrainer]),
         (.useCaseload, [.professional]),
         (.seeTeamFigures(here), [.coordinator]),
         (.recordPermission(ownerID: UUID(), ownerOrganisations: [here], granteeOrganisations: [here]), [.professional]),
@@ -99,8 +100,8 @@ import Testing
         Principal(accountID: id, displayName: "p", language: "en", memberships: [], teamIDs: teams)
     }
 
-    func access(_ grants: [PlanGrant]) -> PlanAccess {
-        PlanAccess(planID: plan, ownerID: owner, grants: grants, now: now)
+    func access(_ grants: [PlanGrant], restricted: Bool = false) -> PlanAccess {
+        PlanAccess(planID: plan, ownerID: owner, grants: grants, isRestricted: restricted, now: now)
     }
 
     func grant(sections: Set<PlanSection> = [.goals], expires: TimeInterval = 3600, revoked: Bool = false, toTeam: Bool = true) -> PlanGrant {
@@ -138,6 +139,20 @@ import Testing
 }
 
 extension PlanPolicyTests {
+    @Test func aRestrictedPlanAdmitsNobodyButItsOwnerWhateverTheGrants() {
+        let member = person(colleague, teams: [team])
+        let restricted = access([grant(sections: Set(PlanSection.allCases))], restricted: true)
+        for section in PlanSection.allCases {
+            #expect(!Policy.decide(.readPlan(restricted, section: section), for: member).isAllowed, "\(section)")
+            #expect(!Policy.decide(.contribute(restricted, to: section), for: member).isAllowed, "\(section)")
+            #expect(Policy.decide(.readPlan(restricted, section: section), for: person(owner)).isAllowed, "\(section)")
+        }
+        #expect(!Policy.decide(.readPlan(restricted, section: nil), for: member).isAllowed)
+        #expect(!Policy.decide(.changeAction(restricted, ActionStake(teamID: team, createdByID: colleague, ownerAccountID: colleague)),
+                               for: member).isAllowed)
+        #expect(Policy.decide(.readPlan(access([grant(sections: Set(PlanSection.allCases))]), section: .goals), for: member).isAllowed)
+    }
+
     /// (section contributed to, sections granted, allowed?)
     static let contributions: [(PlanSection, Set<PlanSection>, Bool)] = [
         (.goals, [.goals], true),

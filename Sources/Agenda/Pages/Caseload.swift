@@ -51,13 +51,14 @@ public enum Caseload {
         }
     }
 
-    /// The authorisations in force for this person: to them, or to one of their teams.
+    /// The authorisations in force for this person: to them, or to one of their teams, of plans
+    /// whose owners have not restricted processing.
     static func inForce(_ principal: Principal, now: Date) -> SQLQueryString {
         var teams: SQLQueryString = "pa.grantee_account_id = \(bind: principal.accountID)"
         if !principal.teamIDs.isEmpty {
             teams = "(\(teams) OR pa.grantee_team_id IN (\(binds: Array(principal.teamIDs))))"
         }
-        return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams)"
+        return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams) AND \(PlanSharing.unrestricted)"
     }
 
     /// One page of the caseload, a fixed number of queries whatever its size: the page, the
@@ -101,8 +102,9 @@ public enum Caseload {
         let grants = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id ~~ planIDs).all()
         let byPlan = Dictionary(grouping: grants, by: \.$plan.id)
         for index in lines.indices {
+            // The list holds no restricted plan (see `inForce`).
             let access = PlanAccess(planID: lines[index].planID, ownerID: lines[index].ownerID,
-                                    grants: (byPlan[lines[index].planID] ?? []).map(\.grant), now: now)
+                                    grants: (byPlan[lines[index].planID] ?? []).map(\.grant), isRestricted: false, now: now)
             lines[index].sharesActions = Policy.decide(.readPlan(access, section: .actions), for: principal).isAllowed
             lines[index].sharesCheckIns = Policy.decide(.readPlan(access, section: .checkIns), for: principal).isAllowed
         }

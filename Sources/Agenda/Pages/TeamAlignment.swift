@@ -46,7 +46,7 @@ public enum TeamAlignment {
             FROM (
                 SELECT DISTINCT pa.grantee_team_id AS team_id, pa.plan_id AS plan_id FROM plan_authorisations pa
                 WHERE pa.grantee_team_id IN (\(binds: teams.compactMap(\.id))) AND pa.revoked_at IS NULL
-                    AND pa.expires_at > \(bind: now) AND \(PlanSharing.names(.actions))
+                    AND pa.expires_at > \(bind: now) AND \(PlanSharing.names(.actions)) AND \(PlanSharing.unrestricted)
             ) shared
             LEFT JOIN plan_actions act ON act.plan_id = shared.plan_id AND act.status = \(bind: ActionStatus.open.rawValue)
             LEFT JOIN goals g ON g.id = act.goal_id

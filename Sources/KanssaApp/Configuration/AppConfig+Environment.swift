@@ -21,6 +21,7 @@ extension AppConfig {
         Setting(name: "KANSSA_TIME_ZONE", meaning: "time zone for dates on pages (default Europe/Helsinki)", isSecret: false),
         Setting(name: "KANSSA_SESSION_IDLE_MINUTES", meaning: "sign out after this many idle minutes (default 60)", isSecret: false),
         Setting(name: "KANSSA_SESSION_MAX_HOURS", meaning: "sign out this many hours after signing in, however active (default 12)", isSecret: false),
+        Setting(name: "KANSSA_RETENTION_MINUTES", meaning: "run the retention job (erasure requests, retention rules) every this many minutes (default 60; 0: never, when cron runs `kanssa retention`)", isSecret: false),
     ]
 
     /// Reads the configuration for a command. Collects every problem before failing, so that
@@ -91,7 +92,9 @@ extension AppConfig {
             timeZone: timeZone,
             sessionIdleTimeout: TimeInterval(integer("KANSSA_SESSION_IDLE_MINUTES", default: 60, range: 5...1440) * 60),
             sessionMaximumAge: TimeInterval(integer("KANSSA_SESSION_MAX_HOURS", default: 12, range: 1...168) * 3600),
-            passwordCost: 12
+            passwordCost: 12,
+            retentionInterval: { minutes in minutes == 0 ? nil : TimeInterval(minutes * 60) }(
+                integer("KANSSA_RETENTION_MINUTES", default: 60, range: 0...10080))
         )
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems, environment: environment)

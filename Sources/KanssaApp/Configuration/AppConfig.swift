@@ -23,6 +23,9 @@ public struct AppConfig: Sendable {
     public var sessionMaximumAge: TimeInterval
     /// bcrypt cost; tests lower it so that a sign-in does not take a quarter of a second.
     public var passwordCost: Int
+    /// How often a server runs the retention job; nil: never (tests, or a scheduler outside runs
+    /// `kanssa retention`).
+    public var retentionInterval: TimeInterval?
 
     public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
 
@@ -32,7 +35,7 @@ public struct AppConfig: Sendable {
             database: database, dataDirectory: NSTemporaryDirectory(), hostname: "127.0.0.1", port: 0,
             logLevel: .warning, secret: String(repeating: "t", count: 32), publicURL: nil,
             timeZone: TimeZone(identifier: "Europe/Helsinki")!, sessionIdleTimeout: 3600,
-            sessionMaximumAge: 12 * 3600, passwordCost: 4
+            sessionMaximumAge: 12 * 3600, passwordCost: 4, retentionInterval: nil
         )
     }
 }

@@ -84,7 +84,7 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload, .recordPermission: nil
+        case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload, .recordPermission: nil
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id): id
         case .invite(let id, _): id
         }

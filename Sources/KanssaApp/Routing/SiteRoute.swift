@@ -12,6 +12,12 @@ enum SiteRoute: Sendable, Equatable {
     case myInformation(page: Int? = nil)
     case export
     case printableExport
+    case myData
+    case restriction
+    case liftRestriction
+    case erasure
+    case withdrawErasure
+    case retention(UUID)
     case organisationAdmin(UUID, page: Int? = nil)
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
@@ -35,6 +41,12 @@ enum SiteRoute: Sendable, Equatable {
         case .myInformation(let page): "/me" + Self.query(page: page)
         case .export: "/me/export.json"
         case .printableExport: "/me/export"
+        case .myData: "/me/data"
+        case .restriction: "/me/data/restriction"
+        case .liftRestriction: "/me/data/restriction/lift"
+        case .erasure: "/me/data/erasure"
+        case .withdrawErasure: "/me/data/erasure/withdraw"
+        case .retention(let id): "/organisations/\(id)/retention"
         case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
         case .teams(let id): "/organisations/\(id)/teams"
         case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"

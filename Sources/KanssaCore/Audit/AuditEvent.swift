@@ -19,6 +19,13 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case planShared = "plan-shared"
     case planShareRevoked = "plan-share-revoked"
     case personalDataExported = "personal-data-exported"
+    /// A person asked for their data's processing to be restricted, or for its erasure.
+    case dataRequestMade = "data-request-made"
+    /// A person lifted their restriction or withdrew their erasure request.
+    case dataRequestEnded = "data-request-ended"
+    /// The retention job erased records (counts only: the person is gone from the log).
+    case personalDataErased = "personal-data-erased"
+    case retentionRulesChanged = "retention-rules-changed"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -12,6 +12,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case caseWork = "case-work"
     case enrolment
     case operatorCommand = "operator-command"
+    /// Carrying out a person's request about their data, and the organisations' retention rules.
+    case dataProtection = "data-protection"
 }
 
 extension AuditRecord {

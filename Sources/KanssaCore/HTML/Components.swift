@@ -141,6 +141,8 @@ public enum Components {
         name: String, legend: String, options: [Option], error: String? = nil
     ) -> Node<HTML.FormContext> {
         .fieldset(
+            // The id is where the error summary's link for this group leads.
+            .safe("id", name),
             .safe("class", error == nil ? "field" : "field field--error"),
             .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(legend)]),
             .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },

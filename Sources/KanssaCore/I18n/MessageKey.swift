@@ -60,16 +60,20 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case alignmentPercent
     case auditAccountCreated
     case auditAccountDisabled
+    case auditDataRequestEnded
+    case auditDataRequestMade
     case auditDenied
     case auditInvitationCreated
     case auditInvitationRedeemed
     case auditInvitationRefused
     case auditPersonalDataChanged
+    case auditPersonalDataErased
     case auditPersonalDataExported
     case auditPersonalDataRead
     case auditPlanShareRevoked
     case auditPlanShared
     case auditRequestDenied
+    case auditRetentionRulesChanged
     case auditRolesChanged
     case auditSessionExpired
     case auditSignInFailed
@@ -129,6 +133,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCodeFormat
     case errorCodeInvalid
     case errorDisplayName
+    case errorErasureNotConfirmed
     case errorForbiddenText
     case errorForbiddenTitle
     case errorFormRejectedText
@@ -153,6 +158,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPasswordTooShort
     case errorPurpose
     case errorReference
+    case errorRetentionMonths
+    case errorRetentionReason
     case errorRole
     case errorSignInFailed
     case errorStrengthText
@@ -267,6 +274,31 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case myDataConfirm
+    case myDataConfirmLegend
+    case myDataErase
+    case myDataEraseHeading
+    case myDataEraseIntro
+    case myDataErasureNotice
+    case myDataErasureRequested
+    case myDataExportFirst
+    case myDataKeptAccessTrace
+    case myDataKeptCaseRecords
+    case myDataKeptHeading
+    case myDataKeptMeanwhile
+    case myDataLift
+    case myDataLiftedNotice
+    case myDataLinkIntro
+    case myDataNothingKept
+    case myDataRestrict
+    case myDataRestrictHeading
+    case myDataRestrictIntro
+    case myDataRestrictedForErasure
+    case myDataRestrictedNotice
+    case myDataRestrictedSince
+    case myDataTitle
+    case myDataWithdraw
+    case myDataWithdrawnNotice
     case myExportHeading
     case myExportIntro
     case myExportLink
@@ -346,6 +378,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case printTitle
     case printWho
     case purposeCaseWork
+    case purposeDataProtection
     case purposeEnrolment
     case purposeOperatorCommand
     case purposeOrganisationAdministration
@@ -356,6 +389,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case redeemIntro
     case redeemIntroSignedIn
     case redeemTitle
+    case retentionAccessTrace
+    case retentionAccessTraceHint
+    case retentionCaseRecords
+    case retentionCaseRecordsHint
+    case retentionIntro
+    case retentionMonths
+    case retentionMonthsHint
+    case retentionReason
+    case retentionReasonHint
+    case retentionTitle
+    case retentionUpdated
     case roleAdmin
     case roleCitizen
     case roleCoTrainer

@@ -14,5 +14,8 @@ public enum CoreMigrations {
         CreateLoginFailures(),
         AddOrganisationLegalBases(),
         IndexAuditBySubjectAndEvent(),
+        CreateDataRequests(),
+        CreateRetentionRules(),
+        AllowAuditErasure(),
     ]
 }

@@ -4,6 +4,10 @@ import Foundation
 public enum Action: Sendable, Hashable {
     /// See one's own home page, information and access trace; change one's own profile.
     case useOwnAccount
+    /// Restrict the processing of one's own data, or ask for its erasure: people services are for.
+    /// Staff accounts hold what others rely on (notes they wrote in plans, say); their
+    /// organisation's administrator closes them.
+    case restrictOrEraseOwnData
     /// Read and write one's own whole-person plan: for people services are for (citizens and
     /// co-trainers), in any organisation.
     case useOwnPlan

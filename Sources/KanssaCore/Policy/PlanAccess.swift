@@ -64,18 +64,27 @@ public struct PlanGrant: Sendable, Hashable {
 }
 
 /// Everything the policy needs to decide about one plan: whose it is, what its owner allowed,
-/// and the time of the request. Loaded fresh on every request, so a revocation counts at once.
+/// whether the owner has restricted the processing of their data, and the time of the request.
+/// Loaded fresh on every request, so a revocation or a restriction counts at once.
 public struct PlanAccess: Sendable, Hashable {
     public let planID: UUID
     public let ownerID: UUID
     public let grants: [PlanGrant]
+    /// The owner asked for restriction or erasure: no grant admits anyone until it is lifted.
+    public let isRestricted: Bool
     public let now: Date
 
-    public init(planID: UUID, ownerID: UUID, grants: [PlanGrant], now: Date) {
+    public init(planID: UUID, ownerID: UUID, grants: [PlanGrant], isRestricted: Bool, now: Date) {
         self.planID = planID
         self.ownerID = ownerID
         self.grants = grants
+        self.isRestricted = isRestricted
         self.now = now
+    }
+
+    /// Whether a grant of this plan admits `principal` to `section` now.
+    func admits(_ principal: Principal, to section: PlanSection?) -> Bool {
+        !isRestricted && grants.contains { $0.admits(principal, to: section, at: now) }
     }
 }
 

@@ -10,15 +10,16 @@ public enum Policy {
         switch action {
         case .useOwnAccount:
             allowed = true
+        case .restrictOrEraseOwnData:
+            allowed = !principal.memberships.isEmpty && !principal.memberships.contains { $0.role.isStaff }
         case .useOwnPlan:
             allowed = principal.memberships.contains { $0.role == .citizen || $0.role == .coTrainer }
         case .readPlan(let access, let section):
-            allowed = access.ownerID == principal.accountID
-                || access.grants.contains { $0.admits(principal, to: section, at: access.now) }
+            allowed = access.ownerID == principal.accountID || access.admits(principal, to: section)
         case .contribute(let access, let section):
             let needs = section.contributionNeeds
             allowed = access.ownerID != principal.accountID && !needs.isEmpty
-                && needs.allSatisfy { need in access.grants.contains { $0.admits(principal, to: need, at: access.now) } }
+                && needs.allSatisfy { access.admits(principal, to: $0) }
         case .changeAction(let access, let stake):
             allowed = decide(.contribute(access, to: .actions), for: principal).isAllowed
                 && (stake.createdByID == principal.accountID || stake.ownerAccountID == principal.accountID

@@ -15,6 +15,7 @@ extension AdminOverview {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.class("button button--primary"), .link(SiteRoute.newInvitation(organisation).url), .txt(t(.homeInvite)))),
+                    .p(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle)))),
                     .section(
                         .h2(.txt(t(.adminTeamsHeading))),
                         .if(model.teams.isEmpty, .p(.txt(t(.adminNoTeams)))),

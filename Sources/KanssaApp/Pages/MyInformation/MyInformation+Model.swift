@@ -21,6 +21,8 @@ enum MyInformation {
         let login: String
         let memberships: [MembershipGrant]
         let trace: Paged<TraceLine>
+        /// Whether the person may restrict or erase their data here (staff accounts may not).
+        var mayRestrictOrErase = false
         var errors: [FieldError] = []
         var notice: Notice?
     }
@@ -42,6 +44,7 @@ enum MyInformation {
         }
         return Model(
             displayName: account.displayName, language: account.preferredLanguage, login: account.login,
-            memberships: principal.memberships, trace: trace)
+            memberships: principal.memberships, trace: trace,
+            mayRestrictOrErase: Policy.decide(.restrictOrEraseOwnData, for: principal).isAllowed)
     }
 }

@@ -47,6 +47,11 @@ extension MyInformation {
                             .li(.a(.link(SiteRoute.export.url), .safe("download", "kanssa-my-information.json"), .txt(t(.myExportLink))))
                         )
                     ),
+                    .if(model.mayRestrictOrErase, .section(
+                        .h2(.txt(t(.myDataTitle))),
+                        .p(.txt(t(.myDataLinkIntro))),
+                        .p(.a(.link(SiteRoute.myData.url), .txt(t(.myDataTitle))))
+                    )),
                     .section(
                         .h2(.txt(t(.myTraceHeading))),
                         .p(.txt(t(.myTraceIntro))),
@@ -83,6 +88,7 @@ enum AuditText {
         case .caseWork: t(.purposeCaseWork)
         case .enrolment: t(.purposeEnrolment)
         case .operatorCommand: t(.purposeOperatorCommand)
+        case .dataProtection: t(.purposeDataProtection)
         case nil: code
         }
     }
@@ -108,6 +114,10 @@ enum AuditText {
         case .planShared: t(.auditPlanShared)
         case .planShareRevoked: t(.auditPlanShareRevoked)
         case .personalDataExported: t(.auditPersonalDataExported)
+        case .dataRequestMade: t(.auditDataRequestMade)
+        case .dataRequestEnded: t(.auditDataRequestEnded)
+        case .personalDataErased: t(.auditPersonalDataErased)
+        case .retentionRulesChanged: t(.auditRetentionRulesChanged)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

@@ -1,0 +1,53 @@
+import Fluent
+import Foundation
+
+/// The platform's part of an erasure: the account, its memberships and sessions, and the trace
+/// of who read or changed the person's data.
+public enum AccountErasure {
+    /// Closes the account at the first run: signed out everywhere, the sign-in name and password
+    /// gone, so nobody signs in as it again. The display name stays while records an
+    /// organisation keeps still need to say whom they are about.
+    public static func close(_ request: DataRequest, now: Date, on database: any Database) async throws {
+        try await BrowserSession.query(on: database).filter(\.$account.$id == request.accountID).delete()
+        if let account = try await Account.find(request.accountID, on: database) {
+            account.login = "erased-\(try request.requireID().uuidString.lowercased())"
+            account.passwordHash = "!"  // no bcrypt hash: nothing matches it
+            account.disabledAt = account.disabledAt ?? now
+            try await account.update(on: database)
+        }
+        request.accountClosedAt = now
+        try await request.update(on: database)
+    }
+
+    /// Removes what is left once no module keeps anything: team places, memberships, the
+    /// account. Invitations the person redeemed stay, without the link to them.
+    public static func remove(_ request: DataRequest, now: Date, on database: any Database) async throws {
+        let accountID = request.accountID
+        try await Invitation.query(on: database).filter(\.$redeemedBy.$id == accountID).set(\.$redeemedBy.$id, to: nil).update()
+        try await TeamMember.query(on: database).filter(\.$account.$id == accountID).delete()
+        try await Membership.query(on: database).filter(\.$account.$id == accountID).delete()
+        try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
+        try await Account.query(on: database).filter(\.$id == accountID).delete()
+        request.state = .completed
+        request.endedAt = now
+        try await request.update(on: database)
+    }
+}
+
+/// The trace of who read or changed a person's data: kept as long as the longest access-trace
+/// rule of the person's organisations, then erased with what the person did themselves.
+public struct AccessTraceErasure: PersonalDataHolder {
+    public init() {}
+
+    public func erase(_ scope: ErasureScope, on database: any Database) async throws -> ErasureResult {
+        if let until = scope.keptUntil(.accessTrace, writtenIn: scope.organisations), until > scope.now {
+            return ErasureResult(keptUntil: until)
+        }
+        let about = try await AuditEntry.query(on: database).filter(\.$subjectID == scope.accountID).count()
+        try await AuditEntry.query(on: database).filter(\.$subjectID == scope.accountID).delete()
+        // What the person did that was about nobody else (signing in, their own pages).
+        let own = try await AuditEntry.query(on: database).filter(\.$actorID == scope.accountID).filter(\.$subjectID == nil).count()
+        try await AuditEntry.query(on: database).filter(\.$actorID == scope.accountID).filter(\.$subjectID == nil).delete()
+        return ErasureResult(erased: ["access trace": about + own])
+    }
+}
