@@ -160,6 +160,23 @@ import VaporTesting
         }
     }
 
+    @Test func theServerRunsTheJobOnItsOwnAndStopsItWhenItStops() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let citizenID = fixtures.accounts[.citizen]!
+            try await DataRequests.make(.erasure, for: citizenID, at: world.now, on: app.db)
+            app.lifecycle.use(RetentionSchedule(interval: .milliseconds(50)))
+            try await app.asyncBoot()
+            let clock = ContinuousClock()
+            let deadline = clock.now + .seconds(20)
+            while try await Account.find(citizenID, on: app.db) != nil, clock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            #expect(try await Account.find(citizenID, on: app.db) == nil)
+            #expect(try await DataRequest.query(on: app.db).first()?.state == .completed)
+        }
+    }
+
     @Test func anErasureWithdrawnBeforeTheFirstRunErasesNothing() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)

@@ -95,6 +95,17 @@ enum DemoData {
                     at: now, on: database)
             }
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
+            // Houten keeps its staff's case records and the access trace for a while after an
+            // erasure request, so that the demo's "Restrict or erase my data" page has rules to show.
+            for (kind, months, reason) in [
+                (RecordKind.caseRecords, 24, "Our records schedule for client files of the work-and-income service"),
+                (RecordKind.accessTrace, 12, "To show, if asked, that your information was used lawfully"),
+            ] {
+                try await RetentionRule(
+                    organisationID: organisationIDs[houten]!, recordKind: kind, keepMonths: months, reason: reason,
+                    updatedByID: accountIDs["admin@houten.demo"]!, updatedAt: now
+                ).create(on: database)
+            }
         }
         return true
     }
