@@ -52,7 +52,10 @@ public struct AgendaExport: Codable, Sendable, Equatable {
     }
 
     public struct CheckInRecord: Codable, Sendable, Equatable {
+        /// The area's key: a word for Kanssa's default areas, an id for an organisation's own.
         public let lifeArea: String
+        /// The name an organisation gave its own area; nil for a default area.
+        public let lifeAreaName: String?
         public let rating: Int
         public let note: String?
         public let perspective: String
@@ -82,6 +85,10 @@ public struct AgendaExport: Codable, Sendable, Equatable {
         let people = goals.compactMap(\.suggestedByID) + authorisations.compactMap(\.granteeAccountID) + notes.map(\.authorID)
             + actions.map(\.createdByID) + actions.compactMap(\.ownerAccountID) + checkIns.map(\.ratedByID)
         let names = try await Account.displayNames(of: people, on: database)
+        let written = try await LifeArea.named(Set(checkIns.map(\.lifeArea)), besides: LifeArea.defaults, on: database)
+            .reduce(into: [String: String]()) { names, area in
+                if case .written(let name) = area.name { names[area.key] = name }
+            }
         let teamIDs = authorisations.compactMap(\.granteeTeamID) + actions.compactMap(\.teamID)
         let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(teamIDs)))
             .with(\.$organisation).all()
@@ -106,7 +113,7 @@ public struct AgendaExport: Codable, Sendable, Equatable {
                     createdBy: names[action.createdByID] ?? "–", createdAt: action.createdAt, updatedAt: action.updatedAt)
             },
             checkIns: checkIns.map {
-                CheckInRecord(lifeArea: $0.lifeArea, rating: $0.rating, note: $0.note, perspective: $0.perspective.rawValue,
+                CheckInRecord(lifeArea: $0.lifeArea, lifeAreaName: written[$0.lifeArea], rating: $0.rating, note: $0.note, perspective: $0.perspective.rawValue,
                               ratedBy: names[$0.ratedByID] ?? "–", ratedAt: $0.createdAt)
             },
             goals: goals.map {

@@ -10,60 +10,62 @@ public enum CheckIns {
     public static let noteLength = 500
 
     public struct Rating: Sendable, Equatable {
-        public let area: LifeArea
+        /// The life area's key.
+        public let area: String
         public let rating: Int
         public let note: String?
 
-        public init(area: LifeArea, rating: Int, note: String?) {
+        public init(area: String, rating: Int, note: String?) {
             self.area = area
             self.rating = rating
             self.note = note
         }
     }
 
-    /// What was typed into a check-in form, kept to show back with the problems.
+    /// What was typed into a check-in form, by life area key, kept to show back with the problems.
     public struct Draft: Sendable, Equatable {
-        public var ratings: [LifeArea: String] = [:]
-        public var notes: [LifeArea: String] = [:]
+        public var ratings: [String: String] = [:]
+        public var notes: [String: String] = [:]
 
-        public init(ratings: [LifeArea: String] = [:], notes: [LifeArea: String] = [:]) {
+        public init(ratings: [String: String] = [:], notes: [String: String] = [:]) {
             self.ratings = ratings
             self.notes = notes
         }
 
-        /// Reads the form's fields `rating-<area>` and `note-<area>`; other fields are ignored.
-        public init(fields: [String: String]) {
-            for area in LifeArea.allCases {
-                ratings[area] = fields["rating-\(area.rawValue)"].map { String($0.prefix(4)) }
+        /// Reads the form's fields `rating-<key>` and `note-<key>` of the areas asked; other
+        /// fields are ignored.
+        public init(fields: [String: String], areas: [LifeArea]) {
+            for area in areas {
+                ratings[area.key] = fields["rating-\(area.key)"].map { String($0.prefix(4)) }
                 // Kept a little longer than allowed, so that a note too long is told, not cut.
-                notes[area] = fields["note-\(area.rawValue)"].map { String($0.prefix(CheckIns.noteLength + 100)) }
+                notes[area.key] = fields["note-\(area.key)"].map { String($0.prefix(CheckIns.noteLength + 100)) }
             }
         }
     }
 
     public enum Problem: Sendable, Equatable {
-        /// No area was rated.
-        case nothingRated
+        /// No area was rated (the first area's key, where the form starts).
+        case nothingRated(String)
         /// A rating that is not a whole number from 1 to 10.
-        case rating(LifeArea)
+        case rating(String)
         /// A note without a rating, or one that is too long or holds control characters.
-        case note(LifeArea)
+        case note(String)
 
         public var field: String {
             switch self {
-            case .nothingRated: "rating-\(LifeArea.allCases[0].rawValue)"
-            case .rating(let area): "rating-\(area.rawValue)"
-            case .note(let area): "note-\(area.rawValue)"
+            case .nothingRated(let first): "rating-\(first)"
+            case .rating(let area): "rating-\(area)"
+            case .note(let area): "note-\(area)"
             }
         }
     }
 
-    /// The ratings of a form, in the order of the life areas, or every problem with it. Areas
-    /// left empty are not rated: a person rates what they want to.
-    public static func check(_ draft: Draft) -> Result<[Rating], ProblemList<Problem>> {
+    /// The ratings of a form, in the order of the life areas asked, or every problem with it.
+    /// Areas left empty are not rated: a person rates what they want to.
+    public static func check(_ draft: Draft, areas: [LifeArea]) -> Result<[Rating], ProblemList<Problem>> {
         var ratings: [Rating] = []
         var problems: [Problem] = []
-        for area in LifeArea.allCases {
+        for area in areas.map(\.key) {
             let typed = (draft.ratings[area] ?? "").trimmingCharacters(in: .whitespaces)
             let noteTyped = (draft.notes[area] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             let note = noteTyped.isEmpty ? nil : TypedText.clean(noteTyped, maxLength: noteLength, multiline: true)
@@ -78,7 +80,7 @@ public enum CheckIns {
             if !noteTyped.isEmpty && note == nil { problems.append(.note(area)); continue }
             ratings.append(Rating(area: area, rating: rating, note: note))
         }
-        if ratings.isEmpty && problems.isEmpty { problems.append(.nothingRated) }
+        if ratings.isEmpty && problems.isEmpty { problems.append(.nothingRated(areas.first?.key ?? "")) }
         return problems.isEmpty ? .success(ratings) : .failure(ProblemList(problems))
     }
 
@@ -97,9 +99,12 @@ public enum CheckIns {
         }
     }
 
-    /// The plan's journeys per life area from its newest ratings (at most ``window``), with the
-    /// raters' names: two queries.
-    public static func journeys(planID: UUID, viewerID: UUID, on database: any Database) async throws -> [Journey] {
+    /// The plan's journeys from its newest ratings (at most ``window``), with the raters' names:
+    /// one per area asked, then one per other area rated before (retired, or from a set that
+    /// changed). Two queries, three when an area rated before has left the set.
+    public static func journeys(
+        planID: UUID, areas: [LifeArea], viewerID: UUID, on database: any Database
+    ) async throws -> [Journey] {
         let rows = try await CheckIn.query(on: database)
             .filter(\.$plan.$id == planID)
             .sort(\.$createdAt, .descending)
@@ -107,7 +112,8 @@ public enum CheckIns {
             .range(0..<window)
             .all()
         let names = try await Account.displayNames(of: Array(Set(rows.map(\.ratedByID))), on: database)
-        return Journey.all(rows.reversed(), names: names, viewerID: viewerID)
+        let earlier = try await LifeArea.named(Set(rows.map(\.lifeArea)), besides: areas, on: database)
+        return Journey.all(rows.reversed(), areas: areas + earlier, names: names, viewerID: viewerID)
     }
 }
 
@@ -155,10 +161,10 @@ public struct Journey: Sendable, Equatable {
     }
 
     /// One journey per life area, in the areas' order, from check-ins oldest first.
-    static func all(_ rows: [CheckIn], names: [UUID: String], viewerID: UUID) -> [Journey] {
+    static func all(_ rows: [CheckIn], areas: [LifeArea], names: [UUID: String], viewerID: UUID) -> [Journey] {
         let byArea = Dictionary(grouping: rows, by: \.lifeArea)
-        return LifeArea.allCases.map { area in
-            Journey(area: area, points: (byArea[area.rawValue] ?? []).map {
+        return areas.map { area in
+            Journey(area: area, points: (byArea[area.key] ?? []).map {
                 Point(date: $0.createdAt, rating: $0.rating, perspective: $0.perspective, note: $0.note,
                       ratedBy: names[$0.ratedByID] ?? "–", isViewer: $0.ratedByID == viewerID, withOwnerPresent: $0.withOwnerPresent)
             })

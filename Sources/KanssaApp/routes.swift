@@ -12,6 +12,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: InvitationController())
     try app.register(collection: AdminController())
     try app.register(collection: RetentionController())
+    try app.register(collection: LifeAreaSettingsController())
     try app.register(collection: PlanController())
     try app.register(collection: SharingController())
     try app.register(collection: MeetingPermissionController())

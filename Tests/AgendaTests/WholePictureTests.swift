@@ -128,22 +128,32 @@ import Testing
 }
 
 @Suite struct CheckInRequestTests {
+    let areas = LifeArea.defaults
+
     @Test func ratedAreasAreKeptAndEmptyOnesLeftOut() throws {
-        let draft = CheckIns.Draft(fields: ["rating-home": "7", "note-home": " Quieter now ", "rating-money": "3", "csrf": "x"])
-        let ratings = try CheckIns.check(draft).get()
+        let draft = CheckIns.Draft(fields: ["rating-home": "7", "note-home": " Quieter now ", "rating-money": "3", "csrf": "x"], areas: areas)
+        let ratings = try CheckIns.check(draft, areas: areas).get()
         #expect(ratings == [
-            CheckIns.Rating(area: .home, rating: 7, note: "Quieter now"),
-            CheckIns.Rating(area: .money, rating: 3, note: nil),
+            CheckIns.Rating(area: "home", rating: 7, note: "Quieter now"),
+            CheckIns.Rating(area: "money", rating: 3, note: nil),
         ])
     }
 
     @Test func badRatingsNotesWithoutRatingsAndEmptyFormsAreRefused() {
-        #expect(CheckIns.check(CheckIns.Draft(fields: [:])) == .failure(ProblemList([.nothingRated])))
-        #expect(CheckIns.check(CheckIns.Draft(fields: ["rating-home": "11", "rating-money": "0", "rating-health": "five"]))
-            == .failure(ProblemList([.rating(.home), .rating(.health), .rating(.money)])))
-        #expect(CheckIns.check(CheckIns.Draft(fields: ["note-home": "no rating"])) == .failure(ProblemList([.note(.home)])))
-        #expect(CheckIns.check(CheckIns.Draft(fields: ["rating-home": "5", "note-home": String(repeating: "x", count: 501)]))
-            == .failure(ProblemList([.note(.home)])))
+        func check(_ fields: [String: String]) -> Result<[CheckIns.Rating], ProblemList<CheckIns.Problem>> {
+            CheckIns.check(CheckIns.Draft(fields: fields, areas: areas), areas: areas)
+        }
+        #expect(check([:]) == .failure(ProblemList([.nothingRated("home")])))
+        #expect(check(["rating-home": "11", "rating-money": "0", "rating-health": "five"])
+            == .failure(ProblemList([.rating("home"), .rating("health"), .rating("money")])))
+        #expect(check(["note-home": "no rating"]) == .failure(ProblemList([.note("home")])))
+        #expect(check(["rating-home": "5", "note-home": String(repeating: "x", count: 501)]) == .failure(ProblemList([.note("home")])))
+    }
+
+    @Test func onlyTheAreasAskedAreRead() throws {
+        let own = [LifeArea(key: "0F6A1F0E-8C43-4B57-9A0C-2B1D4E8F9A10", name: .written("School"))]
+        let draft = CheckIns.Draft(fields: ["rating-home": "7", "rating-0F6A1F0E-8C43-4B57-9A0C-2B1D4E8F9A10": "4"], areas: own)
+        #expect(try CheckIns.check(draft, areas: own).get() == [CheckIns.Rating(area: own[0].key, rating: 4, note: nil)])
     }
 
     @Test func theDifferenceIsTheLatestOfEachViewNeverAnAverage() {
@@ -152,9 +162,24 @@ import Testing
         func point(_ days: Double, _ rating: Int, _ perspective: CheckInPerspective) -> Journey.Point {
             Journey.Point(date: start.addingTimeInterval(days * day), rating: rating, perspective: perspective, note: nil, ratedBy: "x", isViewer: false)
         }
-        let journey = Journey(area: .money, points: [point(0, 3, .citizen), point(1, 6, .professional), point(30, 5, .citizen), point(31, 8, .professional)])
+        let journey = Journey(area: .standard(.money), points: [point(0, 3, .citizen), point(1, 6, .professional), point(30, 5, .citizen), point(31, 8, .professional)])
         #expect(journey.latest(.citizen)?.rating == 5)
         #expect(journey.difference == 3)
-        #expect(Journey(area: .money, points: [point(0, 3, .citizen)]).difference == nil)
+        #expect(Journey(area: .standard(.money), points: [point(0, 3, .citizen)]).difference == nil)
+    }
+}
+
+@Suite struct OrganisationLifeAreasTests {
+    @Test func aListIsReadOneNamePerLineBlankLinesLeftOut() throws {
+        #expect(try OrganisationLifeAreas.check("  Housing \n\n School\r\nFriends\n").get() == ["Housing", "School", "Friends"])
+        #expect(try OrganisationLifeAreas.check("").get() == [])
+    }
+
+    @Test func tooManyTooLongAndRepeatedNamesAreRefused() {
+        let thirteen = (1...13).map { "Area \($0)" }.joined(separator: "\n")
+        #expect(OrganisationLifeAreas.check(thirteen) == .failure(ProblemList([.tooMany])))
+        let long = String(repeating: "x", count: 61)
+        #expect(OrganisationLifeAreas.check("School\n\(long)") == .failure(ProblemList([.badName(String(long.prefix(60)))])))
+        #expect(OrganisationLifeAreas.check("School\nschool") == .failure(ProblemList([.repeated("school")])))
     }
 }

@@ -20,7 +20,7 @@ import VaporTesting
                     ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen, dueOn: due, status: .open),
                     planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
             }
-            try await CheckIns.record([.init(area: .home, rating: 6, note: nil)], perspective: .citizen, planID: fixtures.citizenPlan,
+            try await CheckIns.record([.init(area: "home", rating: 6, note: nil)], perspective: .citizen, planID: fixtures.citizenPlan,
                                       by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))

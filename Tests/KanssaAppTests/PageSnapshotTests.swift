@@ -87,6 +87,10 @@ import Testing
         ])
         rules.errors = [FieldError(field: "months-access-trace", message: try Self.chrome().t(.errorRetentionMonths))]
         expectPage(Retention.View(model: rules, chrome: try Self.chrome()).render(), named: "retention")
+        var areas = LifeAreaSettings.Model(organisationID: Self.organisation, organisationName: "Municipality of Houten",
+                                           text: "Housing\nSchool\nSchool")
+        areas.errors = [FieldError(field: "areas", message: try Self.chrome("fi").t(.errorLifeAreaRepeated, ["name": "School"]))]
+        expectPage(LifeAreaSettings.View(model: areas, chrome: try Self.chrome("fi")).render(), named: "life-area-settings-fi")
     }
 
     @Test func organisationAdministration() throws {
@@ -247,11 +251,11 @@ import Testing
             point.withOwnerPresent = true
             return point
         }
-        return LifeArea.allCases.map { area in
-            area == .money
+        return LifeArea.defaults.map { area in
+            area.key == "money"
                 ? Journey(area: area, points: [point(0, 3, .citizen, note: "Rent is late again"), point(2, 5, .professional),
                                                point(60, 5, .citizen), present(point(61, 7, .professional))])
-                : area == .home ? Journey(area: area, points: [point(0, 6, .citizen)]) : Journey(area: area, points: [])
+                : area.key == "home" ? Journey(area: area, points: [point(0, 6, .citizen)]) : Journey(area: area, points: [])
         }
     }
 
@@ -274,9 +278,9 @@ import Testing
             savedBy: "Sanne Bakker", savedAt: Self.when)
         expectPage(ActionEditor.View(model: editor, chrome: try Self.chrome()).render(), named: "action-conflict")
 
-        var life = LifeAreas.Model(ownerName: "Fatima", journeys: Self.journeys())
+        var life = LifeAreas.Model(ownerName: "Fatima", areas: LifeArea.defaults, journeys: Self.journeys())
         expectPage(LifeAreas.View(model: life, chrome: try Self.chrome()).render(), named: "life")
-        life.draft = CheckIns.Draft(ratings: [.money: "11"], notes: [.home: "No rating"])
+        life.draft = CheckIns.Draft(ratings: ["money": "11"], notes: ["home": "No rating"])
         life.errors = [FieldError(field: "rating-money", message: "Choose a rating from 1 to 10."),
                        FieldError(field: "note-home", message: "A note needs a rating, and can be at most 500 characters.")]
         expectPage(LifeAreas.View(model: life, chrome: try Self.chrome("fi")).render(), named: "life-error-fi")
@@ -287,6 +291,7 @@ import Testing
         shared.picture?.services[1].lines[0].mayChange = true
         shared.mayAddAction = true
         shared.journeys = Self.journeys()
+        shared.areas = LifeArea.defaults
         shared.mayRate = true
         expectPage(SharedPlan.View(model: shared, chrome: try Self.chrome()).render(), named: "shared-plan-whole")
     }

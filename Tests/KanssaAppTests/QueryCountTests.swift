@@ -53,7 +53,7 @@ final class QueryCounter: Sendable {
             }
             try await Timeline.write("Note \(index)", planID: fixtures.citizenPlan, by: citizen, at: now, on: app.db)
             try await CheckIns.record(
-                LifeArea.allCases.map { CheckIns.Rating(area: $0, rating: 1 + index % 10, note: nil) }, perspective: .citizen,
+                DefaultLifeArea.allCases.map { CheckIns.Rating(area: $0.rawValue, rating: 1 + index % 10, note: nil) }, perspective: .citizen,
                 planID: fixtures.citizenPlan, by: citizen, at: now.addingTimeInterval(Double(index)), on: app.db)
             let other = Account(login: "grown\(factor)-\(index)@here.test", displayName: "Grown \(index)", preferredLanguage: "en",
                                 passwordHash: "x", createdAt: now)

@@ -131,6 +131,10 @@ import VaporTesting
               allowed: [.role(.admin)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/retention", path: { "/organisations/\($0.here)/retention" },
               form: { _ in [("months-case-records", "x")] }, allowed: [.role(.admin)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/life-areas", path: { "/organisations/\($0.here)/life-areas" },
+              allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/life-areas", path: { "/organisations/\($0.here)/life-areas" },
+              form: { _ in [("areas", "a\na")] }, allowed: [.role(.admin)]),
         Entry(method: .GET, pattern: "/me/data", path: { _ in "/me/data" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         // Without the confirmation: refused with a message, nothing asked.
         Entry(method: .POST, pattern: "/me/data/erasure", path: { _ in "/me/data/erasure" }, allowed: [.role(.citizen), .role(.coTrainer)]),

@@ -13,5 +13,6 @@ public enum AgendaMigrations {
         CreatePlanActions(),
         AddOwnerPresent(),
         AddAuthorisationOwnerPresent(),
+        CreateLifeAreas(),
     ]
 }

@@ -22,13 +22,13 @@ public final class CheckIn: Model, @unchecked Sendable {
     public init() {}
 
     public init(
-        id: UUID? = nil, planID: UUID, lifeArea: LifeArea, rating: Int, note: String?, perspective: CheckInPerspective,
+        id: UUID? = nil, planID: UUID, lifeArea: String, rating: Int, note: String?, perspective: CheckInPerspective,
         ratedByID: UUID, createdAt: Date, withOwnerPresent: Bool = false
     ) {
         self.withOwnerPresent = withOwnerPresent
         self.id = id
         self.$plan.id = planID
-        self.lifeArea = lifeArea.rawValue
+        self.lifeArea = lifeArea
         self.rating = rating
         self.note = note
         self.perspective = perspective
@@ -44,8 +44,9 @@ public enum CheckInPerspective: String, Codable, Sendable, CaseIterable {
 }
 
 /// The areas of a whole life that check-ins rate: Kanssa's own default set, written so that no
-/// one service's slice of a person stands for the person. Stored by raw value; never rename one.
-public enum LifeArea: String, Codable, Sendable, CaseIterable {
+/// one service's slice of a person stands for the person; an organisation may write its own
+/// instead (see ``LifeArea``). Stored by raw value; never rename one.
+public enum DefaultLifeArea: String, Codable, Sendable, CaseIterable {
     case home
     case health
     case workAndLearning = "work-and-learning"

@@ -25,6 +25,13 @@ public enum AgendaWords {
     }
 
     public static func lifeArea(_ area: LifeArea, _ t: Localizer) -> String {
+        switch area.name {
+        case .standard(let standard): lifeArea(standard, t)
+        case .written(let name): name
+        }
+    }
+
+    public static func lifeArea(_ area: DefaultLifeArea, _ t: Localizer) -> String {
         switch area {
         case .home: t(.lifeAreaHome)
         case .health: t(.lifeAreaHealth)

@@ -30,7 +30,7 @@ public enum JourneyChart {
     /// One area: the latest of each view and their difference, the chart and the table.
     public static func render(_ journey: Journey, ownerName: String, t: Localizer) -> Node<HTML.BodyContext> {
         let name = AgendaWords.lifeArea(journey.area, t)
-        let id = "journey-\(journey.area.rawValue)"
+        let id = "journey-\(journey.area.key)"
         return .section(
             .class("journey"),
             .safe("aria-labelledby", id),
@@ -86,7 +86,7 @@ public enum JourneyChart {
     static func chart(_ journey: Journey, title: String, t: Localizer) -> Node<HTML.BodyContext> {
         let first = journey.points.first?.date ?? Date()
         let last = journey.points.last?.date ?? first
-        let titleID = "chart-\(journey.area.rawValue)"
+        let titleID = "chart-\(journey.area.key)"
         func series(_ perspective: CheckInPerspective) -> [(x: Double, y: Double)] {
             journey.points.filter { $0.perspective == perspective }.map { position($0, from: first, to: last) }
         }
@@ -146,30 +146,30 @@ public enum JourneyChart {
 /// The check-in form: a rating from 1 to 10 and a note for each life area, any of them empty.
 public enum CheckInForm {
     public static func render(
-        target: SafeURL, draft: CheckIns.Draft, errors: [FieldError], intro: String, submit: String, presence: String? = nil,
-        chrome: Chrome
+        target: SafeURL, areas: [LifeArea], draft: CheckIns.Draft, errors: [FieldError], intro: String, submit: String,
+        presence: String? = nil, chrome: Chrome
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
         return .form(
             .class("stack"), .method(.post), .link(target, as: "action"), .attribute(named: "novalidate"),
             Components.csrfField(chrome.csrfToken),
             .p(.txt(intro)),
-            .forEach(LifeArea.allCases) { area in
-                let typed = draft.ratings[area] ?? ""
+            .forEach(areas) { area in
+                let typed = draft.ratings[area.key] ?? ""
                 return .fieldset(
                     .class("check-in"),
                     .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(AgendaWords.lifeArea(area, t))]),
                     Components.select(
-                        name: "rating-\(area.rawValue)", label: t(.checkInRating),
+                        name: "rating-\(area.key)", label: t(.checkInRating),
                         options: [Components.Option(value: "", label: t(.checkInNotNow), isSelected: typed.isEmpty)]
                             + CheckIn.ratings.map { rating in
                                 Components.Option(
                                     value: String(rating), label: ratingLabel(rating, t), isSelected: typed == String(rating))
                             },
-                        error: errors.message(for: "rating-\(area.rawValue)")),
+                        error: errors.message(for: "rating-\(area.key)")),
                     Components.textField(
-                        name: "note-\(area.rawValue)", label: t(.checkInNote), value: draft.notes[area] ?? "",
-                        error: errors.message(for: "note-\(area.rawValue)"), required: false, maxLength: CheckIns.noteLength)
+                        name: "note-\(area.key)", label: t(.checkInNote), value: draft.notes[area.key] ?? "",
+                        error: errors.message(for: "note-\(area.key)"), required: false, maxLength: CheckIns.noteLength)
                 )
             },
             .unwrap(presence) { OwnerPresence.checkbox(id: "check-in-present", ownerName: $0, t: t) },

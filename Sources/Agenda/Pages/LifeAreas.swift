@@ -8,22 +8,26 @@ import KanssaCore
 public enum LifeAreas {
     public struct Model: Sendable, Equatable {
         public let ownerName: String
+        /// The areas asked about: the owner's organisations' own, or Kanssa's default set.
+        public let areas: [LifeArea]
         public let journeys: [Journey]
         public var draft = CheckIns.Draft()
         public var errors: [FieldError] = []
         public var notice: Notice?
 
-        public init(ownerName: String, journeys: [Journey]) {
+        public init(ownerName: String, areas: [LifeArea], journeys: [Journey]) {
             self.ownerName = ownerName
+            self.areas = areas
             self.journeys = journeys
         }
     }
 
     public static func load(ownerID: UUID, ownerName: String, at now: Date, on database: any Database) async throws -> Model {
         let plan = try await PlanStore.plan(of: ownerID, at: now, on: database)
+        let areas = try await LifeArea.asked(of: ownerID, on: database)
         return Model(
-            ownerName: ownerName,
-            journeys: try await CheckIns.journeys(planID: try plan.requireID(), viewerID: ownerID, on: database))
+            ownerName: ownerName, areas: areas,
+            journeys: try await CheckIns.journeys(planID: try plan.requireID(), areas: areas, viewerID: ownerID, on: database))
     }
 
     public struct View {
@@ -45,7 +49,7 @@ public enum LifeAreas {
                     .section(
                         .h2(.txt(t(.checkInHeading))),
                         CheckInForm.render(
-                            target: AgendaRoute.checkIns.url, draft: model.draft, errors: model.errors,
+                            target: AgendaRoute.checkIns.url, areas: model.areas, draft: model.draft, errors: model.errors,
                             intro: t(.checkInIntro), submit: t(.checkInSave), chrome: chrome)
                     ),
                     .section(

@@ -30,6 +30,8 @@ public enum SharedPlan {
         public var actionForm = ActionForm()
         /// The journeys per life area; nil when the viewer may not see the check-ins.
         public var journeys: [Journey]?
+        /// The life areas the owner is asked about, which a professional rates too.
+        public var areas: [LifeArea] = []
         public var mayRate = false
         public var checkIn = CheckIns.Draft()
         public var errors: [FieldError] = []
@@ -72,7 +74,8 @@ public enum SharedPlan {
                 timeZone: timeZone, on: database)
         }
         if visible.contains(.checkIns) {
-            model.journeys = try await CheckIns.journeys(planID: planID, viewerID: viewerID, on: database)
+            model.areas = try await LifeArea.asked(of: plan.ownerID, on: database)
+            model.journeys = try await CheckIns.journeys(planID: planID, areas: model.areas, viewerID: viewerID, on: database)
         }
         return model
     }
@@ -144,7 +147,7 @@ public enum SharedPlan {
                 .if(model.mayRate, .section(
                     .h2(.txt(t(.checkInProfessionalHeading))),
                     CheckInForm.render(
-                        target: AgendaRoute.sharedCheckIns(model.planID).url, draft: model.checkIn,
+                        target: AgendaRoute.sharedCheckIns(model.planID).url, areas: model.areas, draft: model.checkIn,
                         errors: errors(for: .checkIns), intro: t(.checkInProfessionalIntro, ["name": model.ownerName]),
                         submit: t(.checkInProfessionalSave), presence: model.ownerName, chrome: chrome)
                 ))

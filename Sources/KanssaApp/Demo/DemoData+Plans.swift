@@ -17,7 +17,7 @@ extension DemoData {
         var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
         var actions: [DemoAction] = []
         /// (who rated, life area, [(days ago, rating)])
-        var checkIns: [(String, LifeArea, [(Int, Int)])] = []
+        var checkIns: [(String, DefaultLifeArea, [(Int, Int)])] = []
     }
 
     /// An action: who planned it, from which team ("organisation/team", nil: the citizen's own),
@@ -182,7 +182,7 @@ extension DemoData {
             guard let raterID = accountIDs[rater] else { continue }
             for (daysAgo, rating) in ratings {
                 try await CheckIns.record(
-                    [CheckIns.Rating(area: area, rating: rating, note: nil)], perspective: raterID == ownerID ? .citizen : .professional,
+                    [CheckIns.Rating(area: area.rawValue, rating: rating, note: nil)], perspective: raterID == ownerID ? .citizen : .professional,
                     planID: planID, by: raterID, at: now.addingTimeInterval(-Double(daysAgo) * day), on: database)
             }
         }

@@ -140,9 +140,9 @@ struct ScaleData {
                 }
             }
             for number in 0..<checkInsPerPlan {
-                let area = LifeArea.allCases[number % LifeArea.allCases.count]
+                let area = DefaultLifeArea.allCases[number % DefaultLifeArea.allCases.count]
                 checkIns.append(CheckIn(
-                    planID: plan.id!, lifeArea: area, rating: 1 + dice.next(10), note: number % 4 == 0 ? "How it went" : nil,
+                    planID: plan.id!, lifeArea: area.rawValue, rating: 1 + dice.next(10), note: number % 4 == 0 ? "How it went" : nil,
                     perspective: .citizen, ratedByID: account.id!, createdAt: now.addingTimeInterval(Double(-300 + number * 15) * day)))
             }
             for number in 0..<notesPerPlan {

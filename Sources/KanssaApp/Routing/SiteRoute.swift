@@ -18,6 +18,7 @@ enum SiteRoute: Sendable, Equatable {
     case erasure
     case withdrawErasure
     case retention(UUID)
+    case lifeAreaSettings(UUID)
     case organisationAdmin(UUID, page: Int? = nil)
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
@@ -47,6 +48,7 @@ enum SiteRoute: Sendable, Equatable {
         case .erasure: "/me/data/erasure"
         case .withdrawErasure: "/me/data/erasure/withdraw"
         case .retention(let id): "/organisations/\(id)/retention"
+        case .lifeAreaSettings(let id): "/organisations/\(id)/life-areas"
         case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
         case .teams(let id): "/organisations/\(id)/teams"
         case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"

@@ -26,6 +26,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     /// The retention job erased records (counts only: the person is gone from the log).
     case personalDataErased = "personal-data-erased"
     case retentionRulesChanged = "retention-rules-changed"
+    case lifeAreasChanged = "life-areas-changed"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -66,6 +66,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationCreated
     case auditInvitationRedeemed
     case auditInvitationRefused
+    case auditLifeAreasChanged
     case auditPersonalDataChanged
     case auditPersonalDataErased
     case auditPersonalDataExported
@@ -142,6 +143,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorGoalText
     case errorLanguage
     case errorLastAdmin
+    case errorLifeAreaName
+    case errorLifeAreaRepeated
+    case errorLifeAreasTooMany
     case errorLoginFormat
     case errorLoginMissing
     case errorLoginTaken
@@ -249,6 +253,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case lifeAreaHealth
     case lifeAreaHome
     case lifeAreaMoney
+    case lifeAreaSettingsDefaults
+    case lifeAreaSettingsField
+    case lifeAreaSettingsHint
+    case lifeAreaSettingsIntro
+    case lifeAreaSettingsTitle
     case lifeAreaWorkAndLearning
     case lifeLink
     case lifeTitle

@@ -15,7 +15,10 @@ extension AdminOverview {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.class("button button--primary"), .link(SiteRoute.newInvitation(organisation).url), .txt(t(.homeInvite)))),
-                    .p(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle)))),
+                    .ul(
+                        .li(.a(.link(SiteRoute.lifeAreaSettings(organisation).url), .txt(t(.lifeAreaSettingsTitle)))),
+                        .li(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle))))
+                    ),
                     .section(
                         .h2(.txt(t(.adminTeamsHeading))),
                         .if(model.teams.isEmpty, .p(.txt(t(.adminNoTeams)))),

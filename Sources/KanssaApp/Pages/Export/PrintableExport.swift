@@ -86,7 +86,8 @@ struct PrintableExport {
                 rows: plan.checkIns.map { checkIn in
                     [
                         .txt(t.date(checkIn.ratedAt)),
-                        .txt(LifeArea(rawValue: checkIn.lifeArea).map { AgendaWords.lifeArea($0, t) } ?? checkIn.lifeArea),
+                        .txt(checkIn.lifeAreaName ?? DefaultLifeArea(rawValue: checkIn.lifeArea).map { AgendaWords.lifeArea($0, t) }
+                            ?? checkIn.lifeArea),
                         .txt(t.number(checkIn.rating)), .txt(checkIn.ratedBy), .txt(checkIn.note ?? ""),
                     ]
                 })),

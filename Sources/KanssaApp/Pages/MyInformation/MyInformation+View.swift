@@ -118,6 +118,7 @@ enum AuditText {
         case .dataRequestEnded: t(.auditDataRequestEnded)
         case .personalDataErased: t(.auditPersonalDataErased)
         case .retentionRulesChanged: t(.auditRetentionRulesChanged)
+        case .lifeAreasChanged: t(.auditLifeAreasChanged)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

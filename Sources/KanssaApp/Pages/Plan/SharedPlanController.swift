@@ -99,8 +99,10 @@ struct SharedPlanController: RouteCollection {
     /// A professional's own ratings of the citizen's life areas, kept beside the citizen's.
     @Sendable func rate(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self))
-        switch CheckIns.check(draft) {
+        let access = try request.allowedPlanAccess()
+        let areas = try await LifeArea.asked(of: access.ownerID, on: request.db)
+        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self), areas: areas)
+        switch CheckIns.check(draft, areas: areas) {
         case .failure(let list):
             var (model, _) = try await load(request)
             model.checkIn = draft
@@ -108,7 +110,6 @@ struct SharedPlanController: RouteCollection {
             model.posted = .checkIns
             return render(model, request, status: .unprocessableEntity)
         case .success(let ratings):
-            let access = try request.allowedPlanAccess()
             let present = ownerPresent(request)
             try await CheckIns.record(
                 ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
