@@ -31,7 +31,9 @@ public struct AgendaErasure: PersonalDataHolder {
         let checkIns = try await CheckIn.query(on: database).filter(\.$plan.$id == planID).all()
         let actions = try await PlanAction.query(on: database).filter(\.$plan.$id == planID).all()
         let goals = try await Goal.query(on: database).filter(\.$plan.$id == planID).all()
-        let authors = Set(notes.map(\.authorID) + checkIns.map(\.ratedByID) + actions.map(\.createdByID) + goals.map(\.createdByID))
+        let tensions = try await GoalTension.query(on: database).filter(\.$plan.$id == planID).all()
+        let authors = Set(notes.map(\.authorID) + checkIns.map(\.ratedByID) + actions.map(\.createdByID) + goals.map(\.createdByID)
+            + tensions.map(\.createdByID))
             .subtracting([owner])
         let writtenIn = try await ErasureScope.staffOrganisations(of: authors, on: database)
 
@@ -46,15 +48,21 @@ public struct AgendaErasure: PersonalDataHolder {
         let goneNotes = notes.filter { mayGo($0.authorID) }
         let goneCheckIns = checkIns.filter { mayGo($0.ratedByID) }
         let goneActions = actions.filter { mayGo($0.createdByID) }
+        let goneTensions = tensions.filter { mayGo($0.createdByID) }
+        try await goneTensions.delete(on: database)
         try await goneNotes.delete(on: database)
         try await goneCheckIns.delete(on: database)
         try await goneActions.delete(on: database)
         result.erased["notes", default: 0] += goneNotes.count
         result.erased["check-ins", default: 0] += goneCheckIns.count
         result.erased["actions", default: 0] += goneActions.count
+        result.erased["tensions", default: 0] += goneTensions.count
 
-        // A goal an action still kept serves stays as a row without its words until that action goes.
-        let served = Set(actions.filter { action in !goneActions.contains { $0 === action } }.map(\.goalID))
+        // A goal an action or a note of tension still kept refers to stays as a row without its
+        // words until that goes.
+        let keptTensions = tensions.filter { tension in !goneTensions.contains { $0 === tension } }
+        let served = Set(actions.filter { action in !goneActions.contains { $0 === action } }.map(\.goalID)
+            + keptTensions.flatMap { [$0.firstGoalID, $0.secondGoalID] })
         var goalsLeft = 0
         for goal in goals where mayGo(goal.createdByID) {
             if served.contains(try goal.requireID()) {
@@ -70,7 +78,8 @@ public struct AgendaErasure: PersonalDataHolder {
         }
         goalsLeft += goals.filter { !mayGo($0.createdByID) }.count
 
-        let left = notes.count - goneNotes.count + checkIns.count - goneCheckIns.count + actions.count - goneActions.count + goalsLeft
+        let left = notes.count - goneNotes.count + checkIns.count - goneCheckIns.count + actions.count - goneActions.count
+            + keptTensions.count + goalsLeft
         guard left == 0 else { return result }
         let authorisations = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID).all()
         try await authorisations.delete(on: database)

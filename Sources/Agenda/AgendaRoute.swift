@@ -28,6 +28,9 @@ public enum AgendaRoute: Sendable, Equatable {
     case checkIns
     case sharedCheckIns(UUID)
     case meetingPermissions
+    case goalTensions
+    case removeGoalTension(UUID)
+    case sharedGoalTensions(UUID)
 
     public var path: String {
         switch self {
@@ -58,6 +61,9 @@ public enum AgendaRoute: Sendable, Equatable {
         case .checkIns: "/plan/check-ins"
         case .sharedCheckIns(let id): "/plans/\(id)/check-ins"
         case .meetingPermissions: "/caseload/permissions"
+        case .goalTensions: "/plan/goal-tensions"
+        case .removeGoalTension(let id): "/plan/goal-tensions/\(id)/remove"
+        case .sharedGoalTensions(let id): "/plans/\(id)/goal-tensions"
         }
     }
 

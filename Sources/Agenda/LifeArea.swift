@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// One area of a whole life that check-ins rate: one of Kanssa's default set, or one an
 /// organisation wrote in its own words. `key` is what a rating stores.
@@ -27,20 +28,22 @@ public struct LifeArea: Sendable, Hashable {
 
     /// The areas a person rates: those their organisations wrote, in the order of the
     /// organisations' names and each one's own order; Kanssa's default set when none wrote any.
-    /// Two queries.
+    /// One query.
     public static func asked(of personID: UUID, on database: any Database) async throws -> [LifeArea] {
-        let organisations = try await Membership.query(on: database).filter(\.$account.$id == personID).all(\.$organisation.$id)
-        guard !organisations.isEmpty else { return defaults }
-        let written = try await OrganisationLifeArea.query(on: database)
-            .filter(\.$organisation.$id ~~ Array(Set(organisations))).filter(\.$retiredAt == nil)
-            .with(\.$organisation)
-            .all()
-            .sorted { ($0.organisation.name, $0.position) < ($1.organisation.name, $1.position) }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        struct Row: Decodable { let id: UUID; let name: String }
+        let written = try await sql.raw("""
+            SELECT DISTINCT la.id, la.name, o.name AS organisation_name, la.position FROM life_areas la
+            JOIN organisations o ON o.id = la.organisation_id
+            JOIN memberships m ON m.organisation_id = la.organisation_id
+            WHERE m.account_id = \(bind: personID) AND la.retired_at IS NULL
+            ORDER BY o.name, la.position
+            """).all(decoding: Row.self)
         guard !written.isEmpty else { return defaults }
         var seen = Set<String>()
         return written.compactMap { area in
-            guard let id = area.id, seen.insert(area.name.lowercased()).inserted else { return nil }
-            return LifeArea(key: id.uuidString, name: .written(area.name))
+            guard seen.insert(area.name.lowercased()).inserted else { return nil }
+            return LifeArea(key: area.id.uuidString, name: .written(area.name))
         }
     }
 

@@ -10,6 +10,7 @@ public enum WholePicture {
     public struct ActionLine: Sendable, Equatable {
         public let id: UUID
         public let text: String
+        public let goalID: UUID
         /// The goal's words; nil when the viewer may not see the goals.
         public let goal: String?
         /// Whether the goal it serves is the citizen's own (written or endorsed by them).
@@ -20,6 +21,8 @@ public enum WholePicture {
         public let status: ActionStatus
         public let isOverdue: Bool
         public var clashes = false
+        /// Serves a goal that pulls against a goal another service's open action serves.
+        public var pullsAgainst = false
         /// Who planned it, when they did so with the owner present.
         public var plannedWithOwnerPresentBy: String?
         public let stake: ActionStake
@@ -38,10 +41,30 @@ public enum WholePicture {
         public let lines: [ActionLine]
     }
 
+    /// Two goals someone noted as pulling against each other, with the open actions serving each.
+    public struct Tension: Sendable, Equatable {
+        public let id: UUID
+        public let first: String
+        public let second: String
+        public let note: String?
+        public let notedBy: String
+        public let notedWithOwnerPresent: Bool
+        public let firstActions: [ActionLine]
+        public let secondActions: [ActionLine]
+
+        /// Open actions of different services on the two sides: the services pull the person apart.
+        public var isClash: Bool {
+            !firstActions.isEmpty && !secondActions.isEmpty
+                && Set(firstActions.map(\.service) + secondActions.map(\.service)).count > 1
+        }
+    }
+
     public struct Model: Sendable, Equatable {
         public let ownerName: String
         public var services: [Service]
         public let clashes: [Clash]
+        /// Goals that pull against each other; empty when the viewer may not see the goals.
+        public var tensions: [Tension] = []
         public let alignment: Alignment
         /// Open actions that serve no goal of the citizen's own.
         public let notCitizens: [ActionLine]
@@ -77,11 +100,14 @@ public enum WholePicture {
         let serviceNames = teams.reduce(into: [UUID: String]()) {
             $0[$1.id!] = "\($1.name) · \(organisations[$1.$organisation.id] ?? "–")"
         }
+        let tensions = showGoals ? try await GoalTensions.list(planID: planID, on: database) : []
         let names = try await Account.displayNames(
-            of: actions.compactMap(\.ownerAccountID) + actions.filter(\.withOwnerPresent).map(\.createdByID), on: database)
+            of: actions.compactMap(\.ownerAccountID) + actions.filter(\.withOwnerPresent).map(\.createdByID)
+                + tensions.map(\.createdByID),
+            on: database)
         return build(
             ownerName: ownerName, actions: actions, goals: goals, serviceNames: serviceNames, names: names,
-            showGoals: showGoals, today: PlanActions.day(now, in: timeZone),
+            showGoals: showGoals, today: PlanActions.day(now, in: timeZone), tensions: tensions,
             professionals: try await PlanActions.professionals(planID: planID, at: now, on: database))
     }
 
@@ -89,7 +115,7 @@ public enum WholePicture {
     /// alignment are tested without a database.
     public static func build(
         ownerName: String, actions: [PlanAction], goals: [MyPlan.GoalLine], serviceNames: [UUID: String],
-        names: [UUID: String], showGoals: Bool, today: String, professionals: [PlanActions.Person]
+        names: [UUID: String], showGoals: Bool, today: String, tensions: [GoalTension] = [], professionals: [PlanActions.Person]
     ) -> Model {
         let goalByID = Dictionary(uniqueKeysWithValues: goals.map { ($0.id, $0) })
         let ownService = ownerName
@@ -102,7 +128,7 @@ public enum WholePicture {
             case .supporter: action.ownerName ?? "–"
             }
             var line = ActionLine(
-                id: id, text: action.text, goal: showGoals ? goal?.text : nil,
+                id: id, text: action.text, goalID: action.goalID, goal: showGoals ? goal?.text : nil,
                 servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner,
                 service: action.teamID.flatMap { serviceNames[$0] } ?? ownService, dueOn: action.dueOn, status: action.status,
                 isOverdue: action.status == .open && (action.dueOn.map { $0 < today } ?? false),
@@ -113,14 +139,32 @@ public enum WholePicture {
         let clashes = clashes(in: lines)
         let clashing = Set(clashes.flatMap { $0.lines.map(\.id) })
         for index in lines.indices where clashing.contains(lines[index].id) { lines[index].clashes = true }
+        let noted = showGoals ? pulls(tensions, lines: lines, goals: goalByID, names: names) : []
+        let pulling = Set(noted.filter(\.isClash).flatMap { ($0.firstActions + $0.secondActions).map(\.id) })
+        for index in lines.indices where pulling.contains(lines[index].id) { lines[index].pullsAgainst = true }
         let services = Dictionary(grouping: lines, by: \.service)
             .map { Service(name: $0.key, lines: $0.value) }
             .sorted { ($0.name == ownService ? 0 : 1, $0.name) < ($1.name == ownService ? 0 : 1, $1.name) }
-        return Model(
+        var model = Model(
             ownerName: ownerName, services: services, clashes: clashes,
             alignment: Alignment(lines.filter { $0.status == .open }.map(\.servesCitizensGoal)),
             notCitizens: lines.filter { $0.status == .open && !$0.servesCitizensGoal },
             goals: goals.filter { $0.status != .declined }, professionals: professionals)
+        // Again, now that the lines carry their flags.
+        model.tensions = showGoals ? pulls(tensions, lines: lines, goals: goalByID, names: names) : []
+        return model
+    }
+
+    /// Each noted tension with the open actions serving its two goals.
+    static func pulls(_ tensions: [GoalTension], lines: [ActionLine], goals: [UUID: MyPlan.GoalLine], names: [UUID: String]) -> [Tension] {
+        let open = lines.filter { $0.status == .open }
+        return tensions.compactMap { tension in
+            guard let id = tension.id, let first = goals[tension.firstGoalID], let second = goals[tension.secondGoalID] else { return nil }
+            return Tension(
+                id: id, first: first.text, second: second.text, note: tension.note, notedBy: names[tension.createdByID] ?? "–",
+                notedWithOwnerPresent: tension.withOwnerPresent,
+                firstActions: open.filter { $0.goalID == first.id }, secondActions: open.filter { $0.goalID == second.id })
+        }
     }
 
     /// Days on which open actions of more than one service are due.

@@ -87,6 +87,58 @@ import Testing
         #expect(picture.services.map(\.name) == ["Fatima", "Social support · Houten", "Work and income · Houten"])
     }
 
+    func tension(_ one: MyPlan.GoalLine, _ other: MyPlan.GoalLine) -> GoalTension {
+        let tension = GoalTension(planID: plan, firstGoalID: one.id, secondGoalID: other.id, note: "No time for both",
+                                  createdByID: sanne, createdAt: Date(), withOwnerPresent: true)
+        tension.id = UUID()
+        return tension
+    }
+
+    @Test func servicesServingGoalsThatPullAgainstEachOtherClash() {
+        let actions = [
+            action("Full-time job search", goal: own, team: work, due: nil),
+            action("Collect the children at three", goal: endorsed, team: support, due: nil),
+            action("Done long ago", goal: endorsed, team: nil, due: nil, status: .done),
+            action("Unrelated", goal: waiting, team: support, due: nil),
+        ]
+        let picture = WholePicture.build(
+            ownerName: "Fatima", actions: actions, goals: [own, endorsed, waiting], serviceNames: [work: "Work", support: "Support"],
+            names: [sanne: "Sanne"], showGoals: true, today: "2026-11-29",
+            tensions: [tension(own, endorsed), tension(own, waiting)], professionals: [])
+        #expect(picture.tensions.map(\.isClash) == [true, true])
+        #expect(picture.tensions[0].firstActions.map(\.text) == ["Full-time job search"])
+        #expect(picture.tensions[0].secondActions.map(\.text) == ["Collect the children at three"], "open actions only")
+        #expect(picture.tensions[0].notedBy == "Sanne" && picture.tensions[0].notedWithOwnerPresent)
+        let pulling = Set(picture.services.flatMap(\.lines).filter(\.pullsAgainst).map(\.text))
+        #expect(pulling == ["Full-time job search", "Collect the children at three", "Unrelated"])
+        // One service on both sides pulls against nothing but itself: noted, not a clash between services.
+        let alone = WholePicture.build(
+            ownerName: "Fatima", actions: [action("a", goal: own, team: work, due: nil), action("b", goal: endorsed, team: work, due: nil)],
+            goals: [own, endorsed], serviceNames: [:], names: [:], showGoals: true, today: "2026-11-29",
+            tensions: [tension(own, endorsed)], professionals: [])
+        #expect(alone.tensions.map(\.isClash) == [false])
+        #expect(alone.services.flatMap(\.lines).allSatisfy { !$0.pullsAgainst })
+        // Without the goals, no tension is shown.
+        let hidden = WholePicture.build(
+            ownerName: "Fatima", actions: actions, goals: [own, endorsed, waiting], serviceNames: [:], names: [:], showGoals: false,
+            today: "2026-11-29", tensions: [tension(own, endorsed)], professionals: [])
+        #expect(hidden.tensions.isEmpty)
+    }
+
+    @Test func aTensionNeedsTwoDifferentGoalsOfThePlanNotedOnce() {
+        let goals = [own, endorsed, declined]
+        let known = [tension(own, endorsed)]
+        func check(_ first: UUID, _ second: UUID, note: String = "") -> Result<GoalTensions.Checked, ProblemList<GoalTensions.Problem>> {
+            GoalTensions.check(GoalTensions.Draft(first: first.uuidString, second: second.uuidString, note: note), goals: goals, known: known)
+        }
+        #expect(check(endorsed.id, own.id) == .failure(ProblemList([.known])), "in either order")
+        #expect(check(own.id, own.id) == .failure(ProblemList([.goals])))
+        #expect(check(own.id, declined.id) == .failure(ProblemList([.goals])), "a declined suggestion is no one's goal")
+        #expect(check(own.id, UUID()) == .failure(ProblemList([.goals])), "another plan's goal")
+        let long = String(repeating: "x", count: 301)
+        #expect(check(own.id, waiting.id, note: long) == .failure(ProblemList([.goals, .note])))
+    }
+
     @Test func goalWordsAreLeftOutWhenTheViewerMayNotSeeTheGoals() {
         let picture = WholePicture.build(
             ownerName: "Fatima", actions: [action("x", goal: own, team: work, due: nil)], goals: [own], serviceNames: [:],

@@ -84,7 +84,7 @@ import VaporTesting
             let report = await Self.run(app)
             #expect(report == RetentionJob.Report(requests: 1, completed: 1, erased: [
                 "access trace": report.erased["access trace"] ?? 0, "actions": 1, "agenda": 1, "authorisations": 1, "check-ins": 0,
-                "goals": 1, "notes": 2, "plan": 1, "strengths": 1,
+                "goals": 1, "notes": 2, "plan": 1, "strengths": 1, "tensions": 0,
             ]))
             #expect((report.erased["access trace"] ?? 0) > 3)
             #expect(try await Account.find(citizenID, on: app.db) == nil)
@@ -129,7 +129,7 @@ import VaporTesting
             // First run: the account is closed and the citizen's own words go; case records and the trace stay.
             let first = await Self.run(app)
             #expect(first.completed == 0)
-            #expect(first.erased == ["actions": 0, "agenda": 1, "check-ins": 0, "goals": 1, "notes": 1, "strengths": 1])
+            #expect(first.erased == ["actions": 0, "agenda": 1, "check-ins": 0, "goals": 1, "notes": 1, "strengths": 1, "tensions": 0])
             let account = try #require(try await Account.find(citizenID, on: app.db))
             #expect(account.login.hasPrefix("erased-") && account.disabledAt != nil)
             #expect(try await BrowserSession.query(on: app.db).filter(\.$account.$id == citizenID).count() == 0)

@@ -21,6 +21,7 @@ import VaporTesting
         let goal: UUID
         let action: UUID
         let authorisation: UUID
+        let tension: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -39,8 +40,15 @@ import VaporTesting
             planID: try plan.requireID(), teamID: fixtures.otherTeam, sections: Set(PlanSection.allCases), purpose: "Theirs",
             legalBasis: .consent, until: now.addingTimeInterval(3600 * 24 * 30), by: owner, at: now, on: app.db)
         let authorisation = try await PlanAuthorisation.query(on: app.db).filter(\.$plan.$id == plan.requireID()).first()!
+        let other = Goal(planID: try plan.requireID(), text: "Their own goal", origin: .citizen, status: .active,
+                         createdByID: owner, createdAt: now)
+        try await other.create(on: app.db)
+        let tension = GoalTension(planID: try plan.requireID(), firstGoalID: try goal.requireID(), secondGoalID: try other.requireID(),
+                                  note: nil, createdByID: owner, createdAt: now, withOwnerPresent: false)
+        try await tension.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
-                       goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID())
+                       goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
+                       tension: try tension.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -53,6 +61,7 @@ import VaporTesting
         case "goal": [foreign.goal]
         case "action": [foreign.action]
         case "authorisation": [foreign.authorisation]
+        case "tension": [foreign.tension]
         default: nil
         }
     }
@@ -70,6 +79,7 @@ import VaporTesting
             "actions \(try await PlanAction.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "check-ins \(try await CheckIn.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "notes \(try await PlanNote.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "tensions \(try await GoalTension.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -81,7 +91,8 @@ import VaporTesting
     static func form(_ foreign: Foreign) -> [(String, String)] {
         [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
          ("actionStatus", "done"), ("version", "0"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
-         ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", "")]
+         ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", ""),
+         ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString)]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -107,7 +118,8 @@ import VaporTesting
                     }
                 }
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
-                let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation]
+                let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
+                                  foreign.tension]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

@@ -228,6 +228,10 @@ import Testing
                        draft: ActionDraft(goalID: goal.id, text: text, owner: owner, dueOn: due, status: status),
                        teamID: team, by: account, at: when, withOwnerPresent: n == 2)
         }
+        let tension = GoalTension(planID: other, firstGoalID: goal.id, secondGoalID: suggestion.id,
+                                  note: "The course is on the mornings the hospital wants her", createdByID: sanne, createdAt: when,
+                                  withOwnerPresent: false)
+        tension.id = UUID(uuidString: "00000000-0000-0000-0000-0000000000F1")!
         return WholePicture.build(
             ownerName: "Fatima", actions: [
                 action(1, "Practise the interview with Amal", goal, team: nil, owner: .supporter("Amal"), due: "2026-06-03"),
@@ -237,7 +241,7 @@ import Testing
             ],
             goals: [goal, suggestion], serviceNames: [team: "Work and income · Houten", other: "Social support · Houten"],
             names: [sanne: "Sanne Bakker", account: "Aino Laine"], showGoals: true, today: "2026-05-28",
-            professionals: [.init(id: sanne, name: "Sanne Bakker")])
+            tensions: [tension], professionals: [.init(id: sanne, name: "Sanne Bakker")])
     }
 
     static func journeys() -> [Journey] {

@@ -14,5 +14,6 @@ public enum AgendaMigrations {
         AddOwnerPresent(),
         AddAuthorisationOwnerPresent(),
         CreateLifeAreas(),
+        CreateGoalTensions(),
     ]
 }

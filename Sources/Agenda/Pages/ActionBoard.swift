@@ -25,8 +25,30 @@ public enum ActionBoard {
         )
     }
 
+    /// The form to note two goals that pull against each other, and the way to take a note back.
+    public struct TensionControls {
+        let add: SafeURL
+        /// Where the owner takes a note back; nil for others.
+        let remove: ((UUID) -> SafeURL)?
+        let draft: GoalTensions.Draft
+        let errors: [FieldError]
+        /// The owner's name, on a form of someone else's, for "is here with me".
+        let presence: String?
+        let chrome: Chrome
+
+        public init(add: SafeURL, remove: ((UUID) -> SafeURL)?, draft: GoalTensions.Draft, errors: [FieldError], presence: String?,
+                    chrome: Chrome) {
+            self.add = add
+            self.remove = remove
+            self.draft = draft
+            self.errors = errors
+            self.presence = presence
+            self.chrome = chrome
+        }
+    }
+
     public static func render(
-        _ model: WholePicture.Model, edit: (UUID) -> SafeURL, t: Localizer
+        _ model: WholePicture.Model, edit: (UUID) -> SafeURL, tensions controls: TensionControls? = nil, t: Localizer
     ) -> Node<HTML.BodyContext> {
         .group(
             alignment(model.alignment, heading: t(.alignmentHeading),
@@ -39,6 +61,7 @@ public enum ActionBoard {
                                             "actions": clash.lines.map { "\($0.text) (\($0.service))" }.joined(separator: "; ")])))
                 })
             )),
+            .if(!model.tensions.isEmpty || controls != nil, tensions(model, controls: controls, t: t)),
             .if(!model.notCitizens.isEmpty, .section(
                 .h2(.txt(t(.notCitizensHeading, ["name": model.ownerName]))),
                 .ul(.forEach(model.notCitizens) { line in .li(.txt("\(line.text) (\(line.service))")) })
@@ -68,10 +91,68 @@ public enum ActionBoard {
             .p(
                 .span(.class("tag"), .txt(ActionWords.status(line.status, t))),
                 .if(line.isOverdue, .span(.class("tag tag--warning"), .txt(t(.actionOverdue)))),
-                .if(line.clashes, .span(.class("tag tag--warning"), .txt(t(.actionClashes))))
+                .if(line.clashes, .span(.class("tag tag--warning"), .txt(t(.actionClashes)))),
+                .if(line.pullsAgainst, .span(.class("tag tag--warning"), .txt(t(.actionPullsAgainst))))
             ),
             .if(line.mayChange, .p(.a(.link(edit(line.id)), .txt(t(.actionChange)), .span(.class("visually-hidden"), .txt(": " + line.text)))))
         )
+    }
+}
+
+extension ActionBoard {
+    /// Goals that pull against each other, the actions serving each side, and the form to note more.
+    static func tensions(_ model: WholePicture.Model, controls: TensionControls?, t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.txt(t(.tensionsHeading))),
+            .p(.txt(t(.tensionsIntro, ["name": model.ownerName]))),
+            .if(!model.tensions.isEmpty, .ul(.class("cards"), .forEach(model.tensions) { tension in
+                .li(
+                    .class("card"),
+                    .h3(.txt(t(.tensionLine, ["first": tension.first, "second": tension.second]))),
+                    .unwrap(tension.note) { .p(.txt($0)) },
+                    .p(.class("field__hint"), .txt(tension.notedWithOwnerPresent
+                        ? t(.tensionNotedPresent, ["name": tension.notedBy, "owner": model.ownerName])
+                        : t(.tensionNoted, ["name": tension.notedBy]))),
+                    .if(tension.isClash, .p(.span(.class("tag tag--warning"), .txt(t(.tensionClash))))),
+                    side(tension.first, tension.firstActions, t: t),
+                    side(tension.second, tension.secondActions, t: t),
+                    .unwrap(controls?.remove) { remove in
+                        Components.postButton(action: remove(tension.id), csrfToken: controls?.chrome.csrfToken ?? "",
+                                              label: t(.tensionRemove), style: .secondary)
+                    }
+                )
+            })),
+            .unwrap(controls) { controls in tensionForm(model, controls: controls, t: t) }
+        )
+    }
+
+    private static func side(_ goal: String, _ lines: [WholePicture.ActionLine], t: Localizer) -> Node<HTML.BodyContext> {
+        .p(.txt(t(.tensionSide, [
+            "goal": goal,
+            "actions": lines.isEmpty ? t(.tensionNoActions) : lines.map { "\($0.text) (\($0.service))" }.joined(separator: "; "),
+        ])))
+    }
+
+    private static func tensionForm(_ model: WholePicture.Model, controls: TensionControls, t: Localizer) -> Node<HTML.BodyContext> {
+        let goals = model.goals
+        func options(_ chosen: String) -> [Components.Option] {
+            [Components.Option(value: "", label: t(.tensionChooseGoal), isSelected: chosen.isEmpty)]
+                + goals.map { Components.Option(value: $0.id.uuidString, label: $0.text, isSelected: $0.id.uuidString == chosen) }
+        }
+        return .if(goals.count >= 2, .form(
+            .class("stack narrow"), .method(.post), .link(controls.add, as: "action"), .attribute(named: "novalidate"),
+            Components.csrfField(controls.chrome.csrfToken),
+            .h3(.txt(t(.tensionAddHeading))),
+            Components.select(name: GoalTensions.Problem.goals.rawValue, label: t(.tensionFirst), options: options(controls.draft.first),
+                              error: controls.errors.message(for: GoalTensions.Problem.goals.rawValue)),
+            Components.select(name: GoalTensions.Problem.known.rawValue, label: t(.tensionSecond), options: options(controls.draft.second),
+                              error: controls.errors.message(for: GoalTensions.Problem.known.rawValue)),
+            Components.textField(name: GoalTensions.Problem.note.rawValue, label: t(.tensionNoteField), value: controls.draft.note,
+                                 hint: t(.tensionNoteHint), error: controls.errors.message(for: GoalTensions.Problem.note.rawValue),
+                                 required: false, maxLength: GoalTensions.noteLength),
+            .unwrap(controls.presence) { OwnerPresence.checkbox(id: "tension-present", ownerName: $0, t: t) },
+            Components.submit(t(.tensionAdd), style: .secondary)
+        ))
     }
 }
 

@@ -9,6 +9,8 @@ public enum ActionsPage {
         public var picture: WholePicture.Model
         public let isAgendaWritten: Bool
         public var form = ActionForm()
+        public var tension = GoalTensions.Draft()
+        /// The problems of whichever form was sent; each form shows those of its own fields.
         public var errors: [FieldError] = []
         public var notice: Notice?
 
@@ -34,7 +36,12 @@ public enum ActionsPage {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
-                    ActionBoard.render(model.picture, edit: { AgendaRoute.action($0).url }, t: t),
+                    ActionBoard.render(
+                        model.picture, edit: { AgendaRoute.action($0).url },
+                        tensions: ActionBoard.TensionControls(
+                            add: AgendaRoute.goalTensions.url, remove: { AgendaRoute.removeGoalTension($0).url }, draft: model.tension,
+                            errors: model.errors, presence: nil, chrome: chrome),
+                        t: t),
                     .section(
                         .h2(.txt(t(.actionAddHeading))),
                         !model.isAgendaWritten ? .p(.txt(t(.errorWhatMattersMissing)))

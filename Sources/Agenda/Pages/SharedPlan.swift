@@ -24,6 +24,7 @@ public enum SharedPlan {
         /// Whether the owner has written what matters to them: suggestions wait for that.
         public var isAgendaWritten = true
         public var suggestion = ""
+        public var tension = GoalTensions.Draft()
         /// Every service's actions; nil when the viewer may not see the actions.
         public var picture: WholePicture.Model?
         public var mayAddAction = false
@@ -122,7 +123,14 @@ public enum SharedPlan {
             let t = chrome.t
             return .section(
                 .h2(.txt(t(.actionsTitle))),
-                ActionBoard.render(picture, edit: { AgendaRoute.sharedAction(plan: model.planID, action: $0).url }, t: t),
+                ActionBoard.render(
+                    picture, edit: { AgendaRoute.sharedAction(plan: model.planID, action: $0).url },
+                    tensions: model.suggestionTarget.map { plan in
+                        ActionBoard.TensionControls(
+                            add: AgendaRoute.sharedGoalTensions(plan).url, remove: nil, draft: model.tension,
+                            errors: errors(for: .goals), presence: model.ownerName, chrome: chrome)
+                    },
+                    t: t),
                 .if(model.mayAddAction, .section(
                     .h2(.txt(t(.actionAddHeading))),
                     !model.isAgendaWritten ? .p(.txt(t(.suggestAgendaFirst, ["name": model.ownerName])))

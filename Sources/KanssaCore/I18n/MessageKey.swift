@@ -25,6 +25,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case actionOwnerMe
     case actionOwnerSupporter
     case actionPlannedPresent
+    case actionPullsAgainst
     case actionSave
     case actionSavedNotice
     case actionServes
@@ -170,6 +171,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTeam
     case errorTeamExists
     case errorTeamName
+    case errorTensionGoals
+    case errorTensionKnown
+    case errorTensionNote
     case errorTextTooLong
     case errorTooLargeText
     case errorTooLargeTitle
@@ -503,6 +507,24 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case teamAlignmentTitle
     case teamAlignmentTooFew
     case teamAlignmentValue
+    case tensionAdd
+    case tensionAddHeading
+    case tensionAddedNotice
+    case tensionChooseGoal
+    case tensionClash
+    case tensionFirst
+    case tensionLine
+    case tensionNoActions
+    case tensionNoteField
+    case tensionNoteHint
+    case tensionNoted
+    case tensionNotedPresent
+    case tensionRemove
+    case tensionRemovedNotice
+    case tensionSecond
+    case tensionSide
+    case tensionsHeading
+    case tensionsIntro
     case timelineAdd
     case timelineAddedNotice
     case timelineEmpty

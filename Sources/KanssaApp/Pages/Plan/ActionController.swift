@@ -12,6 +12,8 @@ struct ActionController: RouteCollection {
         routes.on(.POST, "plan", "actions", access: ownPlan, use: add)
         routes.on(.GET, "plan", "actions", ":action", access: ownPlan, use: edit)
         routes.on(.POST, "plan", "actions", ":action", access: ownPlan, use: save)
+        routes.on(.POST, "plan", "goal-tensions", access: ownPlan, use: noteTension)
+        routes.on(.POST, "plan", "goal-tensions", ":tension", "remove", access: ownPlan, use: removeTension)
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -19,6 +21,8 @@ struct ActionController: RouteCollection {
         switch request.query[String.self, at: "notice"] {
         case "added": model.notice = Notice(.success, request.localizer(.actionAddedNotice))
         case "saved": model.notice = Notice(.success, request.localizer(.actionSavedNotice))
+        case "tension": model.notice = Notice(.success, request.localizer(.tensionAddedNotice))
+        case "tension-removed": model.notice = Notice(.success, request.localizer(.tensionRemovedNotice))
         default: break
         }
         return ActionsPage.View(model: model, chrome: request.chrome()).render().response()
@@ -48,6 +52,35 @@ struct ActionController: RouteCollection {
 
     @Sendable func save(request: Request) async throws -> Response {
         try await Self.save(request, byOwner: true)
+    }
+
+    /// The citizen notes two of their goals that pull against each other.
+    @Sendable func noteTension(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await page(request)
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        let (draft, checked) = try await GoalTensionForm.check(request, planID: try plan.requireID(), goals: model.picture.goals)
+        switch checked {
+        case .failure(let list):
+            model.tension = draft
+            model.errors = GoalTensionForm.errors(list.problems, t: request.localizer)
+            return ActionsPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let tension):
+            try await GoalTensions.add(tension, planID: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
+            try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal-tension", purpose: .ownPlan)
+            return request.redirect(to: AgendaRoute.actions.path + "?notice=tension", redirectType: .normal)
+        }
+    }
+
+    /// The citizen takes back a note of tension, whoever wrote it: it is their plan.
+    @Sendable func removeTension(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        guard try await GoalTensions.remove(try request.uuid("tension"), of: try plan.requireID(), on: request.db) else {
+            throw KanssaError.notFound
+        }
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal-tension-removed", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.actions.path + "?notice=tension-removed", redirectType: .normal)
     }
 
     private func page(_ request: Request) async throws -> ActionsPage.Model {

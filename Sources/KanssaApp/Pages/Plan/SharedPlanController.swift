@@ -12,6 +12,7 @@ struct SharedPlanController: RouteCollection {
         routes.on(.POST, "plans", ":plan", "notes", access: .plan { .contribute($0, to: .timeline) }, use: writeNote)
         routes.on(.POST, "plans", ":plan", "actions", access: .plan { .contribute($0, to: .actions) }, use: addAction)
         routes.on(.POST, "plans", ":plan", "check-ins", access: .plan { .contribute($0, to: .checkIns) }, use: rate)
+        routes.on(.POST, "plans", ":plan", "goal-tensions", access: .plan { .contribute($0, to: .goals) }, use: noteTension)
         routes.on(.GET, "plans", ":plan", "actions", ":action", access: .planAction, use: editAction)
         routes.on(.POST, "plans", ":plan", "actions", ":action", access: .planAction, use: saveAction)
     }
@@ -25,6 +26,7 @@ struct SharedPlanController: RouteCollection {
         case "action-added": model.notice = Notice(.success, t(.actionAddedNotice))
         case "action-saved": model.notice = Notice(.success, t(.actionSavedNotice))
         case "rated": model.notice = Notice(.success, t(.checkInSavedNotice))
+        case "tension": model.notice = Notice(.success, t(.tensionAddedNotice))
         case "permission-recorded": model.notice = Notice(.success, t(.meetingPermissionRecordedNotice, ["name": model.ownerName]))
         default: break
         }
@@ -115,6 +117,28 @@ struct SharedPlanController: RouteCollection {
                 ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
                 withOwnerPresent: present, on: request.db)
             return try await changed(request, access, target: OwnerPresence.traceTarget("plan:check-in", present: present), notice: "rated")
+        }
+    }
+
+    /// Someone the citizen authorised for the goals notes two of them that pull against each other.
+    @Sendable func noteTension(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let access = try request.allowedPlanAccess()
+        let goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: access.planID, on: request.db), on: request.db)
+        let (draft, checked) = try await GoalTensionForm.check(request, planID: access.planID, goals: goals)
+        switch checked {
+        case .failure(let list):
+            var (model, _) = try await load(request)
+            model.tension = draft
+            model.errors = GoalTensionForm.errors(list.problems, t: request.localizer)
+            model.posted = .goals
+            return render(model, request, status: .unprocessableEntity)
+        case .success(let tension):
+            let present = ownerPresent(request)
+            try await GoalTensions.add(
+                tension, planID: access.planID, by: principal.accountID, at: request.now, withOwnerPresent: present, on: request.db)
+            return try await changed(
+                request, access, target: OwnerPresence.traceTarget("plan:goal-tension", present: present), notice: "tension")
         }
     }
 

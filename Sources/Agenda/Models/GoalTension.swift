@@ -1,0 +1,35 @@
+import Fluent
+import Foundation
+
+/// Two goals of a plan that pull against each other, as someone noted. Actions of different
+/// services serving the two are shown as a clash. `@unchecked Sendable`: see ``Plan``.
+public final class GoalTension: Model, @unchecked Sendable {
+    public static let schema = "goal_tensions"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "plan_id") public var plan: Plan
+    @Field(key: "first_goal_id") public var firstGoalID: UUID
+    @Field(key: "second_goal_id") public var secondGoalID: UUID
+    @OptionalField(key: "note") public var note: String?
+    @Field(key: "created_by_id") public var createdByID: UUID
+    @Field(key: "created_at") public var createdAt: Date
+    @Field(key: "with_owner_present") public var withOwnerPresent: Bool
+
+    public init() {}
+
+    public init(planID: UUID, firstGoalID: UUID, secondGoalID: UUID, note: String?, createdByID: UUID, createdAt: Date,
+                withOwnerPresent: Bool) {
+        self.$plan.id = planID
+        self.firstGoalID = firstGoalID
+        self.secondGoalID = secondGoalID
+        self.note = note
+        self.createdByID = createdByID
+        self.createdAt = createdAt
+        self.withOwnerPresent = withOwnerPresent
+    }
+
+    /// Whether it joins these two goals, in either order.
+    public func joins(_ one: UUID, _ other: UUID) -> Bool {
+        (firstGoalID == one && secondGoalID == other) || (firstGoalID == other && secondGoalID == one)
+    }
+}
