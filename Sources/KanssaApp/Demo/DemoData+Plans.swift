@@ -16,6 +16,8 @@ extension DemoData {
         /// (team as "organisation/team", sections, purpose, legal basis, days)
         var sharedWith: [(String, Set<PlanSection>, String, LegalBasis, Int)] = []
         var actions: [DemoAction] = []
+        /// Goals that pull against each other: (goal, goal, who noted it, how).
+        var tensions: [(Int, Int, String, String)] = []
         /// (who rated, life area, [(days ago, rating)])
         var checkIns: [(String, DefaultLifeArea, [(Int, Int)])] = []
     }
@@ -46,6 +48,7 @@ extension DemoData {
                 ("Find work where Arabic and Dutch both count", nil, .active),
                 ("Get a Dutch driving licence", "sanne@houten.demo", .active),
                 ("Visit the information desk with an interpreter about the gap between benefits and wages", "joost@houten.demo", .awaitingCitizen),
+                ("Be home when the children come out of school", nil, .active),
             ],
             strengths: [
                 (.skill, "Arabic, Dutch and some English"), (.skill, "Organising people: I ran the parents' group"),
@@ -75,6 +78,11 @@ extension DemoData {
                 DemoAction(author: "joost@houten.demo", team: houten + "/Social support", goal: 2,
                            text: "Home visit with an interpreter about benefits and wages (10:30)", owner: "joost@houten.demo",
                            dueInDays: 5),
+                DemoAction(author: "joost@houten.demo", team: houten + "/Social support", goal: 3,
+                           text: "Find an after-school club place for both children", owner: "joost@houten.demo", dueInDays: 12),
+            ],
+            tensions: [
+                (0, 3, "sanne@houten.demo", "The patient desk's shifts end at five; school ends at a quarter past three."),
             ],
             checkIns: [
                 ("fatima@houten.demo", .workAndLearning, [(150, 3), (120, 3), (90, 4), (60, 5), (30, 6), (3, 7)]),
@@ -177,6 +185,17 @@ extension DemoData {
                 ActionDraft(goalID: try goal.requireID(), text: action.text, owner: owner, dueOn: due,
                             status: action.status),
                 planID: planID, teamID: action.team.flatMap { teamIDs[$0] }, by: authorID, at: now, on: database)
+        }
+        for (first, second, author, note) in demo.tensions {
+            guard let authorID = accountIDs[author], demo.goals.indices.contains(first), demo.goals.indices.contains(second),
+                let one = goals.first(where: { $0.text == demo.goals[first].0 }),
+                let other = goals.first(where: { $0.text == demo.goals[second].0 })
+            else { continue }
+            // Noted in a meeting with the citizen, like the professionals' notes.
+            try await GoalTension(
+                planID: planID, firstGoalID: try one.requireID(), secondGoalID: try other.requireID(), note: note,
+                createdByID: authorID, createdAt: now, withOwnerPresent: authorID != ownerID
+            ).create(on: database)
         }
         for (rater, area, ratings) in demo.checkIns {
             guard let raterID = accountIDs[rater] else { continue }
