@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// Check-ins: how each area of life is going, rated 1–10 by the citizen, and separately by a
 /// professional they authorised. Both views are kept and shown side by side.
@@ -105,12 +106,14 @@ public enum CheckIns {
     public static func journeys(
         planID: UUID, areas: [LifeArea], viewerID: UUID, on database: any Database
     ) async throws -> [Journey] {
-        let rows = try await CheckIn.query(on: database)
-            .filter(\.$plan.$id == planID)
-            .sort(\.$createdAt, .descending)
-            .sort(\.$id)
-            .range(0..<window)
-            .all()
+        // Plain rows, not Fluent models: up to ``window`` of them on every journey page.
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        let rows = try await sql.select().column("*").from(CheckIn.schema)
+            .where("plan_id", .equal, planID)
+            .orderBy("created_at", .descending).orderBy("id")
+            .limit(window)
+            .all(decoding: CheckIn.Row.self)
+            .map(CheckIn.init(row:))
         let names = try await Account.displayNames(of: Array(Set(rows.map(\.ratedByID))), on: database)
         let earlier = try await LifeArea.named(Set(rows.map(\.lifeArea)), besides: areas, on: database)
         return Journey.all(rows.reversed(), areas: areas + earlier, names: names, viewerID: viewerID)

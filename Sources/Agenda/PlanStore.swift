@@ -53,12 +53,14 @@ public enum PlanStore {
     }
 
     /// The plan's goals: the citizen's own first, then suggestions, oldest first within each.
+    /// Read as plain rows, not through Fluent's model decoding (see ``PlanActions/list(planID:on:)``).
     public static func goals(of planID: UUID, on database: any Database) async throws -> [Goal] {
-        try await Goal.query(on: database)
-            .filter(\.$plan.$id == planID)
-            .sort(\.$createdAt)
-            .sort(\.$id)
-            .all()
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        return try await sql.select().column("*").from(Goal.schema)
+            .where("plan_id", .equal, planID)
+            .orderBy("created_at").orderBy("id")
+            .all(decoding: Goal.Row.self)
+            .map(Goal.init(row:))
     }
 
     /// Adds a goal the citizen wrote themselves.

@@ -29,3 +29,13 @@ import Testing
         #expect(SafeURL(url)?.value == url)
     }
 }
+
+@Suite struct TextEscapeTests {
+    @Test func textWithoutAnAmpersandIsLeftAsItIsAndEveryAmpersandIsEscaped() {
+        #expect(HTMLEscape.text("Fatima's <plan> – ü") == "Fatima's <plan> – ü")
+        #expect(HTMLEscape.text("Fish & chips &lt; &amp;") == "Fish &amp; chips &amp;lt; &amp;amp;")
+        #expect(HTMLEscape.text("🙂&🙂") == "🙂&amp;🙂")
+        #expect(HTMLEscape.attribute("plain-id 42") == "plain-id 42")
+        #expect(HTMLEscape.attribute("é\"ü") == "é&quot;ü")
+    }
+}

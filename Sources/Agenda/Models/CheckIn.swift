@@ -37,6 +37,29 @@ public final class CheckIn: Model, @unchecked Sendable {
     }
 }
 
+extension CheckIn {
+    /// A row of `check_ins` as SQL returns it.
+    struct Row: Decodable {
+        let id: UUID
+        let plan_id: UUID
+        let life_area: String
+        let rating: Int
+        let note: String?
+        let perspective: CheckInPerspective
+        let rated_by_id: UUID
+        let created_at: Date
+        let with_owner_present: Bool
+    }
+
+    /// The rating a row holds, as if Fluent had read it.
+    convenience init(row: Row) {
+        self.init(id: row.id, planID: row.plan_id, lifeArea: row.life_area, rating: row.rating, note: row.note,
+                  perspective: row.perspective, ratedByID: row.rated_by_id, createdAt: row.created_at,
+                  withOwnerPresent: row.with_owner_present)
+        $id.exists = true
+    }
+}
+
 /// Whose view a rating is. Stored by raw value; never rename one.
 public enum CheckInPerspective: String, Codable, Sendable, CaseIterable {
     case citizen

@@ -34,6 +34,29 @@ public final class Goal: Model, @unchecked Sendable {
     }
 }
 
+extension Goal {
+    /// A row of `goals` as SQL returns it.
+    struct Row: Decodable {
+        let id: UUID
+        let plan_id: UUID
+        let text: String
+        let origin: GoalOrigin
+        let status: GoalStatus
+        let suggested_by_id: UUID?
+        let created_by_id: UUID
+        let created_at: Date
+        let version: Int
+    }
+
+    /// The goal a row holds, as if Fluent had read it.
+    convenience init(row: Row) {
+        self.init(id: row.id, planID: row.plan_id, text: row.text, origin: row.origin, status: row.status,
+                  suggestedByID: row.suggested_by_id, createdByID: row.created_by_id, createdAt: row.created_at)
+        version = row.version
+        $id.exists = true
+    }
+}
+
 /// Whose goal it was first. Stored by raw value; never rename one.
 public enum GoalOrigin: String, Codable, Sendable, CaseIterable {
     /// Written by the citizen.

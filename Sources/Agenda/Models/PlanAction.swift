@@ -64,6 +64,50 @@ public final class PlanAction: Model, @unchecked Sendable {
     }
 }
 
+extension PlanAction {
+    /// A row of `plan_actions` as SQL returns it.
+    struct Row: Decodable {
+        let id: UUID
+        let plan_id: UUID
+        let goal_id: UUID
+        let text: String
+        let owner_kind: ActionOwnerKind
+        let owner_account_id: UUID?
+        let owner_name: String?
+        let team_id: UUID?
+        let due_on: String?
+        let status: ActionStatus
+        let created_by_id: UUID
+        let created_at: Date
+        let updated_by_id: UUID
+        let updated_at: Date
+        let version: Int
+        let with_owner_present: Bool
+    }
+
+    /// The action a row holds, as if Fluent had read it.
+    convenience init(row: Row) {
+        self.init()
+        id = row.id
+        $id.exists = true
+        $plan.id = row.plan_id
+        goalID = row.goal_id
+        text = row.text
+        ownerKind = row.owner_kind
+        ownerAccountID = row.owner_account_id
+        ownerName = row.owner_name
+        teamID = row.team_id
+        dueOn = row.due_on
+        status = row.status
+        createdByID = row.created_by_id
+        createdAt = row.created_at
+        updatedByID = row.updated_by_id
+        updatedAt = row.updated_at
+        version = row.version
+        withOwnerPresent = row.with_owner_present
+    }
+}
+
 /// Who does an action. Stored by raw value; never rename one.
 public enum ActionOwnerKind: String, Codable, Sendable, CaseIterable {
     case citizen

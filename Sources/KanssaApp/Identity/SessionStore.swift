@@ -15,28 +15,29 @@ enum SessionStore {
     static func resume(token: String, on request: Request) async throws -> Live? {
         let config = request.platform.config
         let now = request.now
-        guard let session = try await BrowserSession.query(on: request.db)
-            .filter(\.$tokenDigest == Digest.sha256(token))
-            .first()
+        // Every request asks this: read as a plain row rather than a model.
+        guard let sql = request.db as? any SQLDatabase else { return nil }
+        struct Row: Decodable { let id: UUID; let account_id: UUID; let created_at: Date; let last_seen_at: Date }
+        guard let session = try await sql.select().columns("id", "account_id", "created_at", "last_seen_at")
+            .from(BrowserSession.schema).where("token_digest", .equal, Digest.sha256(token))
+            .first(decoding: Row.self)
         else { return nil }
-        let sessionID = try session.requireID()
-        let isIdle = now.timeIntervalSince(session.lastSeenAt) > config.sessionIdleTimeout
-        let isTooOld = now.timeIntervalSince(session.createdAt) > config.sessionMaximumAge
+        let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
+        let isTooOld = now.timeIntervalSince(session.created_at) > config.sessionMaximumAge
         if isIdle || isTooOld {
-            try await session.delete(on: request.db)
-            try await request.audit(.sessionExpired, actor: session.$account.id, subject: session.$account.id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
+            try await end(sessionID: session.id, on: request.db)
+            try await request.audit(.sessionExpired, actor: session.account_id, subject: session.account_id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
             return nil
         }
-        guard let principal = try await loadPrincipal(accountID: session.$account.id, on: request.db) else {
-            try await session.delete(on: request.db)
+        guard let principal = try await loadPrincipal(accountID: session.account_id, on: request.db) else {
+            try await end(sessionID: session.id, on: request.db)
             return nil
         }
         // Writing on every request would make reads into writes; a minute's precision is enough.
-        if now.timeIntervalSince(session.lastSeenAt) > 60 {
-            session.lastSeenAt = now
-            try await session.update(on: request.db)
+        if now.timeIntervalSince(session.last_seen_at) > 60 {
+            try await BrowserSession.query(on: request.db).filter(\.$id == session.id).set(\.$lastSeenAt, to: now).update()
         }
-        return Live(sessionID: sessionID, principal: principal)
+        return Live(sessionID: session.id, principal: principal)
     }
 
     /// The principal for an account, or nil if it does not exist or is disabled. Three small

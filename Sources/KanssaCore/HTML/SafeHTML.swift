@@ -10,25 +10,36 @@
 public enum HTMLEscape {
     /// Escapes a value for a double- or single-quoted attribute.
     public static func attribute(_ value: String) -> String {
+        // Most values (ids, names, class lists) need nothing: return them as they are.
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            return value
+        }
         var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for character in value {
-            switch character {
+        out.reserveCapacity(value.utf8.count + 16)
+        for scalar in value.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
     /// Prepares text for Plot's text escaping, which keeps `&name;` as is: escaping every `&`
-    /// first makes "&lt;" show as typed instead of as "<".
-    static func text(_ value: String) -> String {
-        value.replacingOccurrences(of: "&", with: "&amp;")
+    /// first makes "&lt;" show as typed instead of as "<". Pages call this for every text, so
+    /// text without an `&` — nearly all — is returned untouched, and the rest without Foundation.
+    public static func text(_ value: String) -> String {
+        guard value.utf8.contains(0x26) else { return value }
+        var out = ""
+        out.reserveCapacity(value.utf8.count + 16)
+        for scalar in value.unicodeScalars {
+            if scalar == "&" { out += "&amp;" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
     }
 }
 

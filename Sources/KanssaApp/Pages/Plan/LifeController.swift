@@ -23,11 +23,12 @@ struct LifeController: RouteCollection {
 
     @Sendable func checkIn(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        var model = try await LifeAreas.load(
-            ownerID: principal.accountID, ownerName: principal.displayName, at: request.now, on: request.db)
-        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self), areas: model.areas)
-        switch CheckIns.check(draft, areas: model.areas) {
+        let areas = try await LifeArea.asked(of: principal.accountID, on: request.db)
+        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self), areas: areas)
+        switch CheckIns.check(draft, areas: areas) {
         case .failure(let list):
+            var model = try await LifeAreas.load(
+                ownerID: principal.accountID, ownerName: principal.displayName, at: request.now, on: request.db)
             model.draft = draft
             model.errors = Self.errors(list.problems, t: request.localizer)
             return LifeAreas.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
