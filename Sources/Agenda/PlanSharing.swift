@@ -15,8 +15,31 @@ public enum PlanSharing {
             FROM plans p WHERE p.id = \(bind: planID)
             """).first(decoding: Row.self)
         else { return nil }
-        let grants = try await PlanAuthorisation.query(on: database).filter(\.$plan.$id == planID).all().map(\.grant)
+        let grants = try await Self.grants(of: [planID], on: sql)[planID] ?? []
         return PlanAccess(planID: planID, ownerID: plan.owner_id, grants: grants, isRestricted: !plan.unrestricted, now: now)
+    }
+
+    /// What the owners of these plans allowed, by plan: one query, read as plain rows — every
+    /// request about a plan, and every caseload line, needs them.
+    public static func grants(of planIDs: [UUID], on sql: any SQLDatabase) async throws -> [UUID: [PlanGrant]] {
+        guard !planIDs.isEmpty else { return [:] }
+        struct Row: Decodable {
+            let plan_id: UUID
+            let grantee_account_id: UUID?
+            let grantee_team_id: UUID?
+            let sections: String
+            let expires_at: Date
+            let revoked_at: Date?
+        }
+        return try await sql.select()
+            .columns("plan_id", "grantee_account_id", "grantee_team_id", "sections", "expires_at", "revoked_at")
+            .from(PlanAuthorisation.schema).where("plan_id", .in, planIDs)
+            .all(decoding: Row.self)
+            .reduce(into: [UUID: [PlanGrant]]()) { grants, row in
+                grants[row.plan_id, default: []].append(PlanGrant(
+                    granteeAccountID: row.grantee_account_id, granteeTeamID: row.grantee_team_id,
+                    sections: PlanSection.set(row.sections), expiresAt: row.expires_at, isRevoked: row.revoked_at != nil))
+            }
     }
 
     /// A team a citizen can authorise: one of the teams of an organisation they belong to.

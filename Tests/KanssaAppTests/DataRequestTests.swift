@@ -165,7 +165,8 @@ import VaporTesting
             let fixtures = try await Fixtures.make(on: app)
             let citizenID = fixtures.accounts[.citizen]!
             try await DataRequests.make(.erasure, for: citizenID, at: world.now, on: app.db)
-            app.lifecycle.use(RetentionSchedule(interval: .milliseconds(50)))
+            let schedule = RetentionSchedule(interval: .milliseconds(50))
+            app.lifecycle.use(schedule)
             try await app.asyncBoot()
             let clock = ContinuousClock()
             let deadline = clock.now + .seconds(20)
@@ -174,6 +175,8 @@ import VaporTesting
             }
             #expect(try await Account.find(citizenID, on: app.db) == nil)
             #expect(try await DataRequest.query(on: app.db).first()?.state == .completed)
+            // Stopped here, before the test's database goes; stopping twice is harmless.
+            await schedule.shutdownAsync(app)
         }
     }
 
