@@ -11,17 +11,34 @@ enum SessionStore {
         let principal: Principal
     }
 
-    /// The live session for a cookie's token, or nil. Ends sessions that are idle or too old.
+    /// The live session for a cookie's token, or nil. Ends sessions that are idle or too old, or
+    /// whose account is disabled. Every request asks this, so it is two queries of plain rows:
+    /// the session with its account and memberships, then the person's teams.
     static func resume(token: String, on request: Request) async throws -> Live? {
         let config = request.platform.config
         let now = request.now
-        // Every request asks this: read as a plain row rather than a model.
         guard let sql = request.db as? any SQLDatabase else { return nil }
-        struct Row: Decodable { let id: UUID; let account_id: UUID; let created_at: Date; let last_seen_at: Date }
-        guard let session = try await sql.select().columns("id", "account_id", "created_at", "last_seen_at")
-            .from(BrowserSession.schema).where("token_digest", .equal, Digest.sha256(token))
-            .first(decoding: Row.self)
-        else { return nil }
+        struct Row: Decodable {
+            let id: UUID
+            let account_id: UUID
+            let created_at: Date
+            let last_seen_at: Date
+            let display_name: String
+            let preferred_language: String
+            let disabled_at: Date?
+            let organisation_id: UUID?
+            let organisation_name: String?
+            let role: Role?
+        }
+        let rows = try await sql.raw("""
+            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
+                m.organisation_id, o.name AS organisation_name, m.role
+            FROM sessions s JOIN accounts a ON a.id = s.account_id
+            LEFT JOIN memberships m ON m.account_id = s.account_id
+            LEFT JOIN organisations o ON o.id = m.organisation_id
+            WHERE s.token_digest = \(bind: Digest.sha256(token))
+            """).all(decoding: Row.self)
+        guard let session = rows.first else { return nil }
         let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
         let isTooOld = now.timeIntervalSince(session.created_at) > config.sessionMaximumAge
         if isIdle || isTooOld {
@@ -29,43 +46,26 @@ enum SessionStore {
             try await request.audit(.sessionExpired, actor: session.account_id, subject: session.account_id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
             return nil
         }
-        guard let principal = try await loadPrincipal(accountID: session.account_id, on: request.db) else {
+        guard session.disabled_at == nil else {
             try await end(sessionID: session.id, on: request.db)
             return nil
         }
+        let memberships = rows.compactMap { row -> MembershipGrant? in
+            guard let organisation = row.organisation_id, let name = row.organisation_name, let role = row.role else { return nil }
+            return MembershipGrant(organisationID: organisation, organisationName: name, role: role)
+        }
+        .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
+        struct TeamRow: Decodable { let team_id: UUID }
+        let teamIDs = try await sql.select().column("team_id").from(TeamMember.schema).where("account_id", .equal, session.account_id)
+            .all(decoding: TeamRow.self).map(\.team_id)
         // Writing on every request would make reads into writes; a minute's precision is enough.
         if now.timeIntervalSince(session.last_seen_at) > 60 {
             try await BrowserSession.query(on: request.db).filter(\.$id == session.id).set(\.$lastSeenAt, to: now).update()
         }
-        return Live(sessionID: session.id, principal: principal)
-    }
-
-    /// The principal for an account, or nil if it does not exist or is disabled. Three small
-    /// queries on every request, so read as plain rows rather than whole models.
-    static func loadPrincipal(accountID: UUID, on database: any Database) async throws -> Principal? {
-        guard let sql = database as? any SQLDatabase else { return nil }
-        struct AccountRow: Decodable { let display_name: String; let preferred_language: String; let disabled_at: Date? }
-        guard let account = try await sql.select()
-            .columns("display_name", "preferred_language", "disabled_at").from(Account.schema)
-            .where("id", .equal, accountID).first(decoding: AccountRow.self),
-            account.disabled_at == nil
-        else { return nil }
-        struct MembershipRow: Decodable { let organisation_id: UUID; let name: String; let role: Role }
-        let memberships = try await sql.select()
-            .column(SQLColumn("organisation_id", table: Membership.schema)).column(SQLColumn("name", table: Organisation.schema))
-            .column(SQLColumn("role", table: Membership.schema))
-            .from(Membership.schema)
-            .join(Organisation.schema, on: SQLColumn("organisation_id", table: Membership.schema), .equal, SQLColumn("id", table: Organisation.schema))
-            .where(SQLColumn("account_id", table: Membership.schema), .equal, SQLBind(accountID))
-            .all(decoding: MembershipRow.self)
-            .map { MembershipGrant(organisationID: $0.organisation_id, organisationName: $0.name, role: $0.role) }
-            .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
-        struct TeamRow: Decodable { let team_id: UUID }
-        let teamIDs = try await sql.select().column("team_id").from(TeamMember.schema).where("account_id", .equal, accountID)
-            .all(decoding: TeamRow.self).map(\.team_id)
-        return Principal(
-            accountID: accountID, displayName: account.display_name, language: account.preferred_language,
+        let principal = Principal(
+            accountID: session.account_id, displayName: session.display_name, language: session.preferred_language,
             memberships: memberships, teamIDs: Set(teamIDs))
+        return Live(sessionID: session.id, principal: principal)
     }
 
     /// Starts a session with a new token (a new id on every sign-in) and returns the token.
