@@ -50,6 +50,7 @@ public func configure(
     app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
     app.asyncCommands.use(SeedScaleCommand(), as: "seed-scale")
     app.asyncCommands.use(RetentionCommand(), as: "retention")
+    app.asyncCommands.use(CheckInstrumentCommand(), as: "check-instrument")
 }
 
 private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) async throws {

@@ -1,0 +1,26 @@
+import Foundation
+
+/// The instruments Kanssa ships, written by its own authors, read from the bundled files.
+public enum Instruments {
+    /// Every bundled instrument, by id. A bundled file that does not parse is a bug: it throws.
+    public static func bundled() throws -> [String: Instrument] {
+        var found: [String: Instrument] = [:]
+        for name in ["co-creation-mindset", "encounter-reflection"] {
+            guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Resources/instruments") else {
+                throw ResourceError.missing("instruments/\(name).yaml")
+            }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            switch InstrumentFile.parse(text) {
+            case .success(let instrument): found[instrument.id] = instrument
+            case .failure(let problems): throw BundledInstrumentError(file: name, problems: problems.problems)
+            }
+        }
+        return found
+    }
+
+    public struct BundledInstrumentError: Error, CustomStringConvertible {
+        public let file: String
+        public let problems: [InstrumentFile.Problem]
+        public var description: String { "\(file).yaml: " + problems.map(\.description).joined(separator: "; ") }
+    }
+}
