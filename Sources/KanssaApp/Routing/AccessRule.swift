@@ -100,6 +100,13 @@ extension Request {
         }
     }
 
+    /// The organisation named by the `:organisation` parameter; one that does not exist is a page
+    /// that does not exist.
+    func organisation() async throws -> Organisation {
+        guard let organisation = try await Organisation.find(try uuid("organisation"), on: db) else { throw KanssaError.notFound }
+        return organisation
+    }
+
     /// A UUID path parameter. A malformed one is a page that does not exist.
     func uuid(_ name: String) throws -> UUID {
         guard let value = parameters.get(name, as: UUID.self) else { throw KanssaError.notFound }

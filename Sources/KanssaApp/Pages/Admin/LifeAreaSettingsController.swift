@@ -13,13 +13,13 @@ struct LifeAreaSettingsController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        var model = try await LifeAreaSettings.load(organisation: try await organisation(request), on: request.db)
+        var model = try await LifeAreaSettings.load(organisation: try await request.organisation(), on: request.db)
         if request.query[String.self, at: "notice"] == "saved" { model.notice = Notice(.success, request.localizer(.savedNotice)) }
         return LifeAreaSettings.View(model: model, chrome: request.chrome()).render().response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {
-        let organisation = try await organisation(request)
+        let organisation = try await request.organisation()
         let organisationID = try organisation.requireID()
         let text = String(((try? request.content.get(String.self, at: "areas")) ?? "").prefix(1000))
         switch OrganisationLifeAreas.check(text) {
@@ -42,12 +42,5 @@ struct LifeAreaSettingsController: RouteCollection {
                 .lifeAreasChanged, organisation: organisationID, target: "life-areas:\(names.count)", purpose: .organisationAdministration)
             return request.redirect(to: SiteRoute.lifeAreaSettings(organisationID).path + "?notice=saved", redirectType: .normal)
         }
-    }
-
-    private func organisation(_ request: Request) async throws -> Organisation {
-        guard let organisation = try await Organisation.find(try request.uuid("organisation"), on: request.db) else {
-            throw KanssaError.notFound
-        }
-        return organisation
     }
 }

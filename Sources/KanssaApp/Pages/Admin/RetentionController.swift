@@ -13,14 +13,14 @@ struct RetentionController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        var model = try await Retention.load(organisation: try await organisation(request), on: request.db)
+        var model = try await Retention.load(organisation: try await request.organisation(), on: request.db)
         if request.query[String.self, at: "notice"] == "saved" { model.notice = Notice(.success, request.localizer(.savedNotice)) }
         return Retention.View(model: model, chrome: request.chrome()).render().response()
     }
 
     @Sendable func save(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        let organisation = try await organisation(request)
+        let organisation = try await request.organisation()
         var model = try await Retention.load(organisation: organisation, on: request.db)
         for index in model.lines.indices {
             let kind = model.lines[index].kind.rawValue
@@ -45,12 +45,5 @@ struct RetentionController: RouteCollection {
                 target: rules.map { "\($0.kind.rawValue)=\($0.months)" }.joined(separator: ","), purpose: .organisationAdministration)
             return request.redirect(to: SiteRoute.retention(try organisation.requireID()).path + "?notice=saved", redirectType: .normal)
         }
-    }
-
-    private func organisation(_ request: Request) async throws -> Organisation {
-        guard let organisation = try await Organisation.find(try request.uuid("organisation"), on: request.db) else {
-            throw KanssaError.notFound
-        }
-        return organisation
     }
 }

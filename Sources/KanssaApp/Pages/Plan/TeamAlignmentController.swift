@@ -12,10 +12,7 @@ struct TeamAlignmentController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        guard let organisation = try await Organisation.find(try request.uuid("organisation"), on: request.db) else {
-            throw KanssaError.notFound
-        }
-        let model = try await TeamAlignment.load(organisation: organisation, now: request.now, on: request.db)
+        let model = try await TeamAlignment.load(organisation: try await request.organisation(), now: request.now, on: request.db)
         return TeamAlignment.View(model: model, chrome: request.chrome()).render().response()
     }
 }
