@@ -71,12 +71,25 @@ let package = Package(
             swiftSettings: kanssaSettings
         ),
         .target(name: "Listening", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
-        .target(name: "Learning", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(
+            name: "Learning",
+            dependencies: [
+                "KanssaCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
         .target(name: "Encountering", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
         .target(name: "Evaluation", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
         .testTarget(
             name: "KanssaCoreTests",
             dependencies: ["KanssaCore"],
+            swiftSettings: kanssaSettings
+        ),
+        .testTarget(
+            name: "LearningTests",
+            dependencies: ["Learning", "KanssaCore"],
             swiftSettings: kanssaSettings
         ),
         .testTarget(
@@ -87,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "KanssaAppTests",
             dependencies: [
-                "KanssaApp", "KanssaCore",
+                "KanssaApp", "KanssaCore", "Learning",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],

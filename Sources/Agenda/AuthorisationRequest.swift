@@ -45,7 +45,7 @@ public struct AuthorisationRequest: Sendable, Equatable {
         let grantee: Grantee? = draft.teamID.flatMap { id in choices.first { $0.teamID == id } }.map(Grantee.team)
             ?? draft.personID.flatMap { id in people.first { $0.accountID == id } }.map(Grantee.person)
         let purpose = draft.purpose.trimmingCharacters(in: .whitespacesAndNewlines)
-        let expiresAt = endOfDay(draft.until, in: timeZone)
+        let expiresAt = Days.endOfDay(draft.until, in: timeZone)
         var problems: [Problem] = []
         if grantee == nil { problems.append(.team) }
         if draft.sections.isEmpty { problems.append(.sections) }
@@ -68,18 +68,5 @@ public struct AuthorisationRequest: Sendable, Equatable {
         public init(problems: [Problem]) {
             self.problems = problems
         }
-    }
-
-    /// The end of the given day ("2027-05-31") in the given time zone; nil if it is no date.
-    public static func endOfDay(_ text: String, in timeZone: TimeZone) -> Date? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3,
-            let start = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            // The calendar rolls "2026-02-30" over into March; such a date was not a date.
-            calendar.dateComponents([.year, .month, .day], from: start) == DateComponents(year: parts[0], month: parts[1], day: parts[2])
-        else { return nil }
-        return calendar.date(byAdding: DateComponents(day: 1, second: -1), to: start)
     }
 }

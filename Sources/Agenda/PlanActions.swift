@@ -139,7 +139,7 @@ public enum PlanActions {
     /// A real day ("2026-02-30" is not), written as `yyyy-MM-dd`, at most five years from today
     /// either way.
     static func isReasonableDay(_ text: String, today: String) -> Bool {
-        guard text.count == 10, AuthorisationRequest.endOfDay(text, in: TimeZone(identifier: "UTC")!) != nil,
+        guard text.count == 10, Days.endOfDay(text, in: TimeZone(identifier: "UTC")!) != nil,
             let year = Int(text.prefix(4)), let thisYear = Int(today.prefix(4))
         else { return false }
         return abs(year - thisYear) <= 5

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import Agenda
+import Learning
 import FluentSQLiteDriver
 import KanssaCore
 import Prometheus
@@ -22,12 +23,14 @@ public func configure(
         metrics: HTTPMetrics(registry: PrometheusCollectorRegistry()),
         inFlight: InFlightRequests(),
         stylesheet: try Stylesheet.load(),
+        instruments: try Instruments.bundled(),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
 
     try await useDatabase(app, config.database)
     app.migrations.add(CoreMigrations.all)
     app.migrations.add(AgendaMigrations.all)
+    app.migrations.add(LearningMigrations.all)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     app.http.server.configuration.hostname = config.hostname

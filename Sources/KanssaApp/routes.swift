@@ -21,4 +21,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: ActionController())
     try app.register(collection: LifeController())
     try app.register(collection: TeamAlignmentController())
+    try app.register(collection: RoundsController())
+    try app.register(collection: LearningController())
 }

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Learning
 import Testing
 import VaporTesting
 
@@ -22,6 +23,7 @@ import VaporTesting
         let action: UUID
         let authorisation: UUID
         let tension: UUID
+        let round: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -46,9 +48,13 @@ import VaporTesting
         let tension = GoalTension(planID: try plan.requireID(), firstGoalID: try goal.requireID(), secondGoalID: try other.requireID(),
                                   note: nil, createdByID: owner, createdAt: now, withOwnerPresent: false)
         try await tension.create(on: app.db)
+        let round = AssessmentRound(
+            organisationID: fixtures.elsewhere, teamID: nil, instrument: "co-creation-mindset", version: 1, label: "Theirs",
+            openedByID: fixtures.adminElsewhere, openedAt: now, closesAt: now.addingTimeInterval(3600 * 24 * 30))
+        try await round.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
-                       tension: try tension.requireID())
+                       tension: try tension.requireID(), round: try round.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -62,6 +68,7 @@ import VaporTesting
         case "action": [foreign.action]
         case "authorisation": [foreign.authorisation]
         case "tension": [foreign.tension]
+        case "round": [foreign.round, fixtures.round]
         default: nil
         }
     }
@@ -80,6 +87,7 @@ import VaporTesting
             "check-ins \(try await CheckIn.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "notes \(try await PlanNote.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "tensions \(try await GoalTension.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
+            "answers \(try await AssessmentAnswer.query(on: app.db).filter(\.$roundID == foreign.round).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -92,7 +100,7 @@ import VaporTesting
         [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
          ("actionStatus", "done"), ("version", "0"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
          ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", ""),
-         ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString)]
+         ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString), ("item-wp1", "5"), ("submit", "no")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -119,7 +127,7 @@ import VaporTesting
                 }
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
-                                  foreign.tension]
+                                  foreign.tension, foreign.round]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

@@ -2,6 +2,7 @@ import Agenda
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+@testable import Learning
 @preconcurrency import Plot
 import SnapshotTesting
 import Testing
@@ -298,6 +299,45 @@ import Testing
         shared.areas = LifeArea.defaults
         shared.mayRate = true
         expectPage(SharedPlan.View(model: shared, chrome: try Self.chrome()).render(), named: "shared-plan-whole")
+    }
+
+    @Test func selfAssessment() throws {
+        let instrument = try #require(try Instruments.bundled()["encounter-reflection"])
+        let answers = ["bp1": 4, "bp2": 5, "bp3": 2, "li1": 3, "li2": 4, "li3": 4]
+        var answering = Answering.Model(
+            roundID: Self.other, label: "After the training", instrument: instrument, language: "en", isOpen: true, answers: answers,
+            submittedAt: Self.when, scores: instrument.score(answers),
+            earlier: (label: "Before the training", scores: instrument.score(["bp1": 3, "bp2": 3, "bp3": 4, "li1": 2, "li2": 4, "li3": 3])))
+        expectPage(Answering.View(model: answering, chrome: try Self.chrome()).render(), named: "answering-profile")
+        answering = Answering.Model(
+            roundID: Self.other, label: "Ennen koulutusta", instrument: instrument, language: "fi", isOpen: true, answers: ["bp1": 4],
+            submittedAt: nil, scores: [], earlier: nil)
+        answering.errors = [FieldError(field: "item-bp2", message: try Self.chrome("fi").t(.errorAnswerMissing))]
+        expectPage(Answering.View(model: answering, chrome: try Self.chrome("fi")).render(), named: "answering-draft-fi")
+        let mine = [
+            MyRounds.Line(id: Self.other, label: "After the training", instrument: "How I meet people", closesAt: Self.when, isOpen: true,
+                          state: .draft),
+            MyRounds.Line(id: Self.account, label: "Before the training", instrument: "How I meet people", closesAt: Self.when,
+                          isOpen: false, state: .submitted),
+        ]
+        expectPage(MyRounds.View(lines: mine, chrome: try Self.chrome()).render(), named: "my-rounds")
+        var list = RoundList.Model(
+            organisationID: Self.organisation, organisationName: "Probation service", instruments: [.init(id: "encounter-reflection", name: "How I meet people")],
+            teams: [.init(id: Self.team.uuidString, name: "Team North")],
+            lines: [.init(id: Self.other, label: "After the training", instrument: "How I meet people", group: "Team North",
+                          closesAt: Self.when, submitted: 7)])
+        list.errors = [FieldError(field: "closes", message: try Self.chrome().t(.errorRoundCloses))]
+        expectPage(RoundList.View(model: list, chrome: try Self.chrome()).render(), named: "rounds")
+        let spread = GroupFigures.distribution([3.0, 3.5, 4.0, 4.5, 3.5, 2.5])
+        let change = GroupFigures.pairedChange([(2.5, 3.0), (3.0, 3.5), (3.5, 4.0), (4.0, 4.5), (3.0, 3.5), (2.0, 3.0)].map { (before: $0.0, after: $0.1) })
+        let figures = RoundFigures.Model(
+            organisationID: Self.organisation, roundID: Self.other, label: "After the training", instrument: instrument, language: "fi",
+            submitted: 6, subscales: [
+                .init(subscale: instrument.subscales[0], distribution: spread, change: change),
+                .init(subscale: instrument.subscales[1], distribution: nil, change: nil),
+            ],
+            comparisons: [.init(id: Self.account, label: "Before the training", isChosen: true)])
+        expectPage(RoundFigures.View(model: figures, chrome: try Self.chrome("fi")).render(), named: "round-figures-fi")
     }
 
     @Test func errorPages() throws {

@@ -12,6 +12,8 @@ struct Platform: Sendable {
     let metrics: HTTPMetrics
     let inFlight: InFlightRequests
     let stylesheet: ByteBuffer
+    /// The questionnaires Kanssa ships, by id, read once.
+    let instruments: [String: Instrument]
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
 }

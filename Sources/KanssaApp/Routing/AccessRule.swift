@@ -84,8 +84,10 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload, .recordPermission: nil
-        case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id): id
+        case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload, .recordPermission,
+             .useLearning: nil
+        case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),
+             .seeRoundFigures(let id), .answerRound(let id, _): id
         case .invite(let id, _): id
         }
     }

@@ -27,6 +27,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case personalDataErased = "personal-data-erased"
     case retentionRulesChanged = "retention-rules-changed"
     case lifeAreasChanged = "life-areas-changed"
+    case roundOpened = "round-opened"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -14,6 +14,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case operatorCommand = "operator-command"
     /// Carrying out a person's request about their data, and the organisations' retention rules.
     case dataProtection = "data-protection"
+    /// Professionals' own learning: self-assessments, and figures about groups.
+    case learning
 }
 
 extension AuditRecord {

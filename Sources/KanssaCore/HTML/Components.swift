@@ -159,6 +159,29 @@ public enum Components {
         )
     }
 
+    /// One choice from a few, as radio buttons in a fieldset with a legend and an optional hint.
+    public static func radios(
+        name: String, legend: String, hint: String? = nil, options: [Option], error: String? = nil
+    ) -> Node<HTML.FormContext> {
+        .fieldset(
+            .safe("id", name),
+            .safe("class", error == nil ? "field radios" : "field radios field--error"),
+            .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(legend)]),
+            .unwrap(hint) { .p(.class("field__hint"), .txt($0)) },
+            .unwrap(error) { .p(.class("field__error"), .safe("id", "\(name)-error"), .txt($0)) },
+            .forEach(Array(options.enumerated())) { index, option in
+                .div(
+                    .class("radio"),
+                    .input(
+                        .type(.radio), .safe("id", "\(name)-\(index)"), .safe("name", name),
+                        .safe("value", option.value), .flag("checked", option.isSelected)
+                    ),
+                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
+                )
+            }
+        )
+    }
+
     /// A data table with a caption and column headers; wraps in a scroll box on narrow screens.
     public static func table(
         caption: String, headers: [String], rows: [[Node<HTML.BodyContext>]]

@@ -10,6 +10,7 @@ public struct Localizer: Sendable {
     private let dateStyle: Date.FormatStyle
     private let dateTimeStyle: Date.FormatStyle
     private let numberStyle: IntegerFormatStyle<Int>
+    private let decimalStyle: FloatingPointFormatStyle<Double>
 
     init(language: String, table: [String: String], fallback: [String: String], timeZone: TimeZone) {
         self.language = language
@@ -23,6 +24,7 @@ public struct Localizer: Sendable {
         self.dateStyle = date
         self.dateTimeStyle = dateTime
         self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
+        self.decimalStyle = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1)).locale(locale)
     }
 
     /// The message for `key`, with `{name}` placeholders filled in.
@@ -44,5 +46,18 @@ public struct Localizer: Sendable {
 
     public func number(_ value: Int) -> String {
         value.formatted(numberStyle)
+    }
+
+    /// A score or a figure with one decimal: "3.5" (or "3,5").
+    public func decimal(_ value: Double) -> String {
+        value.formatted(decimalStyle)
+    }
+
+    /// A change with its sign: "+0.5", "−0.3", "0.0".
+    public func signedDecimal(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        if rounded > 0 { return "+" + decimal(rounded) }
+        if rounded < 0 { return "−" + decimal(-rounded) }
+        return decimal(0)
     }
 }

@@ -59,6 +59,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case alignmentMine
     case alignmentNoActions
     case alignmentPercent
+    case answeringEasyRead
+    case answeringPrivate
+    case answeringProgress
+    case answeringQuestion
+    case answeringResubmit
+    case answeringSaveDraft
+    case answeringSavedNotice
+    case answeringSubmit
+    case answeringSubmittedNotice
     case auditAccountCreated
     case auditAccountDisabled
     case auditDataRequestEnded
@@ -77,6 +86,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditRequestDenied
     case auditRetentionRulesChanged
     case auditRolesChanged
+    case auditRoundOpened
     case auditSessionExpired
     case auditSignInFailed
     case auditSignInThrottled
@@ -126,6 +136,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorActionStatus
     case errorActionSupporter
     case errorActionText
+    case errorAnswerMissing
+    case errorAnswerOutOfScale
     case errorCheckInNote
     case errorCheckInNothing
     case errorCheckInRating
@@ -166,6 +178,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorRetentionMonths
     case errorRetentionReason
     case errorRole
+    case errorRoundCloses
+    case errorRoundInstrument
+    case errorRoundLabel
+    case errorRoundTeam
     case errorSignInFailed
     case errorStrengthText
     case errorTeam
@@ -199,6 +215,21 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fieldRole
     case fieldTeamName
     case fieldTeamOptional
+    case figuresCaption
+    case figuresChange
+    case figuresChangeValue
+    case figuresCompare
+    case figuresDefinition
+    case figuresIntro
+    case figuresMean
+    case figuresMeanValue
+    case figuresNoComparison
+    case figuresPeople
+    case figuresQuartiles
+    case figuresQuartilesValue
+    case figuresShow
+    case figuresTitle
+    case figuresTooFew
     case footerTagline
     case formHasProblems
     case goalConflict
@@ -212,6 +243,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeInvite
     case homeMyInformation
     case homeNoOrganisation
+    case homeRounds
     case homeTeamAlignment
     case homeTitle
     case homeYourRoles
@@ -320,6 +352,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myLoginIs
     case myMembershipsHeading
     case myProfileHeading
+    case myRoundsIntro
+    case myRoundsNone
+    case myRoundsTitle
     case myTraceCaption
     case myTraceEmpty
     case myTraceHeading
@@ -390,9 +425,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case printTakenBack
     case printTitle
     case printWho
+    case profileCaption
+    case profileChange
+    case profileEarlier
+    case profileHeading
+    case profilePromptsHeading
+    case profileScore
+    case profileSubscale
+    case profileTooFew
     case purposeCaseWork
     case purposeDataProtection
     case purposeEnrolment
+    case purposeLearning
     case purposeOperatorCommand
     case purposeOrganisationAdministration
     case purposeOwnPlan
@@ -420,6 +464,27 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roleProfessional
     case roleResearcher
     case roleTrainer
+    case roundChooseInstrument
+    case roundClosed
+    case roundCloses
+    case roundDraft
+    case roundGroup
+    case roundInstrument
+    case roundLabel
+    case roundLabelHint
+    case roundNotStarted
+    case roundOpen
+    case roundOpenHeading
+    case roundOpenUntil
+    case roundOpenedNotice
+    case roundSubmitted
+    case roundSubmittedState
+    case roundWholeOrganisation
+    case roundsBack
+    case roundsCaption
+    case roundsIntro
+    case roundsNone
+    case roundsTitle
     case saveButton
     case saveRolesButton
     case saveTeamsButton

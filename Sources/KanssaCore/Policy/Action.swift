@@ -30,6 +30,16 @@ public enum Action: Sendable, Hashable {
     /// See an organisation's figures about its teams' work with plans — aggregates only, never
     /// of fewer than five plans: its coordinators.
     case seeTeamFigures(UUID)
+    /// Open self-assessment rounds for an organisation's professionals or one of its teams, and
+    /// see how many have answered: its coordinators.
+    case openRounds(UUID)
+    /// See a round's figures — aggregates of five people or more, never anyone's answers: the
+    /// organisation's coordinators and researchers.
+    case seeRoundFigures(UUID)
+    /// Answer a round, privately: the professionals it asks (of its organisation, or its team).
+    case answerRound(organisation: UUID, team: UUID?)
+    /// See the rounds one is asked to answer and one's own results: professionals.
+    case useLearning
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

@@ -29,6 +29,14 @@ public enum Policy {
                 && ownerOrganisations.intersection(granteeOrganisations).contains { principal.roles(in: $0).contains(.professional) }
         case .seeTeamFigures(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .openRounds(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .seeRoundFigures(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
+        case .answerRound(let organisation, let team):
+            allowed = principal.roles(in: organisation).contains(.professional) && (team.map(principal.teamIDs.contains) ?? true)
+        case .useLearning:
+            allowed = principal.memberships.contains { $0.role == .professional }
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

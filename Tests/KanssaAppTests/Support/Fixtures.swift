@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Learning
 import Vapor
 
 /// Two organisations, a person in every role in the first, an administrator of the second, and
@@ -22,6 +23,8 @@ struct Fixtures {
     /// A goal of the citizen's own in that plan, and an action for it the professional planned.
     let citizenGoal: UUID
     let citizenAction: UUID
+    /// A self-assessment round (the co-creation mind-set) for every professional of "Here".
+    let round: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -71,9 +74,13 @@ struct Fixtures {
             ActionDraft(goalID: try goal.requireID(), text: "Call the job centre", owner: .professional(accounts[.professional]!),
                         dueOn: nil, status: .open),
             planID: try plan.requireID(), teamID: outreach, by: accounts[.professional]!, at: now, on: db)
+        let round = AssessmentRound(
+            organisationID: here, teamID: nil, instrument: "co-creation-mindset", version: 1, label: "Before the programme",
+            openedByID: accounts[.coordinator]!, openedAt: now, closesAt: now.addingTimeInterval(30 * 24 * 3600))
+        try await round.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
-            citizenGoal: try goal.requireID(), citizenAction: action)
+            citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID())
     }
 }

@@ -12,6 +12,8 @@ enum Home {
             let mayAdminister: Bool
             let mayInvite: Bool
             let maySeeTeamFigures: Bool
+            let mayOpenRounds: Bool
+            let mayAnswerRounds: Bool
         }
 
         let displayName: String
@@ -28,7 +30,9 @@ enum Home {
                     roles: roles,
                     mayAdminister: Policy.decide(.administerOrganisation(organisationID), for: principal).isAllowed,
                     mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed,
-                    maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed
+                    maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed,
+                    mayOpenRounds: Policy.decide(.openRounds(organisationID), for: principal).isAllowed,
+                    mayAnswerRounds: roles.contains(.professional)
                 )
             }
             self.notice = notice

@@ -1,5 +1,6 @@
 import Agenda
 import KanssaCore
+import Learning
 import Plot
 
 extension Home {
@@ -27,7 +28,10 @@ extension Home {
                                 .if(place.mayInvite, .li(.a(
                                     .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite))))),
                                 .if(place.maySeeTeamFigures, .li(.a(
-                                    .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment)))))
+                                    .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment))))),
+                                .if(place.mayOpenRounds, .li(.a(
+                                    .link(LearningRoute.rounds(organisation: place.organisationID).url), .txt(t(.homeRounds))))),
+                                .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myRounds.url), .txt(t(.myRoundsTitle)))))
                             )
                         )
                     }),

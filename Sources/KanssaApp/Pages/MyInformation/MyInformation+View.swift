@@ -89,6 +89,7 @@ enum AuditText {
         case .enrolment: t(.purposeEnrolment)
         case .operatorCommand: t(.purposeOperatorCommand)
         case .dataProtection: t(.purposeDataProtection)
+        case .learning: t(.purposeLearning)
         case nil: code
         }
     }
@@ -119,6 +120,7 @@ enum AuditText {
         case .personalDataErased: t(.auditPersonalDataErased)
         case .retentionRulesChanged: t(.auditRetentionRulesChanged)
         case .lifeAreasChanged: t(.auditLifeAreasChanged)
+        case .roundOpened: t(.auditRoundOpened)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

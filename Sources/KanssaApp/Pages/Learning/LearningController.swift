@@ -1,0 +1,82 @@
+import Fluent
+import KanssaCore
+import Learning
+import Vapor
+
+/// A professional's self-assessments: the rounds that ask them, answering privately, their own
+/// profile. Nobody else has a route to anyone's answers.
+struct LearningController: RouteCollection {
+    /// The round named by `:round`, decided on the group it asks. A round that does not exist is
+    /// denied like one the person is not asked in.
+    static let round = AccessRule.policy { request in
+        guard let round = try await AssessmentRound.find(try request.uuid("round"), on: request.db) else { throw KanssaError.notFound }
+        return .answerRound(organisation: round.organisationID, team: round.teamID)
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "learning", access: .policy { _ in .useLearning }, use: mine)
+        routes.on(.GET, "learning", "rounds", ":round", access: Self.round, use: show)
+        routes.on(.POST, "learning", "rounds", ":round", access: Self.round, use: answer)
+    }
+
+    @Sendable func mine(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let lines = try await MyRounds.load(
+            principal: principal, instruments: request.platform.instruments, language: request.localizer.language, now: request.now,
+            on: request.db)
+        return MyRounds.View(lines: lines, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func show(request: Request) async throws -> Response {
+        var model = try await load(request)
+        switch request.query[String.self, at: "notice"] {
+        case "saved": model.notice = Notice(.success, request.localizer(.answeringSavedNotice))
+        case "submitted": model.notice = Notice(.success, request.localizer(.answeringSubmittedNotice))
+        default: break
+        }
+        return Answering.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func answer(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await load(request)
+        guard model.isOpen else { throw KanssaError.forbidden }
+        let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        let submit = fields["submit"] == "yes"
+        var answers: [String: Int] = [:]
+        var errors: [FieldError] = []
+        for item in model.instrument.items {
+            guard let typed = fields["item-\(item.id)"], !typed.isEmpty else { continue }
+            guard let value = Int(typed), let scale = model.instrument.scale(of: item), (1...scale.points).contains(value) else {
+                errors.append(FieldError(field: "item-\(item.id)", message: request.localizer(.errorAnswerOutOfScale)))
+                continue
+            }
+            answers[item.id] = value
+        }
+        if submit, errors.isEmpty, answers.count < model.instrument.items.count {
+            // Submitting asks for every answer; a draft keeps what there is.
+            for item in model.instrument.items where answers[item.id] == nil {
+                errors.append(FieldError(field: "item-\(item.id)", message: request.localizer(.errorAnswerMissing)))
+            }
+        }
+        guard errors.isEmpty else {
+            model.answers = answers
+            model.errors = errors
+            return Answering.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        let roundID = try request.uuid("round")
+        try await Rounds.save(answers, submit: submit, roundID: roundID, accountID: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "round:\(roundID)", purpose: .learning)
+        return request.redirect(to: LearningRoute.round(roundID).path + "?notice=" + (submit ? "submitted" : "saved"), redirectType: .normal)
+    }
+
+    private func load(_ request: Request) async throws -> Answering.Model {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        guard let round = try await AssessmentRound.find(try request.uuid("round"), on: request.db),
+            let instrument = request.platform.instruments[round.instrumentID]
+        else { throw KanssaError.notFound }
+        return try await Answering.load(
+            round: round, instrument: instrument, accountID: principal.accountID, language: request.localizer.language,
+            now: request.now, on: request.db)
+    }
+}

@@ -1,0 +1,76 @@
+import Fluent
+import KanssaCore
+import Learning
+import Vapor
+
+/// A coordinator opens self-assessment rounds; coordinators and researchers see their figures,
+/// aggregates of five people or more — never anyone's answers.
+struct RoundsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let organisation = routes.grouped("organisations", ":organisation")
+        let open = AccessRule.policy { .openRounds(try $0.uuid("organisation")) }
+        organisation.on(.GET, "rounds", access: open, use: list)
+        organisation.on(.POST, "rounds", access: open, use: create)
+        organisation.on(.GET, "rounds", ":round", "figures", access: .policy { .seeRoundFigures(try $0.uuid("organisation")) },
+                        use: figures)
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        var model = try await load(request)
+        if request.query[String.self, at: "notice"] == "opened" { model.notice = Notice(.success, request.localizer(.roundOpenedNotice)) }
+        return RoundList.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await load(request)
+        var draft: [String: String] = [:]
+        for field in ["instrument", "team", "label", "closes"] {
+            draft[field] = String(((try? request.content.get(String.self, at: field)) ?? "").prefix(100))
+        }
+        let checked = Rounds.check(
+            instrumentID: draft["instrument"] ?? "", teamID: draft["team"] ?? "", label: draft["label"] ?? "",
+            closes: draft["closes"] ?? "", instruments: request.platform.instruments,
+            teams: model.teams.compactMap { UUID(uuidString: $0.id) }, timeZone: request.platform.config.timeZone, now: request.now)
+        switch checked {
+        case .failure(let list):
+            let t = request.localizer
+            model.draft = draft
+            model.errors = list.problems.map { problem in
+                let message: MessageKey = switch problem {
+                case .instrument: .errorRoundInstrument
+                case .team: .errorRoundTeam
+                case .label: .errorRoundLabel
+                case .closes: .errorRoundCloses
+                }
+                return FieldError(field: problem.rawValue, message: t(message))
+            }
+            return RoundList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let opening):
+            let organisationID = try request.uuid("organisation")
+            let roundID = try await Rounds.open(opening, organisationID: organisationID, by: principal.accountID, at: request.now, on: request.db)
+            try await request.audit(.roundOpened, organisation: organisationID, target: "round:\(roundID)", purpose: .learning)
+            return request.redirect(to: LearningRoute.rounds(organisation: organisationID).path + "?notice=opened", redirectType: .normal)
+        }
+    }
+
+    /// Figures only: counted from everyone's submitted answers, shown for five people or more.
+    @Sendable func figures(request: Request) async throws -> Response {
+        let organisationID = try request.uuid("organisation")
+        // Only a round of this organisation is found here.
+        guard let round = try await AssessmentRound.query(on: request.db)
+            .filter(\.$id == request.uuid("round")).filter(\.$organisationID == organisationID).first(),
+            let instrument = request.platform.instruments[round.instrumentID]
+        else { throw KanssaError.notFound }
+        let model = try await RoundFigures.load(
+            round: round, instrument: instrument, compare: request.query[UUID.self, at: "compare"], language: request.localizer.language,
+            on: request.db)
+        return RoundFigures.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    private func load(_ request: Request) async throws -> RoundList.Model {
+        try await RoundList.load(
+            organisation: try await request.organisation(), instruments: request.platform.instruments,
+            language: request.localizer.language, on: request.db)
+    }
+}

@@ -1,0 +1,79 @@
+import Fluent
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// A professional's self-assessments: the rounds that ask them, answered or not, newest first.
+public enum MyRounds {
+    public enum State: Sendable, Equatable {
+        case notStarted, draft, submitted
+    }
+
+    public struct Line: Sendable, Equatable {
+        public let id: UUID
+        public let label: String
+        public let instrument: String
+        public let closesAt: Date
+        public let isOpen: Bool
+        public let state: State
+    }
+
+    /// Two queries: the rounds of the person's organisations, then their own answers.
+    public static func load(
+        principal: Principal, instruments: [String: Instrument], language: String, now: Date, on database: any Database
+    ) async throws -> [Line] {
+        let organisations = principal.memberships.filter { $0.role == .professional }.map(\.organisationID)
+        let rounds = try await AssessmentRound.query(on: database).filter(\.$organisationID ~~ organisations)
+            .sort(\.$openedAt, .descending).all()
+            .filter { Rounds.asks($0, principal) }
+        let mine = try await AssessmentAnswer.query(on: database).filter(\.$accountID == principal.accountID)
+            .filter(\.$roundID ~~ rounds.compactMap(\.id)).all()
+            .reduce(into: [UUID: AssessmentAnswer]()) { $0[$1.roundID] = $1 }
+        return rounds.compactMap { round in
+            guard let id = round.id else { return nil }
+            let answer = mine[id]
+            return Line(
+                id: id, label: round.label, instrument: instruments[round.instrumentID].map { $0.text($0.title, in: language) } ?? round.instrumentID,
+                closesAt: round.closesAt, isOpen: round.closesAt > now,
+                state: answer == nil ? .notStarted : answer?.submittedAt == nil ? .draft : .submitted)
+        }
+    }
+
+    static func state(_ state: State, _ t: Localizer) -> String {
+        switch state {
+        case .notStarted: t(.roundNotStarted)
+        case .draft: t(.roundDraft)
+        case .submitted: t(.roundSubmittedState)
+        }
+    }
+
+    public struct View {
+        let lines: [Line]
+        let chrome: Chrome
+
+        public init(lines: [Line], chrome: Chrome) {
+            self.lines = lines
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.myRoundsTitle), chrome: chrome,
+                content: .div(
+                    .p(.txt(t(.myRoundsIntro))),
+                    .if(lines.isEmpty, .p(.txt(t(.myRoundsNone)))),
+                    .ul(.class("cards"), .forEach(lines) { line in
+                        .li(
+                            .class("card"),
+                            .h2(.a(.link(LearningRoute.round(line.id).url), .txt(line.label))),
+                            .p(.txt(line.instrument)),
+                            .p(.txt(line.isOpen ? t(.roundOpenUntil, ["date": t.date(line.closesAt)]) : t(.roundClosed))),
+                            .p(.span(.class("tag"), .txt(MyRounds.state(line.state, t))))
+                        )
+                    })
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// Self-assessment rounds: opening one for a group, answering privately (a draft until
+/// submitted), a person's own scores, and the group's figures — never of fewer than five.
+public enum Rounds {
+    /// What a coordinator asked for, checked.
+    public struct Opening: Sendable, Equatable {
+        public let instrument: Instrument
+        public let teamID: UUID?
+        public let label: String
+        public let closesAt: Date
+    }
+
+    public enum OpeningProblem: String, Sendable, Equatable, CaseIterable {
+        case instrument, team, label, closes
+    }
+
+    /// Checks a coordinator's form: a shipped instrument, a team of the organisation (or none: all
+    /// its professionals), a label, and a closing day after today and within a year.
+    public static func check(
+        instrumentID: String, teamID: String, label: String, closes: String, instruments: [String: Instrument],
+        teams: [UUID], timeZone: TimeZone, now: Date
+    ) -> Result<Opening, ProblemList<OpeningProblem>> {
+        var problems: [OpeningProblem] = []
+        let instrument = instruments[instrumentID]
+        if instrument == nil { problems.append(.instrument) }
+        let team = teamID.isEmpty ? nil : UUID(uuidString: teamID)
+        if !teamID.isEmpty && (team.map { !teams.contains($0) } ?? true) { problems.append(.team) }
+        let cleaned = TypedText.clean(label, maxLength: 100)
+        if cleaned == nil { problems.append(.label) }
+        let closesAt = Days.endOfDay(closes, in: timeZone)
+        if closesAt.map({ $0 <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true { problems.append(.closes) }
+        guard let instrument, let cleaned, let closesAt, problems.isEmpty else { return .failure(ProblemList(problems)) }
+        return .success(Opening(instrument: instrument, teamID: team, label: cleaned, closesAt: closesAt))
+    }
+
+    public static func open(
+        _ opening: Opening, organisationID: UUID, by coordinatorID: UUID, at now: Date, on database: any Database
+    ) async throws -> UUID {
+        let round = AssessmentRound(
+            organisationID: organisationID, teamID: opening.teamID, instrument: opening.instrument.id,
+            version: opening.instrument.version, label: opening.label, openedByID: coordinatorID, openedAt: now,
+            closesAt: opening.closesAt)
+        try await round.create(on: database)
+        return try round.requireID()
+    }
+
+    /// Whom a round asks: the professionals of its organisation, or of its team.
+    public static func asks(_ round: AssessmentRound, _ principal: Principal) -> Bool {
+        principal.roles(in: round.organisationID).contains(.professional)
+            && (round.teamID.map(principal.teamIDs.contains) ?? true)
+    }
+
+    /// Saves a person's answers so far (replacing earlier ones) and, when `submit`, submits them.
+    /// Submitted answers can still be changed while the round is open.
+    public static func save(
+        _ answers: [String: Int], submit: Bool, roundID: UUID, accountID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        let existing = try await AssessmentAnswer.query(on: database)
+            .filter(\.$roundID == roundID).filter(\.$accountID == accountID).first()
+        let record = existing ?? AssessmentAnswer(roundID: roundID, accountID: accountID, answers: answers, at: now)
+        record.answers = AssessmentAnswer.stored(answers)
+        record.updatedAt = now
+        if submit { record.submittedAt = now }
+        try await record.save(on: database)
+    }
+
+    public static func answers(of accountID: UUID, in roundID: UUID, on database: any Database) async throws -> AssessmentAnswer? {
+        try await AssessmentAnswer.query(on: database).filter(\.$roundID == roundID).filter(\.$accountID == accountID).first()
+    }
+
+    /// A subscale's figures in a round: nil when fewer than five submitted a score for it.
+    public struct SubscaleFigures: Sendable, Equatable {
+        public let subscale: Instrument.Subscale
+        public let distribution: GroupFigures.Distribution?
+        /// Over the people who submitted in both rounds; nil without a round to compare or five pairs.
+        public let change: GroupFigures.PairedChange?
+    }
+
+    /// The group's figures per subscale, and the change from `earlier` (a round of the same
+    /// instrument and version) over the people who submitted in both. Two queries.
+    public static func figures(
+        _ round: AssessmentRound, instrument: Instrument, comparedWith earlier: AssessmentRound?, on database: any Database
+    ) async throws -> (submitted: Int, subscales: [SubscaleFigures]) {
+        let now = try await submitted(in: round, on: database)
+        var before: [UUID: [String: Int]] = [:]
+        if let earlier { before = try await submitted(in: earlier, on: database) }
+        let scoresNow = now.mapValues { instrument.score($0) }
+        let scoresBefore = before.mapValues { instrument.score($0) }
+        let subscales = instrument.subscales.enumerated().map { index, subscale in
+            let values = scoresNow.values.compactMap { $0[index].value }
+            let pairs = scoresNow.compactMap { person, scores -> (before: Double, after: Double)? in
+                guard let after = scores[index].value, let before = scoresBefore[person]?[index].value else { return nil }
+                return (before: before, after: after)
+            }
+            return SubscaleFigures(
+                subscale: subscale, distribution: GroupFigures.distribution(values),
+                change: earlier == nil ? nil : GroupFigures.pairedChange(pairs))
+        }
+        return (now.count, subscales)
+    }
+
+    /// Submitted answers by person.
+    static func submitted(in round: AssessmentRound, on database: any Database) async throws -> [UUID: [String: Int]] {
+        try await AssessmentAnswer.query(on: database)
+            .filter(\.$roundID == round.requireID()).filter(\.$submittedAt != nil).all()
+            .reduce(into: [UUID: [String: Int]]()) { $0[$1.accountID] = $1.values }
+    }
+}

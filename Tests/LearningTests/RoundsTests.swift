@@ -1,0 +1,47 @@
+import Foundation
+import KanssaCore
+import Learning
+import Testing
+
+/// Opening a round and whom it asks, without a database.
+@Suite struct RoundsTests {
+    let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
+    let team = UUID()
+    let organisation = UUID()
+
+    func check(_ instrument: String = "co-creation-mindset", team: String = "", label: String = "Before the programme",
+               closes: String = "2026-06-30") throws -> Result<Rounds.Opening, ProblemList<Rounds.OpeningProblem>> {
+        Rounds.check(
+            instrumentID: instrument, teamID: team, label: label, closes: closes, instruments: try Instruments.bundled(),
+            teams: [self.team], timeZone: TimeZone(identifier: "Europe/Helsinki")!, now: now)
+    }
+
+    @Test func aCompleteFormOpensARoundUnderTheInstrumentsVersion() throws {
+        let opening = try check(team: team.uuidString).get()
+        #expect(opening.instrument.id == "co-creation-mindset" && opening.instrument.version == 1)
+        #expect(opening.teamID == team && opening.label == "Before the programme")
+        #expect(try check().get().teamID == nil, "no team: every professional of the organisation")
+    }
+
+    @Test func everyProblemIsNamed() throws {
+        #expect(try check("made-up", team: UUID().uuidString, label: " ", closes: "2026-05-01")
+            == .failure(ProblemList([.instrument, .team, .label, .closes])))
+        #expect(try check(closes: "2027-12-31") == .failure(ProblemList([.closes])), "more than a year ahead")
+        #expect(try check(closes: "2026-02-30") == .failure(ProblemList([.closes])))
+    }
+
+    @Test func aRoundAsksTheProfessionalsOfItsGroupOnly() {
+        let round = AssessmentRound(organisationID: organisation, teamID: team, instrument: "x", version: 1, label: "l",
+                                    openedByID: UUID(), openedAt: now, closesAt: now)
+        func person(_ role: Role, teams: Set<UUID> = []) -> Principal {
+            Principal(accountID: UUID(), displayName: "p", language: "en",
+                      memberships: [MembershipGrant(organisationID: organisation, organisationName: "o", role: role)], teamIDs: teams)
+        }
+        #expect(Rounds.asks(round, person(.professional, teams: [team])))
+        #expect(!Rounds.asks(round, person(.professional)))
+        #expect(!Rounds.asks(round, person(.coordinator, teams: [team])))
+        let everyone = AssessmentRound(organisationID: organisation, teamID: nil, instrument: "x", version: 1, label: "l",
+                                       openedByID: UUID(), openedAt: now, closesAt: now)
+        #expect(Rounds.asks(everyone, person(.professional)))
+    }
+}
