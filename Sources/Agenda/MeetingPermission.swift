@@ -96,15 +96,15 @@ public enum MeetingPermission {
     }
 
     /// The citizen (or co-trainer) of one of `organisations` who signs in with `login`; nil when
-    /// there is none — the same answer whether nobody signs in so or they belong elsewhere, so
-    /// the form tells nothing about other organisations' people. One query.
+    /// there is none — the same answer whether nobody signs in so, they belong elsewhere, or they
+    /// have restricted the processing of their data, so the form tells nothing more. One query.
     public static func citizen(login: String, in organisations: Set<UUID>, on database: any Database) async throws -> Citizen? {
         let typed = login.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !typed.isEmpty, !organisations.isEmpty, let sql = database as? any SQLDatabase else { return nil }
         let rows = try await sql.raw("""
             SELECT a.id, a.display_name, m.organisation_id FROM accounts a
             JOIN memberships m ON m.account_id = a.id
-            WHERE a.login = \(bind: typed) AND a.disabled_at IS NULL
+            WHERE a.login = \(bind: typed) AND a.disabled_at IS NULL AND \(DataRequests.unrestricted("a.id"))
               AND m.role IN ('citizen', 'co-trainer') AND m.organisation_id IN (\(binds: Array(organisations)))
             """).all(decoding: Row.self)
         guard let first = rows.first else { return nil }

@@ -95,6 +95,12 @@ import VaporTesting
             #expect(elsewhere.body.string.contains("No one of your organisations signs in with that name"))
             #expect(unknown.body.string.contains("No one of your organisations signs in with that name"))
             #expect(!elsewhere.body.string.contains("Nadia"))
+            // Someone who restricted the processing of their data is not found either.
+            let restricted = try await Self.newcomer(on: app, organisation: fixtures.here, login: "restricted@here.test")
+            try await DataRequests.make(.restriction, for: restricted, at: app.platform.dependencies.now(), on: app.db)
+            let hidden = try await professional.post("/caseload/permissions", Self.form(fixtures, login: "restricted@here.test", confirmed: "yes"))
+            #expect(hidden.status == .unprocessableEntity)
+            #expect(hidden.body.string.contains("No one of your organisations signs in with that name"))
             // A professional is not a citizen: staff cannot be made to share a plan this way.
             let colleague = try await professional.post("/caseload/permissions", Self.form(fixtures, login: Fixtures.login(.coordinator), confirmed: "yes"))
             #expect(colleague.status == .unprocessableEntity)

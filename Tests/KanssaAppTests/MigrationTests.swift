@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Learning
 import Testing
 import VaporTesting
 
@@ -30,11 +31,35 @@ import VaporTesting
         try await withApp { app, _ in
             #expect(try await DemoData.load(on: app.db, platform: app.platform))
             #expect(try await !DemoData.load(on: app.db, platform: app.platform))
-            #expect(try await Organisation.query(on: app.db).count() == 3)
+            #expect(try await Organisation.query(on: app.db).count() == 4)
             let roles = Set(try await Membership.query(on: app.db).all().map(\.role))
             #expect(roles == Set(Role.allCases))
             var browser = Browser(app)
             try await browser.signIn("fatima@houten.demo", password: DemoData.password)
+        }
+    }
+}
+
+@Suite struct DemoLearningTests {
+    @Test func hullsOfficersAnsweredBeforeAndAfterTheTrainingDays() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var lead = Browser(app)
+            try await lead.signIn("lead@hull.demo", password: DemoData.password)
+            let home = try await lead.get("/").body.string
+            let link = try #require(home.firstMatch(of: #/href="(/organisations/[^"]+/rounds)"/#)?.1)
+            let rounds = try await lead.get(String(link)).body.string
+            #expect(rounds.contains("After the training days") && rounds.contains("<td>6</td>"))
+            let figuresLink = try #require(rounds.firstMatch(of: #/href="(/organisations/[^"]+/rounds/[^"]+/figures)">After/#)?.1)
+            let before = try #require(try await AssessmentRound.query(on: app.db).filter(\.$label == "Before the training days").first()?.id)
+            let figures = try await lead.get(String(figuresLink) + "?compare=\(before)").body.string
+            #expect(figures.contains("6 people have sent their answers"))
+            #expect(figures.contains("95 % interval"))
+            #expect(!figures.contains("Too few answers"))
+            var amy = Browser(app)
+            try await amy.signIn("amy@hull.demo", password: DemoData.password)
+            let mine = try await amy.get("/learning").body.string
+            #expect(mine.contains("After the training days") && mine.contains("Sent"))
         }
     }
 }

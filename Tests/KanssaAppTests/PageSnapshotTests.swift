@@ -307,7 +307,7 @@ import Testing
         var answering = Answering.Model(
             roundID: Self.other, label: "After the training", instrument: instrument, language: "en", isOpen: true, answers: answers,
             submittedAt: Self.when, scores: instrument.score(answers),
-            earlier: (label: "Before the training", scores: instrument.score(["bp1": 3, "bp2": 3, "bp3": 4, "li1": 2, "li2": 4, "li3": 3])))
+            earlier: Answering.EarlierRound(label: "Before the training", scores: instrument.score(["bp1": 3, "bp2": 3, "bp3": 4, "li1": 2, "li2": 4, "li3": 3])))
         expectPage(Answering.View(model: answering, chrome: try Self.chrome()).render(), named: "answering-profile")
         answering = Answering.Model(
             roundID: Self.other, label: "Ennen koulutusta", instrument: instrument, language: "fi", isOpen: true, answers: ["bp1": 4],

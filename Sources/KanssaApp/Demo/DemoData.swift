@@ -29,11 +29,13 @@ enum DemoData {
     static let turku = "City of Turku – Youth Services"
     static let houten = "Municipality of Houten – Work and Income"
     static let valencia = "Valencia Activa – Employment and Entrepreneurship"
+    static let hull = "Hull – My Direction probation service"
 
     static let places = [
         Place(name: turku, language: "fi", teams: ["Youth outreach", "Youth panel", "Youth employment"]),
         Place(name: houten, language: "en", teams: ["Work and income", "Social support", "Information desk"]),
         Place(name: valencia, language: "en", teams: ["Co-working space", "Mentors"]),
+        Place(name: hull, language: "en", teams: ["My Direction"]),
     ]
 
     static let people = [
@@ -58,7 +60,8 @@ enum DemoData {
         Person(login: "admin@valencia.demo", name: "Lucía Martínez", place: valencia, role: .admin, team: nil),
         Person(login: "mentor@valencia.demo", name: "Javier García", place: valencia, role: .professional, team: "Mentors"),
         Person(login: "carlos@valencia.demo", name: "Carlos", place: valencia, role: .citizen, team: nil),
-    ]
+        Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
+    ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }
 
     /// Loads the demo data unless it is there already; returns whether it added anything.
     @discardableResult
@@ -95,6 +98,8 @@ enum DemoData {
                     at: now, on: database)
             }
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
+            try await loadSelfAssessments(
+                organisationID: organisationIDs[hull]!, accountIDs: accountIDs, instruments: platform.instruments, at: now, on: database)
             // Houten keeps its staff's case records and the access trace for a while after an
             // erasure request, so that the demo's "Restrict or erase my data" page has rules to show.
             for (kind, months, reason) in [

@@ -17,16 +17,16 @@ public enum Answering {
         public let submittedAt: Date?
         /// The person's scores, once submitted.
         public let scores: [Instrument.SubscaleScore]
-        /// Their scores in their previous round of the same instrument, with its label.
-        public let earlier: (label: String, scores: [Instrument.SubscaleScore])?
+        /// Their scores in their previous round of the same instrument.
+        public let earlier: EarlierRound?
         public var errors: [FieldError] = []
         public var notice: Notice?
+    }
 
-        public static func == (lhs: Model, rhs: Model) -> Bool {
-            lhs.roundID == rhs.roundID && lhs.answers == rhs.answers && lhs.submittedAt == rhs.submittedAt
-                && lhs.scores == rhs.scores && lhs.earlier?.label == rhs.earlier?.label && lhs.earlier?.scores == rhs.earlier?.scores
-                && lhs.errors == rhs.errors && lhs.notice == rhs.notice && lhs.isOpen == rhs.isOpen
-        }
+    /// A person's own scores in an earlier round, to show their change.
+    public struct EarlierRound: Sendable, Equatable {
+        public let label: String
+        public let scores: [Instrument.SubscaleScore]
     }
 
     /// Three queries: the person's answers here, their earlier rounds of this instrument, and
@@ -44,7 +44,7 @@ public enum Answering {
             .filter(\.$roundID ~~ earlierRounds.compactMap(\.id)).filter(\.$submittedAt != nil).all()
         let previous = earlierRounds.first { round in earlierAnswers.contains { $0.roundID == round.id } }
         let earlier = previous.flatMap { round in
-            earlierAnswers.first { $0.roundID == round.id }.map { (label: round.label, scores: instrument.score($0.values)) }
+            earlierAnswers.first { $0.roundID == round.id }.map { EarlierRound(label: round.label, scores: instrument.score($0.values)) }
         }
         let submitted = mine?.submittedAt
         return Model(
