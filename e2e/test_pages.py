@@ -278,3 +278,46 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     screenshot(citizen, "journeys-on-phone")
     citizen.context.close()
     professional.context.close()
+
+
+def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
+    import datetime
+
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@hull.demo")
+    coordinator.get_by_role("link", name="Self-assessment rounds").click()
+    expect_accessible(coordinator, "rounds")
+    coordinator.get_by_label("Questionnaire").select_option(value="co-creation-mindset")
+    coordinator.get_by_label("Round", exact=True).fill("Six months on")
+    closes = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+    coordinator.get_by_label("Closes on").fill(closes)
+    coordinator.get_by_role("button", name="Open the round").click()
+    assert coordinator.get_by_text("The round is open.").is_visible()
+    coordinator.context.close()
+
+    officer = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(officer, base_url, "ben@hull.demo")
+    officer.get_by_role("link", name="My self-assessments").first.click()
+    officer.get_by_role("link", name="Six months on").click()
+    expect_accessible(officer, "answering on a phone")
+
+    def answer(number, label):
+        officer.get_by_role("group", name=re.compile(rf"^{number}\. ")).get_by_label(label, exact=True).check()
+
+    for number in range(1, 6):
+        answer(number, "Mostly like me")
+    officer.get_by_role("button", name="Save and finish later").click()
+    assert officer.get_by_text("5 of 20 questions answered").is_visible()
+    screenshot(officer, "self-assessment-draft-on-phone")
+    # Sending before the end says which questions are left.
+    officer.get_by_role("button", name="Send my answers").click()
+    assert officer.locator(".error-summary").is_visible()
+    expect_accessible(officer, "answering with errors")
+    for number in range(1, 21):
+        answer(number, "Somewhat like me" if number % 4 == 3 else "Mostly like me")
+    officer.get_by_role("button", name="Send my answers").click()
+    assert officer.get_by_role("heading", name="My profile").is_visible()
+    assert officer.get_by_role("heading", name="To think about").is_visible()
+    expect_accessible(officer, "own profile")
+    screenshot(officer, "self-assessment-profile-on-phone")
+    officer.context.close()
