@@ -31,6 +31,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case goalTensions
     case removeGoalTension(UUID)
     case sharedGoalTensions(UUID)
+    case suggestion(plan: UUID, goal: UUID)
 
     public var path: String {
         switch self {
@@ -64,6 +65,7 @@ public enum AgendaRoute: Sendable, Equatable {
         case .goalTensions: "/plan/goal-tensions"
         case .removeGoalTension(let id): "/plan/goal-tensions/\(id)/remove"
         case .sharedGoalTensions(let id): "/plans/\(id)/goal-tensions"
+        case .suggestion(let plan, let goal): "/plans/\(plan)/suggestions/\(goal)"
         }
     }
 

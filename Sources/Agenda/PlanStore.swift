@@ -84,6 +84,34 @@ extension PlanStore {
         ).create(on: database)
     }
 
+    public enum RewordOutcome: Sendable, Equatable {
+        case saved
+        /// The owner answered it (or it changed) meanwhile: nothing was written.
+        case answered(text: String, status: GoalStatus)
+        case notFound
+    }
+
+    /// New words for a suggestion still waiting for the owner's answer, if it is still at
+    /// `expectedVersion`: once answered, a suggestion is the owner's decision and stays as it was.
+    public static func rewordSuggestion(
+        _ goalID: UUID, of planID: UUID, text: String, expectedVersion: Int, on database: any Database
+    ) async throws -> RewordOutcome {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        let rows = try await sql.update(Goal.schema)
+            .set("text", to: text)
+            .set("version", to: expectedVersion + 1)
+            .where("id", .equal, goalID)
+            .where("plan_id", .equal, planID)
+            .where("version", .equal, expectedVersion)
+            .where("status", .equal, GoalStatus.awaitingCitizen.rawValue)
+            .returning("id")
+            .all()
+        if rows.count == 1 { return .saved }
+        guard let current = try await Goal.query(on: database).filter(\.$id == goalID).filter(\.$plan.$id == planID).first()
+        else { return .notFound }
+        return .answered(text: current.text, status: current.status)
+    }
+
     /// The owner's answer to a suggestion of their own plan. False if there is no such suggestion
     /// waiting in this plan.
     public static func answerSuggestion(

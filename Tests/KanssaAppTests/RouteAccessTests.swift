@@ -129,6 +129,9 @@ import VaporTesting
               form: { _ in [("tensionFirst", "")] }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/goal-tensions/:tension/remove", path: { _ in "/plan/goal-tensions/\(UUID())/remove" },
               allowed: [.role(.citizen), .role(.coTrainer)]),
+        // The fixtures' goal is the citizen's own: nobody rewords it (a suggester's own is tried in SuggestionTests).
+        Entry(method: .POST, pattern: "/plans/:plan/suggestions/:goal", path: { "/plans/\($0.citizenPlan)/suggestions/\($0.citizenGoal)" },
+              form: { _ in [("version", "0")] }, allowed: []),
         Entry(method: .POST, pattern: "/plans/:plan/goal-tensions", path: { "/plans/\($0.citizenPlan)/goal-tensions" },
               form: { _ in [("tensionFirst", "")] }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/alignment", path: { "/organisations/\($0.here)/alignment" },

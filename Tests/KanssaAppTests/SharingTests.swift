@@ -210,6 +210,44 @@ import VaporTesting
         }
     }
 
+    @Test func theSuggesterRewordsTheirSuggestionUntilTheCitizenAnswers() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            try await Plan.query(on: app.db).set(\.$whatMatters, to: "Something").update()
+            try await PlanStore.suggestGoal("Take a course", planID: fixtures.citizenPlan, by: fixtures.accounts[.professional]!,
+                                            at: world.now, on: app.db)
+            let goal = try #require(try await Goal.query(on: app.db).filter(\.$origin == .suggested).first()?.id)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let page = try await professional.get("/plans/\(fixtures.citizenPlan)").body.string
+            #expect(page.contains("Change the wording of my suggestion"))
+            let field = "suggestion-\(goal.uuidString)"
+            let reworded = try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions/\(goal)",
+                                                       [(field, "Take the evening course at the library"), ("version", "0")])
+            #expect(reworded.status == .seeOther)
+            #expect(try await Goal.find(goal, on: app.db)?.text == "Take the evening course at the library")
+            let trace = try await AuditEntry.query(on: app.db).filter(\.$target == "plan:suggestion-reworded").count()
+            #expect(trace == 1)
+            // From an old page (version 0 again): nothing overwritten.
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            let stale = try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions/\(goal)", [(field, "Older words"), ("version", "0")])
+            #expect(stale.status == .conflict)
+            // Once the citizen answered, the words stay as they were answered.
+            #expect(try await PlanStore.answerSuggestion(goal, of: fixtures.citizenPlan, endorse: true, on: app.db))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            let late = try await professional.post("/plans/\(fixtures.citizenPlan)/suggestions/\(goal)", [(field, "Changed later"), ("version", "1")])
+            #expect(late.status == .conflict)
+            #expect(late.body.string.contains("has answered this suggestion or it changed meanwhile"))
+            #expect(try await Goal.find(goal, on: app.db)?.text == "Take the evening course at the library")
+            // Nobody else rewords it.
+            var colleague = Browser(app)
+            try await colleague.signIn(Fixtures.memberOfBothLogin)
+            try await colleague.get("/me")
+            #expect(try await colleague.post("/plans/\(fixtures.citizenPlan)/suggestions/\(goal)", [(field, "Mine"), ("version", "1")])
+                .status == .forbidden)
+        }
+    }
+
     @Test func onlyTheOwnerAnswersAndOnlyAuthorisedPeopleSuggest() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)

@@ -139,6 +139,17 @@ import Testing
 }
 
 extension PlanPolicyTests {
+    @Test func onlyTheSuggesterRewordsASuggestionAndOnlyWhileTheyMaySuggest() {
+        let member = person(colleague, teams: [team])
+        let shared = access([grant(sections: [.goals])])
+        #expect(Policy.decide(.rewordSuggestion(shared, suggestedByID: colleague), for: member).isAllowed)
+        #expect(!Policy.decide(.rewordSuggestion(shared, suggestedByID: UUID()), for: member).isAllowed, "someone else's")
+        #expect(!Policy.decide(.rewordSuggestion(shared, suggestedByID: nil), for: member).isAllowed, "the owner's own goal")
+        #expect(!Policy.decide(.rewordSuggestion(access([grant(sections: [.goals], revoked: true)]), suggestedByID: colleague),
+                               for: member).isAllowed)
+        #expect(!Policy.decide(.rewordSuggestion(shared, suggestedByID: owner), for: person(owner)).isAllowed)
+    }
+
     @Test func aRestrictedPlanAdmitsNobodyButItsOwnerWhateverTheGrants() {
         let member = person(colleague, teams: [team])
         let restricted = access([grant(sections: Set(PlanSection.allCases))], restricted: true)

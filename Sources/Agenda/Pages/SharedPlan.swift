@@ -25,6 +25,9 @@ public enum SharedPlan {
         public var isAgendaWritten = true
         public var suggestion = ""
         public var tension = GoalTensions.Draft()
+        /// The viewer's own suggestions still waiting for an answer, with their versions: these
+        /// they may reword.
+        public var rewordable: [UUID: Int] = [:]
         /// Every service's actions; nil when the viewer may not see the actions.
         public var picture: WholePicture.Model?
         public var mayAddAction = false
@@ -56,13 +59,19 @@ public enum SharedPlan {
     ) async throws -> Model? {
         guard let plan = try await Plan.find(planID, on: database) else { return nil }
         var goals: [MyPlan.GoalLine]?
+        var rewordable: [UUID: Int] = [:]
         if visible.contains(.goals) {
-            goals = try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
+            let stored = try await PlanStore.goals(of: planID, on: database)
+            goals = try await MyPlan.GoalLine.lines(stored, on: database)
+            for goal in stored where goal.suggestedByID == viewerID && goal.status == .awaitingCitizen {
+                if let id = goal.id { rewordable[id] = goal.version }
+            }
         }
         var model = Model(
             planID: planID, ownerName: ownerName, reasons: reasons,
             agenda: visible.contains(.agenda) ? AgendaText(plan) : nil, goals: goals)
         model.isAgendaWritten = plan.whatMatters != nil
+        model.rewordable = rewordable
         if visible.contains(.timeline) {
             model.timeline = try await Timeline.load(planID: planID, viewerID: viewerID, on: database)
         }
@@ -113,6 +122,24 @@ public enum SharedPlan {
                     Components.submit(t(.suggestButton), style: .secondary)
                 )
             )
+        }
+
+        /// The suggester's own words, while the owner has not answered.
+        private func rewordForm(_ goal: MyPlan.GoalLine, version: Int) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .element(named: "details", nodes: [
+                .element(named: "summary", nodes: [.txt(t(.suggestionReword))]),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(AgendaRoute.suggestion(plan: model.planID, goal: goal.id).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    .input(.type(.hidden), .name("version"), .safe("value", String(version))),
+                    Components.textField(
+                        name: "suggestion-\(goal.id.uuidString)", label: t(.suggestField), value: goal.text,
+                        error: errors(for: .goals).message(for: "suggestion-\(goal.id.uuidString)"), maxLength: 500),
+                    Components.submit(t(.suggestionRewordSave), style: .secondary)
+                ),
+            ])
         }
 
         private func errors(for section: PlanSection) -> [FieldError] {
@@ -197,7 +224,10 @@ public enum SharedPlan {
                                     .txt(goal.text),
                                     .span(.class("tag"), .txt(goal.status.isCitizens
                                         ? t(.sharedPlanCitizensGoal, ["name": model.ownerName])
-                                        : t(.sharedPlanNotCitizensGoal, ["name": model.ownerName])))
+                                        : t(.sharedPlanNotCitizensGoal, ["name": model.ownerName]))),
+                                    .unwrap(model.suggestionTarget.flatMap { _ in model.rewordable[goal.id] }) { version in
+                                        rewordForm(goal, version: version)
+                                    }
                                 )
                             })
                         )

@@ -1,4 +1,5 @@
 import Agenda
+import Fluent
 import KanssaCore
 import Vapor
 
@@ -29,6 +30,16 @@ enum AccessRule: Sendable {
             let action = try await PlanActions.find(try request.uuid("action"), in: planID, on: request.db)
         else { throw KanssaError.notFound }
         return .changeAction(access, action.stake)
+    }
+
+    /// A rule about rewording the suggestion named by `:goal` in the plan named by `:plan`: only a
+    /// goal of that plan is found, and only its suggester may.
+    static let planSuggestion = AccessRule.policy { request in
+        let planID = try request.uuid("plan")
+        guard let access = try await PlanSharing.access(planID: planID, at: request.now, on: request.db),
+            let goal = try await Goal.query(on: request.db).filter(\.$id == request.uuid("goal")).filter(\.$plan.$id == planID).first()
+        else { throw KanssaError.notFound }
+        return .rewordSuggestion(access, suggestedByID: goal.suggestedByID)
     }
 
     static let userInfoKey = "kanssa.access"
@@ -84,7 +95,8 @@ struct AccessGuard: AsyncMiddleware {
 extension Action {
     var organisationID: UUID? {
         switch self {
-        case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .useCaseload, .recordPermission,
+        case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
+             .recordPermission,
              .useLearning: nil
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),
              .seeRoundFigures(let id), .answerRound(let id, _): id
@@ -97,7 +109,8 @@ extension Request {
     /// The plan the route's access rule loaded and the policy allowed.
     func allowedPlanAccess() throws -> PlanAccess {
         switch state.allowedAction {
-        case .readPlan(let access, _), .contribute(let access, _), .changeAction(let access, _): return access
+        case .readPlan(let access, _), .contribute(let access, _), .changeAction(let access, _), .rewordSuggestion(let access, _):
+            return access
         default: throw KanssaError.forbidden  // no plan rule ran: fail closed
         }
     }

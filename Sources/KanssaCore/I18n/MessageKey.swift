@@ -561,6 +561,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestHeading
     case suggestIntro
     case suggestedNotice
+    case suggestionAnsweredMeanwhile
+    case suggestionReword
+    case suggestionRewordSave
+    case suggestionRewordedNotice
     case teamAddedNotice
     case teamAlignmentCaption
     case teamAlignmentDefinition

@@ -19,6 +19,9 @@ public enum Action: Sendable, Hashable {
     /// builds on (``PlanSection/contributionNeeds``). The owner writes on their own plan through
     /// `useOwnPlan`. Nobody but the owner writes the agenda or the strengths.
     case contribute(PlanAccess, to: PlanSection)
+    /// Change the words of a suggestion still waiting for the owner's answer: the person who
+    /// suggested it, while they may still contribute goals.
+    case rewordSuggestion(PlanAccess, suggestedByID: UUID?)
     /// Change an action in someone else's plan: someone who may contribute actions, and only to
     /// an action they wrote, they do, or that comes from one of their teams — one service does not
     /// rewrite another's. The owner changes any action of their own plan through `useOwnPlan`.

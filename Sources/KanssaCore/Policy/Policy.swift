@@ -20,6 +20,8 @@ public enum Policy {
             let needs = section.contributionNeeds
             allowed = access.ownerID != principal.accountID && !needs.isEmpty
                 && needs.allSatisfy { access.admits(principal, to: $0) }
+        case .rewordSuggestion(let access, let suggester):
+            allowed = suggester == principal.accountID && decide(.contribute(access, to: .goals), for: principal).isAllowed
         case .changeAction(let access, let stake):
             allowed = decide(.contribute(access, to: .actions), for: principal).isAllowed
                 && (stake.createdByID == principal.accountID || stake.ownerAccountID == principal.accountID

@@ -13,6 +13,7 @@ struct SharedPlanController: RouteCollection {
         routes.on(.POST, "plans", ":plan", "actions", access: .plan { .contribute($0, to: .actions) }, use: addAction)
         routes.on(.POST, "plans", ":plan", "check-ins", access: .plan { .contribute($0, to: .checkIns) }, use: rate)
         routes.on(.POST, "plans", ":plan", "goal-tensions", access: .plan { .contribute($0, to: .goals) }, use: noteTension)
+        routes.on(.POST, "plans", ":plan", "suggestions", ":goal", access: .planSuggestion, use: reword)
         routes.on(.GET, "plans", ":plan", "actions", ":action", access: .planAction, use: editAction)
         routes.on(.POST, "plans", ":plan", "actions", ":action", access: .planAction, use: saveAction)
     }
@@ -27,6 +28,7 @@ struct SharedPlanController: RouteCollection {
         case "action-saved": model.notice = Notice(.success, t(.actionSavedNotice))
         case "rated": model.notice = Notice(.success, t(.checkInSavedNotice))
         case "tension": model.notice = Notice(.success, t(.tensionAddedNotice))
+        case "reworded": model.notice = Notice(.success, t(.suggestionRewordedNotice, ["name": model.ownerName]))
         case "permission-recorded": model.notice = Notice(.success, t(.meetingPermissionRecordedNotice, ["name": model.ownerName]))
         default: break
         }
@@ -117,6 +119,31 @@ struct SharedPlanController: RouteCollection {
                 ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
                 withOwnerPresent: present, on: request.db)
             return try await changed(request, access, target: OwnerPresence.traceTarget("plan:check-in", present: present), notice: "rated")
+        }
+    }
+
+    /// The suggester changes the words of their suggestion while the owner has not answered it.
+    @Sendable func reword(request: Request) async throws -> Response {
+        let access = try request.allowedPlanAccess()
+        let goalID = try request.uuid("goal")
+        let field = "suggestion-\(goalID.uuidString)"
+        let typed = try? request.content.get(String.self, at: field)
+        let version = (try? request.content.get(Int.self, at: "version")) ?? -1
+        guard let text = TypedText.clean(typed, maxLength: 500) else {
+            var (model, _) = try await load(request)
+            model.errors = [FieldError(field: field, message: request.localizer(.errorGoalText))]
+            model.posted = .goals
+            return render(model, request, status: .unprocessableEntity)
+        }
+        switch try await PlanStore.rewordSuggestion(goalID, of: access.planID, text: text, expectedVersion: version, on: request.db) {
+        case .saved:
+            return try await changed(request, access, target: "plan:suggestion-reworded", notice: "reworded")
+        case .answered:
+            var (model, _) = try await load(request)
+            model.notice = Notice(.error, request.localizer(.suggestionAnsweredMeanwhile, ["name": model.ownerName]))
+            return render(model, request, status: .conflict)
+        case .notFound:
+            throw KanssaError.notFound
         }
     }
 
