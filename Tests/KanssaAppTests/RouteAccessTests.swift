@@ -149,7 +149,7 @@ import VaporTesting
         Entry(method: .POST, pattern: "/learning/rounds/:round", path: { "/learning/rounds/\($0.round)" },
               form: { _ in [("item-wp1", "4"), ("submit", "no")] }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/rounds", path: { "/organisations/\($0.here)/rounds" },
-              allowed: [.role(.coordinator)]),
+              allowed: [.role(.coordinator), .role(.researcher)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/rounds", path: { "/organisations/\($0.here)/rounds" },
               form: { _ in [("label", "")] }, allowed: [.role(.coordinator)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/rounds/:round/figures",

@@ -93,6 +93,12 @@ import VaporTesting
             let list = try await coordinator.get("/organisations/\(fixtures.here)/rounds").body.string
             #expect(list.contains("<td>5</td>"))
             #expect(!list.contains("Pro 0"), "who answered is never shown")
+            // A researcher reads the list and the figures, and opens nothing.
+            var researcher = Browser(app)
+            try await researcher.signIn(Fixtures.login(.researcher))
+            let read = try await researcher.get("/organisations/\(fixtures.here)/rounds").body.string
+            #expect(read.contains("Before the programme") && !read.contains("Open the round"))
+            #expect(try await researcher.get("/organisations/\(fixtures.here)/rounds/\(fixtures.round)/figures").status == .ok)
         }
     }
 

@@ -483,6 +483,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roundsBack
     case roundsCaption
     case roundsIntro
+    case roundsIntroReader
     case roundsNone
     case roundsTitle
     case saveButton

@@ -26,6 +26,8 @@ public enum RoundList {
         public let instruments: [Choice]
         public let teams: [Choice]
         public let lines: [Line]
+        /// Whether the viewer opens rounds (a coordinator) or only reads figures (a researcher).
+        public var mayOpen = true
         public var draft: [String: String] = [:]
         public var errors: [FieldError] = []
         public var notice: Notice?
@@ -71,7 +73,7 @@ public enum RoundList {
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
-                    .p(.txt(t(.roundsIntro))),
+                    .p(.txt(t(model.mayOpen ? .roundsIntro : .roundsIntroReader))),
                     .if(model.lines.isEmpty, .p(.txt(t(.roundsNone)))),
                     .if(!model.lines.isEmpty, Components.table(
                         caption: t(.roundsCaption),
@@ -82,7 +84,7 @@ public enum RoundList {
                                 .txt(line.instrument), .txt(line.group), .txt(t.date(line.closesAt)), .txt(t.number(line.submitted)),
                             ]
                         })),
-                    form
+                    .if(model.mayOpen, form)
                 )
             )
         }

@@ -12,7 +12,8 @@ enum Home {
             let mayAdminister: Bool
             let mayInvite: Bool
             let maySeeTeamFigures: Bool
-            let mayOpenRounds: Bool
+            /// Coordinators open rounds and see figures; researchers see figures.
+            let maySeeRounds: Bool
             let mayAnswerRounds: Bool
         }
 
@@ -31,7 +32,7 @@ enum Home {
                     mayAdminister: Policy.decide(.administerOrganisation(organisationID), for: principal).isAllowed,
                     mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed,
                     maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed,
-                    mayOpenRounds: Policy.decide(.openRounds(organisationID), for: principal).isAllowed,
+                    maySeeRounds: Policy.decide(.seeRoundFigures(organisationID), for: principal).isAllowed,
                     mayAnswerRounds: roles.contains(.professional)
                 )
             }

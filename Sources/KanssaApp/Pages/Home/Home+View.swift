@@ -29,7 +29,7 @@ extension Home {
                                     .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite))))),
                                 .if(place.maySeeTeamFigures, .li(.a(
                                     .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment))))),
-                                .if(place.mayOpenRounds, .li(.a(
+                                .if(place.maySeeRounds, .li(.a(
                                     .link(LearningRoute.rounds(organisation: place.organisationID).url), .txt(t(.homeRounds))))),
                                 .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myRounds.url), .txt(t(.myRoundsTitle)))))
                             )

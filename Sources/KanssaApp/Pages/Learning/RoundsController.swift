@@ -9,7 +9,8 @@ struct RoundsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let organisation = routes.grouped("organisations", ":organisation")
         let open = AccessRule.policy { .openRounds(try $0.uuid("organisation")) }
-        organisation.on(.GET, "rounds", access: open, use: list)
+        // Researchers see the list too, to reach the figures; only coordinators open rounds.
+        organisation.on(.GET, "rounds", access: .policy { .seeRoundFigures(try $0.uuid("organisation")) }, use: list)
         organisation.on(.POST, "rounds", access: open, use: create)
         organisation.on(.GET, "rounds", ":round", "figures", access: .policy { .seeRoundFigures(try $0.uuid("organisation")) },
                         use: figures)
@@ -69,8 +70,10 @@ struct RoundsController: RouteCollection {
     }
 
     private func load(_ request: Request) async throws -> RoundList.Model {
-        try await RoundList.load(
+        var model = try await RoundList.load(
             organisation: try await request.organisation(), instruments: request.platform.instruments,
             language: request.localizer.language, on: request.db)
+        model.mayOpen = Policy.decide(.openRounds(model.organisationID), for: request.principal).isAllowed
+        return model
     }
 }
