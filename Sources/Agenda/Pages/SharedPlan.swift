@@ -135,7 +135,7 @@ public enum SharedPlan {
                     Components.csrfField(chrome.csrfToken),
                     .input(.type(.hidden), .name("version"), .safe("value", String(version))),
                     Components.textField(
-                        name: "suggestion-\(goal.id.uuidString)", label: t(.suggestField), value: goal.text,
+                        name: "suggestion-\(goal.id.uuidString)", label: t(.suggestionRewordField), value: goal.text,
                         error: errors(for: .goals).message(for: "suggestion-\(goal.id.uuidString)"), maxLength: 500),
                     Components.submit(t(.suggestionRewordSave), style: .secondary)
                 ),

@@ -564,6 +564,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestedNotice
     case suggestionAnsweredMeanwhile
     case suggestionReword
+    case suggestionRewordField
     case suggestionRewordSave
     case suggestionRewordedNotice
     case teamAddedNotice
