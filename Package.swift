@@ -76,6 +76,7 @@ let package = Package(
             dependencies: [
                 "KanssaCore",
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
             ],
             swiftSettings: kanssaSettings

@@ -43,9 +43,7 @@ public enum MeetingPermission {
         }
 
         public var legalBases: [LegalBasis] {
-            LegalBasis.allCases.filter { basis in
-                teams.contains { $0.legalBases.contains(basis) } || people.contains { $0.legalBases.contains(basis) }
-            }
+            PlanSharing.legalBases(of: teams, people)
         }
     }
 

@@ -73,6 +73,14 @@ public enum PlanSharing {
         .sorted { ($0.organisationName, $0.teamName) < ($1.organisationName, $1.teamName) }
     }
 
+    /// Every basis the organisations of these choices configured, in a stable order: what a
+    /// permission form offers.
+    public static func legalBases(of teams: [TeamChoice], _ people: [PersonChoice]) -> [LegalBasis] {
+        LegalBasis.allCases.filter { basis in
+            teams.contains { $0.legalBases.contains(basis) } || people.contains { $0.legalBases.contains(basis) }
+        }
+    }
+
     /// SQL: the authorisation aliased `pa` names `section` among its sections (stored as a
     /// comma-separated list). For figures counted in the database over many plans.
     static func names(_ section: PlanSection) -> SQLQueryString {

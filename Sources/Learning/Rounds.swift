@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// Self-assessment rounds: opening one for a group, answering privately (a draft until
 /// submitted), a person's own scores, and the group's figures — never of fewer than five.
@@ -47,10 +48,32 @@ public enum Rounds {
         return try round.requireID()
     }
 
-    /// Whom a round asks: the professionals of its organisation, or of its team.
-    public static func asks(_ round: AssessmentRound, _ principal: Principal) -> Bool {
-        principal.roles(in: round.organisationID).contains(.professional)
-            && (round.teamID.map(principal.teamIDs.contains) ?? true)
+    public enum AnswerProblem: Sendable, Equatable {
+        /// Not one of the item's answers.
+        case outOfScale(item: String)
+        /// Left unanswered when sending.
+        case missing(item: String)
+    }
+
+    /// The answers a form holds (`item-<id>` fields); empty ones are left out. Sending (`submit`)
+    /// asks for every item; a draft keeps what there is.
+    public static func read(
+        _ fields: [String: String], instrument: Instrument, submit: Bool
+    ) -> Result<[String: Int], ProblemList<AnswerProblem>> {
+        var answers: [String: Int] = [:]
+        var problems: [AnswerProblem] = []
+        for item in instrument.items {
+            guard let typed = fields["item-\(item.id)"], !typed.isEmpty else { continue }
+            guard let value = Int(typed), let scale = instrument.scale(of: item), (1...scale.points).contains(value) else {
+                problems.append(.outOfScale(item: item.id))
+                continue
+            }
+            answers[item.id] = value
+        }
+        if submit, problems.isEmpty {
+            problems = instrument.items.filter { answers[$0.id] == nil }.map { .missing(item: $0.id) }
+        }
+        return problems.isEmpty ? .success(answers) : .failure(ProblemList(problems))
     }
 
     /// Saves a person's answers so far (replacing earlier ones) and, when `submit`, submits them.
@@ -100,6 +123,18 @@ public enum Rounds {
                 change: earlier == nil ? nil : GroupFigures.pairedChange(pairs))
         }
         return (now.count, subscales)
+    }
+
+    /// How many sent their answers in each round, counted in the database: a round of thousands
+    /// is not read to be counted.
+    public static func submittedCounts(of roundIDs: [UUID], on database: any Database) async throws -> [UUID: Int] {
+        guard !roundIDs.isEmpty, let sql = database as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let round_id: UUID; let submitted: Int }
+        return try await sql.select().column("round_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "submitted")
+            .from(AssessmentAnswer.schema).where("round_id", .in, roundIDs).where("submitted_at", .isNot, SQLLiteral.null)
+            .groupBy("round_id")
+            .all(decoding: Row.self)
+            .reduce(into: [UUID: Int]()) { $0[$1.round_id] = $1.submitted }
     }
 
     /// Submitted answers by person.

@@ -37,11 +37,26 @@ import Testing
             Principal(accountID: UUID(), displayName: "p", language: "en",
                       memberships: [MembershipGrant(organisationID: organisation, organisationName: "o", role: role)], teamIDs: teams)
         }
-        #expect(Rounds.asks(round, person(.professional, teams: [team])))
-        #expect(!Rounds.asks(round, person(.professional)))
-        #expect(!Rounds.asks(round, person(.coordinator, teams: [team])))
+        func asks(_ round: AssessmentRound, _ principal: Principal) -> Bool {
+            Policy.decide(.answerRound(organisation: round.organisationID, team: round.teamID), for: principal).isAllowed
+        }
+        #expect(asks(round, person(.professional, teams: [team])))
+        #expect(!asks(round, person(.professional)))
+        #expect(!asks(round, person(.coordinator, teams: [team])))
         let everyone = AssessmentRound(organisationID: organisation, teamID: nil, instrument: "x", version: 1, label: "l",
                                        openedByID: UUID(), openedAt: now, closesAt: now)
-        #expect(Rounds.asks(everyone, person(.professional)))
+        #expect(asks(everyone, person(.professional)))
+    }
+
+    @Test func aFormIsReadAsADraftOrAsSentAnswers() throws {
+        let instrument = try #require(try Instruments.bundled()["encounter-reflection"])
+        let fields = ["item-bp1": "4", "item-li2": "", "other": "x", "submit": "no"]
+        #expect(Rounds.read(fields, instrument: instrument, submit: false) == .success(["bp1": 4]))
+        #expect(Rounds.read(["item-bp1": "6"], instrument: instrument, submit: false) == .failure(ProblemList([.outOfScale(item: "bp1")])))
+        #expect(Rounds.read(["item-bp1": "4"], instrument: instrument, submit: true) == .failure(ProblemList([
+            .missing(item: "bp2"), .missing(item: "bp3"), .missing(item: "li1"), .missing(item: "li2"), .missing(item: "li3"),
+        ])))
+        let all = Dictionary(uniqueKeysWithValues: instrument.items.map { ("item-\($0.id)", "3") })
+        #expect(try Rounds.read(all, instrument: instrument, submit: true).get().count == 6)
     }
 }

@@ -72,9 +72,7 @@ public enum Sharing {
 
         /// Every basis any of the teams' organisations has configured, in a stable order.
         public var legalBases: [LegalBasis] {
-            LegalBasis.allCases.filter { basis in
-                teams.contains { $0.legalBases.contains(basis) } || people.contains { $0.legalBases.contains(basis) }
-            }
+            PlanSharing.legalBases(of: teams, people)
         }
     }
 

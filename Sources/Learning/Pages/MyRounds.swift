@@ -25,7 +25,7 @@ public enum MyRounds {
         let organisations = principal.memberships.filter { $0.role == .professional }.map(\.organisationID)
         let rounds = try await AssessmentRound.query(on: database).filter(\.$organisationID ~~ organisations)
             .sort(\.$openedAt, .descending).all()
-            .filter { Rounds.asks($0, principal) }
+            .filter { Policy.decide(.answerRound(organisation: $0.organisationID, team: $0.teamID), for: principal).isAllowed }
         let mine = try await AssessmentAnswer.query(on: database).filter(\.$accountID == principal.accountID)
             .filter(\.$roundID ~~ rounds.compactMap(\.id)).all()
             .reduce(into: [UUID: AssessmentAnswer]()) { $0[$1.roundID] = $1 }

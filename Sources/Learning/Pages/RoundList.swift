@@ -33,16 +33,14 @@ public enum RoundList {
         public var notice: Notice?
     }
 
-    /// Three queries: the rounds, their submitted counts, the teams.
+    /// Three queries: the rounds, how many sent answers in each (counted, not read), the teams.
     public static func load(
         organisation: Organisation, instruments: [String: Instrument], language: String, on database: any Database
     ) async throws -> Model {
         let organisationID = try organisation.requireID()
         let rounds = try await AssessmentRound.query(on: database).filter(\.$organisationID == organisationID)
             .sort(\.$openedAt, .descending).all()
-        let answers = try await AssessmentAnswer.query(on: database).filter(\.$roundID ~~ rounds.compactMap(\.id))
-            .filter(\.$submittedAt != nil).all()
-        let counts = Dictionary(grouping: answers, by: \.roundID).mapValues(\.count)
+        let counts = try await Rounds.submittedCounts(of: rounds.compactMap(\.id), on: database)
         let teams = try await Team.query(on: database).filter(\.$organisation.$id == organisationID).sort(\.$name).all()
         let teamNames = teams.reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
         func title(_ id: String) -> String { instruments[id].map { $0.text($0.title, in: language) } ?? id }

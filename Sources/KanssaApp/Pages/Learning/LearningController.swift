@@ -43,25 +43,21 @@ struct LearningController: RouteCollection {
         guard model.isOpen else { throw KanssaError.forbidden }
         let fields = (try? request.content.decode([String: String].self)) ?? [:]
         let submit = fields["submit"] == "yes"
-        var answers: [String: Int] = [:]
-        var errors: [FieldError] = []
-        for item in model.instrument.items {
-            guard let typed = fields["item-\(item.id)"], !typed.isEmpty else { continue }
-            guard let value = Int(typed), let scale = model.instrument.scale(of: item), (1...scale.points).contains(value) else {
-                errors.append(FieldError(field: "item-\(item.id)", message: request.localizer(.errorAnswerOutOfScale)))
-                continue
+        let answers: [String: Int]
+        switch Rounds.read(fields, instrument: model.instrument, submit: submit) {
+        case .success(let read):
+            answers = read
+        case .failure(let list):
+            let t = request.localizer
+            model.answers = fields.reduce(into: [String: Int]()) { kept, field in
+                if field.key.hasPrefix("item-"), let value = Int(field.value) { kept[String(field.key.dropFirst(5))] = value }
             }
-            answers[item.id] = value
-        }
-        if submit, errors.isEmpty, answers.count < model.instrument.items.count {
-            // Submitting asks for every answer; a draft keeps what there is.
-            for item in model.instrument.items where answers[item.id] == nil {
-                errors.append(FieldError(field: "item-\(item.id)", message: request.localizer(.errorAnswerMissing)))
+            model.errors = list.problems.map { problem in
+                switch problem {
+                case .outOfScale(let item): FieldError(field: "item-\(item)", message: t(.errorAnswerOutOfScale))
+                case .missing(let item): FieldError(field: "item-\(item)", message: t(.errorAnswerMissing))
+                }
             }
-        }
-        guard errors.isEmpty else {
-            model.answers = answers
-            model.errors = errors
             return Answering.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         let roundID = try request.uuid("round")
