@@ -38,6 +38,8 @@ func withApp(
     } catch {
         await dropSchema(schema, app)
         try? await app.asyncShutdown()
+        // Database errors describe themselves only when reflected; a failing test should say why.
+        Issue.record("\(String(reflecting: error))")
         throw error
     }
     await dropSchema(schema, app)
