@@ -7,6 +7,16 @@ public enum LearningRoute: Sendable, Equatable {
     case round(UUID)
     case rounds(organisation: UUID)
     case figures(organisation: UUID, round: UUID, compare: UUID? = nil)
+    /// A coordinator's sets: attendance and counts, and setting one up.
+    case sets(organisation: UUID)
+    case set(UUID)
+    case meetings(set: UUID)
+    case meeting(set: UUID, meeting: UUID)
+    case attendance(set: UUID, meeting: UUID)
+    case challenges(set: UUID, meeting: UUID)
+    case questions(set: UUID, challenge: UUID)
+    case commitments(set: UUID, challenge: UUID)
+    case report(set: UUID, meeting: UUID, commitment: UUID)
 
     public var path: String {
         switch self {
@@ -15,6 +25,15 @@ public enum LearningRoute: Sendable, Equatable {
         case .rounds(let organisation): "/organisations/\(organisation)/rounds"
         case .figures(let organisation, let round, let compare):
             "/organisations/\(organisation)/rounds/\(round)/figures" + (compare.map { "?compare=\($0)" } ?? "")
+        case .sets(let organisation): "/organisations/\(organisation)/sets"
+        case .set(let id): "/learning/sets/\(id)"
+        case .meetings(let set): "/learning/sets/\(set)/meetings"
+        case .meeting(let set, let meeting): "/learning/sets/\(set)/meetings/\(meeting)"
+        case .attendance(let set, let meeting): "/learning/sets/\(set)/meetings/\(meeting)/attendance"
+        case .challenges(let set, let meeting): "/learning/sets/\(set)/meetings/\(meeting)/challenges"
+        case .questions(let set, let challenge): "/learning/sets/\(set)/challenges/\(challenge)/questions"
+        case .commitments(let set, let challenge): "/learning/sets/\(set)/challenges/\(challenge)/commitments"
+        case .report(let set, let meeting, let commitment): "/learning/sets/\(set)/meetings/\(meeting)/reports/\(commitment)"
         }
     }
 

@@ -24,6 +24,11 @@ import VaporTesting
         let authorisation: UUID
         let tension: UUID
         let round: UUID
+        /// A set of the other organisation, with a meeting, a challenge and a commitment.
+        let set: UUID
+        let meeting: UUID
+        let challenge: UUID
+        let commitment: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -52,9 +57,23 @@ import VaporTesting
             organisationID: fixtures.elsewhere, teamID: nil, instrument: "co-creation-mindset", version: 1, label: "Theirs",
             openedByID: fixtures.adminElsewhere, openedAt: now, closesAt: now.addingTimeInterval(3600 * 24 * 30))
         try await round.create(on: app.db)
+        let set = LearningSet(organisationID: fixtures.elsewhere, name: "Their set", facilitatorID: fixtures.adminElsewhere,
+                              createdByID: fixtures.adminElsewhere, at: now)
+        try await set.create(on: app.db)
+        let setID = try set.requireID()
+        let meeting = SetMeeting(setID: setID, startsAt: now.addingTimeInterval(-3600), place: "Their room")
+        try await meeting.create(on: app.db)
+        let challenge = SetChallenge(setID: setID, meetingID: try meeting.requireID(), presenterID: fixtures.adminElsewhere,
+                                     summary: "Theirs", at: now)
+        try await challenge.create(on: app.db)
+        let commitment = SetCommitment(setID: setID, challengeID: try challenge.requireID(), presenterID: fixtures.adminElsewhere,
+                                       text: "Theirs", at: now)
+        try await commitment.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
-                       tension: try tension.requireID(), round: try round.requireID())
+                       tension: try tension.requireID(), round: try round.requireID(),
+                       set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
+                       commitment: try commitment.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -69,6 +88,11 @@ import VaporTesting
         case "authorisation": [foreign.authorisation]
         case "tension": [foreign.tension]
         case "round": [foreign.round, fixtures.round]
+        // Ids of the other organisation's set, and of a set here with ids of the other set inside it.
+        case "set": [foreign.set, fixtures.set]
+        case "meeting": [foreign.meeting, fixtures.secondMeeting]
+        case "challenge": [foreign.challenge, fixtures.challenge]
+        case "commitment": [foreign.commitment, fixtures.commitment]
         default: nil
         }
     }
@@ -88,6 +112,12 @@ import VaporTesting
             "notes \(try await PlanNote.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "tensions \(try await GoalTension.query(on: app.db).filter(\.$plan.$id == foreign.plan).count())",
             "answers \(try await AssessmentAnswer.query(on: app.db).filter(\.$roundID == foreign.round).count())",
+            "set \(try await SetMeeting.query(on: app.db).filter(\.$setID == foreign.set).count())"
+                + " \(try await SetChallenge.query(on: app.db).filter(\.$setID == foreign.set).count())"
+                + " \(try await SetQuestion.query(on: app.db).filter(\.$challengeID == foreign.challenge).count())"
+                + " \(try await SetCommitment.query(on: app.db).filter(\.$setID == foreign.set).count())"
+                + " \(try await SetCommitment.find(foreign.commitment, on: app.db)?.reportedAt == nil)"
+                + " \(try await SetAttendance.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -100,7 +130,11 @@ import VaporTesting
         [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
          ("actionStatus", "done"), ("version", "0"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
          ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", ""),
-         ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString), ("item-wp1", "5"), ("submit", "no")]
+         ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString), ("item-wp1", "5"), ("submit", "no"),
+         ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
+         ("summary", "Taken over"), ("question-\(foreign.challenge)", "Taken over?"), ("kind-\(foreign.challenge)", "clarifying"),
+         ("commitment-\(foreign.challenge)", "Taken over"), ("happened-\(foreign.commitment)", "Taken over"),
+         ("learned-\(foreign.commitment)", "Taken over")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -127,7 +161,7 @@ import VaporTesting
                 }
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
-                                  foreign.tension, foreign.round]
+                                  foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

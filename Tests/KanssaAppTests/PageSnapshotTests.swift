@@ -320,7 +320,8 @@ import Testing
             MyRounds.Line(id: Self.account, label: "Before the training", instrument: "How I meet people", closesAt: Self.when,
                           isOpen: false, state: .submitted),
         ]
-        expectPage(MyRounds.View(lines: mine, chrome: try Self.chrome()).render(), named: "my-rounds")
+        let sets = [MyRounds.SetLine(id: Self.team, name: "Thursday set", facilitates: true, nextMeeting: Self.when)]
+        expectPage(MyRounds.View(lines: mine, sets: sets, chrome: try Self.chrome()).render(), named: "my-rounds")
         var list = RoundList.Model(
             organisationID: Self.organisation, organisationName: "Probation service", instruments: [.init(id: "encounter-reflection", name: "How I meet people")],
             teams: [.init(id: Self.team.uuidString, name: "Team North")],
@@ -338,6 +339,40 @@ import Testing
             ],
             comparisons: [.init(id: Self.account, label: "Before the training", isChosen: true)])
         expectPage(RoundFigures.View(model: figures, chrome: try Self.chrome("fi")).render(), named: "round-figures-fi")
+    }
+
+    @Test func actionLearningSets() throws {
+        var counts = SetCounts()
+        (counts.members, counts.meetings, counts.meetingsHeld, counts.meetingsRecorded, counts.places, counts.present) = (5, 8, 3, 3, 18, 16)
+        (counts.challenges, counts.commitments, counts.reportedBack) = (6, 9, 5)
+        var list = SetList.Model(
+            organisationID: Self.organisation, organisationName: "Probation service",
+            lines: [.init(id: Self.other, name: "Thursday set", facilitator: "Helen Price",
+                          memberNames: ["Amy Clarke", "Ben Walsh", "Chloe Patel", "Dan Hughes", "Emma Lee"], counts: counts)],
+            candidates: [.init(id: Self.account, name: "Amy Clarke", mayBeMember: true), .init(id: Self.team, name: "Helen Price", mayBeMember: false)])
+        list.draft = ["name": "Spring set", "facilitator": Self.team.uuidString, "time": "14:00", "weeks": "4", "count": "6"]
+        list.draftMembers = [Self.account.uuidString]
+        list.errors = [FieldError(field: "members", message: try Self.chrome().t(.errorSetMembers))]
+        expectPage(SetList.View(model: list, chrome: try Self.chrome()).render(), named: "sets")
+
+        let page = SetPage.Model(
+            setID: Self.other, name: "Thursday set", facilitator: "Helen Price", members: ["Amy Clarke", "Ben Walsh"],
+            meetings: [.init(id: Self.account, startsAt: Self.when, place: "Room 4", challenges: 2, attendanceRecorded: true)],
+            waiting: [.init(presenter: "Amy Clarke", text: "Ask him what time suits him", madeOn: Self.when)], isFacilitator: true)
+        expectPage(SetPage.View(model: page, chrome: try Self.chrome("fi")).render(), named: "set-fi")
+
+        var meeting = MeetingPage.Model(
+            setID: Self.other, setName: "Thursday set", meetingID: Self.account, startsAt: Self.when, place: "Room 4", hasBegun: true,
+            people: [.init(id: Self.team, name: "Helen Price"), .init(id: Self.account, name: "Amy Clarke")], present: [Self.account],
+            attendanceRecorded: true,
+            reports: [.init(id: Self.organisation, presenter: "Amy Clarke", isMine: true, text: "Ask him what time suits him",
+                            madeOn: Self.when, report: nil)],
+            challenges: [.init(id: Self.other, presenter: "Ben Walsh", isMine: false, summary: "A young man will not talk to me",
+                               questions: [.init(kind: .clarifying, text: "Since when?", notedBy: "Amy Clarke")],
+                               commitments: ["Ask his youth worker to join"])],
+            isFacilitator: false, isMember: true)
+        meeting.errors = [FieldError(field: "question-\(Self.other)", message: try Self.chrome().t(.errorQuestionText))]
+        expectPage(MeetingPage.View(model: meeting, chrome: try Self.chrome()).render(), named: "set-meeting")
     }
 
     @Test func errorPages() throws {

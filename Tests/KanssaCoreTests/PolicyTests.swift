@@ -32,6 +32,8 @@ import Testing
         }
     }
 
+    static let someoneElsesSet = SetAccess(setID: UUID(), organisationID: here, facilitatorID: UUID(), memberIDs: [UUID(), UUID(), UUID(), UUID()])
+
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
@@ -43,7 +45,15 @@ import Testing
         (.answerRound(organisation: here, team: nil), [.professional]),
         (.answerRound(organisation: here, team: UUID()), []),
         (.answerRound(organisation: elsewhere, team: nil), []),
-        (.useLearning, [.professional]),
+        (.useLearning, [.professional, .coordinator, .trainer]),
+        (.organiseSets(here), [.coordinator]),
+        (.organiseSets(elsewhere), []),
+        // What is said in a set: no role reads it — not the coordinator, the admin or a
+        // researcher of its organisation. Only being inside the set counts (below).
+        (.takePartInSet(someoneElsesSet), []),
+        (.presentInSet(someoneElsesSet), []),
+        (.answerForChallenge(someoneElsesSet, presenterID: UUID()), []),
+        (.facilitateSet(someoneElsesSet), []),
         (.recordPermission(ownerID: UUID(), ownerOrganisations: [here], granteeOrganisations: [here]), [.professional]),
         (.recordPermission(ownerID: UUID(), ownerOrganisations: [elsewhere], granteeOrganisations: [here]), []),
         (.recordPermission(ownerID: UUID(), ownerOrganisations: [here], granteeOrganisations: [elsewhere]), []),
@@ -64,6 +74,30 @@ import Testing
         for row in Self.table {
             let decision = Policy.decide(row.action, for: who.principal)
             #expect(decision.isAllowed == row.allowed.contains(who), "\(who) \(row.action)")
+        }
+    }
+
+    /// Inside a set: members read, ask, present, and answer for their own challenges only; the
+    /// facilitator reads, asks and facilitates but presents nothing; a member who left is outside.
+    @Test func onlyThoseInsideASetTakePartInIt() {
+        func person(_ id: UUID, _ role: Role) -> Principal {
+            Principal(accountID: id, displayName: "x", language: "en",
+                      memberships: [MembershipGrant(organisationID: Self.here, organisationName: "x", role: role)])
+        }
+        let member = UUID(), other = UUID(), facilitator = UUID(), former = UUID()
+        let set = SetAccess(setID: UUID(), organisationID: Self.here, facilitatorID: facilitator, memberIDs: [member, other, UUID(), UUID()])
+        let asMember = person(member, .professional), asFacilitator = person(facilitator, .trainer), asFormer = person(former, .professional)
+        #expect(Policy.decide(.takePartInSet(set), for: asMember).isAllowed)
+        #expect(Policy.decide(.presentInSet(set), for: asMember).isAllowed)
+        #expect(Policy.decide(.answerForChallenge(set, presenterID: member), for: asMember).isAllowed)
+        #expect(!Policy.decide(.answerForChallenge(set, presenterID: other), for: asMember).isAllowed)
+        #expect(!Policy.decide(.facilitateSet(set), for: asMember).isAllowed)
+        #expect(Policy.decide(.takePartInSet(set), for: asFacilitator).isAllowed)
+        #expect(Policy.decide(.facilitateSet(set), for: asFacilitator).isAllowed)
+        #expect(!Policy.decide(.presentInSet(set), for: asFacilitator).isAllowed)
+        #expect(!Policy.decide(.answerForChallenge(set, presenterID: facilitator), for: asFacilitator).isAllowed)
+        for action in [Action.takePartInSet(set), .presentInSet(set), .answerForChallenge(set, presenterID: former), .facilitateSet(set)] {
+            #expect(!Policy.decide(action, for: asFormer).isAllowed)
         }
     }
 

@@ -98,8 +98,10 @@ extension Action {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
              .useLearning: nil
+        case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
+            set.organisationID
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),
-             .seeRoundFigures(let id), .answerRound(let id, _): id
+             .seeRoundFigures(let id), .answerRound(let id, _), .organiseSets(let id): id
         case .invite(let id, _): id
         }
     }

@@ -28,6 +28,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case retentionRulesChanged = "retention-rules-changed"
     case lifeAreasChanged = "life-areas-changed"
     case roundOpened = "round-opened"
+    case learningSetCreated = "learning-set-created"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -76,6 +76,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationCreated
     case auditInvitationRedeemed
     case auditInvitationRefused
+    case auditLearningSetCreated
     case auditLifeAreasChanged
     case auditPersonalDataChanged
     case auditPersonalDataErased
@@ -109,6 +110,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadSearch
     case caseloadSearchButton
     case caseloadTitle
+    case challengeBy
+    case challengeCommitments
+    case challengeNoCommitments
+    case challengeNoQuestions
+    case challengePresent
+    case challengePresentHeading
+    case challengePresentedNotice
+    case challengeQuestions
+    case challengeSummary
+    case challengeSummaryHint
     case checkInHeading
     case checkInIntro
     case checkInNotNow
@@ -124,6 +135,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case clashLine
     case clashesHeading
     case clashesIntro
+    case commitmentHint
+    case commitmentMadeNotice
+    case commitmentMake
+    case commitmentText
     case disableConfirmButton
     case disableConfirmText
     case disableConfirmTitle
@@ -138,6 +153,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorActionText
     case errorAnswerMissing
     case errorAnswerOutOfScale
+    case errorChallengeSummary
     case errorCheckInNote
     case errorCheckInNothing
     case errorCheckInRating
@@ -146,6 +162,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorChooseTeam
     case errorCodeFormat
     case errorCodeInvalid
+    case errorCommitmentText
     case errorDisplayName
     case errorErasureNotConfirmed
     case errorForbiddenText
@@ -163,6 +180,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorLoginMissing
     case errorLoginTaken
     case errorMeetingCitizen
+    case errorMeetingDate
     case errorMeetingPresent
     case errorNotFoundText
     case errorNotFoundTitle
@@ -174,7 +192,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPasswordTooLong
     case errorPasswordTooShort
     case errorPurpose
+    case errorQuestionKind
+    case errorQuestionText
     case errorReference
+    case errorReportHappened
+    case errorReportLearned
     case errorRetentionMonths
     case errorRetentionReason
     case errorRole
@@ -182,6 +204,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorRoundInstrument
     case errorRoundLabel
     case errorRoundTeam
+    case errorSetCount
+    case errorSetFacilitator
+    case errorSetFirst
+    case errorSetMembers
+    case errorSetName
+    case errorSetPlace
+    case errorSetTime
+    case errorSetWeeks
     case errorSignInFailed
     case errorStrengthText
     case errorTeam
@@ -242,8 +272,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeAdminister
     case homeInvite
     case homeMyInformation
+    case homeMyLearning
     case homeNoOrganisation
     case homeRounds
+    case homeSets
     case homeTeamAlignment
     case homeTitle
     case homeYourRoles
@@ -297,6 +329,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case lifeAreaWorkAndLearning
     case lifeLink
     case lifeTitle
+    case meetingAttendanceHeading
+    case meetingAttendanceNotRecorded
+    case meetingAttendanceNotice
+    case meetingBackToSet
+    case meetingChallengesHeading
+    case meetingChallengesNone
+    case meetingCommittedOn
+    case meetingNotYet
     case meetingPermissionChange
     case meetingPermissionCheck
     case meetingPermissionCitizen
@@ -310,6 +350,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case meetingPermissionRecord
     case meetingPermissionRecordedNotice
     case meetingPermissionTitle
+    case meetingPresent
+    case meetingRecordAttendance
+    case meetingReportsHeading
+    case meetingReportsNone
+    case meetingTitle
+    case meetingWhenWhere
+    case meetingWhoCame
     case memberActive
     case memberDisabled
     case memberName
@@ -349,12 +396,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myExportLink
     case myExportPrintLink
     case myInformationTitle
+    case myLearningTitle
     case myLoginIs
     case myMembershipsHeading
     case myProfileHeading
     case myRoundsIntro
     case myRoundsNone
     case myRoundsTitle
+    case mySetsHeading
+    case mySetsNext
+    case mySetsNone
+    case mySetsRole
     case myTraceCaption
     case myTraceEmpty
     case myTraceHeading
@@ -442,10 +494,23 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case purposeOwnPlan
     case purposeOwnProfile
     case purposeSecurity
+    case questionAction
+    case questionClarifying
+    case questionHint
+    case questionKind
+    case questionNote
+    case questionNotedNotice
+    case questionReflective
+    case questionText
     case redeemButton
     case redeemIntro
     case redeemIntroSignedIn
     case redeemTitle
+    case reportAlreadyGiven
+    case reportGive
+    case reportGivenNotice
+    case reportHappened
+    case reportLearned
     case retentionAccessTrace
     case retentionAccessTraceHint
     case retentionCaseRecords
@@ -497,6 +562,49 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sectionStrengths
     case sectionTimeline
     case servicesHeading
+    case setAttendanceFact
+    case setAttendanceFigure
+    case setAttendanceNone
+    case setAttendanceRecorded
+    case setChallengesFact
+    case setChooseFacilitator
+    case setCommitmentsFact
+    case setCommitmentsFigure
+    case setCreate
+    case setCreateHeading
+    case setCreateIntro
+    case setCreatedNotice
+    case setFacilitatedBy
+    case setFacilitator
+    case setFirstMeeting
+    case setGroundRule
+    case setMeetingChallenges
+    case setMeetingCount
+    case setMeetingCountHint
+    case setMeetingDate
+    case setMeetingTime
+    case setMeetingTimeHint
+    case setMeetingsFact
+    case setMeetingsHeading
+    case setMeetingsHeld
+    case setMembersLegend
+    case setMembersList
+    case setName
+    case setNameHint
+    case setNoMeetings
+    case setPlace
+    case setPlaceHint
+    case setSchedule
+    case setScheduleHeading
+    case setScheduledNotice
+    case setWaitingHeading
+    case setWaitingLine
+    case setWaitingNone
+    case setWeeksApart
+    case setWeeksApartHint
+    case setsIntro
+    case setsNone
+    case setsTitle
     case sharedPlanCitizensGoal
     case sharedPlanGoals
     case sharedPlanNoAgenda

@@ -41,8 +41,23 @@ public enum Action: Sendable, Hashable {
     case seeRoundFigures(UUID)
     /// Answer a round, privately: the professionals it asks (of its organisation, or its team).
     case answerRound(organisation: UUID, team: UUID?)
-    /// See the rounds one is asked to answer and one's own results: professionals.
+    /// See one's own learning — the rounds one is asked to answer, one's own results, the
+    /// action-learning sets one is in: professionals, and the coordinators and trainers who
+    /// facilitate sets.
     case useLearning
+    /// Set up an organisation's action-learning sets and see, for each, its attendance and how
+    /// many challenges, commitments and report-backs there were — never what was said: its
+    /// coordinators.
+    case organiseSets(UUID)
+    /// Read what is said in a set and add a question to a challenge: its members and facilitator
+    /// only, while they are in it. Nobody else, whatever their role.
+    case takePartInSet(SetAccess)
+    /// Present a challenge of one's own at a meeting: the set's members.
+    case presentInSet(SetAccess)
+    /// Commit to actions after presenting, and report back on them: the presenter, while a member.
+    case answerForChallenge(SetAccess, presenterID: UUID)
+    /// Schedule a set's meetings and record who came: its facilitator.
+    case facilitateSet(SetAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

@@ -38,7 +38,17 @@ public enum Policy {
         case .answerRound(let organisation, let team):
             allowed = principal.roles(in: organisation).contains(.professional) && (team.map(principal.teamIDs.contains) ?? true)
         case .useLearning:
-            allowed = principal.memberships.contains { $0.role == .professional }
+            allowed = principal.memberships.contains { [.professional, .coordinator, .trainer].contains($0.role) }
+        case .organiseSets(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .takePartInSet(let set):
+            allowed = set.isInside(principal.accountID)
+        case .presentInSet(let set):
+            allowed = set.memberIDs.contains(principal.accountID)
+        case .answerForChallenge(let set, let presenter):
+            allowed = presenter == principal.accountID && set.memberIDs.contains(principal.accountID)
+        case .facilitateSet(let set):
+            allowed = set.facilitatorID == principal.accountID
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

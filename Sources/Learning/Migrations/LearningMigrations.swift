@@ -5,5 +5,6 @@ public enum LearningMigrations {
     public static let all: [any Migration] = [
         CreateAssessmentRounds(),
         CreateAssessmentAnswers(),
+        CreateActionLearningSets(),
     ]
 }

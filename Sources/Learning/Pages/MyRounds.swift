@@ -47,32 +47,80 @@ public enum MyRounds {
         }
     }
 
+    /// A set the person is in or facilitates.
+    public struct SetLine: Sendable, Equatable {
+        public let id: UUID
+        public let name: String
+        public let facilitates: Bool
+        public let nextMeeting: Date?
+    }
+
+    /// Three queries: the sets the person is in now, those they facilitate, and their meetings.
+    public static func sets(of accountID: UUID, now: Date, on database: any Database) async throws -> [SetLine] {
+        let memberOf = try await SetMember.query(on: database).filter(\.$accountID == accountID).filter(\.$leftAt == nil).all(\.$setID)
+        let sets = try await LearningSet.query(on: database)
+            .group(.or) { $0.filter(\.$id ~~ memberOf).filter(\.$facilitatorID == accountID) }
+            .sort(\.$name).all()
+        let meetings = try await SetMeeting.query(on: database).filter(\.$setID ~~ sets.compactMap(\.id))
+            .filter(\.$startsAt >= now).sort(\.$startsAt).all()
+        return sets.compactMap { set in
+            guard let id = set.id else { return nil }
+            return SetLine(id: id, name: set.name, facilitates: set.facilitatorID == accountID,
+                           nextMeeting: meetings.first { $0.setID == id }?.startsAt)
+        }
+    }
+
     public struct View {
         let lines: [Line]
+        let sets: [SetLine]
+        let showsRounds: Bool
         let chrome: Chrome
 
-        public init(lines: [Line], chrome: Chrome) {
+        /// `showsRounds`: whether self-assessments ask this person at all (professionals).
+        public init(lines: [Line], sets: [SetLine] = [], showsRounds: Bool = true, chrome: Chrome) {
             self.lines = lines
+            self.sets = sets
+            self.showsRounds = showsRounds
             self.chrome = chrome
         }
 
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.myRoundsTitle), chrome: chrome,
+                title: t(.myLearningTitle), chrome: chrome,
                 content: .div(
+                    .if(showsRounds, rounds),
+                    .section(
+                        .h2(.txt(t(.mySetsHeading))),
+                        .if(sets.isEmpty, .p(.txt(t(.mySetsNone)))),
+                        .ul(.class("cards"), .forEach(sets) { set in
+                            .li(
+                                .class("card"),
+                                .h3(.a(.link(LearningRoute.set(set.id).url), .txt(set.name))),
+                                .if(set.facilitates, .p(.txt(t(.mySetsRole)))),
+                                .unwrap(set.nextMeeting) { .p(.txt(t(.mySetsNext, ["time": t.dateTime($0)]))) }
+                            )
+                        })
+                    )
+                )
+            )
+        }
+
+        private var rounds: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                    .h2(.txt(t(.myRoundsTitle))),
                     .p(.txt(t(.myRoundsIntro))),
                     .if(lines.isEmpty, .p(.txt(t(.myRoundsNone)))),
                     .ul(.class("cards"), .forEach(lines) { line in
                         .li(
                             .class("card"),
-                            .h2(.a(.link(LearningRoute.round(line.id).url), .txt(line.label))),
+                            .h3(.a(.link(LearningRoute.round(line.id).url), .txt(line.label))),
                             .p(.txt(line.instrument)),
                             .p(.txt(line.isOpen ? t(.roundOpenUntil, ["date": t.date(line.closesAt)]) : t(.roundClosed))),
                             .p(.span(.class("tag"), .txt(MyRounds.state(line.state, t))))
                         )
                     })
-                )
             )
         }
     }

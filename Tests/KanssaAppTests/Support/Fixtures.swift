@@ -25,6 +25,14 @@ struct Fixtures {
     let citizenAction: UUID
     /// A self-assessment round (the co-creation mind-set) for every professional of "Here".
     let round: UUID
+    /// An action-learning set of "Here": the trainer facilitates, the professional and the member
+    /// of both organisations are members. At its first meeting (two weeks ago) the professional
+    /// presented a challenge and committed to an action; its second meeting is today.
+    let set: UUID
+    let firstMeeting: UUID
+    let secondMeeting: UUID
+    let challenge: UUID
+    let commitment: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -78,9 +86,26 @@ struct Fixtures {
             organisationID: here, teamID: nil, instrument: "co-creation-mindset", version: 1, label: "Before the programme",
             openedByID: accounts[.coordinator]!, openedAt: now, closesAt: now.addingTimeInterval(30 * 24 * 3600))
         try await round.create(on: db)
+        let set = LearningSet(organisationID: here, name: "Thursday set", facilitatorID: accounts[.trainer]!,
+                              createdByID: accounts[.coordinator]!, at: now)
+        try await set.create(on: db)
+        let setID = try set.requireID()
+        for member in [accounts[.professional]!, both] { try await SetMember(setID: setID, accountID: member, at: now).create(on: db) }
+        let first = SetMeeting(setID: setID, startsAt: now.addingTimeInterval(-14 * 24 * 3600), place: "Room 2")
+        try await first.create(on: db)
+        let second = SetMeeting(setID: setID, startsAt: now, place: "Room 2")
+        try await second.create(on: db)
+        let challenge = SetChallenge(setID: setID, meetingID: try first.requireID(), presenterID: accounts[.professional]!,
+                                     summary: "A man on my caseload misses every appointment", at: now)
+        try await challenge.create(on: db)
+        let commitment = SetCommitment(setID: setID, challengeID: try challenge.requireID(), presenterID: accounts[.professional]!,
+                                       text: "Ask him what time suits him", at: now)
+        try await commitment.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
-            citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID())
+            citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID(),
+            set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
+            commitment: try commitment.requireID())
     }
 }

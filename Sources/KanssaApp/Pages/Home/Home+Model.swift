@@ -15,6 +15,7 @@ enum Home {
             /// Coordinators open rounds and see figures; researchers see figures.
             let maySeeRounds: Bool
             let mayAnswerRounds: Bool
+            let mayOrganiseSets: Bool
         }
 
         let displayName: String
@@ -33,7 +34,8 @@ enum Home {
                     mayInvite: Policy.decide(.inviteAnyone(organisationID), for: principal).isAllowed,
                     maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed,
                     maySeeRounds: Policy.decide(.seeRoundFigures(organisationID), for: principal).isAllowed,
-                    mayAnswerRounds: roles.contains(.professional)
+                    mayAnswerRounds: roles.contains(.professional),
+                    mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -31,7 +31,10 @@ extension Home {
                                     .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment))))),
                                 .if(place.maySeeRounds, .li(.a(
                                     .link(LearningRoute.rounds(organisation: place.organisationID).url), .txt(t(.homeRounds))))),
-                                .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myRounds.url), .txt(t(.myRoundsTitle)))))
+                                .if(place.mayOrganiseSets, .li(.a(
+                                    .link(LearningRoute.sets(organisation: place.organisationID).url), .txt(t(.homeSets))))),
+                                .if(place.mayAnswerRounds || place.mayOrganiseSets || place.roles.contains(.trainer),
+                                    .li(.a(.link(LearningRoute.myRounds.url), .txt(t(.homeMyLearning)))))
                             )
                         )
                     }),

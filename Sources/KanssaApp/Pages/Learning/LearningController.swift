@@ -24,7 +24,10 @@ struct LearningController: RouteCollection {
         let lines = try await MyRounds.load(
             principal: principal, instruments: request.platform.instruments, language: request.localizer.language, now: request.now,
             on: request.db)
-        return MyRounds.View(lines: lines, chrome: request.chrome()).render().response()
+        let sets = try await MyRounds.sets(of: principal.accountID, now: request.now, on: request.db)
+        return MyRounds.View(
+            lines: lines, sets: sets, showsRounds: principal.memberships.contains { $0.role == .professional }, chrome: request.chrome()
+        ).render().response()
     }
 
     @Sendable func show(request: Request) async throws -> Response {

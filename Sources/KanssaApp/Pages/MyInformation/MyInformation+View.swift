@@ -121,6 +121,7 @@ enum AuditText {
         case .retentionRulesChanged: t(.auditRetentionRulesChanged)
         case .lifeAreasChanged: t(.auditLifeAreasChanged)
         case .roundOpened: t(.auditRoundOpened)
+        case .learningSetCreated: t(.auditLearningSetCreated)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

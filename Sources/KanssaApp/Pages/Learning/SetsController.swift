@@ -1,0 +1,71 @@
+import Fluent
+import KanssaCore
+import Learning
+import Vapor
+
+/// A coordinator sets up an organisation's action-learning sets and sees, for each, attendance
+/// and counts — never what was said in it.
+struct SetsController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let organise = AccessRule.policy { .organiseSets(try $0.uuid("organisation")) }
+        routes.on(.GET, "organisations", ":organisation", "sets", access: organise, use: list)
+        routes.on(.POST, "organisations", ":organisation", "sets", access: organise, use: create)
+    }
+
+    struct SetForm: Content {
+        var name: String?
+        var facilitator: String?
+        var members: [String]?
+        var first: String?
+        var time: String?
+        var weeks: String?
+        var count: String?
+        var place: String?
+
+        var fields: [String: String] {
+            ["name": name, "facilitator": facilitator, "first": first, "time": time, "weeks": weeks, "count": count, "place": place]
+                .compactMapValues { $0.map { String($0.prefix(300)) } }
+        }
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        var model = try await SetList.load(organisation: try await request.organisation(), now: request.now, on: request.db)
+        if request.query[String.self, at: "notice"] == "created" { model.notice = Notice(.success, request.localizer(.setCreatedNotice)) }
+        return SetList.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let organisationID = try request.uuid("organisation")
+        let form = (try? request.content.decode(SetForm.self)) ?? SetForm()
+        let members = Array((form.members ?? []).prefix(50))
+        var model = try await SetList.load(organisation: try await request.organisation(), now: request.now, on: request.db)
+        switch ActionLearningSets.checkSetup(
+            form.fields, members: members, candidates: model.candidates, timeZone: request.platform.config.timeZone, now: request.now)
+        {
+        case .failure(let list):
+            let t = request.localizer
+            model.draft = form.fields
+            model.draftMembers = Set(members)
+            model.errors = list.problems.map { problem in
+                let message: MessageKey = switch problem {
+                case .name: .errorSetName
+                case .facilitator: .errorSetFacilitator
+                case .members: .errorSetMembers
+                case .first: .errorSetFirst
+                case .time: .errorSetTime
+                case .weeks: .errorSetWeeks
+                case .count: .errorSetCount
+                case .place: .errorSetPlace
+                }
+                return FieldError(field: problem.rawValue, message: t(message))
+            }
+            return SetList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let setup):
+            let setID = try await ActionLearningSets.create(setup, organisationID: organisationID, by: principal.accountID,
+                                                            at: request.now, on: request.db)
+            try await request.audit(.learningSetCreated, organisation: organisationID, target: "set:\(setID)", purpose: .learning)
+            return request.redirect(to: LearningRoute.sets(organisation: organisationID).path + "?notice=created", redirectType: .normal)
+        }
+    }
+}
