@@ -297,7 +297,7 @@ def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
 
     officer = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
     sign_in(officer, base_url, "ben@hull.demo")
-    officer.get_by_role("link", name="My self-assessments").first.click()
+    officer.get_by_role("link", name="My learning").first.click()
     officer.get_by_role("link", name="Six months on").click()
     expect_accessible(officer, "answering on a phone")
 
@@ -321,3 +321,100 @@ def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
     expect_accessible(officer, "own profile")
     screenshot(officer, "self-assessment-profile-on-phone")
     officer.context.close()
+
+
+def test_one_full_action_learning_cycle(browser, base_url):
+    """A coordinator sets up a set; the facilitator writes down a meeting held two weeks ago and
+    who came; a member presents a challenge there, another asks a question, the presenter commits
+    and reports back at today's meeting, on a phone; the coordinator then sees counts, no words."""
+    import datetime
+
+    today = datetime.date.today()
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@hull.demo")
+    coordinator.get_by_role("link", name="Action-learning sets").click()
+    expect_accessible(coordinator, "sets")
+    coordinator.get_by_label("Name of the set").fill("Autumn set")
+    coordinator.get_by_label("Facilitator").select_option(label="Helen Price")
+    for name in ["Amy Clarke", "Ben Walsh", "Chloe Patel"]:
+        coordinator.get_by_label(name).check()
+    coordinator.get_by_label("First meeting").fill(today.isoformat())
+    coordinator.get_by_label("Time").fill("23:30")
+    coordinator.get_by_label("Weeks between meetings").fill("2")
+    coordinator.get_by_label("Number of meetings").fill("3")
+    coordinator.get_by_label("Place", exact=True).fill("Room 3, Kingston House")
+    coordinator.get_by_role("button", name="Set up the set").click()
+    # Three members are too few: the form says so and keeps what was typed.
+    assert coordinator.locator(".error-summary").is_visible()
+    assert coordinator.get_by_label("Name of the set").input_value() == "Autumn set"
+    expect_accessible(coordinator, "sets with an error")
+    coordinator.get_by_label("Dan Hughes").check()
+    coordinator.get_by_role("button", name="Set up the set").click()
+    assert coordinator.get_by_text("The set is set up.").is_visible()
+
+    facilitator = browser.new_context(locale="en-GB").new_page()
+    sign_in(facilitator, base_url, "trainer@hull.demo")
+    facilitator.get_by_role("link", name="My learning").first.click()
+    facilitator.get_by_role("link", name="Autumn set").click()
+    facilitator.get_by_label("Day of the meeting").fill((today - datetime.timedelta(days=14)).isoformat())
+    facilitator.get_by_label("Time").fill("14:00")
+    facilitator.get_by_label("Place").fill("Room 3, Kingston House")
+    facilitator.get_by_role("button", name="Schedule the meeting").click()
+    assert facilitator.get_by_text("The meeting is scheduled.").is_visible()
+    expect_accessible(facilitator, "a set, facilitated")
+    facilitator.locator(".card h3 a").first.click()  # the meeting two weeks ago comes first
+    for name in ["Helen Price", "Amy Clarke", "Ben Walsh"]:
+        facilitator.get_by_label(name).check()
+    facilitator.get_by_role("button", name="Record who came").click()
+    assert facilitator.get_by_text("Present: Helen Price, Amy Clarke, Ben Walsh").is_visible()
+    first_meeting = facilitator.url.split("?")[0]
+    facilitator.context.close()
+
+    amy = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(amy, base_url, "amy@hull.demo")
+    amy.goto(first_meeting)
+    amy.get_by_label("Your challenge, in a few sentences").fill("A young man on licence will not say a word to me in supervision.")
+    amy.get_by_role("button", name="Present").click()
+    assert amy.get_by_text("Your challenge is recorded.").is_visible()
+
+    ben = browser.new_context(locale="en-GB").new_page()
+    sign_in(ben, base_url, "ben@hull.demo")
+    ben.goto(first_meeting)
+    card = ben.locator("article", has_text="A young man on licence")
+    card.get_by_label("Reflective").check()
+    card.get_by_label("Question").fill("Who does he talk to?")
+    card.get_by_role("button", name="Note the question").click()
+    assert ben.get_by_text("The question is noted.").is_visible()
+    # Ben cannot commit for Amy: there is no form for it.
+    assert ben.locator("article", has_text="A young man on licence").get_by_role("button", name="Commit").count() == 0
+    ben.context.close()
+
+    amy.reload()
+    card = amy.locator("article", has_text="A young man on licence")
+    assert card.get_by_text("Who does he talk to?").is_visible()
+    card.get_by_label("I will …").fill("Ask whether his sister can come to the next supervision.")
+    card.get_by_role("button", name="Commit").click()
+    assert amy.get_by_text("Your commitment is recorded.").is_visible()
+    expect_accessible(amy, "a meeting on a phone")
+    screenshot(amy, "set-meeting-on-phone")
+
+    # Today's meeting: the commitment waits for Amy's report.
+    amy.get_by_role("link", name="Back to Autumn set").click()
+    assert amy.get_by_text("Ask whether his sister can come").is_visible()
+    amy.locator(".card h3 a").nth(1).click()
+    amy.get_by_label("What happened").fill("His sister came and he talked to her while I listened.")
+    amy.get_by_label("What I learned").fill("I learned more by listening than by asking.")
+    amy.get_by_role("button", name="Report back").click()
+    assert amy.get_by_text("Your report is recorded.").is_visible()
+    assert amy.get_by_text("I learned more by listening than by asking.").is_visible()
+    expect_accessible(amy, "a report back on a phone")
+    screenshot(amy, "set-report-on-phone")
+    amy.context.close()
+
+    coordinator.reload()
+    card = coordinator.locator(".card", has_text="Autumn set")
+    assert card.get_by_text("1 made, 1 reported back").is_visible()
+    assert card.get_by_text("3 of 5 places taken (meetings recorded: 1)").is_visible()
+    assert coordinator.get_by_text("young man").count() == 0
+    assert coordinator.get_by_text("sister").count() == 0
+    coordinator.context.close()

@@ -62,6 +62,33 @@ import VaporTesting
             #expect(mine.contains("After the training days") && mine.contains("Sent"))
         }
     }
+
+    @Test func hullsSetMetFiveTimesWithReportsBackAndOneCommitmentStillOpen() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var amy = Browser(app)
+            try await amy.signIn("amy@hull.demo", password: DemoData.password)
+            let mine = try await amy.get("/learning").body.string
+            let setLink = try #require(mine.firstMatch(of: #/href="(/learning/sets/[^"]+)">My Direction set/#)?.1)
+            let set = try await amy.get(String(setLink)).body.string
+            #expect(set.contains("Bring her, the hostel keyworker and the housing officer"))  // waiting for a report
+            let meetings = set.matches(of: #/href="(/learning/sets/[^"]+/meetings/[^"]+)"/#).map { String($0.1) }
+            #expect(meetings.count == 7)
+            let second = try await amy.get(meetings[1]).body.string
+            #expect(second.contains("Tuesday mornings at the library") && second.contains("It was the bus fare"))
+            #expect(second.contains("Naive to whom"))
+            // Dawn, the coordinator, sees counts and attendance only.
+            var lead = Browser(app)
+            try await lead.signIn("lead@hull.demo", password: DemoData.password)
+            let home = try await lead.get("/").body.string
+            let setsLink = try #require(home.firstMatch(of: #/href="(/organisations/[^"]+/sets)"/#)?.1)
+            let counts = try await lead.get(String(setsLink)).body.string
+            #expect(counts.contains("5 held of 7 planned"))
+            #expect(counts.contains("6 made, 5 reported back"))
+            #expect(!counts.contains("bus fare") && !counts.contains("hostel"))
+            #expect(try await lead.get(String(setLink)).status == .forbidden)
+        }
+    }
 }
 
 @Suite struct DemoPlanTests {

@@ -61,6 +61,7 @@ enum DemoData {
         Person(login: "mentor@valencia.demo", name: "Javier García", place: valencia, role: .professional, team: "Mentors"),
         Person(login: "carlos@valencia.demo", name: "Carlos", place: valencia, role: .citizen, team: nil),
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
+        Person(login: "trainer@hull.demo", name: "Helen Price", place: hull, role: .trainer, team: nil),
     ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }
 
     /// Loads the demo data unless it is there already; returns whether it added anything.
@@ -100,6 +101,8 @@ enum DemoData {
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
             try await loadSelfAssessments(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, instruments: platform.instruments, at: now, on: database)
+            try await loadActionLearningSet(
+                organisationID: organisationIDs[hull]!, accountIDs: accountIDs, timeZone: platform.config.timeZone, at: now, on: database)
             // Houten keeps its staff's case records and the access trace for a while after an
             // erasure request, so that the demo's "Restrict or erase my data" page has rules to show.
             for (kind, months, reason) in [

@@ -1,5 +1,6 @@
 import Agenda
 import KanssaCore
+import Learning
 import Plot
 import Vapor
 
@@ -25,6 +26,10 @@ extension Request {
             if Policy.decide(.useCaseload, for: principal).isAllowed {
                 navigation.append(.init(
                     label: t(.navCaseload), url: AgendaRoute.caseload().url, isCurrent: currentPath == AgendaRoute.caseload().path))
+            }
+            if Policy.decide(.useLearning, for: principal).isAllowed {
+                navigation.append(.init(
+                    label: t(.navMyLearning), url: LearningRoute.myRounds.url, isCurrent: currentPath.hasPrefix(LearningRoute.myRounds.path)))
             }
             navigation.append(.init(
                 label: t(.navMyInformation), url: SiteRoute.myInformation().url,

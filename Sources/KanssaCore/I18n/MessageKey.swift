@@ -415,6 +415,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case navCaseload
     case navHome
     case navMyInformation
+    case navMyLearning
     case navMyPlan
     case navigationLabel
     case nextPage
