@@ -25,4 +25,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: LearningController())
     try app.register(collection: SetsController())
     try app.register(collection: SetController())
+    try app.register(collection: PracticeController())
 }

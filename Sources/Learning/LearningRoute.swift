@@ -17,6 +17,9 @@ public enum LearningRoute: Sendable, Equatable {
     case questions(set: UUID, challenge: UUID)
     case commitments(set: UUID, challenge: UUID)
     case report(set: UUID, meeting: UUID, commitment: UUID)
+    case myPractice(page: Int? = nil)
+    case practice(organisation: UUID)
+    case practiceTools(organisation: UUID)
 
     public var path: String {
         switch self {
@@ -34,6 +37,9 @@ public enum LearningRoute: Sendable, Equatable {
         case .questions(let set, let challenge): "/learning/sets/\(set)/challenges/\(challenge)/questions"
         case .commitments(let set, let challenge): "/learning/sets/\(set)/challenges/\(challenge)/commitments"
         case .report(let set, let meeting, let commitment): "/learning/sets/\(set)/meetings/\(meeting)/reports/\(commitment)"
+        case .myPractice(let page): "/learning/practice" + (page.map { "?page=\($0)" } ?? "")
+        case .practice(let organisation): "/organisations/\(organisation)/practice"
+        case .practiceTools(let organisation): "/organisations/\(organisation)/practice/tools"
         }
     }
 

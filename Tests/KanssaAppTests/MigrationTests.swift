@@ -89,6 +89,28 @@ import VaporTesting
             #expect(try await lead.get(String(setLink)).status == .forbidden)
         }
     }
+
+    @Test func hullsPracticeLogsGrowAndTheTeamsAdoptionShows() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var amy = Browser(app)
+            try await amy.signIn("amy@hull.demo", password: DemoData.password)
+            let mine = try await amy.get("/learning/practice").body.string
+            let months = mine.matches(of: #/<td>(20\d\d-\d\d)</td><td>(\d+)</td><td>(\d+)</td>/#).map { (Int($0.2)!, Int($0.3)!) }
+            #expect(months.count == 6)
+            #expect(months.last!.1 > months.first!.1)  // more different tools at the end than at the start
+            var lead = Browser(app)
+            try await lead.signIn("lead@hull.demo", password: DemoData.password)
+            let home = try await lead.get("/").body.string
+            let link = try #require(home.firstMatch(of: #/href="(/organisations/[^"]+/practice)"/#)?.1)
+            let overview = try await lead.get(String(link)).body.string
+            #expect(overview.contains("My Direction (6 professionals)"))
+            let agenda = try #require(overview.firstMatch(of: #/<td>The agenda conversation</td><td>(\d) of 6/#)?.1)
+            #expect(Int(agenda)! >= 3)
+            #expect(overview.contains("Walk and talk"))
+            #expect(!overview.contains("marina"))
+        }
+    }
 }
 
 @Suite struct DemoPlanTests {

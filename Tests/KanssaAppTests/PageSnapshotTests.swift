@@ -375,6 +375,29 @@ import Testing
         expectPage(MeetingPage.View(model: meeting, chrome: try Self.chrome()).render(), named: "set-meeting")
     }
 
+    @Test func practiceLog() throws {
+        let tools = StandardTools.all(in: "en").prefix(3) + [PracticeTool(id: Self.team.uuidString, name: "Walk and talk",
+                                                                          description: "A supervision walking in the park.", organisationID: Self.organisation)]
+        var mine = MyPractice.Model(
+            tools: Array(tools),
+            uses: [.init(tool: "agenda-conversation", times: 4, first: Self.when, last: Self.when),
+                   .init(tool: Self.team.uuidString, times: 1, first: Self.when, last: Self.when)],
+            months: [.init(month: "2026-04", entries: 1, toolsSoFar: 1), .init(month: "2026-05", entries: 4, toolsSoFar: 2)],
+            entries: Paged(items: [.init(tool: "agenda-conversation", usedOn: Self.when, withWhom: "a young man and his mother",
+                                         whatHappened: "He talked about his bike.", whatLearned: "")],
+                           page: ListPage(number: 1, size: 1), total: 5))
+        mine.errors = [FieldError(field: "with-whom", message: try Self.chrome().t(.errorPracticeWithWhom))]
+        expectPage(MyPractice.View(model: mine, chrome: try Self.chrome()).render(), named: "practice-mine")
+        var overview = PracticeOverview.Model(
+            organisationID: Self.organisation, organisationName: "Probation service", tools: Array(tools),
+            adoption: PracticeAdoption(
+                teams: [.init(name: "Team North", people: 6, figures: .init(activeRecently: 4, usedBy: ["agenda-conversation": 5])),
+                        .init(name: "Team South", people: 3, figures: nil)],
+                professionals: 9, months: [.init(month: "2026-05", people: 6, toolsSoFar: 3)]))
+        overview.mayAddTools = true
+        expectPage(PracticeOverview.View(model: overview, chrome: try Self.chrome("fi")).render(), named: "practice-overview-fi")
+    }
+
     @Test func errorPages() throws {
         let notFound = ErrorPage.Model(kind: .notFound, status: .notFound, requestID: "REQUEST-1")
         expectPage(ErrorPage.View(model: notFound, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "not-found-fi")

@@ -146,6 +146,13 @@ import VaporTesting
               form: { _ in [("areas", "a\na")] }, allowed: [.role(.admin)]),
         Entry(method: .GET, pattern: "/learning", path: { _ in "/learning" },
               allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),
+        Entry(method: .GET, pattern: "/learning/practice", path: { _ in "/learning/practice" }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/learning/practice", path: { _ in "/learning/practice" }, form: { _ in [("tool", "")] },
+              allowed: [.role(.professional)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/practice", path: { "/organisations/\($0.here)/practice" },
+              allowed: [.role(.coordinator), .role(.researcher)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/practice/tools", path: { "/organisations/\($0.here)/practice/tools" },
+              form: { _ in [("name", "")] }, allowed: [.role(.coordinator)]),
         // Sets: the coordinator organises and sees counts; only the set's members (the
         // professional) and its facilitator (the trainer) read or write what is said in it.
         Entry(method: .GET, pattern: "/organisations/:organisation/sets", path: { "/organisations/\($0.here)/sets" },

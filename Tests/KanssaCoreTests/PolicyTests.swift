@@ -48,6 +48,10 @@ import Testing
         (.useLearning, [.professional, .coordinator, .trainer]),
         (.organiseSets(here), [.coordinator]),
         (.organiseSets(elsewhere), []),
+        (.keepPracticeLog, [.professional]),
+        (.seePracticeAdoption(here), [.coordinator, .researcher]),
+        (.seePracticeAdoption(elsewhere), []),
+        (.extendToolCatalogue(here), [.coordinator]),
         // What is said in a set: no role reads it — not the coordinator, the admin or a
         // researcher of its organisation. Only being inside the set counts (below).
         (.takePartInSet(someoneElsesSet), []),

@@ -97,11 +97,12 @@ extension Action {
         switch self {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
-             .useLearning: nil
+             .useLearning, .keepPracticeLog: nil
         case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
             set.organisationID
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),
-             .seeRoundFigures(let id), .answerRound(let id, _), .organiseSets(let id): id
+             .seeRoundFigures(let id), .answerRound(let id, _), .organiseSets(let id),
+             .seePracticeAdoption(let id), .extendToolCatalogue(let id): id
         case .invite(let id, _): id
         }
     }

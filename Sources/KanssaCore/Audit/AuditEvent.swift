@@ -29,6 +29,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case lifeAreasChanged = "life-areas-changed"
     case roundOpened = "round-opened"
     case learningSetCreated = "learning-set-created"
+    case practiceToolAdded = "practice-tool-added"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -84,6 +84,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditPersonalDataRead
     case auditPlanShareRevoked
     case auditPlanShared
+    case auditPracticeToolAdded
     case auditRequestDenied
     case auditRetentionRulesChanged
     case auditRolesChanged
@@ -191,6 +192,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPasswordTooCommon
     case errorPasswordTooLong
     case errorPasswordTooShort
+    case errorPracticeTool
+    case errorPracticeToolDescription
+    case errorPracticeToolName
+    case errorPracticeUsedOn
+    case errorPracticeWhatHappened
+    case errorPracticeWhatLearned
+    case errorPracticeWithWhom
     case errorPurpose
     case errorQuestionKind
     case errorQuestionText
@@ -273,7 +281,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeInvite
     case homeMyInformation
     case homeMyLearning
+    case homeMyPractice
     case homeNoOrganisation
+    case homePractice
     case homeRounds
     case homeSets
     case homeTeamAlignment
@@ -399,6 +409,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myLearningTitle
     case myLoginIs
     case myMembershipsHeading
+    case myPracticeLink
     case myProfileHeading
     case myRoundsIntro
     case myRoundsNone
@@ -463,6 +474,53 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planTitle
     case planWhatMatters
     case planWhatMattersHint
+    case practiceActiveRecently
+    case practiceAddTool
+    case practiceAddToolHeading
+    case practiceAdoptionCaption
+    case practiceAdoptionHeading
+    case practiceCatalogueHeading
+    case practiceChooseTool
+    case practiceEntries
+    case practiceEntriesHeading
+    case practiceEntryWhen
+    case practiceFirst
+    case practiceGrowthCaption
+    case practiceIntro
+    case practiceLast
+    case practiceLearnedLabel
+    case practiceLog
+    case practiceLogHeading
+    case practiceLoggedNotice
+    case practiceMonth
+    case practiceNoTeams
+    case practiceNothingLogged
+    case practiceNothingYet
+    case practiceOrganisationGrowth
+    case practiceOrganisationGrowthCaption
+    case practiceOverviewIntro
+    case practiceOverviewTitle
+    case practicePeopleLogging
+    case practiceTeamHeading
+    case practiceTimes
+    case practiceTitle
+    case practiceTooFew
+    case practiceTool
+    case practiceToolAddedNotice
+    case practiceToolDescription
+    case practiceToolDescriptionHint
+    case practiceToolName
+    case practiceToolsSoFar
+    case practiceUsedBy
+    case practiceUsedByFigure
+    case practiceUsedCaption
+    case practiceUsedHeading
+    case practiceUsedOn
+    case practiceWhatHappened
+    case practiceWhatLearned
+    case practiceWhatLearnedHint
+    case practiceWithWhom
+    case practiceWithWhomHint
     case previousPage
     case printBasis
     case printFrom

@@ -58,6 +58,14 @@ public enum Action: Sendable, Hashable {
     case answerForChallenge(SetAccess, presenterID: UUID)
     /// Schedule a set's meetings and record who came: its facilitator.
     case facilitateSet(SetAccess)
+    /// Keep one's own practice log — which co-creation tools one used, with whom, what happened,
+    /// what one learned — read by oneself only: professionals.
+    case keepPracticeLog
+    /// See how far tools have spread in an organisation's teams — counts of people, in groups of
+    /// five or more, never an entry: its coordinators and researchers.
+    case seePracticeAdoption(UUID)
+    /// Add a tool or method to the organisation's catalogue: its coordinators.
+    case extendToolCatalogue(UUID)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

@@ -49,6 +49,12 @@ public enum Policy {
             allowed = presenter == principal.accountID && set.memberIDs.contains(principal.accountID)
         case .facilitateSet(let set):
             allowed = set.facilitatorID == principal.accountID
+        case .keepPracticeLog:
+            allowed = principal.memberships.contains { $0.role == .professional }
+        case .seePracticeAdoption(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
+        case .extendToolCatalogue(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

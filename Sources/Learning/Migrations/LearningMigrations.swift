@@ -6,5 +6,6 @@ public enum LearningMigrations {
         CreateAssessmentRounds(),
         CreateAssessmentAnswers(),
         CreateActionLearningSets(),
+        CreatePracticeLog(),
     ]
 }

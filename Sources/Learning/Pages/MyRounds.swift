@@ -89,6 +89,7 @@ public enum MyRounds {
             return Layout.page(
                 title: t(.myLearningTitle), chrome: chrome,
                 content: .div(
+                    .if(showsRounds, .p(.a(.link(LearningRoute.myPractice().url), .txt(t(.myPracticeLink))))),
                     .if(showsRounds, rounds),
                     .section(
                         .h2(.txt(t(.mySetsHeading))),

@@ -16,6 +16,7 @@ enum Home {
             let maySeeRounds: Bool
             let mayAnswerRounds: Bool
             let mayOrganiseSets: Bool
+            let maySeePractice: Bool
         }
 
         let displayName: String
@@ -35,7 +36,8 @@ enum Home {
                     maySeeTeamFigures: Policy.decide(.seeTeamFigures(organisationID), for: principal).isAllowed,
                     maySeeRounds: Policy.decide(.seeRoundFigures(organisationID), for: principal).isAllowed,
                     mayAnswerRounds: roles.contains(.professional),
-                    mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed
+                    mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed,
+                    maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

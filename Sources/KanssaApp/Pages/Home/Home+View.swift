@@ -31,6 +31,9 @@ extension Home {
                                     .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment))))),
                                 .if(place.maySeeRounds, .li(.a(
                                     .link(LearningRoute.rounds(organisation: place.organisationID).url), .txt(t(.homeRounds))))),
+                                .if(place.maySeePractice, .li(.a(
+                                    .link(LearningRoute.practice(organisation: place.organisationID).url), .txt(t(.homePractice))))),
+                                .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myPractice().url), .txt(t(.homeMyPractice))))),
                                 .if(place.mayOrganiseSets, .li(.a(
                                     .link(LearningRoute.sets(organisation: place.organisationID).url), .txt(t(.homeSets))))),
                                 .if(place.mayAnswerRounds || place.mayOrganiseSets || place.roles.contains(.trainer),

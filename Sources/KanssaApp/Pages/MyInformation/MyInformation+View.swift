@@ -122,6 +122,7 @@ enum AuditText {
         case .lifeAreasChanged: t(.auditLifeAreasChanged)
         case .roundOpened: t(.auditRoundOpened)
         case .learningSetCreated: t(.auditLearningSetCreated)
+        case .practiceToolAdded: t(.auditPracticeToolAdded)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }
