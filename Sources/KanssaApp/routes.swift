@@ -26,4 +26,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SetsController())
     try app.register(collection: SetController())
     try app.register(collection: PracticeController())
+    try app.register(collection: CoachingController())
 }

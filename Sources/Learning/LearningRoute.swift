@@ -20,6 +20,11 @@ public enum LearningRoute: Sendable, Equatable {
     case myPractice(page: Int? = nil)
     case practice(organisation: UUID)
     case practiceTools(organisation: UUID)
+    case coachings
+    case coaching(UUID)
+    case coachingSessions(UUID)
+    case coachingEnd(UUID)
+    case coachingReading(UUID)
 
     public var path: String {
         switch self {
@@ -40,6 +45,11 @@ public enum LearningRoute: Sendable, Equatable {
         case .myPractice(let page): "/learning/practice" + (page.map { "?page=\($0)" } ?? "")
         case .practice(let organisation): "/organisations/\(organisation)/practice"
         case .practiceTools(let organisation): "/organisations/\(organisation)/practice/tools"
+        case .coachings: "/learning/coaching"
+        case .coaching(let id): "/learning/coaching/\(id)"
+        case .coachingSessions(let id): "/learning/coaching/\(id)/sessions"
+        case .coachingEnd(let id): "/learning/coaching/\(id)/end"
+        case .coachingReading(let id): "/learning/coaching/\(id)/reading"
         }
     }
 

@@ -29,6 +29,8 @@ import VaporTesting
         let meeting: UUID
         let challenge: UUID
         let commitment: UUID
+        /// The other organisation's administrator coaching the member of both.
+        let coaching: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -69,11 +71,14 @@ import VaporTesting
         let commitment = SetCommitment(setID: setID, challengeID: try challenge.requireID(), presenterID: fixtures.adminElsewhere,
                                        text: "Theirs", at: now)
         try await commitment.create(on: app.db)
+        let coaching = CoachingRelationship(organisationID: fixtures.elsewhere, coachID: fixtures.adminElsewhere,
+                                            coacheeID: fixtures.memberOfBoth, at: now)
+        try await coaching.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
                        set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
-                       commitment: try commitment.requireID())
+                       commitment: try commitment.requireID(), coaching: try coaching.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -93,6 +98,7 @@ import VaporTesting
         case "meeting": [foreign.meeting, fixtures.secondMeeting]
         case "challenge": [foreign.challenge, fixtures.challenge]
         case "commitment": [foreign.commitment, fixtures.commitment]
+        case "coaching": [foreign.coaching]
         default: nil
         }
     }
@@ -118,6 +124,8 @@ import VaporTesting
                 + " \(try await SetCommitment.query(on: app.db).filter(\.$setID == foreign.set).count())"
                 + " \(try await SetCommitment.find(foreign.commitment, on: app.db)?.reportedAt == nil)"
                 + " \(try await SetAttendance.query(on: app.db).count())",
+            "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
+                + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -134,7 +142,7 @@ import VaporTesting
          ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
          ("summary", "Taken over"), ("question-\(foreign.challenge)", "Taken over?"), ("kind-\(foreign.challenge)", "clarifying"),
          ("commitment-\(foreign.challenge)", "Taken over"), ("happened-\(foreign.commitment)", "Taken over"),
-         ("learned-\(foreign.commitment)", "Taken over")]
+         ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -161,7 +169,8 @@ import VaporTesting
                 }
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
-                                  foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment]
+                                  foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
+                                  foreign.coaching]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

@@ -90,6 +90,24 @@ import VaporTesting
         }
     }
 
+    @Test func helenCoachesBenAndChloeLetHerKeepReading() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var ben = Browser(app)
+            try await ben.signIn("ben@hull.demo", password: DemoData.password)
+            let list = try await ben.get("/learning/coaching").body.string
+            let link = try #require(list.firstMatch(of: #/href="(/learning/coaching/[^"]+)">Helen Price coaches you/#)?.1)
+            let record = try await ben.get(String(link)).body.string
+            #expect(record.contains("Ask Dawn whether the double entry can stop"))
+            #expect(record.matches(of: #/<article class="card">/#).count == 4)
+            var helen = Browser(app)
+            try await helen.signIn("trainer@hull.demo", password: DemoData.password)
+            let hers = try await helen.get("/learning/coaching").body.string
+            let chloe = try #require(hers.firstMatch(of: #/href="(/learning/coaching/[^"]+)">You coach Chloe Patel/#)?.1)
+            #expect(try await helen.get(String(chloe)).body.string.contains("Speak up in case conferences."))
+        }
+    }
+
     @Test func hullsPracticeLogsGrowAndTheTeamsAdoptionShows() async throws {
         try await withApp { app, _ in
             try await DemoData.load(on: app.db, platform: app.platform)

@@ -398,6 +398,25 @@ import Testing
         expectPage(PracticeOverview.View(model: overview, chrome: try Self.chrome("fi")).render(), named: "practice-overview-fi")
     }
 
+    @Test func coaching() throws {
+        var list = CoachingList.Model(
+            lines: [.init(id: Self.other, otherName: "Helen Price", isCoach: false, startedAt: Self.when, endedAt: nil, mayRead: true),
+                    .init(id: Self.account, otherName: "Ben Walsh", isCoach: true, startedAt: Self.when, endedAt: Self.when, mayRead: false)],
+            coaches: [.init(id: Self.team, name: "Helen Price", organisationID: Self.organisation)], mayStart: true)
+        list.errors = [FieldError(field: "coach", message: try Self.chrome().t(.errorCoachingCoach))]
+        expectPage(CoachingList.View(model: list, chrome: try Self.chrome()).render(), named: "coaching-list")
+        let session = CoachingRecord.Session(
+            heldOn: Self.when, notes: CoachingNotes(goal: "Feel less rushed in supervision", reality: "", options: "Shorter notes; walk and talk",
+                                                    will: "Try walk and talk with two people by Friday"),
+            writtenBy: "Amy Clarke")
+        let active = CoachingRecord.Model(id: Self.other, coach: "Helen Price", coachee: "Amy Clarke", isCoachee: true, isActive: true,
+                                          coachMayReadAfterEnd: false, sessions: [session])
+        expectPage(CoachingRecord.View(model: active, chrome: try Self.chrome()).render(), named: "coaching-record")
+        let ended = CoachingRecord.Model(id: Self.other, coach: "Helen Price", coachee: "Amy Clarke", isCoachee: true, isActive: false,
+                                         coachMayReadAfterEnd: false, sessions: [session])
+        expectPage(CoachingRecord.View(model: ended, chrome: try Self.chrome("fi")).render(), named: "coaching-ended-fi")
+    }
+
     @Test func errorPages() throws {
         let notFound = ErrorPage.Model(kind: .notFound, status: .notFound, requestID: "REQUEST-1")
         expectPage(ErrorPage.View(model: notFound, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "not-found-fi")

@@ -185,6 +185,20 @@ import VaporTesting
               form: { _ in [("label", "")] }, allowed: [.role(.coordinator)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/rounds/:round/figures",
               path: { "/organisations/\($0.here)/rounds/\($0.round)/figures" }, allowed: [.role(.coordinator), .role(.researcher)]),
+        // Coaching: the trainer coaches the professional. Only the two of them read the record.
+        Entry(method: .GET, pattern: "/learning/coaching", path: { _ in "/learning/coaching" },
+              allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),
+        Entry(method: .POST, pattern: "/learning/coaching", path: { _ in "/learning/coaching" }, form: { _ in [("coach", "")] },
+              allowed: [.role(.professional)]),
+        Entry(method: .GET, pattern: "/learning/coaching/:coaching", path: { "/learning/coaching/\($0.coaching)" },
+              allowed: [.role(.professional), .role(.trainer)]),
+        Entry(method: .POST, pattern: "/learning/coaching/:coaching/sessions", path: { "/learning/coaching/\($0.coaching)/sessions" },
+              form: { _ in [("held-on", "")] }, allowed: [.role(.professional), .role(.trainer)]),
+        // Ending it comes late: afterwards nobody writes, and the coach no longer reads.
+        Entry(method: .POST, pattern: "/learning/coaching/:coaching/end", path: { "/learning/coaching/\($0.coaching)/end" },
+              allowed: [.role(.professional), .role(.trainer)]),
+        Entry(method: .POST, pattern: "/learning/coaching/:coaching/reading", path: { "/learning/coaching/\($0.coaching)/reading" },
+              form: { _ in [("allow", "no")] }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/me/data", path: { _ in "/me/data" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         // Without the confirmation: refused with a message, nothing asked.
         Entry(method: .POST, pattern: "/me/data/erasure", path: { _ in "/me/data/erasure" }, allowed: [.role(.citizen), .role(.coTrainer)]),

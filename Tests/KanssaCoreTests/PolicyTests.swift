@@ -34,6 +34,9 @@ import Testing
 
     static let someoneElsesSet = SetAccess(setID: UUID(), organisationID: here, facilitatorID: UUID(), memberIDs: [UUID(), UUID(), UUID(), UUID()])
 
+    static let someoneElsesCoaching = CoachingAccess(coachingID: UUID(), organisationID: here, coachID: UUID(), coacheeID: UUID(),
+                                                     isActive: true, coachMayReadAfterEnd: true)
+
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
@@ -52,6 +55,11 @@ import Testing
         (.seePracticeAdoption(here), [.coordinator, .researcher]),
         (.seePracticeAdoption(elsewhere), []),
         (.extendToolCatalogue(here), [.coordinator]),
+        (.startCoaching, [.professional]),
+        // A coaching record: no role reads it; only being its coach or coachee counts (below).
+        (.readCoaching(someoneElsesCoaching), []),
+        (.writeCoaching(someoneElsesCoaching), []),
+        (.ownCoaching(someoneElsesCoaching), []),
         // What is said in a set: no role reads it — not the coordinator, the admin or a
         // researcher of its organisation. Only being inside the set counts (below).
         (.takePartInSet(someoneElsesSet), []),
@@ -103,6 +111,33 @@ import Testing
         for action in [Action.takePartInSet(set), .presentInSet(set), .answerForChallenge(set, presenterID: former), .facilitateSet(set)] {
             #expect(!Policy.decide(action, for: asFormer).isAllowed)
         }
+    }
+
+    /// The coachee owns the record: they always read it and decide whether the coach reads it
+    /// after the relationship ends; while it goes on, both write; after, nobody does.
+    @Test func theCoacheeOwnsTheCoachingRecord() {
+        let coach = UUID(), coachee = UUID()
+        func access(active: Bool, after: Bool) -> CoachingAccess {
+            CoachingAccess(coachingID: UUID(), organisationID: Self.here, coachID: coach, coacheeID: coachee, isActive: active,
+                           coachMayReadAfterEnd: after)
+        }
+        func person(_ id: UUID) -> Principal {
+            Principal(accountID: id, displayName: "x", language: "en",
+                      memberships: [MembershipGrant(organisationID: Self.here, organisationName: "x", role: .professional)])
+        }
+        let going = access(active: true, after: false), ended = access(active: false, after: false), endedOpen = access(active: false, after: true)
+        #expect(Policy.decide(.readCoaching(going), for: person(coach)).isAllowed)
+        #expect(Policy.decide(.writeCoaching(going), for: person(coach)).isAllowed)
+        #expect(!Policy.decide(.ownCoaching(going), for: person(coach)).isAllowed)
+        #expect(!Policy.decide(.readCoaching(ended), for: person(coach)).isAllowed)
+        #expect(Policy.decide(.readCoaching(endedOpen), for: person(coach)).isAllowed)
+        #expect(!Policy.decide(.writeCoaching(endedOpen), for: person(coach)).isAllowed)
+        for state in [going, ended, endedOpen] {
+            #expect(Policy.decide(.readCoaching(state), for: person(coachee)).isAllowed)
+            #expect(Policy.decide(.ownCoaching(state), for: person(coachee)).isAllowed)
+            #expect(!Policy.decide(.readCoaching(state), for: person(UUID())).isAllowed)
+        }
+        #expect(!Policy.decide(.writeCoaching(ended), for: person(coachee)).isAllowed)
     }
 
     @Test func nobodyRecordsAPermissionForTheirOwnPlan() {

@@ -97,7 +97,9 @@ extension Action {
         switch self {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
-             .useLearning, .keepPracticeLog: nil
+             .useLearning, .keepPracticeLog, .startCoaching: nil
+        case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
+            coaching.organisationID
         case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
             set.organisationID
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),

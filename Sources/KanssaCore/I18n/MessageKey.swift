@@ -136,6 +136,43 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case clashLine
     case clashesHeading
     case clashesIntro
+    case coachingBack
+    case coachingChooseCoach
+    case coachingCloseToCoach
+    case coachingClosedToCoach
+    case coachingCoach
+    case coachingCoachDoesNotRead
+    case coachingCoachReads
+    case coachingCoachRule
+    case coachingCoachedBy
+    case coachingCompass
+    case coachingEnd
+    case coachingEndHeading
+    case coachingEndIntroCoach
+    case coachingEndIntroCoachee
+    case coachingEnded
+    case coachingEndedNotice
+    case coachingHeldOn
+    case coachingIntro
+    case coachingNewSession
+    case coachingNoSessions
+    case coachingNone
+    case coachingOpenToCoach
+    case coachingOwnerRule
+    case coachingReadingHeading
+    case coachingReadingNotice
+    case coachingRecordTitle
+    case coachingSaveSession
+    case coachingSavedNotice
+    case coachingSessionOn
+    case coachingSessionsHeading
+    case coachingSince
+    case coachingStart
+    case coachingStartHeading
+    case coachingStartedNotice
+    case coachingTitle
+    case coachingWrittenBy
+    case coachingYouCoach
     case commitmentHint
     case commitmentMadeNotice
     case commitmentMake
@@ -161,6 +198,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorChooseBasis
     case errorChooseSections
     case errorChooseTeam
+    case errorCoachingCoach
+    case errorCoachingEmpty
+    case errorCoachingHeldOn
+    case errorCoachingTooLong
     case errorCodeFormat
     case errorCodeInvalid
     case errorCommitmentText
@@ -277,6 +318,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case goalSavedNotice
     case goalWords
     case goalWorkingOnIt
+    case growGoal
+    case growGoalHint
+    case growOptions
+    case growOptionsHint
+    case growReality
+    case growRealityHint
+    case growWill
+    case growWillHint
     case homeAdminister
     case homeInvite
     case homeMyInformation
@@ -376,6 +425,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case myCoachingLink
     case myDataConfirm
     case myDataConfirmLegend
     case myDataErase

@@ -66,6 +66,16 @@ public enum Action: Sendable, Hashable {
     case seePracticeAdoption(UUID)
     /// Add a tool or method to the organisation's catalogue: its coordinators.
     case extendToolCatalogue(UUID)
+    /// Ask a colleague to coach one: professionals.
+    case startCoaching
+    /// Read a coaching record: the coachee always; the coach while the relationship goes on, and
+    /// after it ends only if the coachee allows. Nobody else.
+    case readCoaching(CoachingAccess)
+    /// Write a session into the record, or end the relationship: coach or coachee, while it goes on.
+    case writeCoaching(CoachingAccess)
+    /// Decide whether the coach may keep reading after the relationship ends: the coachee, who
+    /// owns the record.
+    case ownCoaching(CoachingAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

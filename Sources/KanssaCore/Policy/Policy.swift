@@ -55,6 +55,15 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
         case .extendToolCatalogue(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .startCoaching:
+            allowed = principal.memberships.contains { $0.role == .professional }
+        case .readCoaching(let coaching):
+            allowed = coaching.coacheeID == principal.accountID
+                || (coaching.coachID == principal.accountID && (coaching.isActive || coaching.coachMayReadAfterEnd))
+        case .writeCoaching(let coaching):
+            allowed = coaching.isActive && [coaching.coacheeID, coaching.coachID].contains(principal.accountID)
+        case .ownCoaching(let coaching):
+            allowed = coaching.coacheeID == principal.accountID
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

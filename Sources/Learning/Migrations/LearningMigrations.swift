@@ -7,5 +7,6 @@ public enum LearningMigrations {
         CreateAssessmentAnswers(),
         CreateActionLearningSets(),
         CreatePracticeLog(),
+        CreateCoaching(),
     ]
 }

@@ -90,6 +90,7 @@ public enum MyRounds {
                 title: t(.myLearningTitle), chrome: chrome,
                 content: .div(
                     .if(showsRounds, .p(.a(.link(LearningRoute.myPractice().url), .txt(t(.myPracticeLink))))),
+                    .p(.a(.link(LearningRoute.coachings.url), .txt(t(.myCoachingLink)))),
                     .if(showsRounds, rounds),
                     .section(
                         .h2(.txt(t(.mySetsHeading))),

@@ -33,6 +33,8 @@ struct Fixtures {
     let secondMeeting: UUID
     let challenge: UUID
     let commitment: UUID
+    /// The trainer coaches the professional; it goes on.
+    let coaching: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -101,11 +103,13 @@ struct Fixtures {
         let commitment = SetCommitment(setID: setID, challengeID: try challenge.requireID(), presenterID: accounts[.professional]!,
                                        text: "Ask him what time suits him", at: now)
         try await commitment.create(on: db)
+        let coaching = CoachingRelationship(organisationID: here, coachID: accounts[.trainer]!, coacheeID: accounts[.professional]!, at: now)
+        try await coaching.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
             citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID(),
             set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
-            commitment: try commitment.requireID())
+            commitment: try commitment.requireID(), coaching: try coaching.requireID())
     }
 }
