@@ -27,4 +27,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SetController())
     try app.register(collection: PracticeController())
     try app.register(collection: CoachingController())
+    try app.register(collection: SessionsController())
 }

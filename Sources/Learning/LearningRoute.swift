@@ -25,6 +25,11 @@ public enum LearningRoute: Sendable, Equatable {
     case coachingSessions(UUID)
     case coachingEnd(UUID)
     case coachingReading(UUID)
+    case sessions(organisation: UUID)
+    case session(UUID)
+    case sessionRegistration(UUID)
+    case sessionAttendance(UUID)
+    case sessionFeedback(UUID)
 
     public var path: String {
         switch self {
@@ -50,6 +55,11 @@ public enum LearningRoute: Sendable, Equatable {
         case .coachingSessions(let id): "/learning/coaching/\(id)/sessions"
         case .coachingEnd(let id): "/learning/coaching/\(id)/end"
         case .coachingReading(let id): "/learning/coaching/\(id)/reading"
+        case .sessions(let organisation): "/organisations/\(organisation)/sessions"
+        case .session(let id): "/learning/sessions/\(id)"
+        case .sessionRegistration(let id): "/learning/sessions/\(id)/registration"
+        case .sessionAttendance(let id): "/learning/sessions/\(id)/attendance"
+        case .sessionFeedback(let id): "/learning/sessions/\(id)/feedback"
         }
     }
 

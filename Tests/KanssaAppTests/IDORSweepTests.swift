@@ -31,6 +31,8 @@ import VaporTesting
         let commitment: UUID
         /// The other organisation's administrator coaching the member of both.
         let coaching: UUID
+        /// A learning session of the other organisation.
+        let session: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -74,11 +76,18 @@ import VaporTesting
         let coaching = CoachingRelationship(organisationID: fixtures.elsewhere, coachID: fixtures.adminElsewhere,
                                             coacheeID: fixtures.memberOfBoth, at: now)
         try await coaching.create(on: app.db)
+        let session = LearningSession(
+            organisationID: fixtures.elsewhere,
+            plan: SessionPlan(title: "Theirs", description: "Theirs", trainerID: fixtures.adminElsewhere, startsAt: now.addingTimeInterval(86400),
+                              minutes: 60, place: "Theirs", materials: "", capacity: nil),
+            createdByID: fixtures.adminElsewhere, at: now)
+        try await session.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
                        set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
-                       commitment: try commitment.requireID(), coaching: try coaching.requireID())
+                       commitment: try commitment.requireID(), coaching: try coaching.requireID(),
+                       session: try session.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -99,6 +108,7 @@ import VaporTesting
         case "challenge": [foreign.challenge, fixtures.challenge]
         case "commitment": [foreign.commitment, fixtures.commitment]
         case "coaching": [foreign.coaching]
+        case "session": [foreign.session]
         default: nil
         }
     }
@@ -124,6 +134,8 @@ import VaporTesting
                 + " \(try await SetCommitment.query(on: app.db).filter(\.$setID == foreign.set).count())"
                 + " \(try await SetCommitment.find(foreign.commitment, on: app.db)?.reportedAt == nil)"
                 + " \(try await SetAttendance.query(on: app.db).count())",
+            "session \(try await SessionRegistration.query(on: app.db).filter(\.$sessionID == foreign.session).count())"
+                + " \(try await SessionFeedback.query(on: app.db).filter(\.$sessionID == foreign.session).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
@@ -142,7 +154,7 @@ import VaporTesting
          ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
          ("summary", "Taken over"), ("question-\(foreign.challenge)", "Taken over?"), ("kind-\(foreign.challenge)", "clarifying"),
          ("commitment-\(foreign.challenge)", "Taken over"), ("happened-\(foreign.commitment)", "Taken over"),
-         ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes")]
+         ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes"), ("action", "register"), ("usefulness", "5")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -170,7 +182,7 @@ import VaporTesting
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
-                                  foreign.coaching]
+                                  foreign.coaching, foreign.session]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

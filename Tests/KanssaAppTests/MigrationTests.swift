@@ -108,6 +108,25 @@ import VaporTesting
         }
     }
 
+    @Test func helenSeesTheFirstTrainingDaysFeedbackAndAmyCanRegisterForTheSecond() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var helen = Browser(app)
+            try await helen.signIn("trainer@hull.demo", password: DemoData.password)
+            let home = try await helen.get("/").body.string
+            let link = try #require(home.firstMatch(of: #/href="(/organisations/[^"]+/sessions)"/#)?.1)
+            let list = try await helen.get(String(link)).body.string
+            let first = try #require(list.firstMatch(of: #/href="(/learning/sessions/[^"]+)">Person-centred practice: the first/#)?.1)
+            let held = try await helen.get(String(first)).body.string
+            #expect(held.contains("6 people have given feedback.") && held.contains("More time on what to do when the court"))
+            var amy = Browser(app)
+            try await amy.signIn("amy@hull.demo", password: DemoData.password)
+            let second = try #require(list.firstMatch(of: #/href="(/learning/sessions/[^"]+)">Person-centred practice: the second/#)?.1)
+            let page = try await amy.get(String(second)).body.string
+            #expect(page.contains("3 of 12 places taken") && page.contains(">Register<"))
+        }
+    }
+
     @Test func hullsPracticeLogsGrowAndTheTeamsAdoptionShows() async throws {
         try await withApp { app, _ in
             try await DemoData.load(on: app.db, platform: app.platform)

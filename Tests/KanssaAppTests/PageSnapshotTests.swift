@@ -417,6 +417,25 @@ import Testing
         expectPage(CoachingRecord.View(model: ended, chrome: try Self.chrome("fi")).render(), named: "coaching-ended-fi")
     }
 
+    @Test func learningSessions() throws {
+        var list = SessionList.Model(
+            organisationID: Self.organisation, organisationName: "Probation service",
+            upcoming: [.init(id: Self.other, title: "Strengths-based plans", trainer: "Helen Price", startsAt: Self.when,
+                             place: "Room 3", registered: 4, capacity: 12, isMine: true)],
+            held: [], trainers: [.init(id: Self.team, name: "Helen Price", mayBeMember: false)], mayRun: true)
+        list.errors = [FieldError(field: "minutes", message: try Self.chrome().t(.errorSessionMinutes))]
+        expectPage(SessionList.View(model: list, chrome: try Self.chrome()).render(), named: "sessions")
+        let page = SessionPage.Model(
+            id: Self.other, organisationID: Self.organisation, title: "Strengths-based plans", description: "Half a day on plans.",
+            trainer: "Helen Price", startsAt: Self.when, minutes: 180, place: "Room 3",
+            materials: ["https://example.org/reading", "Bring a plan you wrote"], capacity: 12, registeredCount: 6, hasStarted: true,
+            isRegistered: false, mayRegister: true,
+            people: [.init(id: Self.account, name: "Amy Clarke", attended: true), .init(id: Self.team, name: "Ben Walsh", attended: nil)],
+            feedback: .init(given: 5, ratings: [0, 0, 1, 2, 2], comments: ["More examples, please"]), mayGiveFeedback: false,
+            gaveFeedback: false)
+        expectPage(SessionPage.View(model: page, chrome: try Self.chrome("fi")).render(), named: "session-trainer-fi")
+    }
+
     @Test func errorPages() throws {
         let notFound = ErrorPage.Model(kind: .notFound, status: .notFound, requestID: "REQUEST-1")
         expectPage(ErrorPage.View(model: notFound, chrome: try Self.chrome("fi", signedIn: false)).render(), named: "not-found-fi")

@@ -185,6 +185,20 @@ import VaporTesting
               form: { _ in [("label", "")] }, allowed: [.role(.coordinator)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/rounds/:round/figures",
               path: { "/organisations/\($0.here)/rounds/\($0.round)/figures" }, allowed: [.role(.coordinator), .role(.researcher)]),
+        // Learning sessions: the trainer ran one an hour ago; the professional registered.
+        Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },
+              allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },
+              form: { _ in [("title", "")] }, allowed: [.role(.coordinator), .role(.trainer)]),
+        Entry(method: .GET, pattern: "/learning/sessions/:session", path: { "/learning/sessions/\($0.session)" },
+              allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),
+        // It has started: registering is refused with a message (409), which is not a denial.
+        Entry(method: .POST, pattern: "/learning/sessions/:session/registration", path: { "/learning/sessions/\($0.session)/registration" },
+              form: { _ in [("action", "register")] }, allowed: [.role(.professional), .role(.coordinator)]),
+        Entry(method: .POST, pattern: "/learning/sessions/:session/feedback", path: { "/learning/sessions/\($0.session)/feedback" },
+              form: { _ in [("usefulness", "")] }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/learning/sessions/:session/attendance", path: { "/learning/sessions/\($0.session)/attendance" },
+              allowed: [.role(.trainer), .role(.coordinator)]),
         // Coaching: the trainer coaches the professional. Only the two of them read the record.
         Entry(method: .GET, pattern: "/learning/coaching", path: { _ in "/learning/coaching" },
               allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),

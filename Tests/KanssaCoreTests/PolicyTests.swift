@@ -37,6 +37,9 @@ import Testing
     static let someoneElsesCoaching = CoachingAccess(coachingID: UUID(), organisationID: here, coachID: UUID(), coacheeID: UUID(),
                                                      isActive: true, coachMayReadAfterEnd: true)
 
+    static let someoneElsesSession = SessionAccess(sessionID: UUID(), organisationID: here, trainerID: UUID(), registeredIDs: [UUID()],
+                                                   absentIDs: [])
+
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
@@ -56,6 +59,13 @@ import Testing
         (.seePracticeAdoption(elsewhere), []),
         (.extendToolCatalogue(here), [.coordinator]),
         (.startCoaching, [.professional]),
+        (.seeLearningSessions(here), [.professional, .coordinator, .trainer]),
+        (.seeLearningSessions(elsewhere), []),
+        (.runLearningSessions(here), [.coordinator, .trainer]),
+        (.attendLearningSessions(here), [.professional, .coordinator]),
+        // Someone else's session: the organisation's coordinators manage it; feedback only from those registered.
+        (.manageLearningSession(someoneElsesSession), [.coordinator]),
+        (.giveSessionFeedback(someoneElsesSession), []),
         // A coaching record: no role reads it; only being its coach or coachee counts (below).
         (.readCoaching(someoneElsesCoaching), []),
         (.writeCoaching(someoneElsesCoaching), []),

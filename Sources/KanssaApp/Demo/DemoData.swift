@@ -101,6 +101,7 @@ enum DemoData {
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
             try await loadSelfAssessments(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, instruments: platform.instruments, at: now, on: database)
+            try await loadLearningSessions(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadCoaching(accountIDs: accountIDs, organisationID: organisationIDs[hull]!, at: now, on: database)
             try await loadPracticeLogs(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadActionLearningSet(

@@ -100,6 +100,8 @@ extension Action {
              .useLearning, .keepPracticeLog, .startCoaching: nil
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID
+        case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id): id
+        case .manageLearningSession(let session), .giveSessionFeedback(let session): session.organisationID
         case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
             set.organisationID
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),

@@ -30,6 +30,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case roundOpened = "round-opened"
     case learningSetCreated = "learning-set-created"
     case practiceToolAdded = "practice-tool-added"
+    case learningSessionCreated = "learning-session-created"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

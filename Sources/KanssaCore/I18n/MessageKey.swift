@@ -76,6 +76,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationCreated
     case auditInvitationRedeemed
     case auditInvitationRefused
+    case auditLearningSessionCreated
     case auditLearningSetCreated
     case auditLifeAreasChanged
     case auditPersonalDataChanged
@@ -253,6 +254,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorRoundInstrument
     case errorRoundLabel
     case errorRoundTeam
+    case errorSessionCapacity
+    case errorSessionComment
+    case errorSessionDate
+    case errorSessionDescription
+    case errorSessionMaterials
+    case errorSessionMinutes
+    case errorSessionTitle
+    case errorSessionTrainer
+    case errorSessionUsefulness
     case errorSetCount
     case errorSetFacilitator
     case errorSetFirst
@@ -334,6 +344,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeNoOrganisation
     case homePractice
     case homeRounds
+    case homeSessions
     case homeSets
     case homeTeamAlignment
     case homeTitle
@@ -671,6 +682,58 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sectionStrengths
     case sectionTimeline
     case servicesHeading
+    case sessionAttendanceNotice
+    case sessionBack
+    case sessionCancel
+    case sessionCancelledNotice
+    case sessionCapacity
+    case sessionCapacityHint
+    case sessionChooseTrainer
+    case sessionComment
+    case sessionCommentHint
+    case sessionCreate
+    case sessionCreateHeading
+    case sessionCreatedNotice
+    case sessionDate
+    case sessionDescription
+    case sessionFeedbackAlready
+    case sessionFeedbackCaption
+    case sessionFeedbackFormHeading
+    case sessionFeedbackGiven
+    case sessionFeedbackHeading
+    case sessionFeedbackIntro
+    case sessionFeedbackThanks
+    case sessionFeedbackTooFew
+    case sessionFull
+    case sessionFullNotice
+    case sessionGiveFeedback
+    case sessionLength
+    case sessionMaterials
+    case sessionMaterialsHint
+    case sessionMinutes
+    case sessionMinutesHint
+    case sessionNobodyRegistered
+    case sessionPeople
+    case sessionRegister
+    case sessionRegistered
+    case sessionRegisteredNotice
+    case sessionRegisteredOf
+    case sessionRegistration
+    case sessionRegistrationClosed
+    case sessionTitleField
+    case sessionTrainer
+    case sessionTrainerField
+    case sessionUsefulness
+    case sessionUsefulnessQuestion
+    case sessionWhenWhere
+    case sessionWhoCame
+    case sessionWhoRegistered
+    case sessionYouAreRegistered
+    case sessionsHeld
+    case sessionsNoneHeld
+    case sessionsNoneUpcoming
+    case sessionsTitle
+    case sessionsUpcoming
     case setAttendanceFact
     case setAttendanceFigure
     case setAttendanceNone
@@ -831,4 +894,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case traceWho
     case traceWhy
     case traceYou
+    case usefulness1
+    case usefulness2
+    case usefulness3
+    case usefulness4
+    case usefulness5
 }

@@ -76,6 +76,18 @@ public enum Action: Sendable, Hashable {
     /// Decide whether the coach may keep reading after the relationship ends: the coachee, who
     /// owns the record.
     case ownCoaching(CoachingAccess)
+    /// See an organisation's learning sessions — when, where, what, materials: its
+    /// professionals, coordinators and trainers.
+    case seeLearningSessions(UUID)
+    /// Put on a learning session: an organisation's coordinators and trainers.
+    case runLearningSessions(UUID)
+    /// Register for a session, or cancel: the organisation's professionals and coordinators.
+    case attendLearningSessions(UUID)
+    /// Record who came, and read the feedback (without names): the session's trainer and the
+    /// organisation's coordinators.
+    case manageLearningSession(SessionAccess)
+    /// Give feedback on a session: someone registered for it whom the trainer did not record as absent.
+    case giveSessionFeedback(SessionAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

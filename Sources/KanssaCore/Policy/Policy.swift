@@ -64,6 +64,16 @@ public enum Policy {
             allowed = coaching.isActive && [coaching.coacheeID, coaching.coachID].contains(principal.accountID)
         case .ownCoaching(let coaching):
             allowed = coaching.coacheeID == principal.accountID
+        case .seeLearningSessions(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
+        case .runLearningSessions(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .trainer])
+        case .attendLearningSessions(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator])
+        case .manageLearningSession(let session):
+            allowed = session.trainerID == principal.accountID || principal.roles(in: session.organisationID).contains(.coordinator)
+        case .giveSessionFeedback(let session):
+            allowed = session.registeredIDs.contains(principal.accountID) && !session.absentIDs.contains(principal.accountID)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

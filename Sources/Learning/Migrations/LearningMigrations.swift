@@ -8,5 +8,6 @@ public enum LearningMigrations {
         CreateActionLearningSets(),
         CreatePracticeLog(),
         CreateCoaching(),
+        CreateLearningSessions(),
     ]
 }

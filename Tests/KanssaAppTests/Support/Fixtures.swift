@@ -35,6 +35,8 @@ struct Fixtures {
     let commitment: UUID
     /// The trainer coaches the professional; it goes on.
     let coaching: UUID
+    /// A learning session of "Here" the trainer ran an hour ago; the professional registered.
+    let session: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -105,11 +107,20 @@ struct Fixtures {
         try await commitment.create(on: db)
         let coaching = CoachingRelationship(organisationID: here, coachID: accounts[.trainer]!, coacheeID: accounts[.professional]!, at: now)
         try await coaching.create(on: db)
+        let session = LearningSession(
+            organisationID: here,
+            plan: SessionPlan(title: "Person-centred practice", description: "A day on plans in people's own words",
+                              trainerID: accounts[.trainer]!, startsAt: now.addingTimeInterval(-3600), minutes: 120, place: "Room 1",
+                              materials: "https://example.org/slides", capacity: nil),
+            createdByID: accounts[.coordinator]!, at: now)
+        try await session.create(on: db)
+        try await SessionRegistration(sessionID: try session.requireID(), accountID: accounts[.professional]!, at: now).create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
             citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID(),
             set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
-            commitment: try commitment.requireID(), coaching: try coaching.requireID())
+            commitment: try commitment.requireID(), coaching: try coaching.requireID(),
+            session: try session.requireID())
     }
 }

@@ -17,6 +17,7 @@ enum Home {
             let mayAnswerRounds: Bool
             let mayOrganiseSets: Bool
             let maySeePractice: Bool
+            let maySeeSessions: Bool
         }
 
         let displayName: String
@@ -37,7 +38,8 @@ enum Home {
                     maySeeRounds: Policy.decide(.seeRoundFigures(organisationID), for: principal).isAllowed,
                     mayAnswerRounds: roles.contains(.professional),
                     mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed,
-                    maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed
+                    maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed,
+                    maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -34,6 +34,8 @@ extension Home {
                                 .if(place.maySeePractice, .li(.a(
                                     .link(LearningRoute.practice(organisation: place.organisationID).url), .txt(t(.homePractice))))),
                                 .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myPractice().url), .txt(t(.homeMyPractice))))),
+                                .if(place.maySeeSessions, .li(.a(
+                                    .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(
                                     .link(LearningRoute.sets(organisation: place.organisationID).url), .txt(t(.homeSets))))),
                                 .if(place.mayAnswerRounds || place.mayOrganiseSets || place.roles.contains(.trainer),

@@ -123,6 +123,7 @@ enum AuditText {
         case .roundOpened: t(.auditRoundOpened)
         case .learningSetCreated: t(.auditLearningSetCreated)
         case .practiceToolAdded: t(.auditPracticeToolAdded)
+        case .learningSessionCreated: t(.auditLearningSessionCreated)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

@@ -1,0 +1,140 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// Learning sessions: putting one on, registering, recording who came, and feedback — shown
+/// to the trainer without names, and only once five people have given it.
+public enum LearningSessions {
+    public static let smallestGroup = GroupFigures.smallestGroup
+    public static let commentLength = 1000
+
+    /// The session as the policy sees it. Two queries.
+    public static func access(sessionID: UUID, on database: any Database) async throws -> SessionAccess? {
+        guard let session = try await LearningSession.find(sessionID, on: database) else { return nil }
+        let registrations = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
+            .filter(\.$cancelledAt == nil).all()
+        return SessionAccess(
+            sessionID: sessionID, organisationID: session.organisationID, trainerID: session.trainerID,
+            registeredIDs: Set(registrations.map(\.accountID)),
+            absentIDs: Set(registrations.filter { $0.attended == false }.map(\.accountID)))
+    }
+
+    public enum PlanProblem: String, Sendable, Equatable, CaseIterable {
+        case title, description, trainer, date, time, minutes, place, materials, capacity
+    }
+
+    /// What someone typed to put a session on, checked: a title and what it is about; a trainer
+    /// from the list; a day from today within a year, a time, 15 minutes to 8 hours; a room or a
+    /// link; materials (optional, one per line); a number of places (optional, 1–500).
+    public static func check(
+        _ fields: [String: String], trainers: [ActionLearningSets.Candidate], timeZone: TimeZone, now: Date
+    ) -> Result<SessionPlan, ProblemList<PlanProblem>> {
+        var problems: [PlanProblem] = []
+        let title = TypedText.clean(fields["title"], maxLength: 100)
+        if title == nil { problems.append(.title) }
+        let description = TypedText.clean(fields["description"], maxLength: 2000, multiline: true)
+        if description == nil { problems.append(.description) }
+        let trainer = fields["trainer"].flatMap(UUID.init(uuidString:)).flatMap { id in trainers.first { $0.id == id } }
+        if trainer == nil { problems.append(.trainer) }
+        let day = ActionLearningSets.startOfDay(fields["date"] ?? "", in: timeZone)
+        if day.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
+            problems.append(.date)
+        }
+        let time = ActionLearningSets.minutes(fields["time"] ?? "")
+        if time == nil { problems.append(.time) }
+        let minutes = Int(fields["minutes"] ?? "")
+        if minutes.map({ !(15...480).contains($0) }) ?? true { problems.append(.minutes) }
+        let place = TypedText.clean(fields["place"], maxLength: 200)
+        if place == nil { problems.append(.place) }
+        let typedMaterials = fields["materials"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let materials = typedMaterials.isEmpty ? "" : TypedText.clean(typedMaterials, maxLength: 2000, multiline: true)
+        if materials == nil { problems.append(.materials) }
+        let typedCapacity = fields["capacity"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let capacity = typedCapacity.isEmpty ? nil : Int(typedCapacity)
+        if !typedCapacity.isEmpty && (capacity.map { !(1...500).contains($0) } ?? true) { problems.append(.capacity) }
+        guard let title, let description, let trainer, let day, let time, let minutes, let place, let materials, problems.isEmpty else {
+            return .failure(ProblemList(problems))
+        }
+        return .success(SessionPlan(
+            title: title, description: description, trainerID: trainer.id, startsAt: day.addingTimeInterval(Double(time) * 60),
+            minutes: minutes, place: place, materials: materials, capacity: capacity))
+    }
+
+    public enum RegistrationOutcome: Sendable, Equatable {
+        case registered, full, closed
+    }
+
+    /// Registers someone (again, if they had cancelled), while the session has not started and
+    /// has a place. The count and the insert run in one transaction.
+    public static func register(
+        _ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database
+    ) async throws -> RegistrationOutcome {
+        guard session.startsAt > now, let sessionID = session.id else { return .closed }
+        return try await database.transaction { database in
+            let existing = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
+                .filter(\.$accountID == accountID).first()
+            if let existing, existing.cancelledAt == nil { return .registered }
+            if let capacity = session.capacity {
+                let taken = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
+                    .filter(\.$cancelledAt == nil).count()
+                guard taken < capacity else { return .full }
+            }
+            let registration = existing ?? SessionRegistration(sessionID: sessionID, accountID: accountID, at: now)
+            registration.cancelledAt = nil
+            registration.registeredAt = now
+            try await registration.save(on: database)
+            return .registered
+        }
+    }
+
+    public static func cancel(_ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database) async throws {
+        guard session.startsAt > now else { return }
+        try await SessionRegistration.query(on: database).filter(\.$sessionID == session.requireID())
+            .filter(\.$accountID == accountID).filter(\.$cancelledAt == nil).set(\.$cancelledAt, to: now).update()
+    }
+
+    /// Records who of those registered came.
+    public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
+        try await database.transaction { database in
+            let registrations = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
+                .filter(\.$cancelledAt == nil).all()
+            for registration in registrations {
+                registration.attended = present.contains(registration.accountID)
+                try await registration.save(on: database)
+            }
+        }
+    }
+
+    /// One person's feedback, once. False if they had given it already.
+    public static func giveFeedback(
+        usefulness: Int, comment: String, by accountID: UUID, on sessionID: UUID, at now: Date, on database: any Database
+    ) async throws -> Bool {
+        let given = try await SessionFeedback.query(on: database).filter(\.$sessionID == sessionID).filter(\.$accountID == accountID).count()
+        guard given == 0 else { return false }
+        do {
+            try await SessionFeedback(sessionID: sessionID, accountID: accountID, usefulness: usefulness, comment: comment, at: now)
+                .create(on: database)
+            return true
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            return false  // given meanwhile, from another tab
+        }
+    }
+
+    /// Feedback as the trainer sees it: how many gave it; ratings and comments, without names,
+    /// once five people have.
+    public struct FeedbackSummary: Sendable, Equatable {
+        public let given: Int
+        /// People per usefulness rating 1–5; nil below five.
+        public let ratings: [Int]?
+        public let comments: [String]?
+    }
+
+    public static func feedback(on sessionID: UUID, on database: any Database) async throws -> FeedbackSummary {
+        let all = try await SessionFeedback.query(on: database).filter(\.$sessionID == sessionID).all()
+        guard all.count >= smallestGroup else { return FeedbackSummary(given: all.count, ratings: nil, comments: nil) }
+        let ratings = (1...5).map { value in all.filter { $0.usefulness == value }.count }
+        // In no particular order that would tell who wrote which: sorted by their words.
+        return FeedbackSummary(given: all.count, ratings: ratings, comments: all.map(\.comment).filter { !$0.isEmpty }.sorted())
+    }
+}
