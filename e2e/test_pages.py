@@ -304,10 +304,22 @@ def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
     def answer(number, label):
         officer.get_by_role("group", name=re.compile(rf"^{number}\. ")).get_by_label(label, exact=True).check()
 
-    for number in range(1, 6):
+    # On a phone the long questionnaire goes one question per screen; leaving and coming back resumes.
+    officer.get_by_role("link", name=re.compile("Answer one question at a time")).click()
+    assert officer.get_by_text("Question 1 of 20").is_visible()
+    expect_accessible(officer, "one question per screen")
+    for number in range(1, 5):
         answer(number, "Mostly like me")
+        officer.get_by_role("button", name="Next").click()
+    screenshot(officer, "self-assessment-one-question-on-phone")
+    answer(5, "Mostly like me")
     officer.get_by_role("button", name="Save and finish later").click()
     assert officer.get_by_text("5 of 20 questions answered").is_visible()
+    officer.get_by_role("link", name=re.compile("Answer one question at a time")).click()
+    assert officer.get_by_text("Question 6 of 20 · 5 answered").is_visible()
+    officer.get_by_role("button", name="Back").click()
+    assert officer.get_by_role("group", name=re.compile(r"^5\. ")).get_by_label("Mostly like me", exact=True).is_checked()
+    officer.get_by_role("link", name="See all the questions at once").click()
     screenshot(officer, "self-assessment-draft-on-phone")
     # Sending before the end says which questions are left.
     officer.get_by_role("button", name="Send my answers").click()

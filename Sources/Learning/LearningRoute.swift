@@ -5,6 +5,8 @@ import KanssaCore
 public enum LearningRoute: Sendable, Equatable {
     case myRounds
     case round(UUID)
+    /// One question per screen, at question `step` (from 1).
+    case roundStep(UUID, step: Int)
     case rounds(organisation: UUID)
     case figures(organisation: UUID, round: UUID, compare: UUID? = nil)
     /// A coordinator's sets: attendance and counts, and setting one up.
@@ -35,6 +37,7 @@ public enum LearningRoute: Sendable, Equatable {
         switch self {
         case .myRounds: "/learning"
         case .round(let id): "/learning/rounds/\(id)"
+        case .roundStep(let id, let step): "/learning/rounds/\(id)?step=\(step)"
         case .rounds(let organisation): "/organisations/\(organisation)/rounds"
         case .figures(let organisation, let round, let compare):
             "/organisations/\(organisation)/rounds/\(round)/figures" + (compare.map { "?compare=\($0)" } ?? "")

@@ -314,6 +314,9 @@ import Testing
             submittedAt: nil, scores: [], earlier: nil)
         answering.errors = [FieldError(field: "item-bp2", message: try Self.chrome("fi").t(.errorAnswerMissing))]
         expectPage(Answering.View(model: answering, chrome: try Self.chrome("fi")).render(), named: "answering-draft-fi")
+        answering.errors = []
+        answering.step = 2
+        expectPage(Answering.View(model: answering, chrome: try Self.chrome()).render(), named: "answering-one-question")
         let mine = [
             MyRounds.Line(id: Self.other, label: "After the training", instrument: "How I meet people", closesAt: Self.when, isOpen: true,
                           state: .draft),

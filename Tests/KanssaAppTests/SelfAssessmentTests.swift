@@ -66,6 +66,47 @@ import VaporTesting
         }
     }
 
+    @Test func aLongQuestionnaireIsAnsweredOneQuestionPerScreenLeftAndResumed() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let items = try #require(try Instruments.bundled()["co-creation-mindset"]).items
+            let path = "/learning/rounds/\(fixtures.round)"
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let whole = try await professional.get(path).body.string
+            #expect(whole.contains(#"href="\#(path)?step=1""#))  // twenty questions: long, so offered one at a time
+            let first = try await professional.get("\(path)?step=1").body.string
+            #expect(first.contains("Question 1 of 20 · 0 answered"))
+            #expect(first.contains(#"name="item-\#(items[0].id)""#) && !first.contains(#"name="item-\#(items[1].id)""#))
+            #expect(!first.contains(">Back<"))
+            // An answer off the scale stays on the question with a message.
+            #expect(try await professional.post(path, [("step", "1"), ("item-\(items[0].id)", "9"), ("move", "next")]).status
+                    == .unprocessableEntity)
+            try await professional.get("\(path)?step=1")
+            var moved = try await professional.post(path, [("step", "1"), ("item-\(items[0].id)", "4"), ("move", "next")])
+            #expect(moved.headers.first(name: .location) == "\(path)?step=2")
+            try await professional.get("\(path)?step=2")
+            moved = try await professional.post(path, [("step", "2"), ("item-\(items[1].id)", "3"), ("move", "later")])
+            #expect(moved.headers.first(name: .location) == "\(path)?notice=saved")
+            // Coming back, the page resumes at the first question not answered, and the answers so far are kept.
+            #expect(try await professional.get(path).body.string.contains(#"href="\#(path)?step=3""#))
+            let back = try await professional.get("\(path)?step=2").body.string
+            #expect(back.contains(#"name="item-\#(items[1].id)" value="3" checked"#) && back.contains("2 answered"))
+            // Sending at the last question with some left: all the questions, the missing ones named.
+            try await professional.get("\(path)?step=20")
+            let early = try await professional.post(path, [("step", "20"), ("item-\(items[19].id)", "5"), ("move", "send")])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.components(separatedBy: "Answer this question before you send").count - 1 == 17 * 2)
+            for (index, item) in items.enumerated() {
+                try await professional.get("\(path)?step=\(index + 1)")
+                let move = index == items.count - 1 ? "send" : "next"
+                #expect(try await professional.post(path, [("step", String(index + 1)), ("item-\(item.id)", "4"), ("move", move)]).status == .seeOther)
+            }
+            let answer = try #require(try await Rounds.answers(of: fixtures.accounts[.professional]!, in: fixtures.round, on: app.db))
+            #expect(answer.submittedAt != nil && answer.values.count == 20 && answer.values.values.allSatisfy { $0 == 4 })
+        }
+    }
+
     @Test func nobodyButThePersonReachesTheirAnswersAndFiguresNeedFivePeople() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

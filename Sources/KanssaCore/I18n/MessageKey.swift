@@ -59,13 +59,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case alignmentMine
     case alignmentNoActions
     case alignmentPercent
+    case answeringAllAtOnce
+    case answeringBack
     case answeringEasyRead
+    case answeringNext
+    case answeringOneAtATime
     case answeringPrivate
     case answeringProgress
     case answeringQuestion
     case answeringResubmit
     case answeringSaveDraft
     case answeringSavedNotice
+    case answeringStep
     case answeringSubmit
     case answeringSubmittedNotice
     case auditAccountCreated

@@ -19,9 +19,19 @@ public enum Answering {
         public let scores: [Instrument.SubscaleScore]
         /// Their scores in their previous round of the same instrument.
         public let earlier: EarlierRound?
+        /// One question per screen: the number of the question shown (from 1), or nil for all at once.
+        public var step: Int?
         public var errors: [FieldError] = []
         public var notice: Notice?
+
+        /// The first question not answered yet (from 1), to resume at; the last when all are.
+        public var resumeStep: Int {
+            (instrument.items.firstIndex { answers[$0.id] == nil } ?? (instrument.items.count - 1)) + 1
+        }
     }
+
+    /// From this many questions an instrument is long: the page offers one question per screen.
+    public static let longInstrument = 10
 
     /// A person's own scores in an earlier round, to show their change.
     public struct EarlierRound: Sendable, Equatable {
@@ -69,12 +79,18 @@ public enum Answering {
                 title: model.label, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
-                    .p(.a(.link(LearningRoute.myRounds.url), .txt(t(.myRoundsTitle)))),
+                    .p(.a(.link(LearningRoute.myRounds.url), .txt(t(.myLearningTitle)))),
                     .h2(.txt(instrument.text(instrument.title, in: model.language))),
-                    .unwrap(instrument.intro) { .p(.txt(instrument.text($0, in: model.language))) },
-                    .p(.txt(t(.answeringPrivate))),
-                    .if(!model.scores.isEmpty, profile),
-                    .if(model.isOpen, form),
+                    // One question per screen: the introduction comes once, before the first.
+                    .if((model.step ?? 1) <= 1, .group(
+                        .unwrap(instrument.intro) { .p(.txt(instrument.text($0, in: model.language))) },
+                        .p(.txt(t(.answeringPrivate))))),
+                    .if(!model.scores.isEmpty && model.step == nil, profile),
+                    .if(model.isOpen && model.step == nil && model.instrument.items.count >= Answering.longInstrument, .p(
+                        .class("step-link"),
+                        .a(.link(LearningRoute.roundStep(model.roundID, step: model.resumeStep).url), .txt(t(.answeringOneAtATime))))),
+                    .if(model.isOpen && model.step == nil, form),
+                    .unwrap(model.step) { step in model.isOpen ? stepForm(step) : .empty },
                     .if(!model.isOpen, .p(.txt(t(.roundClosed))))
                 )
             )
@@ -109,6 +125,58 @@ public enum Answering {
             )
         }
 
+        /// One question, with where it stands and buttons to go back, on, or stop for now. Each
+        /// move saves the answer given, so the person can leave at any question and come back.
+        private func stepForm(_ step: Int) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            let instrument = model.instrument
+            let index = min(max(step, 1), instrument.items.count) - 1
+            let item = instrument.items[index]
+            let answered = instrument.items.filter { model.answers[$0.id] != nil }.count
+            let isLast = index == instrument.items.count - 1
+            return .form(
+                .class("stack narrow"), .method(.post), .link(LearningRoute.round(model.roundID).url, as: "action"),
+                .attribute(named: "novalidate"),
+                Components.csrfField(chrome.csrfToken),
+                .input(.type(.hidden), .name("step"), .safe("value", String(index + 1))),
+                .p(.class("progress"), .id("step-progress"),
+                   .txt(t(.answeringStep, ["number": t.number(index + 1), "items": t.number(instrument.items.count),
+                                           "answered": t.number(answered)]))),
+                .element(named: "progress", nodes: [
+                    .safe("value", String(answered)), .safe("max", String(instrument.items.count)),
+                    .safe("aria-labelledby", "step-progress"),
+                ]),
+                question(item, number: index + 1),
+                .div(
+                    .class("button-row"),
+                    .button(.type(.submit), .attribute(named: "name", value: "move"), .attribute(named: "value", value: isLast ? "send" : "next"),
+                            .class("button button--primary"),
+                            .txt(isLast ? t(model.submittedAt == nil ? .answeringSubmit : .answeringResubmit) : t(.answeringNext))),
+                    // After the forward button, so that Enter moves on rather than back.
+                    .if(index > 0, .button(.type(.submit), .attribute(named: "name", value: "move"), .attribute(named: "value", value: "back"),
+                                           .class("button button--secondary"), .txt(t(.answeringBack)))),
+                    .button(.type(.submit), .attribute(named: "name", value: "move"), .attribute(named: "value", value: "later"),
+                            .class("button button--link"), .txt(t(.answeringSaveDraft)))
+                ),
+                .p(.a(.link(LearningRoute.round(model.roundID).url), .txt(t(.answeringAllAtOnce))))
+            )
+        }
+
+        private func question(_ item: Instrument.Item, number: Int) -> Node<HTML.FormContext> {
+            let t = chrome.t
+            let instrument = model.instrument
+            let scale = instrument.scale(of: item)
+            let labels = scale.map { $0.labels[model.language] ?? $0.labels[instrument.languages[0]] ?? [] } ?? []
+            return Components.radios(
+                name: "item-\(item.id)",
+                legend: t(.answeringQuestion, ["number": t.number(number), "text": instrument.text(item.text, in: model.language)]),
+                hint: item.easyRead.map { t(.answeringEasyRead, ["text": instrument.text($0, in: model.language)]) },
+                options: labels.enumerated().map { point, label in
+                    .init(value: String(point + 1), label: label, isSelected: model.answers[item.id] == point + 1)
+                },
+                error: model.errors.message(for: "item-\(item.id)"))
+        }
+
         private var form: Node<HTML.BodyContext> {
             let t = chrome.t
             let instrument = model.instrument
@@ -118,18 +186,7 @@ public enum Answering {
                 .attribute(named: "novalidate"),
                 Components.csrfField(chrome.csrfToken),
                 .p(.class("progress"), .txt(t(.answeringProgress, ["answered": t.number(answered), "items": t.number(instrument.items.count)]))),
-                .forEach(Array(instrument.items.enumerated())) { index, item in
-                    let scale = instrument.scale(of: item)
-                    let labels = scale.map { $0.labels[model.language] ?? $0.labels[instrument.languages[0]] ?? [] } ?? []
-                    return Components.radios(
-                        name: "item-\(item.id)",
-                        legend: t(.answeringQuestion, ["number": t.number(index + 1), "text": instrument.text(item.text, in: model.language)]),
-                        hint: item.easyRead.map { t(.answeringEasyRead, ["text": instrument.text($0, in: model.language)]) },
-                        options: labels.enumerated().map { point, label in
-                            .init(value: String(point + 1), label: label, isSelected: model.answers[item.id] == point + 1)
-                        },
-                        error: model.errors.message(for: "item-\(item.id)"))
-                },
+                .forEach(Array(instrument.items.enumerated())) { index, item in question(item, number: index + 1) },
                 .div(
                     .class("button-row"),
                     .button(.type(.submit), .attribute(named: "name", value: "submit"), .attribute(named: "value", value: "no"),

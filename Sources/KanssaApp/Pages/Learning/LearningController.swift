@@ -37,6 +37,7 @@ struct LearningController: RouteCollection {
         case "submitted": model.notice = Notice(.success, request.localizer(.answeringSubmittedNotice))
         default: break
         }
+        model.step = request.query[Int.self, at: "step"].map { min(max($0, 1), model.instrument.items.count) }
         return Answering.View(model: model, chrome: request.chrome()).render().response()
     }
 
@@ -45,6 +46,7 @@ struct LearningController: RouteCollection {
         var model = try await load(request)
         guard model.isOpen else { throw KanssaError.forbidden }
         let fields = (try? request.content.decode([String: String].self)) ?? [:]
+        if let typedStep = fields["step"] { return try await answerStep(request, model: model, step: typedStep, fields: fields) }
         let submit = fields["submit"] == "yes"
         let answers: [String: Int]
         switch Rounds.read(fields, instrument: model.instrument, submit: submit) {
@@ -67,6 +69,47 @@ struct LearningController: RouteCollection {
         try await Rounds.save(answers, submit: submit, roundID: roundID, accountID: principal.accountID, at: request.now, on: request.db)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "round:\(roundID)", purpose: .learning)
         return request.redirect(to: LearningRoute.round(roundID).path + "?notice=" + (submit ? "submitted" : "saved"), redirectType: .normal)
+    }
+
+    /// One question per screen: the answer shown is saved with the others so far, then the
+    /// person moves back, on, stops for now, or — at the last question — sends everything.
+    private func answerStep(_ request: Request, model: Answering.Model, step typedStep: String, fields: [String: String]) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let roundID = try request.uuid("round")
+        let items = model.instrument.items
+        guard let step = Int(typedStep), (1...items.count).contains(step) else { throw KanssaError.notFound }
+        let item = items[step - 1]
+        var model = model
+        var answers = model.answers
+        switch Rounds.read(fields.filter { $0.key == "item-\(item.id)" }, instrument: model.instrument, submit: false) {
+        case .failure:
+            model.step = step
+            model.errors = [FieldError(field: "item-\(item.id)", message: request.localizer(.errorAnswerOutOfScale))]
+            return Answering.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let read):
+            answers.merge(read) { $1 }
+        }
+        let move = fields["move"] ?? "next"
+        if move == "send" {
+            let missing = items.filter { answers[$0.id] == nil }
+            if !missing.isEmpty {
+                // Back to all the questions, with the ones left named.
+                try await Rounds.save(answers, submit: false, roundID: roundID, accountID: principal.accountID, at: request.now, on: request.db)
+                model.answers = answers
+                model.step = nil
+                model.errors = missing.map { FieldError(field: "item-\($0.id)", message: request.localizer(.errorAnswerMissing)) }
+                return Answering.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            }
+        }
+        try await Rounds.save(answers, submit: move == "send", roundID: roundID, accountID: principal.accountID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "round:\(roundID)", purpose: .learning)
+        let next: String = switch move {
+        case "back": LearningRoute.roundStep(roundID, step: max(step - 1, 1)).path
+        case "later": LearningRoute.round(roundID).path + "?notice=saved"
+        case "send": LearningRoute.round(roundID).path + "?notice=submitted"
+        default: LearningRoute.roundStep(roundID, step: min(step + 1, items.count)).path
+        }
+        return request.redirect(to: next, redirectType: .normal)
     }
 
     private func load(_ request: Request) async throws -> Answering.Model {
