@@ -7,7 +7,9 @@
 # starts `kanssa serve`, signs in 16 citizens and 16 professionals, and runs wrk (from Debian)
 # against /healthz (the ceiling: no database, no page), a citizen's whole-person view
 # (/plan/actions), a professional's caseload (/caseload) and adding a check-in (POST
-# /plan/check-ins). Each figure is printed with its ratio to the ceiling measured in the same
+# /plan/check-ins), and a coordinator's figures page of a self-assessment round answered by
+# ROUND_ANSWERS people (default 10000), compared with an earlier round of as many — scoring
+# 20,000 sets of answers per request. Each figure is printed with its ratio to the ceiling measured in the same
 # run: the machine is shared and noisy, so compare ratios, not raw numbers across runs.
 # Settings: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), DATABASES
 # ("sqlite postgres"), SQLITE_DIR (a folder whose kanssa.sqlite was seeded before: measured as it is),
@@ -21,6 +23,7 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 DATABASES=${DATABASES:-"sqlite postgres"}
 PEOPLE=16
+ROUND_ANSWERS=${ROUND_ANSWERS:-10000}
 RESULTS=benchmarks/RESULTS.md
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -64,15 +67,15 @@ sign_in() {
   printf '%s\t%s\n' "$cookie" "$token"
 }
 
-# measure NAME METHOD PATH SESSIONS: one wrk run; prints "NAME rps p50 p99 errors".
+# measure NAME METHOD PATH SESSIONS [CONNECTIONS]: one wrk run; prints "NAME rps p50 p99 errors".
 measure() {
-  local out
+  local out connections=${5:-$CONNECTIONS}
   if [ "$4" = none ]; then
     # The ceiling is asked as a health probe asks: no session, no cookie.
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$3" 2>&1)
     out="$out"$'\n'"Unexpected: $(echo "$out" | awk '/Non-2xx/ { print $5 }')"
   else
-    out=$(SESSIONS="$4" METHOD="$2" TARGET="$3" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency \
+    out=$(SESSIONS="$4" METHOD="$2" TARGET="$3" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 30s --latency \
       -s benchmarks/sessions.lua "$BASE$3" 2>&1)
   fi
   local rps p50 p99 errors
@@ -95,7 +98,7 @@ run_database() {
     seeded="seeded earlier; measured"
   else
     echo "== $label: seeding $CITIZENS citizens…"
-    "$BIN" seed-scale --citizens "$CITIZENS" 2>&1 | grep -v '^\[ INFO' | tail -2
+    "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" 2>&1 | grep -v '^\[ INFO' | tail -3
   fi
   local seed_seconds=$((SECONDS - seed_start))
   LOG_LEVEL=info setsid sh -c "echo \$\$ > '$WORK/server.pid'; exec '$BIN' serve --port $PORT" >"$WORK/server-$label.log" 2>&1 &
@@ -106,11 +109,21 @@ run_database() {
     sign_in "citizen-$((i * (CITIZENS / PEOPLE)))@scale.test" >>"$WORK/citizens"
     sign_in "pro-$i@scale.test" >>"$WORK/professionals"
   done
-  local ceiling whole caseload checkin
+  sign_in coordinator@scale.test >"$WORK/coordinator"
+  local cookie rounds figures compare
+  cookie=$(cut -f1 "$WORK/coordinator")
+  rounds=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/rounds"' | head -1 | sed 's/^href="//; s/"$//')
+  figures=$(curl -s -H "Cookie: $cookie" "$BASE$rounds" | grep -o 'href="/organisations/[^"]*/figures"' | head -1 | sed 's/^href="//; s/"$//')
+  # The earlier round to compare with is the figures page's first choice.
+  compare="$figures?compare=$(curl -s -H "Cookie: $cookie" "$BASE$figures" | grep -o '<option value="[0-9A-F-]\{36\}"' | head -1 \
+    | sed 's/^<option value="//; s/"$//')"
+  local ceiling whole caseload checkin round
   ceiling=$(measure healthz GET /healthz none)
   whole=$(measure whole GET /plan/actions "$WORK/citizens")
   caseload=$(measure caseload GET /caseload "$WORK/professionals")
   checkin=$(measure check-in POST /plan/check-ins "$WORK/citizens")
+  # A coordinator's page, not a citizen's: asked by two at a time rather than by a crowd.
+  round=$(measure "round figures" GET "$compare" "$WORK/coordinator" 2)
   stop_server
   local ceiling_rps
   ceiling_rps=$(echo "$ceiling" | cut -d'|' -f2)
@@ -120,7 +133,7 @@ run_database() {
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
-    for row in "$ceiling" "$whole" "$caseload" "$checkin"; do
+    for row in "$ceiling" "$whole" "$caseload" "$checkin" "$round"; do
       IFS='|' read -r name rps p50 p99 errors <<<"$row"
       share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
       echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
@@ -154,7 +167,9 @@ done
   echo "The ceiling is \`/healthz\` of the same server in the same run, asked without a cookie as a health probe asks;"
   echo "\"share\" is requests/s divided by the ceiling's."
   echo "Whole-person view: \`GET /plan/actions\` as one of $PEOPLE citizens in turn; caseload: \`GET /caseload\` as one of"
-  echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens."
+  echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens;"
+  echo "round figures: a coordinator's figures of a round of $ROUND_ANSWERS answers compared with an earlier round of as many"
+  echo "(every answer read and scored on each request), asked by 2 connections at a time."
   cat "$WORK/results.md"
 } >"$RESULTS"
 echo "Written to $RESULTS"

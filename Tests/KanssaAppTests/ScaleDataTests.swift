@@ -3,11 +3,28 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Learning
 import Testing
 import VaporTesting
 
 /// The benchmark's data generator makes the volumes it promises, and the pages work on them.
 @Suite struct ScaleDataTests {
+    @Test func aRoundAtScaleIsAnsweredTwiceByEveryoneAndItsFiguresShow() async throws {
+        try await withApp { app, world in
+            let instrument = try #require(app.platform.instruments["co-creation-mindset"])
+            let rounds = try await RoundScaleData(answers: 12).load(
+                instrument: instrument, on: app.db, at: world.now, passwordHash: try Bcrypt.hash(ScaleData.password, cost: 4))
+            #expect(try await AssessmentAnswer.query(on: app.db).filter(\.$submittedAt != nil).count() == 24)
+            var coordinator = Browser(app)
+            try await coordinator.signIn(RoundScaleData.coordinatorLogin, password: ScaleData.password)
+            let organisation = try #require(try await Organisation.query(on: app.db).first()?.id)
+            let page = try await coordinator.get("/organisations/\(organisation)/rounds/\(rounds.after)/figures?compare=\(rounds.before)")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("12 people have sent their answers"))
+            #expect(page.body.string.contains("95 % interval"))
+        }
+    }
+
     @Test func volumesPerCitizenAreAsPromisedAndThePagesWork() async throws {
         try await withApp { app, world in
             let hash = try Bcrypt.hash(ScaleData.password, cost: 4)

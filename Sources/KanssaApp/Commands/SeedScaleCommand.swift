@@ -15,6 +15,9 @@ struct SeedScaleCommand: AsyncCommand {
         @Option(name: "professionals", help: "How many professionals (default: one per 20 citizens, at least one per team).")
         var professionals: Int?
 
+        @Option(name: "round-answers", help: "How many people answered each of two self-assessment rounds of one organisation (default 10000; 0 for none).")
+        var roundAnswers: Int?
+
         init() {}
     }
 
@@ -39,6 +42,15 @@ struct SeedScaleCommand: AsyncCommand {
             if done % 10_000 == 0 || done == citizens {
                 context.console.print("  \(done) of \(citizens) citizens (\(Int(Date().timeIntervalSince(started))) s)")
             }
+        }
+        let roundAnswers = signature.roundAnswers ?? 10_000
+        if roundAnswers > 0, let instrument = app.platform.instruments["co-creation-mindset"] {
+            let rounds = try await RoundScaleData(answers: roundAnswers).load(
+                instrument: instrument, on: app.db, at: app.platform.dependencies.now(), passwordHash: hash)
+            context.console.print("""
+                Added two self-assessment rounds answered by \(roundAnswers) people each. \
+                Figures: /organisations/…/rounds/\(rounds.after)/figures?compare=\(rounds.before) as \(RoundScaleData.coordinatorLogin).
+                """)
         }
         context.console.print("""
             Added \(organisations) organisations, \(professionals) professionals and \(citizens) citizens' plans \
