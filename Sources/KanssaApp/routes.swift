@@ -28,4 +28,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: PracticeController())
     try app.register(collection: CoachingController())
     try app.register(collection: SessionsController())
+    try app.register(collection: InstrumentsController())
 }

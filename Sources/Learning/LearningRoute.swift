@@ -28,6 +28,7 @@ public enum LearningRoute: Sendable, Equatable {
     case coachingEnd(UUID)
     case coachingReading(UUID)
     case sessions(organisation: UUID)
+    case instruments(organisation: UUID)
     case session(UUID)
     case sessionRegistration(UUID)
     case sessionAttendance(UUID)
@@ -59,6 +60,7 @@ public enum LearningRoute: Sendable, Equatable {
         case .coachingEnd(let id): "/learning/coaching/\(id)/end"
         case .coachingReading(let id): "/learning/coaching/\(id)/reading"
         case .sessions(let organisation): "/organisations/\(organisation)/sessions"
+        case .instruments(let organisation): "/organisations/\(organisation)/instruments"
         case .session(let id): "/learning/sessions/\(id)"
         case .sessionRegistration(let id): "/learning/sessions/\(id)/registration"
         case .sessionAttendance(let id): "/learning/sessions/\(id)/attendance"

@@ -420,6 +420,21 @@ import Testing
         expectPage(CoachingRecord.View(model: ended, chrome: try Self.chrome("fi")).render(), named: "coaching-ended-fi")
     }
 
+    @Test func instruments() throws {
+        var list = InstrumentList.Model(
+            organisationID: Self.organisation, organisationName: "Probation service",
+            lines: [.init(id: "encounter-reflection", title: "How I meet people", version: 1, items: 6, languages: ["en", "fi"], licence: nil,
+                          importedAt: nil),
+                    .init(id: "licensed-scale", title: "A licensed scale", version: 2, items: 12, languages: ["en"],
+                          licence: "Licensed to the city by its authors, 2026–2028", importedAt: Self.when)])
+        list.draft = ["source": "format: kanssa-instrument/1\nid: x", "licence": ""]
+        let t = try Self.chrome().t
+        list.fileProblems = [InstrumentProblemText.describe(InstrumentFile.Problem(line: 2, kind: .missing(key: "version")), t)]
+        list.errors = [FieldError(field: "source", message: t(.errorInstrumentFile, ["count": "1"])),
+                       FieldError(field: "licence", message: t(.errorInstrumentLicence))]
+        expectPage(InstrumentList.View(model: list, chrome: try Self.chrome()).render(), named: "instruments")
+    }
+
     @Test func learningSessions() throws {
         var list = SessionList.Model(
             organisationID: Self.organisation, organisationName: "Probation service",

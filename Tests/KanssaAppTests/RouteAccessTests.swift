@@ -185,6 +185,10 @@ import VaporTesting
               form: { _ in [("label", "")] }, allowed: [.role(.coordinator)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/rounds/:round/figures",
               path: { "/organisations/\($0.here)/rounds/\($0.round)/figures" }, allowed: [.role(.coordinator), .role(.researcher)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/instruments", path: { "/organisations/\($0.here)/instruments" },
+              allowed: [.role(.coordinator)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/instruments", path: { "/organisations/\($0.here)/instruments" },
+              form: { _ in [("source", "not: [yaml")] }, allowed: [.role(.coordinator)]),
         // Learning sessions: the trainer ran one an hour ago; the professional registered.
         Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },
               allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),

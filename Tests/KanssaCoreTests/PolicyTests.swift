@@ -59,6 +59,8 @@ import Testing
         (.seePracticeAdoption(elsewhere), []),
         (.extendToolCatalogue(here), [.coordinator]),
         (.startCoaching, [.professional]),
+        (.importInstruments(here), [.coordinator]),
+        (.importInstruments(elsewhere), []),
         (.seeLearningSessions(here), [.professional, .coordinator, .trainer]),
         (.seeLearningSessions(elsewhere), []),
         (.runLearningSessions(here), [.coordinator, .trainer]),

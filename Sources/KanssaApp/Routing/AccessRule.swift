@@ -100,7 +100,7 @@ extension Action {
              .useLearning, .keepPracticeLog, .startCoaching: nil
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID
-        case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id): id
+        case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id), .importInstruments(let id): id
         case .manageLearningSession(let session), .giveSessionFeedback(let session): session.organisationID
         case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
             set.organisationID

@@ -31,6 +31,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case learningSetCreated = "learning-set-created"
     case practiceToolAdded = "practice-tool-added"
     case learningSessionCreated = "learning-session-created"
+    case instrumentImported = "instrument-imported"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -78,6 +78,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditDataRequestEnded
     case auditDataRequestMade
     case auditDenied
+    case auditInstrumentImported
     case auditInvitationCreated
     case auditInvitationRedeemed
     case auditInvitationRefused
@@ -219,6 +220,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorFormRejectedTitle
     case errorGoHome
     case errorGoalText
+    case errorInstrumentFile
+    case errorInstrumentLicence
+    case errorInstrumentTaken
+    case errorInstrumentTooLong
+    case errorInstrumentVersion
     case errorLanguage
     case errorLastAdmin
     case errorLifeAreaName
@@ -342,6 +348,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case growWill
     case growWillHint
     case homeAdminister
+    case homeInstruments
     case homeInvite
     case homeMyInformation
     case homeMyLearning
@@ -354,6 +361,50 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeTeamAlignment
     case homeTitle
     case homeYourRoles
+    case instrumentFile
+    case instrumentFileHint
+    case instrumentFileProblems
+    case instrumentImport
+    case instrumentImportHeading
+    case instrumentImportIntro
+    case instrumentImported
+    case instrumentImportedNotice
+    case instrumentItems
+    case instrumentKanssas
+    case instrumentLanguages
+    case instrumentLicence
+    case instrumentLicenceHint
+    case instrumentName
+    case instrumentProblemAtLine
+    case instrumentProblemBadID
+    case instrumentProblemBadLanguage
+    case instrumentProblemBadMinimum
+    case instrumentProblemBadPoints
+    case instrumentProblemBadScoring
+    case instrumentProblemBadVersion
+    case instrumentProblemDuplicateID
+    case instrumentProblemEmpty
+    case instrumentProblemEmptySubscale
+    case instrumentProblemLabelCount
+    case instrumentProblemMissing
+    case instrumentProblemMissingLanguage
+    case instrumentProblemNotYAML
+    case instrumentProblemTooManyItems
+    case instrumentProblemUnknownKey
+    case instrumentProblemUnknownScale
+    case instrumentProblemUnknownSubscale
+    case instrumentProblemWrongFormat
+    case instrumentProblemWrongShape
+    case instrumentShapeList
+    case instrumentShapeMapping
+    case instrumentShapeNumber
+    case instrumentShapeText
+    case instrumentShapeYesNo
+    case instrumentSource
+    case instrumentVersion
+    case instrumentsCaption
+    case instrumentsIntro
+    case instrumentsTitle
     case invitationCodeIntro
     case invitationCreatedNotice
     case invitationCreatedTitle
@@ -672,6 +723,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roundWholeOrganisation
     case roundsBack
     case roundsCaption
+    case roundsImportLink
     case roundsIntro
     case roundsIntroReader
     case roundsNone

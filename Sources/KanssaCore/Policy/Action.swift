@@ -76,6 +76,9 @@ public enum Action: Sendable, Hashable {
     /// Decide whether the coach may keep reading after the relationship ends: the coachee, who
     /// owns the record.
     case ownCoaching(CoachingAccess)
+    /// Import an instrument the organisation holds a licence for, and see its instruments: its
+    /// coordinators, who open rounds with them.
+    case importInstruments(UUID)
     /// See an organisation's learning sessions — when, where, what, materials: its
     /// professionals, coordinators and trainers.
     case seeLearningSessions(UUID)

@@ -64,6 +64,8 @@ public enum Policy {
             allowed = coaching.isActive && [coaching.coacheeID, coaching.coachID].contains(principal.accountID)
         case .ownCoaching(let coaching):
             allowed = coaching.coacheeID == principal.accountID
+        case .importInstruments(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
         case .seeLearningSessions(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
         case .runLearningSessions(let organisation):

@@ -9,5 +9,6 @@ public enum LearningMigrations {
         CreatePracticeLog(),
         CreateCoaching(),
         CreateLearningSessions(),
+        CreateImportedInstruments(),
     ]
 }

@@ -82,6 +82,8 @@ public enum RoundList {
                                 .txt(line.instrument), .txt(line.group), .txt(t.date(line.closesAt)), .txt(t.number(line.submitted)),
                             ]
                         })),
+                    .if(model.mayOpen, .p(.a(.link(LearningRoute.instruments(organisation: model.organisationID).url),
+                                             .txt(t(.roundsImportLink))))),
                     .if(model.mayOpen, form)
                 )
             )

@@ -22,7 +22,11 @@ struct LearningController: RouteCollection {
     @Sendable func mine(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let lines = try await MyRounds.load(
-            principal: principal, instruments: request.platform.instruments, language: request.localizer.language, now: request.now,
+            principal: principal,
+            instruments: try await InstrumentLibrary.available(
+                to: principal.memberships.filter { $0.role == .professional }.map(\.organisationID), bundled: request.platform.instruments,
+                on: request.db),
+            language: request.localizer.language, now: request.now,
             on: request.db)
         let sets = try await MyRounds.sets(of: principal.accountID, now: request.now, on: request.db)
         return MyRounds.View(
@@ -115,7 +119,7 @@ struct LearningController: RouteCollection {
     private func load(_ request: Request) async throws -> Answering.Model {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         guard let round = try await AssessmentRound.find(try request.uuid("round"), on: request.db),
-            let instrument = request.platform.instruments[round.instrumentID]
+            let instrument = try await InstrumentLibrary.instrument(of: round, bundled: request.platform.instruments, on: request.db)
         else { throw KanssaError.notFound }
         return try await Answering.load(
             round: round, instrument: instrument, accountID: principal.accountID, language: request.localizer.language,

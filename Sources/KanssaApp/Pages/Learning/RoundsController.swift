@@ -29,9 +29,11 @@ struct RoundsController: RouteCollection {
         for field in ["instrument", "team", "label", "closes"] {
             draft[field] = String(((try? request.content.get(String.self, at: field)) ?? "").prefix(100))
         }
+        let available = try await InstrumentLibrary.available(
+            to: [model.organisationID], bundled: request.platform.instruments, on: request.db)
         let checked = Rounds.check(
             instrumentID: draft["instrument"] ?? "", teamID: draft["team"] ?? "", label: draft["label"] ?? "",
-            closes: draft["closes"] ?? "", instruments: request.platform.instruments,
+            closes: draft["closes"] ?? "", instruments: available,
             teams: model.teams.compactMap { UUID(uuidString: $0.id) }, timeZone: request.platform.config.timeZone, now: request.now)
         switch checked {
         case .failure(let list):
@@ -61,7 +63,7 @@ struct RoundsController: RouteCollection {
         // Only a round of this organisation is found here.
         guard let round = try await AssessmentRound.query(on: request.db)
             .filter(\.$id == request.uuid("round")).filter(\.$organisationID == organisationID).first(),
-            let instrument = request.platform.instruments[round.instrumentID]
+            let instrument = try await InstrumentLibrary.instrument(of: round, bundled: request.platform.instruments, on: request.db)
         else { throw KanssaError.notFound }
         let model = try await RoundFigures.load(
             round: round, instrument: instrument, compare: request.query[UUID.self, at: "compare"], language: request.localizer.language,
@@ -70,8 +72,11 @@ struct RoundsController: RouteCollection {
     }
 
     private func load(_ request: Request) async throws -> RoundList.Model {
+        let organisation = try await request.organisation()
         var model = try await RoundList.load(
-            organisation: try await request.organisation(), instruments: request.platform.instruments,
+            organisation: organisation,
+            instruments: try await InstrumentLibrary.available(
+                to: [try organisation.requireID()], bundled: request.platform.instruments, on: request.db),
             language: request.localizer.language, on: request.db)
         model.mayOpen = Policy.decide(.openRounds(model.organisationID), for: request.principal).isAllowed
         return model

@@ -124,6 +124,7 @@ enum AuditText {
         case .learningSetCreated: t(.auditLearningSetCreated)
         case .practiceToolAdded: t(.auditPracticeToolAdded)
         case .learningSessionCreated: t(.auditLearningSessionCreated)
+        case .instrumentImported: t(.auditInstrumentImported)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }
