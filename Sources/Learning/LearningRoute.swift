@@ -12,6 +12,7 @@ public enum LearningRoute: Sendable, Equatable {
     /// A coordinator's sets: attendance and counts, and setting one up.
     case sets(organisation: UUID)
     case set(UUID)
+    case setMembers(organisation: UUID, set: UUID)
     case meetings(set: UUID)
     case meeting(set: UUID, meeting: UUID)
     case attendance(set: UUID, meeting: UUID)
@@ -44,6 +45,7 @@ public enum LearningRoute: Sendable, Equatable {
             "/organisations/\(organisation)/rounds/\(round)/figures" + (compare.map { "?compare=\($0)" } ?? "")
         case .sets(let organisation): "/organisations/\(organisation)/sets"
         case .set(let id): "/learning/sets/\(id)"
+        case .setMembers(let organisation, let set): "/organisations/\(organisation)/sets/\(set)/members"
         case .meetings(let set): "/learning/sets/\(set)/meetings"
         case .meeting(let set, let meeting): "/learning/sets/\(set)/meetings/\(meeting)"
         case .attendance(let set, let meeting): "/learning/sets/\(set)/meetings/\(meeting)/attendance"

@@ -52,6 +52,25 @@ import VaporTesting
             #expect(starts.map { iso.string(from: $0) } == ["2026-06-04T11:00:00Z", "2026-07-02T11:00:00Z", "2026-07-30T11:00:00Z"])
             let list = try await coordinator.get("/organisations/\(fixtures.here)/sets?notice=created").body.string
             #expect(list.contains("The set is set up") && list.contains("0 held of 3 planned"))
+
+            // One member leaves and another joins; too few is refused; another organisation's set is not found.
+            let setID = try set.requireID()
+            let changePath = "/organisations/\(fixtures.here)/sets/\(setID)/members"
+            let field = "members-\(setID)[]"
+            let fewer = try await coordinator.post(changePath, colleagues.map { (field, $0.uuidString) })
+            #expect(fewer.status == .unprocessableEntity && fewer.body.string.contains("Choose four to seven professionals"))
+            try await coordinator.get("/organisations/\(fixtures.here)/sets")
+            let newcomer = fixtures.memberOfBoth
+            #expect(try await coordinator.post(changePath, (colleagues + [newcomer]).map { (field, $0.uuidString) }).status == .seeOther)
+            let rows = try await SetMember.query(on: app.db).filter(\.$setID == setID).all()
+            #expect(rows.first { $0.accountID == professional }?.leftAt != nil)
+            #expect(rows.filter { $0.leftAt == nil }.count == 4 && rows.contains { $0.accountID == newcomer && $0.leftAt == nil })
+            var left = Browser(app)
+            try await left.signIn(Fixtures.login(.professional))
+            #expect(try await left.get("/learning/sets/\(setID)").status == .forbidden)
+            try await coordinator.get("/organisations/\(fixtures.here)/sets")
+            #expect(try await coordinator.post("/organisations/\(fixtures.elsewhere)/sets/\(setID)/members", []).status == .forbidden)
+            #expect(try await coordinator.post("/organisations/\(fixtures.here)/sets/\(UUID())/members", []).status == .notFound)
         }
     }
 

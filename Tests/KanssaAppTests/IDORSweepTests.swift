@@ -133,7 +133,8 @@ import VaporTesting
                 + " \(try await SetQuestion.query(on: app.db).filter(\.$challengeID == foreign.challenge).count())"
                 + " \(try await SetCommitment.query(on: app.db).filter(\.$setID == foreign.set).count())"
                 + " \(try await SetCommitment.find(foreign.commitment, on: app.db)?.reportedAt == nil)"
-                + " \(try await SetAttendance.query(on: app.db).count())",
+                + " \(try await SetAttendance.query(on: app.db).count())"
+                + " \(try await SetMember.query(on: app.db).filter(\.$setID == foreign.set).filter(\.$leftAt == nil).count())",
             "session \(try await SessionRegistration.query(on: app.db).filter(\.$sessionID == foreign.session).count())"
                 + " \(try await SessionFeedback.query(on: app.db).filter(\.$sessionID == foreign.session).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"

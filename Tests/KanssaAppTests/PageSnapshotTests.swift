@@ -351,7 +351,8 @@ import Testing
         var list = SetList.Model(
             organisationID: Self.organisation, organisationName: "Probation service",
             lines: [.init(id: Self.other, name: "Thursday set", facilitator: "Helen Price",
-                          memberNames: ["Amy Clarke", "Ben Walsh", "Chloe Patel", "Dan Hughes", "Emma Lee"], counts: counts)],
+                          memberNames: ["Amy Clarke", "Ben Walsh", "Chloe Patel", "Dan Hughes", "Emma Lee"], memberIDs: [Self.account],
+                          facilitatorID: Self.team, counts: counts)],
             candidates: [.init(id: Self.account, name: "Amy Clarke", mayBeMember: true), .init(id: Self.team, name: "Helen Price", mayBeMember: false)])
         list.draft = ["name": "Spring set", "facilitator": Self.team.uuidString, "time": "14:00", "weeks": "4", "count": "6"]
         list.draftMembers = [Self.account.uuidString]

@@ -159,6 +159,9 @@ import VaporTesting
               allowed: [.role(.coordinator)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/sets", path: { "/organisations/\($0.here)/sets" },
               form: { _ in [("name", "")] }, allowed: [.role(.coordinator)]),
+        // Too few members chosen: refused with a message, nothing changed.
+        Entry(method: .POST, pattern: "/organisations/:organisation/sets/:set/members", path: { "/organisations/\($0.here)/sets/\($0.set)/members" },
+              allowed: [.role(.coordinator)]),
         Entry(method: .GET, pattern: "/learning/sets/:set", path: { "/learning/sets/\($0.set)" },
               allowed: [.role(.professional), .role(.trainer)]),
         Entry(method: .POST, pattern: "/learning/sets/:set/meetings", path: { "/learning/sets/\($0.set)/meetings" },

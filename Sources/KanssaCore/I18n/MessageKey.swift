@@ -796,6 +796,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case setAttendanceNone
     case setAttendanceRecorded
     case setChallengesFact
+    case setChangeMembers
+    case setChangeMembersHint
     case setChooseFacilitator
     case setCommitmentsFact
     case setCommitmentsFigure
@@ -816,6 +818,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case setMeetingsFact
     case setMeetingsHeading
     case setMeetingsHeld
+    case setMembersChangedNotice
     case setMembersLegend
     case setMembersList
     case setName
@@ -823,6 +826,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case setNoMeetings
     case setPlace
     case setPlaceHint
+    case setSaveMembers
     case setSchedule
     case setScheduleHeading
     case setScheduledNotice

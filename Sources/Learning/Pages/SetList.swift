@@ -11,6 +11,8 @@ public enum SetList {
         public let name: String
         public let facilitator: String
         public let memberNames: [String]
+        public let memberIDs: Set<UUID>
+        public let facilitatorID: UUID
         public let counts: SetCounts
     }
 
@@ -21,6 +23,14 @@ public enum SetList {
         public let candidates: [ActionLearningSets.Candidate]
         public var draft: [String: String] = [:]
         public var draftMembers: Set<String> = []
+        /// The set whose change of members was refused, to show its form open with the message.
+        public var membersError: (set: UUID, message: String)?
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.organisationID == b.organisationID && a.organisationName == b.organisationName && a.lines == b.lines
+                && a.candidates == b.candidates && a.draft == b.draft && a.draftMembers == b.draftMembers && a.errors == b.errors
+                && a.notice == b.notice && a.membersError?.set == b.membersError?.set && a.membersError?.message == b.membersError?.message
+        }
         public var errors: [FieldError] = []
         public var notice: Notice?
     }
@@ -41,6 +51,7 @@ public enum SetList {
                 return Line(
                     id: id, name: set.name, facilitator: names[set.facilitatorID] ?? "",
                     memberNames: members.filter { $0.setID == id }.compactMap { names[$0.accountID] }.sorted(),
+                    memberIDs: Set(members.filter { $0.setID == id }.map(\.accountID)), facilitatorID: set.facilitatorID,
                     counts: counts[id] ?? SetCounts())
             },
             candidates: candidates)
@@ -80,12 +91,36 @@ public enum SetList {
                                 fact(t(.setChallengesFact), t.number(line.counts.challenges)),
                                 fact(t(.setCommitmentsFact), t(.setCommitmentsFigure, [
                                     "made": t.number(line.counts.commitments), "reported": t.number(line.counts.reportedBack)])),
-                            ])
+                            ]),
+                            membersForm(line)
                         )
                     }),
                     form
                 )
             )
+        }
+
+        /// Who is in the set, changed: folded away unless a change was just refused.
+        private func membersForm(_ line: Line) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            let error = model.membersError.flatMap { $0.set == line.id ? $0.message : nil }
+            let field = "members-\(line.id)"
+            return .element(named: "details", nodes: [
+                .flag("open", error != nil),
+                .element(named: "summary", nodes: [.txt(t(.setChangeMembers))]),
+                .form(
+                    .class("stack"), .method(.post), .link(LearningRoute.setMembers(organisation: model.organisationID, set: line.id).url, as: "action"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.checkboxes(
+                        name: field, legend: t(.setMembersLegend),
+                        options: model.candidates.filter { $0.mayBeMember && $0.id != line.facilitatorID }.map {
+                            .init(value: $0.id.uuidString, label: $0.name, isSelected: line.memberIDs.contains($0.id))
+                        },
+                        error: error),
+                    .p(.class("field__hint"), .txt(t(.setChangeMembersHint))),
+                    Components.submit(t(.setSaveMembers), style: .secondary)
+                ),
+            ])
         }
 
         private func fact(_ term: String, _ value: String) -> Node<HTML.BodyContext> {

@@ -116,6 +116,45 @@ public enum ActionLearningSets {
         }
     }
 
+    /// A set of the organisation, or nil: a set id of another organisation is not found.
+    public static func set(_ setID: UUID, of organisationID: UUID, on database: any Database) async throws -> LearningSet? {
+        try await LearningSet.query(on: database).filter(\.$id == setID).filter(\.$organisationID == organisationID).first()
+    }
+
+    /// Changes who is in a set: those no longer chosen leave (their words stay in the set's
+    /// record; they no longer read it), those newly chosen join, and someone who left and is
+    /// chosen again comes back. Still 4–7 professionals, never the facilitator. False if the
+    /// choice breaks that.
+    public static func changeMembers(
+        of set: LearningSet, to chosen: [String], candidates: [Candidate], at now: Date, on database: any Database
+    ) async throws -> Bool {
+        let ids = Set(chosen.compactMap(UUID.init(uuidString:)))
+        let byID = candidates.reduce(into: [UUID: Candidate]()) { $0[$1.id] = $1 }
+        guard ids.count == chosen.count, members.contains(ids.count),
+            ids.allSatisfy({ byID[$0]?.mayBeMember == true && $0 != set.facilitatorID })
+        else { return false }
+        let setID = try set.requireID()
+        try await database.transaction { database in
+            let rows = try await SetMember.query(on: database).filter(\.$setID == setID).all()
+            for row in rows {
+                let wanted = ids.contains(row.accountID)
+                if wanted && row.leftAt != nil {
+                    row.leftAt = nil
+                    row.joinedAt = now
+                    try await row.save(on: database)
+                } else if !wanted && row.leftAt == nil {
+                    row.leftAt = now
+                    try await row.save(on: database)
+                }
+            }
+            let known = Set(rows.map(\.accountID))
+            for newcomer in ids.subtracting(known) {
+                try await SetMember(setID: setID, accountID: newcomer, at: now).create(on: database)
+            }
+        }
+        return true
+    }
+
     // MARK: Meetings
 
     public enum MeetingProblem: String, Sendable, Equatable, CaseIterable {

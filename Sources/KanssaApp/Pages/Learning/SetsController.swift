@@ -10,6 +10,7 @@ struct SetsController: RouteCollection {
         let organise = AccessRule.policy { .organiseSets(try $0.uuid("organisation")) }
         routes.on(.GET, "organisations", ":organisation", "sets", access: organise, use: list)
         routes.on(.POST, "organisations", ":organisation", "sets", access: organise, use: create)
+        routes.on(.POST, "organisations", ":organisation", "sets", ":set", "members", access: organise, use: changeMembers)
     }
 
     struct SetForm: Content {
@@ -30,8 +31,29 @@ struct SetsController: RouteCollection {
 
     @Sendable func list(request: Request) async throws -> Response {
         var model = try await SetList.load(organisation: try await request.organisation(), now: request.now, on: request.db)
-        if request.query[String.self, at: "notice"] == "created" { model.notice = Notice(.success, request.localizer(.setCreatedNotice)) }
+        switch request.query[String.self, at: "notice"] {
+        case "created": model.notice = Notice(.success, request.localizer(.setCreatedNotice))
+        case "members": model.notice = Notice(.success, request.localizer(.setMembersChangedNotice))
+        default: break
+        }
         return SetList.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    /// Someone joins or leaves a set. Only a set of this organisation is found.
+    @Sendable func changeMembers(request: Request) async throws -> Response {
+        let organisationID = try request.uuid("organisation")
+        guard let set = try await ActionLearningSets.set(try request.uuid("set"), of: organisationID, on: request.db)
+        else { throw KanssaError.notFound }
+        let setID = try set.requireID()
+        let chosen = Array(((try? request.content.get([String].self, at: "members-\(setID)")) ?? []).prefix(50))
+        var model = try await SetList.load(organisation: try await request.organisation(), now: request.now, on: request.db)
+        guard try await ActionLearningSets.changeMembers(of: set, to: chosen, candidates: model.candidates, at: request.now, on: request.db)
+        else {
+            model.membersError = (setID, request.localizer(.errorSetMembers))
+            return SetList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        try await request.audit(.personalDataChanged, organisation: organisationID, target: "set:\(setID):members", purpose: .learning)
+        return request.redirect(to: LearningRoute.sets(organisation: organisationID).path + "?notice=members", redirectType: .normal)
     }
 
     @Sendable func create(request: Request) async throws -> Response {
