@@ -81,7 +81,17 @@ let package = Package(
             ],
             swiftSettings: kanssaSettings
         ),
-        .target(name: "Encountering", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(
+            name: "Encountering",
+            dependencies: [
+                "KanssaCore",
+                "Learning",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
         .target(name: "Evaluation", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
         .testTarget(
             name: "KanssaCoreTests",
@@ -101,7 +111,7 @@ let package = Package(
         .testTarget(
             name: "KanssaAppTests",
             dependencies: [
-                "KanssaApp", "KanssaCore", "Learning",
+                "KanssaApp", "KanssaCore", "Learning", "Encountering",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],

@@ -11,7 +11,7 @@
 # ROUND_ANSWERS people (default 10000), compared with an earlier round of as many — scoring
 # 20,000 sets of answers per request. Each figure is printed with its ratio to the ceiling measured in the same
 # run: the machine is shared and noisy, so compare ratios, not raw numbers across runs.
-# Settings: DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), DATABASES
+# Settings: RESULTS (default benchmarks/RESULTS.md), DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), DATABASES
 # ("sqlite postgres"), SQLITE_DIR (a folder whose kanssa.sqlite was seeded before: measured as it is),
 # SCRATCH (a build folder other than .build), KANSSA_BIN (a binary already built;
 # a debug one only to try the script out — its figures mean nothing).
@@ -24,7 +24,7 @@ THREADS=${THREADS:-2}
 DATABASES=${DATABASES:-"sqlite postgres"}
 PEOPLE=16
 ROUND_ANSWERS=${ROUND_ANSWERS:-10000}
-RESULTS=benchmarks/RESULTS.md
+RESULTS=${RESULTS:-benchmarks/RESULTS.md}
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"

@@ -1,6 +1,7 @@
 import Fluent
 import FluentPostgresDriver
 import Agenda
+import Encountering
 import Learning
 import FluentSQLiteDriver
 import KanssaCore
@@ -31,6 +32,7 @@ public func configure(
     app.migrations.add(CoreMigrations.all)
     app.migrations.add(AgendaMigrations.all)
     app.migrations.add(LearningMigrations.all)
+    app.migrations.add(EncounteringMigrations.all)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     app.http.server.configuration.hostname = config.hostname

@@ -29,4 +29,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: CoachingController())
     try app.register(collection: SessionsController())
     try app.register(collection: InstrumentsController())
+    try app.register(collection: EncounteringController())
 }

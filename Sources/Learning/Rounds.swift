@@ -146,12 +146,11 @@ public enum Rounds {
                 .reduce(into: [UUID: [String: Int]]()) { $0[$1.accountID] = $1.values }
         }
         struct Row: Decodable { let account_id: UUID; let answers: String }
-        let decoder = JSONDecoder()
         return try await sql.select().column("account_id").column("answers").from(AssessmentAnswer.schema)
             .where("round_id", .equal, roundID).where("submitted_at", .isNot, SQLLiteral.null)
             .all(decoding: Row.self)
             .reduce(into: [UUID: [String: Int]]()) { byPerson, row in
-                byPerson[row.account_id] = (try? decoder.decode([String: Int].self, from: Data(row.answers.utf8))) ?? [:]
+                byPerson[row.account_id] = AssessmentAnswer.read( row.answers)
             }
     }
 }

@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -33,6 +34,10 @@ import VaporTesting
         let coaching: UUID
         /// A learning session of the other organisation.
         let session: UUID
+        /// A panel of the other organisation, with a draft module and its section.
+        let panel: UUID
+        let module: UUID
+        let section: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -82,12 +87,22 @@ import VaporTesting
                               minutes: 60, place: "Theirs", materials: "", capacity: nil),
             createdByID: fixtures.adminElsewhere, at: now)
         try await session.create(on: app.db)
+        let panel = Panel(organisationID: fixtures.elsewhere, name: "Their panel", staffContactID: fixtures.adminElsewhere, at: now)
+        try await panel.create(on: app.db)
+        try await PanelMember(panelID: try panel.requireID(), accountID: fixtures.memberOfBoth, creditName: "Theirs", at: now).create(on: app.db)
+        let module = TrainingModule(organisationID: fixtures.elsewhere, panelID: try panel.requireID(), title: "Theirs", summary: "Theirs",
+                                    language: "en", licence: "CC BY 4.0", createdByID: fixtures.memberOfBoth, at: now)
+        try await module.create(on: app.db)
+        let section = ModuleSection(moduleID: try module.requireID(), position: 1, kind: .tips, title: "Theirs", body: "Theirs",
+                                    instrumentID: nil, writtenByID: fixtures.memberOfBoth, at: now)
+        try await section.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
                        set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
                        commitment: try commitment.requireID(), coaching: try coaching.requireID(),
-                       session: try session.requireID())
+                       session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
+                       section: try section.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -109,6 +124,9 @@ import VaporTesting
         case "commitment": [foreign.commitment, fixtures.commitment]
         case "coaching": [foreign.coaching]
         case "session": [foreign.session]
+        case "panel": [foreign.panel, fixtures.panel]
+        case "module": [foreign.module, fixtures.module]
+        case "section": [foreign.section, fixtures.section]
         default: nil
         }
     }
@@ -137,6 +155,11 @@ import VaporTesting
                 + " \(try await SetMember.query(on: app.db).filter(\.$setID == foreign.set).filter(\.$leftAt == nil).count())",
             "session \(try await SessionRegistration.query(on: app.db).filter(\.$sessionID == foreign.session).count())"
                 + " \(try await SessionFeedback.query(on: app.db).filter(\.$sessionID == foreign.session).count())",
+            "module \(try await TrainingModule.find(foreign.module, on: app.db).map { "\($0.version) \($0.title) \($0.publishedAt == nil)" } ?? "-")"
+                + " \(try await ModuleSection.query(on: app.db).filter(\.$moduleID == foreign.module).count())"
+                + " \(try await ModuleComment.query(on: app.db).filter(\.$moduleID == foreign.module).count())"
+                + " \(try await PanelMember.query(on: app.db).filter(\.$panelID == foreign.panel).all().map(\.creditName))"
+                + " \(try await TrainingModule.query(on: app.db).filter(\.$panelID == foreign.panel).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
@@ -155,7 +178,10 @@ import VaporTesting
          ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
          ("summary", "Taken over"), ("question-\(foreign.challenge)", "Taken over?"), ("kind-\(foreign.challenge)", "clarifying"),
          ("commitment-\(foreign.challenge)", "Taken over"), ("happened-\(foreign.commitment)", "Taken over"),
-         ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes"), ("action", "register"), ("usefulness", "5")]
+         ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes"), ("action", "register"), ("usefulness", "5"),
+         ("credit-\(foreign.panel)", "Taken over"), ("title-\(foreign.panel)", "Taken over"), ("summary-\(foreign.panel)", "Taken over"),
+         ("language-\(foreign.panel)", "en"), ("title", "Taken over"), ("summary", "Taken over"), ("language", "en"), ("licence", "x"),
+         ("kind", "tips"), ("section-title", "Taken over"), ("body", "Taken over"), ("reviewed[]", "yes"), ("comment", "Taken over")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -183,7 +209,7 @@ import VaporTesting
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
-                                  foreign.coaching, foreign.session]
+                                  foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

@@ -1,4 +1,5 @@
 import Agenda
+@testable import Encountering
 import Foundation
 @testable import KanssaApp
 import KanssaCore
@@ -419,6 +420,31 @@ import Testing
         let ended = CoachingRecord.Model(id: Self.other, coach: "Helen Price", coachee: "Amy Clarke", isCoachee: true, isActive: false,
                                          coachMayReadAfterEnd: false, sessions: [session])
         expectPage(CoachingRecord.View(model: ended, chrome: try Self.chrome("fi")).render(), named: "coaching-ended-fi")
+    }
+
+    @Test func encountering() throws {
+        var panels = PanelList.Model(
+            organisationID: Self.organisation, organisationName: "Turku youth services",
+            lines: [.init(name: "Youth panel", contact: "Mikko Virtanen", members: ["Aleksi", "Venla K."], modules: 1)],
+            coTrainers: [.init(id: Self.account, name: "Venla Korhonen")], staff: [.init(id: Self.team, name: "Mikko Virtanen")])
+        panels.errors = [FieldError(field: "members", message: try Self.chrome().t(.errorPanelMembers))]
+        expectPage(PanelList.View(model: panels, chrome: try Self.chrome()).render(), named: "panels")
+        let line = EncounteringHome.ModuleLine(id: Self.other, title: "Be there, not in your screen", organisation: "Turku youth services",
+                                               language: "fi", isPublished: true)
+        let home = EncounteringHome.Model(
+            myPanels: [.init(id: Self.team, name: "Youth panel", creditName: "Venla K.", modules: [line])], supported: [],
+            published: [line], languages: [("en", "English"), ("fi", "Suomi")])
+        expectPage(EncounteringHome.View(model: home, chrome: try Self.chrome("fi")).render(), named: "encountering-home-fi")
+        var module = ModulePage.Model(
+            id: Self.other, title: "Be there, not in your screen", summary: "What we want you to know before you meet us.", language: "en",
+            licence: "CC BY 4.0", version: 3, panel: "Youth panel", organisation: "Turku youth services", publishedAt: Self.when,
+            credits: ["Venla K.", "Aleksi"],
+            sections: [.init(id: Self.account, kind: .badEncounter, title: "The form first", body: "She never looked up.", instrument: nil),
+                       .init(id: Self.team, kind: .reflection, title: "How do you meet people?", body: "", instrument: "How I meet people")],
+            comments: [.init(author: "Mikko Virtanen", text: "Could the tips come first?", at: Self.when)], mayWrite: true, mayComment: false,
+            instruments: [("encounter-reflection", "How I meet people")], languages: [("en", "English"), ("fi", "Suomi")])
+        module.errors = [FieldError(field: "section-title", message: try Self.chrome().t(.errorSectionTitle))]
+        expectPage(ModulePage.View(model: module, chrome: try Self.chrome()).render(), named: "module-co-trainer")
     }
 
     @Test func instruments() throws {

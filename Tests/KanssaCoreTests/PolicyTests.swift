@@ -40,6 +40,10 @@ import Testing
     static let someoneElsesSession = SessionAccess(sessionID: UUID(), organisationID: here, trainerID: UUID(), registeredIDs: [UUID()],
                                                    absentIDs: [])
 
+    static let someonesPanel = PanelAccess(panelID: UUID(), organisationID: here, memberIDs: [UUID()], staffContactID: UUID())
+    static let someoneElsesModule = ModuleAccess(moduleID: UUID(), panel: someonesPanel, isPublished: false)
+    static let someoneElsesPublishedModule = ModuleAccess(moduleID: UUID(), panel: someonesPanel, isPublished: true)
+
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
@@ -61,6 +65,15 @@ import Testing
         (.startCoaching, [.professional]),
         (.importInstruments(here), [.coordinator]),
         (.importInstruments(elsewhere), []),
+        (.managePanels(here), [.coordinator]),
+        (.useEncountering, [.coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
+        // Someone else's panel: no role writes for it; its organisation's coordinators comment on and read its drafts.
+        (.writeForPanel(someoneElsesModule.panel), []),
+        (.writeModule(someoneElsesModule), []),
+        (.commentOnModule(someoneElsesModule), [.coordinator]),
+        (.readModule(someoneElsesModule), [.coordinator]),
+        (.readModule(someoneElsesPublishedModule), [.coTrainer, .professional, .coordinator, .trainer, .researcher, .admin,
+                                                    .adminOfAnotherOrganisation]),
         (.seeLearningSessions(here), [.professional, .coordinator, .trainer]),
         (.seeLearningSessions(elsewhere), []),
         (.runLearningSessions(here), [.coordinator, .trainer]),

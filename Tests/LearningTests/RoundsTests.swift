@@ -1,6 +1,6 @@
 import Foundation
 import KanssaCore
-import Learning
+@testable import Learning
 import Testing
 
 /// Opening a round and whom it asks, without a database.
@@ -58,5 +58,25 @@ import Testing
         ])))
         let all = Dictionary(uniqueKeysWithValues: instrument.items.map { ("item-\($0.id)", "3") })
         #expect(try Rounds.read(all, instrument: instrument, submit: true).get().count == 6)
+    }
+}
+
+/// Stored answers are read back by a short scanner, and anything it does not expect by JSON.
+@Suite struct StoredAnswersTests {
+    @Test func whatIsStoredIsReadBackExactly() {
+        let answers = ["wp1": 4, "wp10": 1, "co-2": 5, "x": 0]
+        let stored = AssessmentAnswer.stored(answers)
+        #expect(AssessmentAnswer.scan(stored) == answers)
+        #expect(AssessmentAnswer.read( stored) == answers)
+        #expect(AssessmentAnswer.read( "{}") == [:])
+    }
+
+    @Test func anythingElseGoesToTheJSONDecoderOrIsLeftEmpty() {
+        // Spaces and an escaped quote: not what Kanssa writes, still read.
+        #expect(AssessmentAnswer.scan(#"{ "a": 1 }"#) == nil)
+        #expect(AssessmentAnswer.read( #"{ "a": 1 }"#) == ["a": 1])
+        #expect(AssessmentAnswer.read( #"{"a\"b":2}"#) == ["a\"b": 2])
+        #expect(AssessmentAnswer.read( "not json") == [:])
+        #expect(AssessmentAnswer.read( #"{"a":}"#) == [:])
     }
 }

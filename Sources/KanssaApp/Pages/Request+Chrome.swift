@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import KanssaCore
 import Learning
 import Plot
@@ -30,6 +31,10 @@ extension Request {
             if Policy.decide(.useLearning, for: principal).isAllowed {
                 navigation.append(.init(
                     label: t(.navMyLearning), url: LearningRoute.myRounds.url, isCurrent: currentPath.hasPrefix(LearningRoute.myRounds.path)))
+            }
+            if Policy.decide(.useEncountering, for: principal).isAllowed {
+                navigation.append(.init(
+                    label: t(.navEncountering), url: EncounteringRoute.home.url, isCurrent: currentPath.hasPrefix(EncounteringRoute.home.path)))
             }
             navigation.append(.init(
                 label: t(.navMyInformation), url: SiteRoute.myInformation().url,

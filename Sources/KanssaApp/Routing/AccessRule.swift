@@ -97,7 +97,10 @@ extension Action {
         switch self {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
-             .useLearning, .keepPracticeLog, .startCoaching: nil
+             .useLearning, .keepPracticeLog, .startCoaching, .useEncountering: nil
+        case .managePanels(let id): id
+        case .writeForPanel(let panel): panel.organisationID
+        case .readModule(let module), .writeModule(let module), .commentOnModule(let module): module.panel.organisationID
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID
         case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id), .importInstruments(let id): id

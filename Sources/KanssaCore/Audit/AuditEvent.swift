@@ -32,6 +32,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case practiceToolAdded = "practice-tool-added"
     case learningSessionCreated = "learning-session-created"
     case instrumentImported = "instrument-imported"
+    case panelCreated = "panel-created"
+    case modulePublished = "module-published"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -16,6 +16,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case dataProtection = "data-protection"
     /// Professionals' own learning: self-assessments, and figures about groups.
     case learning
+    /// Training written and given by service users: panels, modules, their sessions.
+    case encountering
 }
 
 extension AuditRecord {

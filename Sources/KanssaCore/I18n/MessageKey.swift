@@ -85,6 +85,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditLearningSessionCreated
     case auditLearningSetCreated
     case auditLifeAreasChanged
+    case auditModulePublished
+    case auditPanelCreated
     case auditPersonalDataChanged
     case auditPersonalDataErased
     case auditPersonalDataExported
@@ -190,6 +192,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disableHeading
     case disableLink
     case disableNotHere
+    case encounteringIntro
+    case encounteringNonePublished
+    case encounteringPublished
+    case encounteringSupported
+    case encounteringTitle
     case errorActionDue
     case errorActionGoal
     case errorActionOwner
@@ -236,11 +243,22 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorMeetingCitizen
     case errorMeetingDate
     case errorMeetingPresent
+    case errorModuleComment
+    case errorModuleLanguage
+    case errorModuleLicence
+    case errorModuleNothingToPublish
+    case errorModulePublishConfirm
+    case errorModuleSummary
+    case errorModuleTitle
     case errorNotFoundText
     case errorNotFoundTitle
     case errorNotSignedInText
     case errorNotSignedInTitle
     case errorNoteText
+    case errorPanelContact
+    case errorPanelCreditName
+    case errorPanelMembers
+    case errorPanelName
     case errorPasswordMissing
     case errorPasswordTooCommon
     case errorPasswordTooLong
@@ -265,6 +283,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorRoundInstrument
     case errorRoundLabel
     case errorRoundTeam
+    case errorSectionBody
+    case errorSectionInstrument
+    case errorSectionKind
+    case errorSectionTitle
     case errorSessionCapacity
     case errorSessionComment
     case errorSessionDate
@@ -354,6 +376,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeMyLearning
     case homeMyPractice
     case homeNoOrganisation
+    case homePanels
     case homePractice
     case homeRounds
     case homeSessions
@@ -492,6 +515,39 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case moduleAddComment
+    case moduleBy
+    case moduleChangedMeanwhile
+    case moduleComment
+    case moduleCommentedNotice
+    case moduleCommentsHeading
+    case moduleCommentsIntro
+    case moduleCredits
+    case moduleDetailsHeading
+    case moduleDraftTag
+    case moduleFrom
+    case moduleLanguage
+    case moduleLicence
+    case moduleLicenceHint
+    case moduleLicenceLine
+    case moduleNoComments
+    case moduleNoSections
+    case modulePublish
+    case modulePublishConfirm
+    case modulePublishHeading
+    case modulePublishIntro
+    case modulePublishLegend
+    case modulePublishedNotice
+    case modulePublishedOn
+    case modulePublishedTag
+    case moduleSave
+    case moduleSavedNotice
+    case moduleStart
+    case moduleStartHeading
+    case moduleStartedNotice
+    case moduleSummary
+    case moduleSummaryHint
+    case moduleTitleField
     case myCoachingLink
     case myDataConfirm
     case myDataConfirmLegend
@@ -541,6 +597,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myTraceIntro
     case navAdminister
     case navCaseload
+    case navEncountering
     case navHome
     case navMyInformation
     case navMyLearning
@@ -561,6 +618,26 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ownerPresentYou
     case pageOf
     case paginationLabel
+    case panelChooseContact
+    case panelContact
+    case panelContactLine
+    case panelCreate
+    case panelCreateHeading
+    case panelCreatedNotice
+    case panelCreditName
+    case panelCreditNameHint
+    case panelCreditSavedNotice
+    case panelMembersLegend
+    case panelMembersLine
+    case panelModulesLine
+    case panelName
+    case panelNameHint
+    case panelNoCoTrainers
+    case panelNoModules
+    case panelSaveCredit
+    case panelsIntro
+    case panelsNone
+    case panelsTitle
     case planAddGoal
     case planAgendaHeading
     case planAnsweredNotice
@@ -663,6 +740,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case profileTooFew
     case purposeCaseWork
     case purposeDataProtection
+    case purposeEncountering
     case purposeEnrolment
     case purposeLearning
     case purposeOperatorCommand
@@ -733,11 +811,32 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case saveTeamsButton
     case savedNotice
     case sectionActions
+    case sectionAdd
+    case sectionAddHeading
+    case sectionAddedNotice
     case sectionAgenda
+    case sectionBadEncounter
+    case sectionBody
+    case sectionBodyHint
     case sectionCheckIns
+    case sectionDiscussion
+    case sectionExercise
     case sectionGoals
+    case sectionGoodEncounter
+    case sectionInstrument
+    case sectionKeep
+    case sectionKind
+    case sectionNoInstrument
+    case sectionQuestionnaire
+    case sectionReflection
+    case sectionRemove
+    case sectionRemoveConfirm
+    case sectionRemoveForGood
+    case sectionRemovedNotice
     case sectionStrengths
     case sectionTimeline
+    case sectionTips
+    case sectionTitle
     case servicesHeading
     case sessionAttendanceNotice
     case sessionBack

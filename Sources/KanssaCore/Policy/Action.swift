@@ -91,6 +91,22 @@ public enum Action: Sendable, Hashable {
     case manageLearningSession(SessionAccess)
     /// Give feedback on a session: someone registered for it whom the trainer did not record as absent.
     case giveSessionFeedback(SessionAccess)
+    /// Set up an organisation's service-user panels — its co-trainers and their staff contact: its
+    /// coordinators.
+    case managePanels(UUID)
+    /// See Encountering: one's panels and modules, and the modules published anywhere: co-trainers
+    /// and staff of any organisation.
+    case useEncountering
+    /// Start a module for a panel: its co-trainers.
+    case writeForPanel(PanelAccess)
+    /// Read a module: once published, anyone who uses Encountering, in any organisation; before,
+    /// its panel, their staff contact and the organisation's coordinators.
+    case readModule(ModuleAccess)
+    /// Write, change and publish a module's text: its panel's co-trainers, and nobody else — staff
+    /// comment, they do not edit.
+    case writeModule(ModuleAccess)
+    /// Comment on a module: the panel's staff contact and the organisation's coordinators.
+    case commentOnModule(ModuleAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

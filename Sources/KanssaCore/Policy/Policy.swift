@@ -76,6 +76,20 @@ public enum Policy {
             allowed = session.trainerID == principal.accountID || principal.roles(in: session.organisationID).contains(.coordinator)
         case .giveSessionFeedback(let session):
             allowed = session.registeredIDs.contains(principal.accountID) && !session.absentIDs.contains(principal.accountID)
+        case .managePanels(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .useEncountering:
+            allowed = principal.memberships.contains { $0.role == .coTrainer || $0.role.isStaff }
+        case .writeForPanel(let panel):
+            allowed = panel.memberIDs.contains(principal.accountID)
+        case .readModule(let module):
+            allowed = (module.isPublished && decide(.useEncountering, for: principal).isAllowed)
+                || decide(.writeModule(module), for: principal).isAllowed || decide(.commentOnModule(module), for: principal).isAllowed
+        case .writeModule(let module):
+            allowed = module.panel.memberIDs.contains(principal.accountID)
+        case .commentOnModule(let module):
+            allowed = module.panel.staffContactID == principal.accountID
+                || principal.roles(in: module.panel.organisationID).contains(.coordinator)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -2,6 +2,7 @@ import Agenda
 import Fluent
 import Foundation
 @testable import KanssaApp
+import Encountering
 import KanssaCore
 import Learning
 import Vapor
@@ -37,6 +38,11 @@ struct Fixtures {
     let coaching: UUID
     /// A learning session of "Here" the trainer ran an hour ago; the professional registered.
     let session: UUID
+    /// A service-user panel of "Here": the co-trainer is in it, the professional is its staff
+    /// contact. Its module is a draft with one section.
+    let panel: UUID
+    let module: UUID
+    let section: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -115,12 +121,23 @@ struct Fixtures {
             createdByID: accounts[.coordinator]!, at: now)
         try await session.create(on: db)
         try await SessionRegistration(sessionID: try session.requireID(), accountID: accounts[.professional]!, at: now).create(on: db)
+        let panel = Panel(organisationID: here, name: "Youth panel", staffContactID: accounts[.professional]!, at: now)
+        try await panel.create(on: db)
+        try await PanelMember(panelID: try panel.requireID(), accountID: accounts[.coTrainer]!, creditName: "Venla", at: now).create(on: db)
+        let module = TrainingModule(organisationID: here, panelID: try panel.requireID(), title: "Meeting young people",
+                                    summary: "What we wish professionals knew", language: "en", licence: "CC BY 4.0",
+                                    createdByID: accounts[.coTrainer]!, at: now)
+        try await module.create(on: db)
+        let section = ModuleSection(moduleID: try module.requireID(), position: 1, kind: .goodEncounter, title: "The nurse who sat down",
+                                    body: "She sat down next to me.", instrumentID: nil, writtenByID: accounts[.coTrainer]!, at: now)
+        try await section.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
             citizenGoal: try goal.requireID(), citizenAction: action, round: try round.requireID(),
             set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
             commitment: try commitment.requireID(), coaching: try coaching.requireID(),
-            session: try session.requireID())
+            session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
+            section: try section.requireID())
     }
 }

@@ -18,6 +18,7 @@ enum Home {
             let mayOrganiseSets: Bool
             let maySeePractice: Bool
             let maySeeSessions: Bool
+            let mayManagePanels: Bool
         }
 
         let displayName: String
@@ -39,7 +40,8 @@ enum Home {
                     mayAnswerRounds: roles.contains(.professional),
                     mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed,
                     maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed,
-                    maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed
+                    maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed,
+                    mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import KanssaCore
 import Learning
 import Plot
@@ -34,6 +35,8 @@ extension Home {
                                 .if(place.maySeePractice, .li(.a(
                                     .link(LearningRoute.practice(organisation: place.organisationID).url), .txt(t(.homePractice))))),
                                 .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myPractice().url), .txt(t(.homeMyPractice))))),
+                                .if(place.mayManagePanels, .li(.a(
+                                    .link(EncounteringRoute.panels(organisation: place.organisationID).url), .txt(t(.homePanels))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(

@@ -90,6 +90,7 @@ enum AuditText {
         case .operatorCommand: t(.purposeOperatorCommand)
         case .dataProtection: t(.purposeDataProtection)
         case .learning: t(.purposeLearning)
+        case .encountering: t(.purposeEncountering)
         case nil: code
         }
     }
@@ -125,6 +126,8 @@ enum AuditText {
         case .practiceToolAdded: t(.auditPracticeToolAdded)
         case .learningSessionCreated: t(.auditLearningSessionCreated)
         case .instrumentImported: t(.auditInstrumentImported)
+        case .panelCreated: t(.auditPanelCreated)
+        case .modulePublished: t(.auditModulePublished)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

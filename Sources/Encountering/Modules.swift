@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// Training modules: written, changed and published by their panel's co-trainers only; staff
+/// comment. Every lookup of a part of a module is made inside that module.
+public enum Modules {
+    public static let defaultLicence = "CC BY 4.0"
+    public static let bodyLength = 10_000
+
+    /// The module as the policy sees it. Three queries.
+    public static func access(moduleID: UUID, on database: any Database) async throws -> ModuleAccess? {
+        guard let module = try await TrainingModule.find(moduleID, on: database),
+            let panel = try await Panel.find(module.panelID, on: database)
+        else { return nil }
+        return ModuleAccess(moduleID: moduleID, panel: try await Panels.access(panel, on: database), isPublished: module.publishedAt != nil)
+    }
+
+    public struct Draft: Sendable, Equatable {
+        public let title: String
+        public let summary: String
+        public let language: String
+        public let licence: String
+    }
+
+    public enum DraftProblem: String, Sendable, Equatable, CaseIterable {
+        case title, summary, language, licence
+    }
+
+    /// A module's title, summary (what professionals will take from it), language and licence.
+    public static func check(_ fields: [String: String], languages: [String]) -> Result<Draft, ProblemList<DraftProblem>> {
+        var problems: [DraftProblem] = []
+        let title = TypedText.clean(fields["title"], maxLength: 120)
+        if title == nil { problems.append(.title) }
+        let summary = TypedText.clean(fields["summary"], maxLength: 1000, multiline: true)
+        if summary == nil { problems.append(.summary) }
+        let language = fields["language"].flatMap { languages.contains($0) ? $0 : nil }
+        if language == nil { problems.append(.language) }
+        let typedLicence = fields["licence"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let licence = typedLicence.isEmpty ? defaultLicence : TypedText.clean(typedLicence, maxLength: 200)
+        if licence == nil { problems.append(.licence) }
+        guard let title, let summary, let language, let licence, problems.isEmpty else { return .failure(ProblemList(problems)) }
+        return .success(Draft(title: title, summary: summary, language: language, licence: licence))
+    }
+
+    public static func create(_ draft: Draft, panel: PanelAccess, by accountID: UUID, at now: Date, on database: any Database) async throws -> UUID {
+        let module = TrainingModule(organisationID: panel.organisationID, panelID: panel.panelID, title: draft.title, summary: draft.summary,
+                                    language: draft.language, licence: draft.licence, createdByID: accountID, at: now)
+        try await module.create(on: database)
+        return try module.requireID()
+    }
+
+    public enum SaveOutcome: Sendable, Equatable {
+        case saved
+        /// Someone changed it meanwhile: nothing was written.
+        case changedMeanwhile
+    }
+
+    /// Changes the module's own words if it is still at `expectedVersion`.
+    public static func update(
+        _ moduleID: UUID, with draft: Draft, expectedVersion: Int, at now: Date, on database: any Database
+    ) async throws -> SaveOutcome {
+        guard let sql = database as? any SQLDatabase else { return .changedMeanwhile }
+        let rows = try await sql.update(TrainingModule.schema)
+            .set("title", to: draft.title).set("summary", to: draft.summary).set("language", to: draft.language)
+            .set("licence", to: draft.licence).set("version", to: expectedVersion + 1).set("updated_at", to: now)
+            .where("id", .equal, moduleID).where("version", .equal, expectedVersion)
+            .returning("id").all()
+        return rows.count == 1 ? .saved : .changedMeanwhile
+    }
+
+    public enum SectionProblem: String, Sendable, Equatable, CaseIterable {
+        case kind, title, body, instrument
+    }
+
+    public struct SectionDraft: Sendable, Equatable {
+        public let kind: SectionKind
+        public let title: String
+        public let body: String
+        public let instrumentID: String?
+    }
+
+    /// A section: its kind, a title, its text (up to 10,000 characters); a reflection names one of
+    /// the questionnaires the organisation can use and may have words around it.
+    public static func checkSection(_ fields: [String: String], instruments: [String]) -> Result<SectionDraft, ProblemList<SectionProblem>> {
+        var problems: [SectionProblem] = []
+        let kind = fields["kind"].flatMap(SectionKind.init(rawValue:))
+        if kind == nil { problems.append(.kind) }
+        let title = TypedText.clean(fields["section-title"], maxLength: 120)
+        if title == nil { problems.append(.title) }
+        let typedBody = fields["body"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let body = typedBody.isEmpty && kind == .reflection ? "" : TypedText.clean(typedBody, maxLength: bodyLength, multiline: true)
+        if body == nil { problems.append(.body) }
+        var instrument: String?
+        if kind == .reflection {
+            instrument = fields["instrument"].flatMap { instruments.contains($0) ? $0 : nil }
+            if instrument == nil { problems.append(.instrument) }
+        }
+        guard let kind, let title, let body, problems.isEmpty else { return .failure(ProblemList(problems)) }
+        return .success(SectionDraft(kind: kind, title: title, body: body, instrumentID: instrument))
+    }
+
+    /// Adds a section at the end, and counts it as a change of the module.
+    public static func addSection(
+        _ draft: SectionDraft, to moduleID: UUID, by accountID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        try await database.transaction { database in
+            let last = try await ModuleSection.query(on: database).filter(\.$moduleID == moduleID).sort(\.$position, .descending).first()
+            try await ModuleSection(moduleID: moduleID, position: (last?.position ?? 0) + 1, kind: draft.kind, title: draft.title,
+                                    body: draft.body, instrumentID: draft.instrumentID, writtenByID: accountID, at: now).create(on: database)
+            try await touch(moduleID, at: now, on: database)
+        }
+    }
+
+    /// Removes a section of this module; false if it is not one of its sections.
+    public static func removeSection(_ sectionID: UUID, of moduleID: UUID, at now: Date, on database: any Database) async throws -> Bool {
+        try await database.transaction { database in
+            guard let section = try await ModuleSection.query(on: database).filter(\.$id == sectionID).filter(\.$moduleID == moduleID).first()
+            else { return false }
+            try await section.delete(on: database)
+            try await touch(moduleID, at: now, on: database)
+            return true
+        }
+    }
+
+    /// Publishes the module with the panel's credits as they are now: each co-trainer by the name
+    /// they chose. A module without sections is not published. False if there was nothing to publish.
+    public static func publish(_ access: ModuleAccess, at now: Date, on database: any Database) async throws -> Bool {
+        try await database.transaction { database in
+            guard let module = try await TrainingModule.find(access.moduleID, on: database), module.publishedAt == nil,
+                try await ModuleSection.query(on: database).filter(\.$moduleID == access.moduleID).count() > 0,
+                let panel = try await Panel.find(access.panel.panelID, on: database)
+            else { return false }
+            let members = try await PanelMember.query(on: database).filter(\.$panelID == access.panel.panelID).filter(\.$leftAt == nil)
+                .sort(\.$joinedAt).all()
+            try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).delete()
+            for (index, member) in members.enumerated() {
+                try await ModuleCredit(moduleID: access.moduleID, name: member.creditName, role: "author", panelName: panel.name,
+                                       position: index).create(on: database)
+            }
+            module.publishedAt = now
+            module.version += 1
+            module.updatedAt = now
+            try await module.save(on: database)
+            return true
+        }
+    }
+
+    static func touch(_ moduleID: UUID, at now: Date, on database: any Database) async throws {
+        guard let module = try await TrainingModule.find(moduleID, on: database) else { return }
+        module.version += 1
+        module.updatedAt = now
+        try await module.save(on: database)
+    }
+}

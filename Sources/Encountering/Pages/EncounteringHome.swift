@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// Encountering for each person: a co-trainer's panels and their modules; a staff contact's or
+/// coordinator's panels' modules, drafts included; and the modules published anywhere.
+public enum EncounteringHome {
+    public struct ModuleLine: Sendable, Equatable {
+        public let id: UUID
+        public let title: String
+        public let organisation: String
+        public let language: String
+        public let isPublished: Bool
+    }
+
+    public struct PanelLine: Sendable, Equatable {
+        public let id: UUID
+        public let name: String
+        public let creditName: String
+        public let modules: [ModuleLine]
+    }
+
+    public struct Model: Sendable, Equatable {
+        public let myPanels: [PanelLine]
+        public let supported: [ModuleLine]
+        public let published: [ModuleLine]
+        public let languages: [(code: String, name: String)]
+        public var errors: [FieldError] = []
+        public var draft: [String: String] = [:]
+        public var notice: Notice?
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.myPanels == b.myPanels && a.supported == b.supported && a.published == b.published && a.errors == b.errors
+                && a.draft == b.draft && a.notice == b.notice && a.languages.map(\.code) == b.languages.map(\.code)
+        }
+    }
+
+    /// Six queries: the person's panels, the panels they support, the modules of both, the 50
+    /// newest published modules, and organisation names.
+    public static func load(
+        principal: Principal, languages: [(code: String, name: String)], on database: any Database
+    ) async throws -> Model {
+        let me = principal.accountID
+        let memberships = try await PanelMember.query(on: database).filter(\.$accountID == me).filter(\.$leftAt == nil).all()
+        let coordinated = principal.memberships.filter { $0.role == .coordinator }.map(\.organisationID)
+        let panels = try await Panel.query(on: database).group(.or) {
+            $0.filter(\.$id ~~ memberships.map(\.panelID)).filter(\.$staffContactID == me).filter(\.$organisationID ~~ coordinated)
+        }.sort(\.$name).all()
+        let own = try await TrainingModule.query(on: database).filter(\.$panelID ~~ panels.compactMap(\.id)).sort(\.$updatedAt, .descending).all()
+        let published = try await TrainingModule.query(on: database).filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending)
+            .limit(50).all()
+        let organisationIDs = Set((own + published).map(\.organisationID))
+        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ organisationIDs).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        func line(_ module: TrainingModule) -> ModuleLine {
+            ModuleLine(id: module.id!, title: module.title, organisation: organisations[module.organisationID] ?? "", language: module.language,
+                       isPublished: module.publishedAt != nil)
+        }
+        let mine = Set(memberships.map(\.panelID))
+        return Model(
+            myPanels: panels.filter { mine.contains($0.id!) }.map { panel in
+                PanelLine(id: panel.id!, name: panel.name, creditName: memberships.first { $0.panelID == panel.id }?.creditName ?? "",
+                          modules: own.filter { $0.panelID == panel.id }.map(line))
+            },
+            supported: own.filter { !mine.contains($0.panelID) }.map(line),
+            published: published.map(line), languages: languages)
+    }
+
+    public struct View {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.encounteringTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .p(.txt(t(.encounteringIntro))),
+                    .forEach(model.myPanels) { panel($0) },
+                    .if(!model.supported.isEmpty, .section(
+                        .h2(.txt(t(.encounteringSupported))),
+                        modules(model.supported)
+                    )),
+                    .section(
+                        .h2(.txt(t(.encounteringPublished))),
+                        .if(model.published.isEmpty, .p(.txt(t(.encounteringNonePublished)))),
+                        modules(model.published)
+                    )
+                )
+            )
+        }
+
+        private func modules(_ lines: [ModuleLine]) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .ul(.class("cards"), .forEach(lines) { line in
+                .li(
+                    .class("card"),
+                    .h3(.a(.link(EncounteringRoute.module(line.id).url), .txt(line.title))),
+                    .p(.txt(t(.moduleFrom, ["organisation": line.organisation, "language": line.language]))),
+                    .p(.span(.class("tag"), .txt(t(line.isPublished ? .modulePublishedTag : .moduleDraftTag))))
+                )
+            })
+        }
+
+        private func panel(_ panel: PanelLine) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            let credit = "credit-\(panel.id)"
+            let title = "title-\(panel.id)"
+            let summary = "summary-\(panel.id)"
+            let language = "language-\(panel.id)"
+            return .section(
+                .h2(.txt(panel.name)),
+                .if(panel.modules.isEmpty, .p(.txt(t(.panelNoModules)))),
+                modules(panel.modules),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(EncounteringRoute.credit(panel: panel.id).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.textField(name: credit, label: t(.panelCreditName), value: model.draft[credit] ?? panel.creditName,
+                                         hint: t(.panelCreditNameHint), error: model.errors.message(for: credit), maxLength: 60),
+                    Components.submit(t(.panelSaveCredit), style: .secondary)
+                ),
+                .h3(.txt(t(.moduleStartHeading))),
+                .form(
+                    .class("stack narrow"), .method(.post), .link(EncounteringRoute.newModule(panel: panel.id).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.textField(name: title, label: t(.moduleTitleField), value: model.draft[title] ?? "",
+                                         error: model.errors.message(for: title), maxLength: 120),
+                    Components.textArea(name: summary, label: t(.moduleSummary), value: model.draft[summary] ?? "", hint: t(.moduleSummaryHint),
+                                        error: model.errors.message(for: summary), maxLength: 1000),
+                    Components.select(
+                        name: language, label: t(.moduleLanguage),
+                        options: model.languages.map { .init(value: $0.code, label: $0.name, isSelected: (model.draft[language] ?? t.language) == $0.code) },
+                        error: model.errors.message(for: language)),
+                    Components.submit(t(.moduleStart))
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import Fluent
+import Foundation
+import KanssaCore
+@preconcurrency import Plot
+
+/// A training module: its sections in order, its credits and licence; for its co-trainers, the
+/// forms to change it and publish it; for staff who support them, comments — never an edit.
+public enum ModulePage {
+    public struct Section: Sendable, Equatable {
+        public let id: UUID
+        public let kind: SectionKind
+        public let title: String
+        public let body: String
+        public let instrument: String?
+    }
+
+    public struct Comment: Sendable, Equatable {
+        public let author: String
+        public let text: String
+        public let at: Date
+    }
+
+    public struct Model: Sendable, Equatable {
+        public let id: UUID
+        public let title: String
+        public let summary: String
+        public let language: String
+        public let licence: String
+        public let version: Int
+        public let panel: String
+        public let organisation: String
+        public let publishedAt: Date?
+        public let credits: [String]
+        public let sections: [Section]
+        public let comments: [Comment]?
+        public let mayWrite: Bool
+        public let mayComment: Bool
+        public let instruments: [(id: String, title: String)]
+        public let languages: [(code: String, name: String)]
+        public var draft: [String: String] = [:]
+        public var errors: [FieldError] = []
+        public var notice: Notice?
+        /// A section someone asked to remove, waiting for them to confirm.
+        public var confirmRemoval: UUID?
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.confirmRemoval == b.confirmRemoval && a.id == b.id && a.title == b.title && a.summary == b.summary && a.version == b.version && a.sections == b.sections
+                && a.credits == b.credits && a.comments == b.comments && a.mayWrite == b.mayWrite && a.mayComment == b.mayComment
+                && a.draft == b.draft && a.errors == b.errors && a.notice == b.notice && a.publishedAt == b.publishedAt
+                && a.instruments.map(\.id) == b.instruments.map(\.id) && a.languages.map(\.code) == b.languages.map(\.code)
+        }
+    }
+
+    /// Six queries.
+    public static func load(
+        _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [(code: String, name: String)],
+        on database: any Database
+    ) async throws -> Model? {
+        guard let module = try await TrainingModule.find(access.moduleID, on: database),
+            let panel = try await Panel.find(module.panelID, on: database),
+            let organisation = try await Organisation.find(module.organisationID, on: database)
+        else { return nil }
+        let sections = try await ModuleSection.query(on: database).filter(\.$moduleID == access.moduleID).sort(\.$position).all()
+        let credits = try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).sort(\.$position).all()
+        let mayWrite = Policy.decide(.writeModule(access), for: viewer).isAllowed
+        let mayComment = Policy.decide(.commentOnModule(access), for: viewer).isAllowed
+        var comments: [Comment]?
+        if mayWrite || mayComment {
+            let rows = try await ModuleComment.query(on: database).filter(\.$moduleID == access.moduleID).sort(\.$createdAt).all()
+            let names = try await Account.displayNames(of: rows.map(\.authorID), on: database)
+            comments = rows.map { Comment(author: names[$0.authorID] ?? "", text: $0.text, at: $0.createdAt) }
+        }
+        func title(_ id: String) -> String { instruments[id].map { $0.text($0.title, in: module.language) } ?? id }
+        return Model(
+            id: access.moduleID, title: module.title, summary: module.summary, language: module.language, licence: module.licence,
+            version: module.version, panel: panel.name, organisation: organisation.name, publishedAt: module.publishedAt,
+            credits: credits.map(\.name),
+            sections: sections.compactMap { section in
+                guard let id = section.id, let kind = SectionKind(rawValue: section.kind) else { return nil }
+                return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title))
+            },
+            comments: comments, mayWrite: mayWrite, mayComment: mayComment,
+            instruments: instruments.keys.sorted().map { ($0, title($0)) }, languages: languages)
+    }
+
+    static func kindName(_ kind: SectionKind, _ t: Localizer) -> String {
+        switch kind {
+        case .goodEncounter: t(.sectionGoodEncounter)
+        case .badEncounter: t(.sectionBadEncounter)
+        case .tips: t(.sectionTips)
+        case .exercise: t(.sectionExercise)
+        case .discussion: t(.sectionDiscussion)
+        case .reflection: t(.sectionReflection)
+        }
+    }
+
+    public struct View {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: model.title, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                content: .div(
+                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .unwrap(model.sections.first { $0.id == model.confirmRemoval }) { section in
+                        .div(
+                            .class("notice notice--error"), .attribute(named: "role", value: "alert"),
+                            .p(.txt(t(.sectionRemoveConfirm, ["title": section.title]))),
+                            Components.postButton(
+                                action: EncounteringRoute.removeSection(module: model.id, section: section.id).url, csrfToken: chrome.csrfToken,
+                                label: t(.sectionRemoveForGood), style: .danger, hidden: [("confirm", "yes")]),
+                            .p(.a(.link(EncounteringRoute.module(model.id).url), .txt(t(.sectionKeep))))
+                        )
+                    },
+                    .p(.a(.link(EncounteringRoute.home.url), .txt(t(.encounteringTitle)))),
+                    .p(.span(.class("tag"), .txt(model.publishedAt.map { t(.modulePublishedOn, ["date": t.date($0)]) } ?? t(.moduleDraftTag)))),
+                    .p(.txt(t(.moduleBy, ["panel": model.panel, "organisation": model.organisation]))),
+                    .if(!model.credits.isEmpty, .p(.txt(t(.moduleCredits, ["names": model.credits.joined(separator: ", ")])))),
+                    .p(.txt(t(.moduleLicenceLine, ["licence": model.licence, "language": model.language]))),
+                    .p(.class("own-words"), .txt(model.summary)),
+                    .if(model.sections.isEmpty, .p(.txt(t(.moduleNoSections)))),
+                    .forEach(model.sections) { section($0) },
+                    .if(model.mayWrite, writing),
+                    .unwrap(model.comments) { comments($0) }
+                )
+            )
+        }
+
+        private func section(_ section: Section) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .article(
+                .class("card"), .safe("id", "section-\(section.id)"),
+                .p(.span(.class("tag"), .txt(ModulePage.kindName(section.kind, t)))),
+                .h2(.txt(section.title)),
+                .if(!section.body.isEmpty, .p(.class("own-words"), .txt(section.body))),
+                .unwrap(section.instrument) { .p(.txt(t(.sectionQuestionnaire, ["title": $0]))) },
+                .if(model.mayWrite, Components.postButton(
+                    action: EncounteringRoute.removeSection(module: model.id, section: section.id).url, csrfToken: chrome.csrfToken,
+                    label: t(.sectionRemove, ["title": section.title]), style: .link))
+            )
+        }
+
+        private var writing: Node<HTML.BodyContext> {
+            let t = chrome.t
+            let draft = model.draft
+            return .group(
+                .section(
+                    .h2(.txt(t(.sectionAddHeading))),
+                    .form(
+                        .class("stack narrow"), .method(.post), .link(EncounteringRoute.sections(module: model.id).url, as: "action"),
+                        .attribute(named: "novalidate"),
+                        Components.csrfField(chrome.csrfToken),
+                        Components.radios(
+                            name: "kind", legend: t(.sectionKind),
+                            options: SectionKind.allCases.map {
+                                .init(value: $0.rawValue, label: ModulePage.kindName($0, t), isSelected: draft["kind"] == $0.rawValue)
+                            },
+                            error: model.errors.message(for: "kind")),
+                        Components.textField(name: "section-title", label: t(.sectionTitle), value: draft["section-title"] ?? "",
+                                             error: model.errors.message(for: "section-title"), maxLength: 120),
+                        Components.textArea(name: "body", label: t(.sectionBody), value: draft["body"] ?? "", hint: t(.sectionBodyHint),
+                                            error: model.errors.message(for: "body"), required: false, maxLength: Modules.bodyLength),
+                        Components.select(
+                            name: "instrument", label: t(.sectionInstrument),
+                            options: [.init(value: "", label: t(.sectionNoInstrument), isSelected: (draft["instrument"] ?? "").isEmpty)]
+                                + model.instruments.map { .init(value: $0.id, label: $0.title, isSelected: draft["instrument"] == $0.id) },
+                            error: model.errors.message(for: "instrument")),
+                        Components.submit(t(.sectionAdd))
+                    )
+                ),
+                .section(
+                    .h2(.txt(t(.moduleDetailsHeading))),
+                    .form(
+                        .class("stack narrow"), .method(.post), .link(EncounteringRoute.module(model.id).url, as: "action"),
+                        .attribute(named: "novalidate"),
+                        Components.csrfField(chrome.csrfToken),
+                        .input(.type(.hidden), .name("version"), .safe("value", String(model.version))),
+                        Components.textField(name: "title", label: t(.moduleTitleField), value: draft["title"] ?? model.title,
+                                             error: model.errors.message(for: "title"), maxLength: 120),
+                        Components.textArea(name: "summary", label: t(.moduleSummary), value: draft["summary"] ?? model.summary,
+                                            error: model.errors.message(for: "summary"), maxLength: 1000),
+                        Components.select(
+                            name: "language", label: t(.moduleLanguage),
+                            options: model.languages.map { .init(value: $0.code, label: $0.name, isSelected: (draft["language"] ?? model.language) == $0.code) },
+                            error: model.errors.message(for: "language")),
+                        Components.textField(name: "licence", label: t(.moduleLicence), value: draft["licence"] ?? model.licence,
+                                             hint: t(.moduleLicenceHint), error: model.errors.message(for: "licence")),
+                        Components.submit(t(.moduleSave), style: .secondary)
+                    )
+                ),
+                .if(model.publishedAt == nil, .section(
+                    .h2(.txt(t(.modulePublishHeading))),
+                    .p(.txt(t(.modulePublishIntro))),
+                    .form(
+                        .class("stack narrow"), .method(.post), .link(EncounteringRoute.publish(module: model.id).url, as: "action"),
+                        Components.csrfField(chrome.csrfToken),
+                        Components.checkboxes(
+                            name: "reviewed", legend: t(.modulePublishLegend),
+                            options: [.init(value: "yes", label: t(.modulePublishConfirm), isSelected: false)],
+                            error: model.errors.message(for: "reviewed")),
+                        Components.submit(t(.modulePublish))
+                    )
+                ))
+            )
+        }
+
+        private func comments(_ comments: [Comment]) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .section(
+                .h2(.txt(t(.moduleCommentsHeading))),
+                .p(.txt(t(.moduleCommentsIntro))),
+                .if(comments.isEmpty, .p(.txt(t(.moduleNoComments)))),
+                .ul(.forEach(comments) { comment in
+                    .li(.strong(.txt(comment.author)), .txt(" · " + t.date(comment.at)), .p(.class("own-words"), .txt(comment.text)))
+                }),
+                .if(model.mayComment, .form(
+                    .class("stack narrow"), .method(.post), .link(EncounteringRoute.comments(module: model.id).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.textArea(name: "comment", label: t(.moduleComment), value: model.draft["comment"] ?? "",
+                                        error: model.errors.message(for: "comment"), maxLength: 2000),
+                    Components.submit(t(.moduleAddComment), style: .secondary)
+                ))
+            )
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Encountering
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import VaporTesting
+
+/// Co-trainers own the training: a coordinator sets up their panel, the co-trainers write and
+/// publish a module in their own words, staff comment but cannot edit, and another organisation
+/// sees the module only once it is published.
+@Suite struct EncounteringTests {
+    @Test func aCoordinatorSetsUpAPanelOfTheOrganisationsCoTrainers() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let path = "/organisations/\(fixtures.here)/panels"
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            let page = try await coordinator.get(path).body.string
+            #expect(page.contains("Youth panel") && page.contains("Co-trainers: Venla"))
+            // A citizen is not a co-trainer, and another organisation's admin is not staff here.
+            let bad = try await coordinator.post(path, [("name", "Parents' panel"), ("contact", fixtures.adminElsewhere.uuidString),
+                                                        ("members[]", fixtures.accounts[.citizen]!.uuidString)])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("Choose a staff contact from the list") && bad.body.string.contains("Choose one or more co-trainers"))
+            try await coordinator.get(path)
+            #expect(try await coordinator.post(path, [("name", "Parents' panel"), ("contact", fixtures.accounts[.coordinator]!.uuidString),
+                                                      ("members[]", fixtures.accounts[.coTrainer]!.uuidString)]).status == .seeOther)
+            let panel = try #require(try await Panel.query(on: app.db).filter(\.$name == "Parents' panel").first())
+            #expect(try await PanelMember.query(on: app.db).filter(\.$panelID == panel.requireID()).all().map(\.creditName) == ["The co-trainer"])
+        }
+    }
+
+    @Test func coTrainersWriteAndPublishStaffCommentAndOthersSeeItOncePublished() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            // Their name for credits, chosen by them.
+            try await coTrainer.get("/encountering")
+            #expect(try await coTrainer.post("/encountering/panels/\(fixtures.panel)/credit", [("credit-\(fixtures.panel)", "Venla K.")]).status
+                    == .seeOther)
+            // A new module: a title, what professionals take from it, a language.
+            try await coTrainer.get("/encountering")
+            let id = fixtures.panel
+            #expect(try await coTrainer.post("/encountering/panels/\(id)/modules", [("title-\(id)", "")]).status == .unprocessableEntity)
+            try await coTrainer.get("/encountering")
+            let started = try await coTrainer.post("/encountering/panels/\(id)/modules", [
+                ("title-\(id)", "Be there, not in your screen"), ("summary-\(id)", "What we want you to know before you meet us"),
+                ("language-\(id)", "en"),
+            ])
+            #expect(started.status == .seeOther)
+            let path = try #require(started.headers.first(name: .location)?.split(separator: "?").first.map(String.init))
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/publish", [("reviewed[]", "yes")]).body.string
+                .contains("A module needs at least one section"))
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/sections", [("kind", "reflection"), ("section-title", "How do you meet people?")])
+                .status == .unprocessableEntity)  // a reflection needs its questionnaire
+            for (kind, title, body) in [("bad-encounter", "The form first", "She read the form aloud and never looked up."),
+                                        ("tips", "Three tips", "Say your name. Sit down. Ask what matters.")] {
+                try await coTrainer.get(path)
+                #expect(try await coTrainer.post("\(path)/sections", [("kind", kind), ("section-title", title), ("body", body)]).status == .seeOther)
+            }
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/sections", [("kind", "reflection"), ("section-title", "How do you meet people?"),
+                                                                  ("instrument", "encounter-reflection")]).status == .seeOther)
+
+            // Removing a section asks first.
+            let tips = try #require(try await ModuleSection.query(on: app.db).filter(\.$title == "Three tips").first())
+            let removePath = "\(path)/sections/\(try tips.requireID())/remove"
+            try await coTrainer.get(path)
+            let asked = try await coTrainer.post(removePath, [])
+            #expect(asked.status == .ok && asked.body.string.contains("Remove “Three tips” for good?"))
+            #expect(try await ModuleSection.find(tips.id, on: app.db) != nil)
+            #expect(try await coTrainer.post(removePath, [("confirm", "yes")]).status == .seeOther)
+            #expect(try await ModuleSection.find(tips.id, on: app.db) == nil)
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/sections", [("kind", "tips"), ("section-title", "Three tips"),
+                                                                  ("body", "Say your name. Sit down. Ask what matters.")]).status == .seeOther)
+
+            // Another organisation does not see the draft; the staff contact comments and cannot edit.
+            var elsewhere = Browser(app)
+            try await elsewhere.signIn(Fixtures.adminElsewhereLogin)
+            #expect(try await elsewhere.get(path).status == .forbidden)
+            var contact = Browser(app)
+            try await contact.signIn(Fixtures.login(.professional))
+            let draft = try await contact.get(path).body.string
+            #expect(draft.contains("She read the form aloud") && !draft.contains("Add a section"))
+            #expect(try await contact.post(path, [("title", "Changed by staff"), ("summary", "x"), ("language", "en"), ("version", "4")]).status
+                    == .forbidden)
+            #expect(try await contact.post("\(path)/sections", [("kind", "tips"), ("section-title", "Staff tip"), ("body", "x")]).status
+                    == .forbidden)
+            #expect(try await contact.post("\(path)/publish", [("reviewed[]", "yes")]).status == .forbidden)
+            try await contact.get(path)
+            #expect(try await contact.post("\(path)/comments", [("comment", "Could the tips come first?")]).status == .seeOther)
+            #expect(try await coTrainer.get(path).body.string.contains("Could the tips come first?"))
+
+            // A change made meanwhile in another tab is detected, not written over.
+            let module = try #require(try await TrainingModule.query(on: app.db).filter(\.$title == "Be there, not in your screen").first())
+            try await coTrainer.get(path)
+            let stale = try await coTrainer.post(path, [("title", "Be there"), ("summary", "Ours"), ("language", "en"),
+                                                        ("version", String(module.version - 1))])
+            #expect(stale.status == .conflict && stale.body.string.contains("changed the module meanwhile"))
+
+            // Published after the panel's own review: read everywhere, credited by the names they chose.
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/publish", []).status == .unprocessableEntity)
+            try await coTrainer.get(path)
+            #expect(try await coTrainer.post("\(path)/publish", [("reviewed[]", "yes")]).status == .seeOther)
+            let published = try await elsewhere.get(path)
+            #expect(published.status == .ok)
+            #expect(published.body.string.contains("Written by Venla K.") && published.body.string.contains("Say your name. Sit down."))
+            #expect(!published.body.string.contains("The co-trainer"))  // their account name is not shown
+            #expect(!published.body.string.contains("Could the tips come first?"))  // comments stay with the panel and its supporters
+            #expect(try await elsewhere.get("/encountering").body.string.contains("Be there, not in your screen"))
+        }
+    }
+}
