@@ -348,8 +348,9 @@ def test_one_full_action_learning_cycle(browser, base_url):
     expect_accessible(coordinator, "sets")
     coordinator.get_by_label("Name of the set").fill("Autumn set")
     coordinator.get_by_label("Facilitator").select_option(label="Helen Price")
+    # Role locators skip the members forms folded away under each set.
     for name in ["Amy Clarke", "Ben Walsh", "Chloe Patel"]:
-        coordinator.get_by_label(name).check()
+        coordinator.get_by_role("checkbox", name=name).check()
     coordinator.get_by_label("First meeting").fill(today.isoformat())
     coordinator.get_by_label("Time").fill("23:30")
     coordinator.get_by_label("Weeks between meetings").fill("2")
@@ -360,7 +361,7 @@ def test_one_full_action_learning_cycle(browser, base_url):
     assert coordinator.locator(".error-summary").is_visible()
     assert coordinator.get_by_label("Name of the set").input_value() == "Autumn set"
     expect_accessible(coordinator, "sets with an error")
-    coordinator.get_by_label("Dan Hughes").check()
+    coordinator.get_by_role("checkbox", name="Dan Hughes").check()
     coordinator.get_by_role("button", name="Set up the set").click()
     assert coordinator.get_by_text("The set is set up.").is_visible()
 
@@ -430,3 +431,40 @@ def test_one_full_action_learning_cycle(browser, base_url):
     assert coordinator.get_by_text("young man").count() == 0
     assert coordinator.get_by_text("sister").count() == 0
     coordinator.context.close()
+
+
+def test_a_co_trainer_writes_and_publishes_a_module_on_a_phone(browser, base_url):
+    """Venla, of Turku's youth panel, starts a module on her phone, adds a section, and publishes
+    it after the panel's own review; a professional in Houten then reads it with the panel's credits."""
+    venla = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(venla, base_url, "venla@turku.demo")
+    venla.get_by_role("button", name="English").click()
+    venla.get_by_role("link", name="Encountering").first.click()
+    expect_accessible(venla, "encountering on a phone")
+    venla.get_by_label("Title").fill("Listen to the end")
+    venla.get_by_label("What professionals will take from it").fill("Why finishing listening matters to us.")
+    venla.get_by_label("Language").select_option(value="en")
+    venla.get_by_role("button", name="Start the module").click()
+    assert venla.get_by_text("The module is started.").is_visible()
+    venla.get_by_label("Tips", exact=True).check()
+    venla.get_by_label("Section title").fill("Let me finish")
+    venla.get_by_label("Text", exact=True).fill("Wait until I have finished before you answer. Then ask one more question.")
+    venla.get_by_role("button", name="Add the section").click()
+    assert venla.get_by_text("The section is added.").is_visible()
+    # Publishing waits for the panel's own review.
+    venla.get_by_role("button", name="Publish the module").click()
+    assert venla.locator(".error-summary").is_visible()
+    venla.get_by_label("We have read it through together and it is ready").check()
+    venla.get_by_role("button", name="Publish the module").click()
+    assert venla.get_by_text("The module is published.").is_visible()
+    expect_accessible(venla, "a published module on a phone")
+    screenshot(venla, "module-published-on-phone")
+    venla.context.close()
+
+    sanne = browser.new_context(locale="en-GB").new_page()
+    sign_in(sanne, base_url, "sanne@houten.demo")
+    sanne.get_by_role("link", name="Encountering").first.click()
+    sanne.get_by_role("link", name="Listen to the end").click()
+    assert sanne.get_by_text("Written by Venla K., Aleksi").is_visible()
+    assert sanne.get_by_role("button", name="Publish the module").count() == 0
+    sanne.context.close()

@@ -133,7 +133,7 @@ public enum Modules {
                 let panel = try await Panel.find(access.panel.panelID, on: database)
             else { return false }
             let members = try await PanelMember.query(on: database).filter(\.$panelID == access.panel.panelID).filter(\.$leftAt == nil)
-                .sort(\.$joinedAt).all()
+                .sort(\.$joinedAt).sort(\.$creditName).all()
             try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).delete()
             for (index, member) in members.enumerated() {
                 try await ModuleCredit(moduleID: access.moduleID, name: member.creditName, role: "author", panelName: panel.name,

@@ -150,6 +150,24 @@ import VaporTesting
     }
 }
 
+@Suite struct DemoEncounteringTests {
+    @Test func turkusYouthPanelPublishedItsModuleAndHoutenReadsIt() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var sanne = Browser(app)
+            try await sanne.signIn("sanne@houten.demo", password: DemoData.password)
+            let home = try await sanne.get("/encountering").body.string
+            let link = try #require(home.firstMatch(of: #/href="(/encountering/modules/[^"]+)">Kohtaa minut/#)?.1)
+            let module = try await sanne.get(String(link)).body.string
+            #expect(module.contains("Written by Venla K., Aleksi") && module.contains("Lomake ensin"))
+            #expect(!module.contains("Voisiko sen lukea"))  // the coordinator's comment stays with the panel
+            var venla = Browser(app)
+            try await venla.signIn("venla@turku.demo", password: DemoData.password)
+            #expect(try await venla.get(String(link)).body.string.contains("Voisiko sen lukea ääneen"))
+        }
+    }
+}
+
 @Suite struct DemoPlanTests {
     @Test func theDemoTellsHoutensAndValenciasStories() async throws {
         try await withApp { app, _ in

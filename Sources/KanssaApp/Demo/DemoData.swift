@@ -1,3 +1,4 @@
+import Encountering
 import Fluent
 import Vapor
 import Foundation
@@ -43,6 +44,7 @@ enum DemoData {
         Person(login: "aino@turku.demo", name: "Aino Laine", place: turku, role: .professional, team: "Youth outreach"),
         Person(login: "mikko@turku.demo", name: "Mikko Salo", place: turku, role: .coordinator, team: "Youth employment"),
         Person(login: "venla@turku.demo", name: "Venla K.", place: turku, role: .coTrainer, team: "Youth panel"),
+        Person(login: "aleksi@turku.demo", name: "Aleksi", place: turku, role: .coTrainer, team: "Youth panel"),
         Person(login: "eemeli@turku.demo", name: "Eemeli", place: turku, role: .citizen, team: nil),
         Person(login: "coach@turku.demo", name: "Helena Coach", place: turku, role: .trainer, team: nil),
         Person(login: "researcher@kanssa.demo", name: "Riikka Researcher", place: turku, role: .researcher, team: nil),
@@ -101,6 +103,7 @@ enum DemoData {
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
             try await loadSelfAssessments(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, instruments: platform.instruments, at: now, on: database)
+            try await loadEncountering(accountIDs: accountIDs, organisationIDs: organisationIDs, at: now, on: database)
             try await loadLearningSessions(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadCoaching(accountIDs: accountIDs, organisationID: organisationIDs[hull]!, at: now, on: database)
             try await loadPracticeLogs(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
