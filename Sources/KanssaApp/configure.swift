@@ -25,6 +25,7 @@ public func configure(
         inFlight: InFlightRequests(),
         stylesheet: try Stylesheet.load(),
         instruments: try Instruments.bundled(),
+        roundFigures: RoundFiguresCache(),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
 

@@ -107,6 +107,32 @@ import VaporTesting
         }
     }
 
+    @Test func cachedFiguresFollowEveryChangeOfTheAnswers() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let people = try await Self.colleagues(6, on: app, fixtures: fixtures)
+            for person in people.prefix(5) {
+                try await Rounds.save(try Self.all(3), submit: true, roundID: fixtures.round, accountID: person, at: world.now, on: app.db)
+            }
+            let round = try #require(try await AssessmentRound.find(fixtures.round, on: app.db))
+            let instrument = try #require(app.platform.instruments["co-creation-mindset"])
+            let cache = RoundFiguresCache(capacity: 2)
+            let first = try await cache.figures(round, instrument: instrument, comparedWith: nil, on: app.db)
+            #expect(first.submitted == 5 && first.subscales[0].distribution?.mean == 3)
+            #expect(try await cache.figures(round, instrument: instrument, comparedWith: nil, on: app.db) == first)
+            // A sixth person sends; then someone changes their answers: each is seen at once.
+            world.advance(by: 60)
+            try await Rounds.save(try Self.all(5), submit: true, roundID: fixtures.round, accountID: people[5], at: world.now, on: app.db)
+            let sixth = try await cache.figures(round, instrument: instrument, comparedWith: nil, on: app.db)
+            #expect(sixth.submitted == 6 && sixth.subscales[0].distribution?.mean != 3)
+            world.advance(by: 60)
+            try await Rounds.save(try Self.all(5), submit: true, roundID: fixtures.round, accountID: people[0], at: world.now, on: app.db)
+            let changed = try await cache.figures(round, instrument: instrument, comparedWith: nil, on: app.db)
+            #expect(changed.submitted == 6 && changed.subscales[0].distribution != sixth.subscales[0].distribution)
+            #expect(changed == (try await Rounds.figures(round, instrument: instrument, comparedWith: nil, on: app.db)))
+        }
+    }
+
     @Test func nobodyButThePersonReachesTheirAnswersAndFiguresNeedFivePeople() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

@@ -1,4 +1,5 @@
 import KanssaCore
+import Learning
 import Prometheus
 import Vapor
 
@@ -14,6 +15,8 @@ struct Platform: Sendable {
     let stylesheet: ByteBuffer
     /// The questionnaires Kanssa ships, by id, read once.
     let instruments: [String: Instrument]
+    /// Self-assessment figures, kept while a round's answers stay as they were.
+    let roundFigures: RoundFiguresCache
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
 }

@@ -26,7 +26,8 @@ public enum RoundFigures {
     }
 
     public static func load(
-        round: AssessmentRound, instrument: Instrument, compare: UUID?, language: String, on database: any Database
+        round: AssessmentRound, instrument: Instrument, compare: UUID?, language: String, cache: RoundFiguresCache? = nil,
+        on database: any Database
     ) async throws -> Model {
         let earlier = try await AssessmentRound.query(on: database)
             .filter(\.$organisationID == round.organisationID).filter(\.$instrumentID == round.instrumentID)
@@ -34,7 +35,11 @@ public enum RoundFigures {
             .sort(\.$openedAt, .descending).all()
             .filter { $0.teamID == round.teamID }  // the same group
         let chosen = earlier.first { $0.id == compare }
-        let figures = try await Rounds.figures(round, instrument: instrument, comparedWith: chosen, on: database)
+        let figures = if let cache {
+            try await cache.figures(round, instrument: instrument, comparedWith: chosen, on: database)
+        } else {
+            try await Rounds.figures(round, instrument: instrument, comparedWith: chosen, on: database)
+        }
         return Model(
             organisationID: round.organisationID, roundID: try round.requireID(), label: round.label, instrument: instrument,
             language: language, submitted: figures.submitted, subscales: figures.subscales,

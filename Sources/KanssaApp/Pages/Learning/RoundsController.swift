@@ -67,7 +67,7 @@ struct RoundsController: RouteCollection {
         else { throw KanssaError.notFound }
         let model = try await RoundFigures.load(
             round: round, instrument: instrument, compare: request.query[UUID.self, at: "compare"], language: request.localizer.language,
-            on: request.db)
+            cache: request.platform.roundFigures, on: request.db)
         return RoundFigures.View(model: model, chrome: request.chrome()).render().response()
     }
 
