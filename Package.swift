@@ -85,7 +85,6 @@ let package = Package(
             name: "Encountering",
             dependencies: [
                 "KanssaCore",
-                "Learning",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),
