@@ -105,10 +105,10 @@ struct EncounteringController: RouteCollection {
     @Sendable func startModule(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         guard case .writeForPanel(let panel) = request.state.allowedAction else { throw KanssaError.forbidden }
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
         let id = panel.panelID
-        let fields = ["title": all["title-\(id)"], "summary": all["summary-\(id)"], "language": all["language-\(id)"]]
-            .compactMapValues { $0.map { String($0.prefix(1200)) } }
+        // The panel's own form on a page that may hold several: its fields carry its id.
+        let typed = request.formFields(["title-\(id)", "summary-\(id)", "language-\(id)"], limit: 1200)
+        let fields = typed.reduce(into: [String: String]()) { $0[String($1.key.dropLast(id.uuidString.count + 1))] = $1.value }
         switch Modules.check(fields, languages: languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
@@ -147,10 +147,7 @@ struct EncounteringController: RouteCollection {
 
     @Sendable func save(request: Request) async throws -> Response {
         let access = try allowedModule(request)
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        let fields = ["title", "summary", "language", "licence"].reduce(into: [String: String]()) { fields, name in
-            if let value = all[name] { fields[name] = String(value.prefix(1200)) }
-        }
+        let fields = request.formFields(["title", "summary", "language", "licence"], limit: 1200)
         switch Modules.check(fields, languages: languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
@@ -165,7 +162,7 @@ struct EncounteringController: RouteCollection {
             }
             return try await modulePage(request, draft: fields, errors: errors)
         case .success(let draft):
-            guard let version = Int(all["version"] ?? ""),
+            guard let version = Int(request.formFields(["version"], limit: 12)["version"] ?? ""),
                 try await Modules.update(access.moduleID, with: draft, expectedVersion: version, at: request.now, on: request.db) == .saved
             else {
                 return try await modulePage(request, notice: Notice(.error, request.localizer(.moduleChangedMeanwhile)), status: .conflict)
@@ -179,10 +176,7 @@ struct EncounteringController: RouteCollection {
     @Sendable func addSection(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let access = try allowedModule(request)
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        let fields = ["kind", "section-title", "body", "instrument"].reduce(into: [String: String]()) { fields, name in
-            if let value = all[name] { fields[name] = String(value.prefix(Modules.bodyLength + 100)) }
-        }
+        let fields = request.formFields(["kind", "section-title", "body", "instrument"], limit: Modules.bodyLength + 100)
         let instruments = try await InstrumentLibrary.available(to: [access.panel.organisationID], bundled: request.platform.instruments,
                                                                 on: request.db)
         switch Modules.checkSection(fields, instruments: Array(instruments.keys)) {

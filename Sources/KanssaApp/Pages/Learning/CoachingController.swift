@@ -66,10 +66,7 @@ struct CoachingController: RouteCollection {
     @Sendable func addSession(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let access = try request.allowedCoachingAccess()
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        let fields = ["held-on", "goal", "reality", "options", "will"].reduce(into: [String: String]()) { fields, name in
-            if let value = all[name] { fields[name] = String(value.prefix(Coachings.partLength + 100)) }
-        }
+        let fields = request.formFields(["held-on", "goal", "reality", "options", "will"], limit: Coachings.partLength + 100)
         switch Coachings.check(fields, timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):
             let t = request.localizer

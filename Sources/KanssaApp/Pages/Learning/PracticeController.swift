@@ -25,10 +25,7 @@ struct PracticeController: RouteCollection {
 
     @Sendable func log(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        let fields = ["tool", "used-on", "with-whom", "what-happened", "what-learned"].reduce(into: [String: String]()) { fields, name in
-            if let value = all[name] { fields[name] = String(value.prefix(PracticeLog.textLength + 100)) }
-        }
+        let fields = request.formFields(["tool", "used-on", "with-whom", "what-happened", "what-learned"], limit: PracticeLog.textLength + 100)
         var model = try await myModel(request)
         switch PracticeLog.check(fields, tools: model.tools, timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):

@@ -40,9 +40,8 @@ struct SessionsController: RouteCollection {
     @Sendable func create(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let organisationID = try request.uuid("organisation")
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        let fields = ["title", "description", "trainer", "date", "time", "minutes", "place", "materials", "capacity"]
-            .reduce(into: [String: String]()) { fields, name in if let value = all[name] { fields[name] = String(value.prefix(2100)) } }
+        let fields = request.formFields(
+            ["title", "description", "trainer", "date", "time", "minutes", "place", "materials", "capacity"], limit: 2100)
         var model = try await listModel(request)
         switch LearningSessions.check(fields, trainers: model.trainers, timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):

@@ -58,7 +58,7 @@ struct SetController: RouteCollection {
 
     @Sendable func schedule(request: Request) async throws -> Response {
         let access = try request.allowedSetAccess()
-        let fields = try form(request, ["date", "time", "place"])
+        let fields = request.formFields(["date", "time", "place"], limit: 300)
         switch ActionLearningSets.checkMeeting(fields, timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):
             let t = request.localizer
@@ -113,7 +113,7 @@ struct SetController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let (access, meeting) = try await meetingInSet(request)
         guard begun(meeting, request) else { return try await notYet(request, access: access, meeting: meeting, field: "summary") }
-        let fields = try form(request, ["summary"], length: ActionLearningSets.summaryLength + 100)
+        let fields = request.formFields(["summary"], limit: ActionLearningSets.summaryLength + 100)
         guard let summary = TypedText.clean(fields["summary"], maxLength: ActionLearningSets.summaryLength, multiline: true) else {
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields,
                                          errors: [FieldError(field: "summary", message: request.localizer(.errorChallengeSummary))])
@@ -131,7 +131,7 @@ struct SetController: RouteCollection {
         let (access, challenge, meeting) = try await challengeInSet(request)
         let id = try challenge.requireID()
         let textField = "question-\(id)", kindField = "kind-\(id)"
-        let fields = try form(request, [textField, kindField], length: ActionLearningSets.questionLength + 100)
+        let fields = request.formFields([textField, kindField], limit: ActionLearningSets.questionLength + 100)
         let kind = fields[kindField].flatMap(QuestionKind.init(rawValue:))
         let text = TypedText.clean(fields[textField], maxLength: ActionLearningSets.questionLength)
         guard let kind, let text else {
@@ -151,7 +151,7 @@ struct SetController: RouteCollection {
         let (access, challenge, meeting) = try await challengeInSet(request)
         let id = try challenge.requireID()
         let textField = "commitment-\(id)"
-        let fields = try form(request, [textField], length: ActionLearningSets.commitmentLength + 100)
+        let fields = request.formFields([textField], limit: ActionLearningSets.commitmentLength + 100)
         guard let text = TypedText.clean(fields[textField], maxLength: ActionLearningSets.commitmentLength) else {
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields,
                                          errors: [FieldError(field: textField, message: request.localizer(.errorCommitmentText))])
@@ -171,7 +171,7 @@ struct SetController: RouteCollection {
         let id = try commitment.requireID()
         guard begun(meeting, request) else { return try await notYet(request, access: access, meeting: meeting, field: "happened-\(id)") }
         let happenedField = "happened-\(id)", learnedField = "learned-\(id)"
-        let fields = try form(request, [happenedField, learnedField], length: ActionLearningSets.summaryLength + 100)
+        let fields = request.formFields([happenedField, learnedField], limit: ActionLearningSets.summaryLength + 100)
         let happened = TypedText.clean(fields[happenedField], maxLength: ActionLearningSets.summaryLength, multiline: true)
         let learned = TypedText.clean(fields[learnedField], maxLength: ActionLearningSets.summaryLength, multiline: true)
         guard let happened, let learned else {
@@ -221,13 +221,6 @@ struct SetController: RouteCollection {
     private func notYet(_ request: Request, access: SetAccess, meeting: SetMeeting, field: String) async throws -> Response {
         try await meetingPage(request, access: access, meeting: meeting,
                               errors: [FieldError(field: field, message: request.localizer(.meetingNotYet))])
-    }
-
-    private func form(_ request: Request, _ names: [String], length: Int = 300) throws -> [String: String] {
-        let all = (try? request.content.decode([String: String].self)) ?? [:]
-        return names.reduce(into: [String: String]()) { fields, name in
-            if let value = all[name] { fields[name] = String(value.prefix(length)) }
-        }
     }
 
     private func back(_ request: Request, to access: SetAccess, meeting: UUID, notice: String, anchor: String? = nil) -> Response {

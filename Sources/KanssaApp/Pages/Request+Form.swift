@@ -1,0 +1,13 @@
+import Vapor
+
+extension Request {
+    /// The named text fields of a submitted form, each cut to `limit` characters — a form larger
+    /// than that is not what the page sent — and without fields it did not name. A form that
+    /// cannot be read has no fields.
+    func formFields(_ names: [String], limit: Int) -> [String: String] {
+        let all = (try? content.decode([String: String].self)) ?? [:]
+        return names.reduce(into: [String: String]()) { fields, name in
+            if let value = all[name] { fields[name] = String(value.prefix(limit)) }
+        }
+    }
+}
