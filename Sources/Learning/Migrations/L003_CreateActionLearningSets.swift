@@ -19,6 +19,7 @@ public struct CreateActionLearningSets: AsyncMigration {
             .create()
         try await database.createIndex("learning_sets_organisation_id", on: "learning_sets", columns: ["organisation_id"])
         try await database.createIndex("learning_sets_facilitator_id", on: "learning_sets", columns: ["facilitator_id"])
+        try await database.createIndex("learning_sets_created_by_id", on: "learning_sets", columns: ["created_by_id"])
 
         try await database.schema("learning_set_members")
             .id()
@@ -55,6 +56,7 @@ public struct CreateActionLearningSets: AsyncMigration {
             .field("summary", .string, .required)
             .field("created_at", .datetime, .required)
             .create()
+        try await database.createIndex("learning_set_challenges_set_id", on: "learning_set_challenges", columns: ["set_id"])
         try await database.createIndex("learning_set_challenges_meeting_id", on: "learning_set_challenges", columns: ["meeting_id"])
         try await database.createIndex("learning_set_challenges_presenter_id", on: "learning_set_challenges", columns: ["presenter_id"])
 
@@ -84,6 +86,8 @@ public struct CreateActionLearningSets: AsyncMigration {
         try await database.createIndex("learning_set_commitments_set_id", on: "learning_set_commitments", columns: ["set_id"])
         try await database.createIndex("learning_set_commitments_challenge_id", on: "learning_set_commitments", columns: ["challenge_id"])
         try await database.createIndex("learning_set_commitments_presenter_id", on: "learning_set_commitments", columns: ["presenter_id"])
+        try await database.createIndex(
+            "learning_set_commitments_reported_meeting_id", on: "learning_set_commitments", columns: ["reported_meeting_id"])
     }
 
     public func revert(on database: any Database) async throws {

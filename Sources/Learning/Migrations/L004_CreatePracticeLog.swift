@@ -17,6 +17,7 @@ public struct CreatePracticeLog: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await database.createIndex("practice_tools_organisation_id", on: "practice_tools", columns: ["organisation_id"])
+        try await database.createIndex("practice_tools_created_by_id", on: "practice_tools", columns: ["created_by_id"])
 
         try await database.schema("practice_entries")
             .id()

@@ -23,6 +23,7 @@ public struct CreateLearningSessions: AsyncMigration {
             .create()
         try await database.createIndex("learning_sessions_organisation_id", on: "learning_sessions", columns: ["organisation_id", "starts_at"])
         try await database.createIndex("learning_sessions_trainer_id", on: "learning_sessions", columns: ["trainer_id"])
+        try await database.createIndex("learning_sessions_created_by_id", on: "learning_sessions", columns: ["created_by_id"])
 
         try await database.schema("learning_session_registrations")
             .id()

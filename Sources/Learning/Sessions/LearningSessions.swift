@@ -66,12 +66,17 @@ public enum LearningSessions {
     }
 
     /// Registers someone (again, if they had cancelled), while the session has not started and
-    /// has a place. The count and the insert run in one transaction.
+    /// has a place. The count and the insert run in one transaction, with the session's row locked
+    /// on PostgreSQL (SQLite lets one writer in at a time anyway), so two people cannot take the
+    /// last place together.
     public static func register(
         _ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database
     ) async throws -> RegistrationOutcome {
         guard session.startsAt > now, let sessionID = session.id else { return .closed }
         return try await database.transaction { database in
+            if let sql = database as? any SQLDatabase {
+                _ = try await sql.select().column("id").from(LearningSession.schema).where("id", .equal, sessionID).for(.update).all()
+            }
             let existing = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
                 .filter(\.$accountID == accountID).first()
             if let existing, existing.cancelledAt == nil { return .registered }
