@@ -60,7 +60,7 @@ public enum Coachings {
         _ fields: [String: String], timeZone: TimeZone, now: Date
     ) -> Result<(heldOn: Date, notes: CoachingNotes), ProblemList<SessionProblem>> {
         var problems: [SessionProblem] = []
-        let day = Days.endOfDay(fields["held-on"] ?? "", in: timeZone).map { $0.addingTimeInterval(1 - 24 * 3600) }
+        let day = Days.startOfDay(fields["held-on"] ?? "", in: timeZone)
         if day.map({ $0 > now || now.timeIntervalSince($0) > 366 * 24 * 3600 }) ?? true { problems.append(.heldOn) }
         var parts: [String: String] = [:]
         var tooLong = false

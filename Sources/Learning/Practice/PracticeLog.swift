@@ -38,7 +38,7 @@ public enum PracticeLog {
         var problems: [EntryProblem] = []
         let tool = fields["tool"].flatMap { key in tools.first { $0.id == key } }
         if tool == nil { problems.append(.tool) }
-        let day = Days.endOfDay(fields["used-on"] ?? "", in: timeZone).map { $0.addingTimeInterval(1 - 24 * 3600) }
+        let day = Days.startOfDay(fields["used-on"] ?? "", in: timeZone)
         if day.map({ $0 > now || now.timeIntervalSince($0) > 2 * 366 * 24 * 3600 }) ?? true { problems.append(.usedOn) }
         let withWhom = TypedText.clean(fields["with-whom"], maxLength: withWhomLength)
         if withWhom == nil { problems.append(.withWhom) }

@@ -37,11 +37,11 @@ public enum LearningSessions {
         if description == nil { problems.append(.description) }
         let trainer = fields["trainer"].flatMap(UUID.init(uuidString:)).flatMap { id in trainers.first { $0.id == id } }
         if trainer == nil { problems.append(.trainer) }
-        let day = ActionLearningSets.startOfDay(fields["date"] ?? "", in: timeZone)
+        let day = Days.startOfDay(fields["date"] ?? "", in: timeZone)
         if day.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
             problems.append(.date)
         }
-        let time = ActionLearningSets.minutes(fields["time"] ?? "")
+        let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let minutes = Int(fields["minutes"] ?? "")
         if minutes.map({ !(15...480).contains($0) }) ?? true { problems.append(.minutes) }
@@ -53,11 +53,11 @@ public enum LearningSessions {
         let typedCapacity = fields["capacity"]?.trimmingCharacters(in: .whitespaces) ?? ""
         let capacity = typedCapacity.isEmpty ? nil : Int(typedCapacity)
         if !typedCapacity.isEmpty && (capacity.map { !(1...500).contains($0) } ?? true) { problems.append(.capacity) }
-        guard let title, let description, let trainer, let day, let time, let minutes, let place, let materials, problems.isEmpty else {
-            return .failure(ProblemList(problems))
-        }
+        guard let title, let description, let trainer, let day, let time, let minutes, let place, let materials, problems.isEmpty,
+            let startsAt = Days.at(minutes: time, on: day, in: timeZone)
+        else { return .failure(ProblemList(problems)) }
         return .success(SessionPlan(
-            title: title, description: description, trainerID: trainer.id, startsAt: day.addingTimeInterval(Double(time) * 60),
+            title: title, description: description, trainerID: trainer.id, startsAt: startsAt,
             minutes: minutes, place: place, materials: materials, capacity: capacity))
     }
 

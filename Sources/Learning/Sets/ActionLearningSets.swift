@@ -77,11 +77,11 @@ public enum ActionLearningSets {
         {
             problems.append(.members)
         }
-        let first = startOfDay(fields["first"] ?? "", in: timeZone)
+        let first = Days.startOfDay(fields["first"] ?? "", in: timeZone)
         if first.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
             problems.append(.first)
         }
-        let time = minutes(fields["time"] ?? "")
+        let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let weeks = Int(fields["weeks"] ?? "")
         if weeks.map({ !weeksApart.contains($0) }) ?? true { problems.append(.weeks) }
@@ -96,7 +96,7 @@ public enum ActionLearningSets {
         calendar.timeZone = timeZone
         let meetings = (0..<count).compactMap { index -> Date? in
             calendar.date(byAdding: .day, value: 7 * weeks * index, to: first)
-                .flatMap { calendar.date(byAdding: .minute, value: time, to: $0) }
+                .flatMap { Days.at(minutes: time, on: $0, in: timeZone) }
         }
         return .success(Setup(name: name, facilitatorID: facilitator.id, memberIDs: chosen, meetings: meetings, place: place))
     }
@@ -167,14 +167,15 @@ public enum ActionLearningSets {
         _ fields: [String: String], timeZone: TimeZone, now: Date
     ) -> Result<(startsAt: Date, place: String), ProblemList<MeetingProblem>> {
         var problems: [MeetingProblem] = []
-        let day = startOfDay(fields["date"] ?? "", in: timeZone)
+        let day = Days.startOfDay(fields["date"] ?? "", in: timeZone)
         if day.map({ abs($0.timeIntervalSince(now)) > 366 * 24 * 3600 }) ?? true { problems.append(.date) }
-        let time = minutes(fields["time"] ?? "")
+        let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let place = TypedText.clean(fields["place"], maxLength: 200)
         if place == nil { problems.append(.place) }
         guard let day, let time, let place, problems.isEmpty else { return .failure(ProblemList(problems)) }
-        return .success((day.addingTimeInterval(Double(time) * 60), place))
+        guard let startsAt = Days.at(minutes: time, on: day, in: timeZone) else { return .failure(ProblemList([.time])) }
+        return .success((startsAt, place))
     }
 
     public static func meeting(_ meetingID: UUID, in setID: UUID, on database: any Database) async throws -> SetMeeting? {
@@ -240,20 +241,5 @@ public enum ActionLearningSets {
             .returning("id")
             .all()
         return rows.count == 1
-    }
-
-    // MARK: Helpers
-
-    static func startOfDay(_ text: String, in timeZone: TimeZone) -> Date? {
-        Days.endOfDay(text, in: timeZone).map { $0.addingTimeInterval(1 - 24 * 3600) }
-    }
-
-    /// "14:30" as minutes after midnight.
-    static func minutes(_ text: String) -> Int? {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2, parts[0].count <= 2, parts[1].count == 2, let hour = Int(parts[0]), let minute = Int(parts[1]),
-            (0..<24).contains(hour), (0..<60).contains(minute)
-        else { return nil }
-        return hour * 60 + minute
     }
 }
