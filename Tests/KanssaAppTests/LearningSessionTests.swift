@@ -58,6 +58,19 @@ import VaporTesting
             try await professional.signIn(Fixtures.login(.professional))  // the sign-in of 20 days ago has expired
             try await professional.get(path)
             #expect(try await professional.post("\(path)/registration", [("action", "register")]).status == .conflict)
+            // A trainer who is not a coordinator puts on sessions they give themselves, nobody else's.
+            var trainer = Browser(app)
+            try await trainer.signIn(Fixtures.login(.trainer))
+            let form: (String) -> [(String, String)] = { who in
+                [("title", "Listening"), ("description", "An hour on listening"), ("trainer", who), ("date", "2026-07-01"),
+                 ("time", "10:00"), ("minutes", "60"), ("place", "Room 1")]
+            }
+            try await trainer.get("/organisations/\(fixtures.here)/sessions")
+            #expect(try await trainer.post("/organisations/\(fixtures.here)/sessions", form(fixtures.accounts[.professional]!.uuidString))
+                .status == .unprocessableEntity)
+            try await trainer.get("/organisations/\(fixtures.here)/sessions")
+            #expect(try await trainer.post("/organisations/\(fixtures.here)/sessions", form(fixtures.accounts[.trainer]!.uuidString))
+                .status == .seeOther)
             // Another organisation's people do not see it.
             var elsewhere = Browser(app)
             try await elsewhere.signIn(Fixtures.adminElsewhereLogin)

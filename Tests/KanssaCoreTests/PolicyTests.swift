@@ -78,6 +78,7 @@ import Testing
         (.seeLearningSessions(elsewhere), []),
         (.runLearningSessions(here), [.coordinator, .trainer]),
         (.attendLearningSessions(here), [.professional, .coordinator]),
+        (.nameTrainer(organisation: here, trainerID: UUID()), [.coordinator]),
         // Someone else's session: the organisation's coordinators manage it; feedback only from those registered.
         (.manageLearningSession(someoneElsesSession), [.coordinator]),
         (.giveSessionFeedback(someoneElsesSession), []),
@@ -163,6 +164,12 @@ import Testing
             #expect(!Policy.decide(.readCoaching(state), for: person(UUID())).isAllowed)
         }
         #expect(!Policy.decide(.writeCoaching(ended), for: person(coachee)).isAllowed)
+    }
+
+    @Test func aTrainerNamesOnlyThemselvesAsTrainer() {
+        let trainer = Who.trainer.principal!
+        #expect(Policy.decide(.nameTrainer(organisation: Self.here, trainerID: trainer.accountID), for: trainer).isAllowed)
+        #expect(!Policy.decide(.nameTrainer(organisation: Self.elsewhere, trainerID: trainer.accountID), for: trainer).isAllowed)
     }
 
     @Test func nobodyRecordsAPermissionForTheirOwnPlan() {

@@ -103,7 +103,8 @@ extension Action {
         case .readModule(let module), .writeModule(let module), .commentOnModule(let module): module.panel.organisationID
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID
-        case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id), .importInstruments(let id): id
+        case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id), .importInstruments(let id),
+             .nameTrainer(let id, _): id
         case .manageLearningSession(let session), .giveSessionFeedback(let session): session.organisationID
         case .takePartInSet(let set), .presentInSet(let set), .answerForChallenge(let set, _), .facilitateSet(let set):
             set.organisationID

@@ -84,6 +84,9 @@ public enum Action: Sendable, Hashable {
     case seeLearningSessions(UUID)
     /// Put on a learning session: an organisation's coordinators and trainers.
     case runLearningSessions(UUID)
+    /// Name someone as the trainer of a session one puts on: a coordinator names anyone who can
+    /// train; a trainer who is not a coordinator names only themselves.
+    case nameTrainer(organisation: UUID, trainerID: UUID)
     /// Register for a session, or cancel: the organisation's professionals and coordinators.
     case attendLearningSessions(UUID)
     /// Record who came, and read the feedback (without names): the session's trainer and the

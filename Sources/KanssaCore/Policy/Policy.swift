@@ -70,6 +70,9 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
         case .runLearningSessions(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .trainer])
+        case .nameTrainer(let organisation, let trainer):
+            let roles = principal.roles(in: organisation)
+            allowed = roles.contains(.coordinator) || (roles.contains(.trainer) && trainer == principal.accountID)
         case .attendLearningSessions(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator])
         case .manageLearningSession(let session):

@@ -70,8 +70,8 @@ struct SessionsController: RouteCollection {
         }
     }
 
-    /// Who may train: for a coordinator, any professional, coordinator or trainer of the
-    /// organisation; for a trainer who is not a coordinator, themselves.
+    /// Who may train: those of the organisation's professionals, coordinators and trainers whom
+    /// the policy lets the person name.
     private func listModel(_ request: Request) async throws -> SessionList.Model {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let organisation = try await request.organisation()
@@ -79,8 +79,9 @@ struct SessionsController: RouteCollection {
         let mayRun = Policy.decide(.runLearningSessions(organisationID), for: principal).isAllowed
         var trainers: [ActionLearningSets.Candidate] = []
         if mayRun {
-            trainers = try await ActionLearningSets.candidates(in: organisationID, on: request.db)
-            if !principal.roles(in: organisationID).contains(.coordinator) { trainers = trainers.filter { $0.id == principal.accountID } }
+            trainers = try await ActionLearningSets.candidates(in: organisationID, on: request.db).filter {
+                Policy.decide(.nameTrainer(organisation: organisationID, trainerID: $0.id), for: principal).isAllowed
+            }
         }
         return try await SessionList.load(organisation: organisation, viewer: principal.accountID, trainers: trainers, mayRun: mayRun,
                                           now: request.now, on: request.db)
