@@ -433,7 +433,7 @@ import Testing
                                                language: "fi", isPublished: true)
         let home = EncounteringHome.Model(
             myPanels: [.init(id: Self.team, name: "Youth panel", creditName: "Venla K.", modules: [line])], supported: [],
-            published: [line], languages: [("en", "English"), ("fi", "Suomi")])
+            published: [line], languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         expectPage(EncounteringHome.View(model: home, chrome: try Self.chrome("fi")).render(), named: "encountering-home-fi")
         var module = ModulePage.Model(
             id: Self.other, title: "Be there, not in your screen", summary: "What we want you to know before you meet us.", language: "en",
@@ -442,7 +442,7 @@ import Testing
             sections: [.init(id: Self.account, kind: .badEncounter, title: "The form first", body: "She never looked up.", instrument: nil),
                        .init(id: Self.team, kind: .reflection, title: "How do you meet people?", body: "", instrument: "How I meet people")],
             comments: [.init(author: "Mikko Virtanen", text: "Could the tips come first?", at: Self.when)], mayWrite: true, mayComment: false,
-            instruments: [("encounter-reflection", "How I meet people")], languages: [("en", "English"), ("fi", "Suomi")])
+            instruments: [.init(id: "encounter-reflection", title: "How I meet people")], languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         module.errors = [FieldError(field: "section-title", message: try Self.chrome().t(.errorSectionTitle))]
         expectPage(ModulePage.View(model: module, chrome: try Self.chrome()).render(), named: "module-co-trainer")
     }

@@ -25,21 +25,16 @@ public enum EncounteringHome {
         public let myPanels: [PanelLine]
         public let supported: [ModuleLine]
         public let published: [ModuleLine]
-        public let languages: [(code: String, name: String)]
+        public let languages: [Chrome.LanguageChoice]
         public var errors: [FieldError] = []
         public var draft: [String: String] = [:]
         public var notice: Notice?
-
-        public static func == (a: Self, b: Self) -> Bool {
-            a.myPanels == b.myPanels && a.supported == b.supported && a.published == b.published && a.errors == b.errors
-                && a.draft == b.draft && a.notice == b.notice && a.languages.map(\.code) == b.languages.map(\.code)
-        }
     }
 
     /// Six queries: the person's panels, the panels they support, the modules of both, the 50
     /// newest published modules, and organisation names.
     public static func load(
-        principal: Principal, languages: [(code: String, name: String)], on database: any Database
+        principal: Principal, languages: [Chrome.LanguageChoice], on database: any Database
     ) async throws -> Model {
         let me = principal.accountID
         let memberships = try await PanelMember.query(on: database).filter(\.$accountID == me).filter(\.$leftAt == nil).all()

@@ -14,6 +14,12 @@ public enum ModulePage {
         public let instrument: String?
     }
 
+    /// A questionnaire a reflection section can name.
+    public struct InstrumentChoice: Sendable, Equatable {
+        public let id: String
+        public let title: String
+    }
+
     public struct Comment: Sendable, Equatable {
         public let author: String
         public let text: String
@@ -35,25 +41,18 @@ public enum ModulePage {
         public let comments: [Comment]?
         public let mayWrite: Bool
         public let mayComment: Bool
-        public let instruments: [(id: String, title: String)]
-        public let languages: [(code: String, name: String)]
+        public let instruments: [InstrumentChoice]
+        public let languages: [Chrome.LanguageChoice]
         public var draft: [String: String] = [:]
         public var errors: [FieldError] = []
         public var notice: Notice?
         /// A section someone asked to remove, waiting for them to confirm.
         public var confirmRemoval: UUID?
-
-        public static func == (a: Self, b: Self) -> Bool {
-            a.confirmRemoval == b.confirmRemoval && a.id == b.id && a.title == b.title && a.summary == b.summary && a.version == b.version && a.sections == b.sections
-                && a.credits == b.credits && a.comments == b.comments && a.mayWrite == b.mayWrite && a.mayComment == b.mayComment
-                && a.draft == b.draft && a.errors == b.errors && a.notice == b.notice && a.publishedAt == b.publishedAt
-                && a.instruments.map(\.id) == b.instruments.map(\.id) && a.languages.map(\.code) == b.languages.map(\.code)
-        }
     }
 
     /// Six queries.
     public static func load(
-        _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [(code: String, name: String)],
+        _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [Chrome.LanguageChoice],
         on database: any Database
     ) async throws -> Model? {
         guard let module = try await TrainingModule.find(access.moduleID, on: database),
@@ -80,7 +79,7 @@ public enum ModulePage {
                 return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title))
             },
             comments: comments, mayWrite: mayWrite, mayComment: mayComment,
-            instruments: instruments.keys.sorted().map { ($0, title($0)) }, languages: languages)
+            instruments: instruments.keys.sorted().map { InstrumentChoice(id: $0, title: title($0)) }, languages: languages)
     }
 
     static func kindName(_ kind: SectionKind, _ t: Localizer) -> String {

@@ -13,7 +13,7 @@ public struct Chrome: Sendable {
         }
     }
 
-    public struct LanguageChoice: Sendable {
+    public struct LanguageChoice: Sendable, Equatable {
         public let code: String
         public let name: String
 

@@ -34,12 +34,12 @@ public enum MeetingPage {
         public let text: String
         public let madeOn: Date
         /// What happened and what was learned, once reported (at this meeting).
-        public let report: (happened: String, learned: String)?
+        public let report: Report?
+    }
 
-        public static func == (a: Self, b: Self) -> Bool {
-            a.id == b.id && a.presenter == b.presenter && a.isMine == b.isMine && a.text == b.text && a.madeOn == b.madeOn
-                && a.report?.happened == b.report?.happened && a.report?.learned == b.report?.learned
-        }
+    public struct Report: Sendable, Equatable {
+        public let happened: String
+        public let learned: String
     }
 
     public struct Model: Sendable, Equatable {
@@ -94,7 +94,8 @@ public enum MeetingPage {
                     id: id, presenter: names[commitment.presenterID] ?? "", isMine: commitment.presenterID == viewer,
                     text: commitment.text,
                     madeOn: meetingOf[commitment.challengeID].flatMap { startOf[$0] } ?? commitment.createdAt,
-                    report: commitment.reportedAt == nil ? nil : (commitment.whatHappened ?? "", commitment.whatLearned ?? ""))
+                    report: commitment.reportedAt == nil
+                        ? nil : Report(happened: commitment.whatHappened ?? "", learned: commitment.whatLearned ?? ""))
             },
             challenges: here.compactMap { challenge in
                 guard let id = challenge.id else { return nil }

@@ -16,6 +16,16 @@ public enum SetList {
         public let counts: SetCounts
     }
 
+    public struct MembersError: Sendable, Equatable {
+        public let set: UUID
+        public let message: String
+
+        public init(set: UUID, message: String) {
+            self.set = set
+            self.message = message
+        }
+    }
+
     public struct Model: Sendable, Equatable {
         public let organisationID: UUID
         public let organisationName: String
@@ -24,13 +34,8 @@ public enum SetList {
         public var draft: [String: String] = [:]
         public var draftMembers: Set<String> = []
         /// The set whose change of members was refused, to show its form open with the message.
-        public var membersError: (set: UUID, message: String)?
+        public var membersError: MembersError?
 
-        public static func == (a: Self, b: Self) -> Bool {
-            a.organisationID == b.organisationID && a.organisationName == b.organisationName && a.lines == b.lines
-                && a.candidates == b.candidates && a.draft == b.draft && a.draftMembers == b.draftMembers && a.errors == b.errors
-                && a.notice == b.notice && a.membersError?.set == b.membersError?.set && a.membersError?.message == b.membersError?.message
-        }
         public var errors: [FieldError] = []
         public var notice: Notice?
     }

@@ -251,8 +251,8 @@ struct EncounteringController: RouteCollection {
         }
     }
 
-    private func languages(_ request: Request) -> [(code: String, name: String)] {
-        request.platform.catalogs.languageNames.map { ($0.code, $0.name) }
+    private func languages(_ request: Request) -> [Chrome.LanguageChoice] {
+        request.platform.catalogs.languageNames.map { Chrome.LanguageChoice(code: $0.code, name: $0.name) }
     }
 
     private func languageCodes(_ request: Request) -> [String] { languages(request).map(\.code) }

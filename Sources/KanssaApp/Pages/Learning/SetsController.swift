@@ -49,7 +49,7 @@ struct SetsController: RouteCollection {
         var model = try await SetList.load(organisation: try await request.organisation(), now: request.now, on: request.db)
         guard try await ActionLearningSets.changeMembers(of: set, to: chosen, candidates: model.candidates, at: request.now, on: request.db)
         else {
-            model.membersError = (setID, request.localizer(.errorSetMembers))
+            model.membersError = SetList.MembersError(set: setID, message: request.localizer(.errorSetMembers))
             return SetList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         try await request.audit(.personalDataChanged, organisation: organisationID, target: "set:\(setID):members", purpose: .learning)
