@@ -23,14 +23,10 @@ public enum Panels {
 
     /// An organisation's co-trainers and staff, who can be a panel's members and its contact. Two queries.
     public static func people(in organisationID: UUID, on database: any Database) async throws -> (coTrainers: [Person], staff: [Person]) {
-        let memberships = try await Membership.query(on: database).filter(\.$organisation.$id == organisationID).all()
-        let accounts = try await Account.query(on: database).filter(\.$id ~~ Set(memberships.map(\.$account.id))).filter(\.$disabledAt == nil).all()
-        let names = accounts.reduce(into: [UUID: String]()) { if let id = $1.id { $0[id] = $1.displayName } }
-        func people(_ roles: Set<Role>) -> [Person] {
-            Set(memberships.filter { roles.contains($0.role) }.map(\.$account.id)).compactMap { id in names[id].map { Person(id: id, name: $0) } }
-                .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
-        }
-        return (people([.coTrainer]), people([.professional, .coordinator, .trainer]))
+        let staffRoles: Set<Role> = [.professional, .coordinator, .trainer]
+        let people = try await Membership.people(holding: staffRoles.union([.coTrainer]), in: [organisationID], on: database)
+        return (people.filter { $0.roles.contains(.coTrainer) }.map { Person(id: $0.id, name: $0.name) },
+                people.filter { !$0.roles.isDisjoint(with: staffRoles) }.map { Person(id: $0.id, name: $0.name) })
     }
 
     public struct Setup: Sendable, Equatable {

@@ -18,18 +18,9 @@ public enum Coachings {
     /// organisations where they are a professional. Two queries.
     public static func coaches(for principal: Principal, on database: any Database) async throws -> [Candidate] {
         let organisations = principal.memberships.filter { $0.role == .professional }.map(\.organisationID)
-        let memberships = try await Membership.query(on: database).filter(\.$organisation.$id ~~ organisations)
-            .filter(\.$role ~~ [.professional, .coordinator, .trainer]).all()
-        var organisationOf: [UUID: UUID] = [:]
-        for membership in memberships where membership.$account.id != principal.accountID {
-            organisationOf[membership.$account.id] = organisationOf[membership.$account.id] ?? membership.$organisation.id
-        }
-        let accounts = try await Account.query(on: database).filter(\.$id ~~ Array(organisationOf.keys)).filter(\.$disabledAt == nil).all()
-        return accounts.compactMap { account in
-            guard let id = account.id, let organisation = organisationOf[id] else { return nil }
-            return Candidate(id: id, name: account.displayName, organisationID: organisation)
-        }
-        .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        return try await Membership.people(holding: [.professional, .coordinator, .trainer], in: organisations, on: database)
+            .filter { $0.id != principal.accountID }
+            .map { Candidate(id: $0.id, name: $0.name, organisationID: $0.organisationID) }
     }
 
     public static func find(_ id: UUID, on database: any Database) async throws -> CoachingRelationship? {

@@ -32,19 +32,9 @@ public enum ActionLearningSets {
 
     /// The organisation's people who can take part in a set, by name. Two queries.
     public static func candidates(in organisationID: UUID, on database: any Database) async throws -> [Candidate] {
-        let memberships = try await Membership.query(on: database).filter(\.$organisation.$id == organisationID)
-            .filter(\.$role ~~ [.professional, .coordinator, .trainer]).all()
-        var professionals = Set<UUID>()
-        var everyone = Set<UUID>()
-        for membership in memberships {
-            everyone.insert(membership.$account.id)
-            if membership.role == .professional { professionals.insert(membership.$account.id) }
+        try await Membership.people(holding: [.professional, .coordinator, .trainer], in: [organisationID], on: database).map {
+            Candidate(id: $0.id, name: $0.name, mayBeMember: $0.roles.contains(.professional))
         }
-        let accounts = try await Account.query(on: database).filter(\.$id ~~ everyone).filter(\.$disabledAt == nil).all()
-        return accounts.compactMap { account in
-            account.id.map { Candidate(id: $0, name: account.displayName, mayBeMember: professionals.contains($0)) }
-        }
-        .sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
     }
 
     public struct Setup: Sendable, Equatable {

@@ -108,7 +108,8 @@ struct EncounteringController: RouteCollection {
         let id = panel.panelID
         // The panel's own form on a page that may hold several: its fields carry its id.
         let typed = request.formFields(["title-\(id)", "summary-\(id)", "language-\(id)"], limit: 1200)
-        let fields = typed.reduce(into: [String: String]()) { $0[String($1.key.dropLast(id.uuidString.count + 1))] = $1.value }
+        let fields = ["title": typed["title-\(id)"], "summary": typed["summary-\(id)"], "language": typed["language-\(id)"]]
+            .compactMapValues { $0 }
         switch Modules.check(fields, languages: languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
