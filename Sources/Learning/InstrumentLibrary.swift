@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import Synchronization
 
 /// The instruments an organisation can use: Kanssa's own, and those it imported. A round keeps
 /// the id and version it was opened under, and is always read with that version.
@@ -17,7 +18,7 @@ public enum InstrumentLibrary {
         let imports = try await ImportedInstrument.query(on: database).filter(\.$organisationID ~~ organisationIDs)
             .sort(\.$version).all()
         for imported in imports where bundled[imported.instrumentID] == nil {
-            if case .success(let instrument) = InstrumentFile.parse(imported.source) { library[instrument.id] = instrument }
+            if let instrument = read(imported) { library[instrument.id] = instrument }
         }
         return library
     }
@@ -31,7 +32,20 @@ public enum InstrumentLibrary {
         guard let imported = try await ImportedInstrument.query(on: database).filter(\.$organisationID == round.organisationID)
             .filter(\.$instrumentID == round.instrumentID).filter(\.$version == round.instrumentVersion).first()
         else { return nil }
-        return try? InstrumentFile.parse(imported.source).get()
+        return read(imported)
+    }
+
+    /// Imports as read, by their row: a row is never changed (a new version is a new row), so a
+    /// file is parsed once per process, not on every page that lists or answers a questionnaire.
+    private static let parsed = Mutex<[UUID: Instrument]>([:])
+
+    /// The instrument an import holds; nil for a file that no longer reads.
+    static func read(_ imported: ImportedInstrument) -> Instrument? {
+        guard let id = imported.id else { return try? InstrumentFile.parse(imported.source).get() }
+        if let known = parsed.withLock({ $0[id] }) { return known }
+        guard let instrument = try? InstrumentFile.parse(imported.source).get() else { return nil }
+        parsed.withLock { $0[id] = instrument }
+        return instrument
     }
 
     public enum ImportProblem: Sendable, Equatable {

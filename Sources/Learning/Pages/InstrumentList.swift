@@ -38,7 +38,7 @@ public enum InstrumentList {
                  items: instrument.items.count, languages: instrument.languages, licence: nil, importedAt: nil)
         }
         let imported = try await InstrumentLibrary.imports(of: organisationID, on: database).compactMap { record -> Line? in
-            guard let instrument = try? InstrumentFile.parse(record.source).get() else { return nil }
+            guard let instrument = InstrumentLibrary.read(record) else { return nil }
             return Line(id: instrument.id, title: instrument.text(instrument.title, in: language), version: instrument.version,
                         items: instrument.items.count, languages: instrument.languages, licence: record.licence, importedAt: record.importedAt)
         }
