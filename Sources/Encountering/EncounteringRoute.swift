@@ -12,6 +12,7 @@ public enum EncounteringRoute: Sendable, Equatable {
     case removeSection(module: UUID, section: UUID)
     case publish(module: UUID)
     case comments(module: UUID)
+    case adapt(module: UUID, panel: UUID)
 
     public var path: String {
         switch self {
@@ -24,6 +25,7 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .removeSection(let module, let section): "/encountering/modules/\(module)/sections/\(section)/remove"
         case .publish(let module): "/encountering/modules/\(module)/publish"
         case .comments(let module): "/encountering/modules/\(module)/comments"
+        case .adapt(let module, let panel): "/encountering/modules/\(module)/adaptations/\(panel)"
         }
     }
 

@@ -22,6 +22,13 @@ public enum Modules {
         public let summary: String
         public let language: String
         public let licence: String
+
+        public init(title: String, summary: String, language: String, licence: String) {
+            self.title = title
+            self.summary = summary
+            self.language = language
+            self.licence = licence
+        }
     }
 
     public enum DraftProblem: String, Sendable, Equatable, CaseIterable {
@@ -79,6 +86,13 @@ public enum Modules {
         public let title: String
         public let body: String
         public let instrumentID: String?
+
+        public init(kind: SectionKind, title: String, body: String, instrumentID: String?) {
+            self.kind = kind
+            self.title = title
+            self.body = body
+            self.instrumentID = instrumentID
+        }
     }
 
     /// A section: its kind, a title, its text (up to 10,000 characters); a reflection names one of
@@ -125,25 +139,70 @@ public enum Modules {
     }
 
     /// Publishes the module with the panel's credits as they are now: each co-trainer by the name
-    /// they chose. A module without sections is not published. False if there was nothing to publish.
+    /// they chose — as authors of an original, as adapters of an adaptation, whose inherited
+    /// credits stay as they came. A module without sections is not published. False if there was
+    /// nothing to publish.
     public static func publish(_ access: ModuleAccess, at now: Date, on database: any Database) async throws -> Bool {
         try await database.transaction { database in
             guard let module = try await TrainingModule.find(access.moduleID, on: database), module.publishedAt == nil,
                 try await ModuleSection.query(on: database).filter(\.$moduleID == access.moduleID).count() > 0,
-                let panel = try await Panel.find(access.panel.panelID, on: database)
+                let panel = try await Panel.find(access.panel.panelID, on: database),
+                let organisation = try await Organisation.find(panel.organisationID, on: database)
             else { return false }
             let members = try await PanelMember.query(on: database).filter(\.$panelID == access.panel.panelID).filter(\.$leftAt == nil)
                 .sort(\.$joinedAt).sort(\.$creditName).all()
-            try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).delete()
+            try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).filter(\.$inherited == false).delete()
+            let role: CreditRole = module.adaptedFromID == nil ? .author : .adapter
             for (index, member) in members.enumerated() {
-                try await ModuleCredit(moduleID: access.moduleID, name: member.creditName, role: "author", panelName: panel.name,
-                                       position: index).create(on: database)
+                try await ModuleCredit(moduleID: access.moduleID, name: member.creditName, role: role, panelName: panel.name,
+                                       organisationName: organisation.name, inherited: false, position: index).create(on: database)
             }
             module.publishedAt = now
             module.version += 1
             module.updatedAt = now
             try await module.save(on: database)
             return true
+        }
+    }
+
+    /// Whether a module's licence lets others adapt it: not one that forbids derivatives
+    /// ("CC BY-ND 4.0", "NoDerivatives").
+    public static func permitsAdaptation(licence: String) -> Bool {
+        let words = licence.uppercased().split { !$0.isLetter }
+        return !words.contains("ND") && !licence.localizedCaseInsensitiveContains("NoDerivatives")
+    }
+
+    /// Adapts a published module for a panel: a draft of that panel that records where it came
+    /// from, holds a copy of every section (written by whom they were written by) and keeps every
+    /// credit of the original as it was. The panel then translates and changes it, and is credited
+    /// as its adapters when they publish it. Nil if the module is not published or its licence
+    /// forbids adapting it.
+    public static func adapt(
+        _ source: ModuleAccess, into panel: PanelAccess, by accountID: UUID, at now: Date, on database: any Database
+    ) async throws -> UUID? {
+        try await database.transaction { database in
+            guard let original = try await TrainingModule.find(source.moduleID, on: database), original.publishedAt != nil,
+                permitsAdaptation(licence: original.licence)
+            else { return nil }
+            let copy = TrainingModule(organisationID: panel.organisationID, panelID: panel.panelID, title: original.title,
+                                      summary: original.summary, language: original.language, licence: original.licence,
+                                      createdByID: accountID, at: now)
+            copy.adaptedFromID = source.moduleID
+            try await copy.create(on: database)
+            let copyID = try copy.requireID()
+            for section in try await ModuleSection.query(on: database).filter(\.$moduleID == source.moduleID).sort(\.$position).all() {
+                guard let kind = SectionKind(rawValue: section.kind) else { continue }
+                try await ModuleSection(moduleID: copyID, position: section.position, kind: kind, title: section.title, body: section.body,
+                                        instrumentID: section.instrumentID, writtenByID: section.writtenByID, at: now).create(on: database)
+            }
+            let credits = try await ModuleCredit.query(on: database).filter(\.$moduleID == source.moduleID).sort(\.$inherited, .descending)
+                .sort(\.$position).all()
+            for (index, credit) in credits.enumerated() {
+                try await ModuleCredit(moduleID: copyID, name: credit.name, role: CreditRole(rawValue: credit.role) ?? .author,
+                                       panelName: credit.panelName, organisationName: credit.organisationName, inherited: true,
+                                       position: index).create(on: database)
+            }
+            return copyID
         }
     }
 

@@ -164,6 +164,14 @@ import VaporTesting
             var venla = Browser(app)
             try await venla.signIn("venla@turku.demo", password: DemoData.password)
             #expect(try await venla.get(String(link)).body.string.contains("Voisiko sen lukea ääneen"))
+            // It travelled: Houten adapted it in Dutch, Valencia adapted Houten's in Spanish.
+            #expect(module.contains("Zie mij — ontmoetingstraining") && module.contains("Mírame — formación sobre el encuentro"))
+            #expect(module.contains("Organisations reached, with its adaptations: 3"))
+            let spanish = try #require(home.firstMatch(of: #/href="(/encountering/modules/[^"]+)">Mírame/#)?.1)
+            let valencia = try await sanne.get(String(spanish)).body.string
+            #expect(valencia.contains("Written by Venla K., Aleksi — Nuorten paneeli") && valencia.contains("Adapted by Noor, Yusuf H. — Ervaringsdeskundigen Houten")
+                    && valencia.contains("Adapted by Marta R. — Panel de personas usuarias"))
+            #expect(valencia.contains("Tres horas esperando a un mentor") && valencia.contains("lang=\"es\""))
         }
     }
 }

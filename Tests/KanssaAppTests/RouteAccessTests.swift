@@ -216,6 +216,9 @@ import VaporTesting
               allowed: [.role(.professional), .role(.coordinator)]),
         Entry(method: .POST, pattern: "/encountering/modules/:module/sections/:section/remove",
               path: { "/encountering/modules/\($0.module)/sections/\($0.section)/remove" }, allowed: [.role(.coTrainer)]),
+        // Adapting the panel's published module for the panel: its co-trainer, and the coordinator on the panel's behalf.
+        Entry(method: .POST, pattern: "/encountering/modules/:module/adaptations/:panel",
+              path: { "/encountering/modules/\($0.publishedModule)/adaptations/\($0.panel)" }, allowed: [.role(.coTrainer), .role(.coordinator)]),
         // Learning sessions: the trainer ran one an hour ago; the professional registered.
         Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },
               allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),

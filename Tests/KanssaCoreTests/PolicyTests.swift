@@ -74,6 +74,11 @@ import Testing
         (.readModule(someoneElsesModule), [.coordinator]),
         (.readModule(someoneElsesPublishedModule), [.coTrainer, .professional, .coordinator, .trainer, .researcher, .admin,
                                                     .adminOfAnotherOrganisation]),
+        // Adapting a published module for a panel of one's organisation: its coordinators (on the panel's behalf); a draft, nobody.
+        (.adaptModule(someoneElsesPublishedModule, into: someonesPanel), [.coordinator]),
+        (.adaptModule(someoneElsesModule, into: someonesPanel), []),
+        (.adaptModule(someoneElsesPublishedModule, into: PanelAccess(panelID: UUID(), organisationID: elsewhere, memberIDs: [UUID()],
+                                                                    staffContactID: UUID())), []),
         (.seeLearningSessions(here), [.professional, .coordinator, .trainer]),
         (.seeLearningSessions(elsewhere), []),
         (.runLearningSessions(here), [.coordinator, .trainer]),
@@ -170,6 +175,16 @@ import Testing
         let trainer = Who.trainer.principal!
         #expect(Policy.decide(.nameTrainer(organisation: Self.here, trainerID: trainer.accountID), for: trainer).isAllowed)
         #expect(!Policy.decide(.nameTrainer(organisation: Self.elsewhere, trainerID: trainer.accountID), for: trainer).isAllowed)
+    }
+
+    /// A co-trainer adapts a module published by any organisation, for their own panel only.
+    @Test func coTrainersAdaptPublishedModulesForTheirOwnPanel() {
+        let coTrainer = Principal(accountID: UUID(), displayName: "c", language: "en",
+                                  memberships: [MembershipGrant(organisationID: Self.elsewhere, organisationName: "x", role: .coTrainer)])
+        let theirPanel = PanelAccess(panelID: UUID(), organisationID: Self.elsewhere, memberIDs: [coTrainer.accountID], staffContactID: UUID())
+        #expect(Policy.decide(.adaptModule(Self.someoneElsesPublishedModule, into: theirPanel), for: coTrainer).isAllowed)
+        #expect(!Policy.decide(.adaptModule(Self.someoneElsesModule, into: theirPanel), for: coTrainer).isAllowed)
+        #expect(!Policy.decide(.adaptModule(Self.someoneElsesPublishedModule, into: Self.someonesPanel), for: coTrainer).isAllowed)
     }
 
     @Test func nobodyRecordsAPermissionForTheirOwnPlan() {

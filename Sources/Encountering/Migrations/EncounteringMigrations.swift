@@ -4,5 +4,6 @@ import Fluent
 public enum EncounteringMigrations {
     public static let all: [any Migration] = [
         CreatePanelsAndModules(),
+        AddAdaptations(),
     ]
 }

@@ -14,6 +14,8 @@ public final class TrainingModule: Model, @unchecked Sendable {
     /// The language it is written in ("fi", "en" …).
     @Field(key: "language") public var language: String
     @Field(key: "licence") public var licence: String
+    /// The published module this one was adapted from; nil for an original.
+    @OptionalField(key: "adapted_from_id") public var adaptedFromID: UUID?
     @OptionalField(key: "published_at") public var publishedAt: Date?
     /// Counts every change, so that a change made meanwhile in another tab is detected.
     @Field(key: "version") public var version: Int
@@ -86,21 +88,34 @@ public final class ModuleCredit: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "module_id") public var moduleID: UUID
     @Field(key: "name") public var name: String
-    /// "author" for now; adapters come with adaptations.
+    /// What they did: `CreditRole` by raw value.
     @Field(key: "role") public var role: String
     /// The panel and organisation at the time, as written then.
     @Field(key: "panel_name") public var panelName: String
+    @Field(key: "organisation_name") public var organisationName: String
+    /// Came with the module this one was adapted from, as it was there; never changed here.
+    @Field(key: "inherited") public var inherited: Bool
     @Field(key: "position") public var position: Int
 
     public init() {}
 
-    public init(moduleID: UUID, name: String, role: String, panelName: String, position: Int) {
+    public init(moduleID: UUID, name: String, role: CreditRole, panelName: String, organisationName: String, inherited: Bool, position: Int) {
         self.moduleID = moduleID
         self.name = name
-        self.role = role
+        self.role = role.rawValue
         self.panelName = panelName
+        self.organisationName = organisationName
+        self.inherited = inherited
         self.position = position
     }
+}
+
+/// What a credited person did. Stored by raw value; never rename one.
+public enum CreditRole: String, Codable, Sendable, CaseIterable {
+    /// Wrote the original module.
+    case author
+    /// Adapted it: translated, changed, made it their own.
+    case adapter
 }
 
 /// A staff member's comment on a module: advice for the co-trainers, never a change to their text.

@@ -98,7 +98,7 @@ public enum EncounteringHome {
                 .li(
                     .class("card"),
                     .h3(.a(.link(EncounteringRoute.module(line.id).url), .txt(line.title))),
-                    .p(.txt(t(.moduleFrom, ["organisation": line.organisation, "language": line.language]))),
+                    .p(.txt(t(.moduleFrom, ["organisation": line.organisation, "language": ContentLanguages.name(of: line.language)]))),
                     .p(.span(.class("tag"), .txt(t(line.isPublished ? .modulePublishedTag : .moduleDraftTag))))
                 )
             })

@@ -20,6 +20,21 @@ public enum ModulePage {
         public let title: String
     }
 
+    /// Credits given together: the same people, for the same work, in the same panel.
+    public struct CreditGroup: Sendable, Equatable {
+        public let role: CreditRole
+        public let names: [String]
+        public let panel: String
+        public let organisation: String
+    }
+
+    /// A panel the viewer may adapt the module for.
+    public struct AdaptTarget: Sendable, Equatable {
+        public let panelID: UUID
+        public let panel: String
+        public let organisation: String
+    }
+
     public struct Comment: Sendable, Equatable {
         public let author: String
         public let text: String
@@ -36,7 +51,11 @@ public enum ModulePage {
         public let panel: String
         public let organisation: String
         public let publishedAt: Date?
-        public let credits: [String]
+        public let credits: [CreditGroup]
+        public let lineage: ModuleLineage
+        /// Whether the licence lets others adapt it.
+        public let permitsAdaptation: Bool
+        public let adaptTargets: [AdaptTarget]
         public let sections: [Section]
         public let comments: [Comment]?
         public let mayWrite: Bool
@@ -50,7 +69,7 @@ public enum ModulePage {
         public var confirmRemoval: UUID?
     }
 
-    /// Six queries.
+    /// Ten queries, and one more per step of its lineage.
     public static func load(
         _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [Chrome.LanguageChoice],
         on database: any Database
@@ -69,17 +88,54 @@ public enum ModulePage {
             let names = try await Account.displayNames(of: rows.map(\.authorID), on: database)
             comments = rows.map { Comment(author: names[$0.authorID] ?? "", text: $0.text, at: $0.createdAt) }
         }
+        let lineage = try await ModuleLineage.load(moduleID: access.moduleID, on: database)
+        let targets = access.isPublished ? try await adaptTargets(for: access, viewer: viewer, on: database) : []
         func title(_ id: String) -> String { instruments[id].map { $0.text($0.title, in: module.language) } ?? id }
         return Model(
             id: access.moduleID, title: module.title, summary: module.summary, language: module.language, licence: module.licence,
             version: module.version, panel: panel.name, organisation: organisation.name, publishedAt: module.publishedAt,
-            credits: credits.map(\.name),
+            credits: groups(of: credits), lineage: lineage, permitsAdaptation: Modules.permitsAdaptation(licence: module.licence),
+            adaptTargets: targets,
             sections: sections.compactMap { section in
                 guard let id = section.id, let kind = SectionKind(rawValue: section.kind) else { return nil }
                 return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title))
             },
             comments: comments, mayWrite: mayWrite, mayComment: mayComment,
             instruments: instruments.keys.sorted().map { InstrumentChoice(id: $0, title: title($0)) }, languages: languages)
+    }
+
+    static func groups(of credits: [ModuleCredit]) -> [CreditGroup] {
+        let ordered = credits.sorted { ($0.inherited ? 0 : 1, $0.position) < ($1.inherited ? 0 : 1, $1.position) }
+        var groups: [CreditGroup] = []
+        for credit in ordered {
+            let role = CreditRole(rawValue: credit.role) ?? .author
+            if let last = groups.last, last.role == role, last.panel == credit.panelName, last.organisation == credit.organisationName {
+                groups[groups.count - 1] = CreditGroup(role: role, names: last.names + [credit.name], panel: last.panel,
+                                                       organisation: last.organisation)
+            } else {
+                groups.append(CreditGroup(role: role, names: [credit.name], panel: credit.panelName, organisation: credit.organisationName))
+            }
+        }
+        return groups
+    }
+
+    /// The panels the viewer may adapt the module for: their own panels, and those of the
+    /// organisations they coordinate — as the policy decides. Three queries.
+    static func adaptTargets(for access: ModuleAccess, viewer: Principal, on database: any Database) async throws -> [AdaptTarget] {
+        let own = try await PanelMember.query(on: database).filter(\.$accountID == viewer.accountID).filter(\.$leftAt == nil).all(\.$panelID)
+        let coordinated = viewer.memberships.filter { $0.role == .coordinator }.map(\.organisationID)
+        guard !own.isEmpty || !coordinated.isEmpty else { return [] }
+        let panels = try await Panel.query(on: database).group(.or) { $0.filter(\.$id ~~ own).filter(\.$organisationID ~~ coordinated) }
+            .sort(\.$name).all()
+        let members = try await PanelMember.query(on: database).filter(\.$panelID ~~ panels.compactMap(\.id)).filter(\.$leftAt == nil).all()
+        let organisations = Dictionary(uniqueKeysWithValues: viewer.memberships.map { ($0.organisationID, $0.organisationName) })
+        return panels.compactMap { panel in
+            guard let id = panel.id else { return nil }
+            let target = PanelAccess(panelID: id, organisationID: panel.organisationID,
+                                     memberIDs: Set(members.filter { $0.panelID == id }.map(\.accountID)), staffContactID: panel.staffContactID)
+            guard Policy.decide(.adaptModule(access, into: target), for: viewer).isAllowed else { return nil }
+            return AdaptTarget(panelID: id, panel: panel.name, organisation: organisations[panel.organisationID] ?? "")
+        }
     }
 
     static func kindName(_ kind: SectionKind, _ t: Localizer) -> String {
@@ -121,14 +177,66 @@ public enum ModulePage {
                     .p(.a(.link(EncounteringRoute.home.url), .txt(t(.encounteringTitle)))),
                     .p(.span(.class("tag"), .txt(model.publishedAt.map { t(.modulePublishedOn, ["date": t.date($0)]) } ?? t(.moduleDraftTag)))),
                     .p(.txt(t(.moduleBy, ["panel": model.panel, "organisation": model.organisation]))),
-                    .if(!model.credits.isEmpty, .p(.txt(t(.moduleCredits, ["names": model.credits.joined(separator: ", ")])))),
-                    .p(.txt(t(.moduleLicenceLine, ["licence": model.licence, "language": model.language]))),
-                    .p(.class("own-words"), .txt(model.summary)),
+                    .if(!model.credits.isEmpty, .ul(.class("credits"), .forEach(model.credits) { credit($0) })),
+                    .p(.txt(t(.moduleLicenceLine, ["licence": model.licence, "language": ContentLanguages.name(of: model.language)]))),
+                    .p(.class("own-words"), .attribute(named: "lang", value: model.language), .txt(model.summary)),
                     .if(model.sections.isEmpty, .p(.txt(t(.moduleNoSections)))),
                     .forEach(model.sections) { section($0) },
+                    lineage,
+                    .if(model.publishedAt != nil, adapting),
                     .if(model.mayWrite, writing),
                     .unwrap(model.comments) { comments($0) }
                 )
+            )
+        }
+
+        private func credit(_ group: CreditGroup) -> Node<HTML.ListContext> {
+            let t = chrome.t
+            let arguments = ["names": group.names.joined(separator: ", "), "panel": group.panel, "organisation": group.organisation]
+            return .li(.txt(t(group.role == .author ? .moduleCreditsWritten : .moduleCreditsAdapted, arguments)))
+        }
+
+        private var lineage: Node<HTML.BodyContext> {
+            let t = chrome.t
+            let lineage = model.lineage
+            func line(_ entry: ModuleLineage.Entry) -> Node<HTML.BodyContext> {
+                .a(.link(EncounteringRoute.module(entry.id).url),
+                   .txt(t(.moduleAdaptationLine, ["title": entry.title, "organisation": entry.organisation,
+                                                     "language": ContentLanguages.name(of: entry.language)])))
+            }
+            // Adaptations as a tree: each followed by what was adapted from it, as a list inside.
+            func adaptations(of parent: UUID) -> Node<HTML.BodyContext> {
+                let children = lineage.descendants.filter { $0.adaptedFromID == parent }
+                guard !children.isEmpty else { return .empty }
+                return .ul(.class("lineage"), .forEach(children) { .li(line($0), adaptations(of: $0.id)) })
+            }
+            return .section(
+                .h2(.txt(t(.moduleLineageHeading))),
+                .if(lineage.ancestors.isEmpty, .p(.txt(t(.moduleOriginal)))),
+                .if(!lineage.ancestors.isEmpty, .ol(.class("lineage"), .forEach(lineage.ancestors) { entry in
+                    .li(.txt(t(entry.depth == 1 ? .moduleAdaptedFrom : .moduleWhichWasAdaptedFrom) + " "), line(entry))
+                })),
+                .h3(.txt(t(.moduleAdaptationsHeading))),
+                .if(lineage.descendants.isEmpty, .p(.txt(t(.moduleNoAdaptations)))),
+                adaptations(of: model.id),
+                .p(.txt(t(.moduleReachOrganisations, ["count": t.number(lineage.organisationCount)])))
+            )
+        }
+
+        private var adapting: Node<HTML.BodyContext> {
+            let t = chrome.t
+            guard !model.adaptTargets.isEmpty else { return .empty }
+            return .section(
+                .h2(.txt(t(.moduleAdaptHeading))),
+                model.permitsAdaptation
+                    ? .group(
+                        .p(.txt(t(.moduleAdaptIntro))),
+                        .forEach(model.adaptTargets) { target in
+                            Components.postButton(
+                                action: EncounteringRoute.adapt(module: model.id, panel: target.panelID).url, csrfToken: chrome.csrfToken,
+                                label: t(.moduleAdaptFor, ["panel": target.panel, "organisation": target.organisation]), style: .secondary)
+                        })
+                    : .p(.txt(t(.moduleAdaptNotAllowed, ["licence": model.licence])))
             )
         }
 
@@ -137,8 +245,8 @@ public enum ModulePage {
             return .article(
                 .class("card"), .safe("id", "section-\(section.id)"),
                 .p(.span(.class("tag"), .txt(ModulePage.kindName(section.kind, t)))),
-                .h2(.txt(section.title)),
-                .if(!section.body.isEmpty, .p(.class("own-words"), .txt(section.body))),
+                .h2(.attribute(named: "lang", value: model.language), .txt(section.title)),
+                .if(!section.body.isEmpty, .p(.class("own-words"), .attribute(named: "lang", value: model.language), .txt(section.body))),
                 .unwrap(section.instrument) { .p(.txt(t(.sectionQuestionnaire, ["title": $0]))) },
                 .if(model.mayWrite, Components.postButton(
                     action: EncounteringRoute.removeSection(module: model.id, section: section.id).url, csrfToken: chrome.csrfToken,

@@ -8,6 +8,9 @@ extension DemoData {
     /// contact, and the module they wrote and published: stories of a good and a bad encounter,
     /// tips, discussion prompts and the encounter self-reflection — in Finnish, as they wrote it.
     /// Mikko (mikko@turku.demo), the coordinator, left a comment; Houten's staff read the module.
+    /// Houten's panel of experts by experience (Noor, noor@houten.demo, and Yusuf; Joost Visser
+    /// their contact) adapted it in Dutch with a story of their own, and Valencia's (Marta,
+    /// marta@valencia.demo; Javier García) adapted Houten's in Spanish: every credit kept.
     static func loadEncountering(accountIDs: [String: UUID], organisationIDs: [String: UUID], at now: Date, on database: any Database) async throws {
         guard let venla = accountIDs["venla@turku.demo"], let aleksi = accountIDs["aleksi@turku.demo"], let aino = accountIDs["aino@turku.demo"],
             let mikko = accountIDs["mikko@turku.demo"], let turkuID = organisationIDs[turku]
@@ -46,5 +49,99 @@ extension DemoData {
                                 at: now.addingTimeInterval(-370 * day)).create(on: database)
         let access = try await Modules.access(moduleID: moduleID, on: database)
         if let access { _ = try await Modules.publish(access, at: now.addingTimeInterval(-365 * day), on: database) }
+        guard let access else { return }
+        try await loadAdaptations(of: access, accountIDs: accountIDs, organisationIDs: organisationIDs, at: now, on: database)
+    }
+
+    /// An adaptation: its panel, then the copy translated — title, summary and sections in order —
+    /// with any sections of the adapters' own added, published on `publishedAt`.
+    struct Adaptation {
+        let organisation: String
+        let panelName: String
+        let contact: String
+        let coTrainers: [(login: String, credit: String)]
+        let title: String
+        let summary: String
+        let language: String
+        let sections: [(title: String, body: String)]
+        let added: [(SectionKind, String, String)]
+        let daysAgo: Double
+    }
+
+    static let adaptations = [
+        Adaptation(
+            organisation: houten, panelName: "Ervaringsdeskundigen Houten", contact: "joost@houten.demo",
+            coTrainers: [("noor@houten.demo", "Noor"), ("yusuf@houten.demo", "Yusuf H.")],
+            title: "Zie mij — ontmoetingstraining door ervaringsdeskundigen",
+            summary: "Tweeënhalf uur over hoe het voelt om aan de andere kant van het loket te zitten: verhalen over goede en slechte ontmoetingen, tips, en een blik op je eigen manier van ontmoeten. Naar de training van de jongeren in Turku.",
+            language: "nl",
+            sections: [
+                ("Ze klapte het scherm dicht", "Bij mijn eerste afspraak klapte de consulent haar laptop dicht, draaide zich naar me toe en vroeg hoe het met me ging. We praatten een half uur voordat we naar een formulier keken."),
+                ("Eerst het formulier", "Ik vertelde dat mijn moeder in het ziekenhuis lag. De medewerker zei dat dat hier niet bij hoorde en las de volgende vraag van het scherm. Naar de volgende afspraak ben ik niet gegaan."),
+                ("Drie tips", "Zeg je naam en vraag de mijne. Kijk naar mij, niet naar het scherm. Vraag wat nu voor mij het belangrijkst is — en luister het antwoord helemaal af."),
+                ("Bespreek in tweetallen", "Wanneer ben jij voor het laatst goed ontvangen? Wat deed die persoon? Wat doe jij volgende week anders?"),
+                ("Hoe ontmoet jij?", "Vul dit alleen in. Niemand anders ziet je antwoorden."),
+            ],
+            added: [(.goodEncounter, "In mijn eigen taal",
+                     "Toen ik net in Houten woonde, begreep ik de brieven niet. Bij de informatiebalie hielp een vrouw me in het Arabisch. Voor het eerst voelde ik dat ik zelf mocht vertellen wat ik wilde.")],
+            daysAgo: 200),
+        Adaptation(
+            organisation: valencia, panelName: "Panel de personas usuarias", contact: "mentor@valencia.demo",
+            coTrainers: [("marta@valencia.demo", "Marta R.")],
+            title: "Mírame — formación sobre el encuentro",
+            summary: "Dos horas y media sobre lo que se siente al otro lado de la mesa: historias de buenos y malos encuentros, consejos y una mirada a tu propia forma de recibir a la gente. A partir de las formaciones de Turku y Houten.",
+            language: "es",
+            sections: [
+                ("Cerró la pantalla", "En mi primera cita, la orientadora cerró el portátil, se giró hacia mí y me preguntó cómo estaba. Hablamos media hora antes de mirar ningún formulario."),
+                ("Primero el formulario", "Conté que mi madre estaba en el hospital. El empleado dijo que eso no venía al caso y leyó la siguiente pregunta de la pantalla. No fui a la siguiente cita."),
+                ("Tres consejos", "Di tu nombre y pregunta el mío. Mírame a mí, no a la pantalla. Pregunta qué es lo más importante para mí ahora — y escucha la respuesta hasta el final."),
+                ("Hablad en parejas", "¿Cuándo te recibieron bien por última vez? ¿Qué hizo esa persona? ¿Qué harás distinto la semana que viene?"),
+                ("¿Cómo recibes tú?", "Responde a solas. Nadie más ve tus respuestas."),
+                ("En mi propio idioma", "Cuando acababa de llegar a Houten no entendía las cartas. En el mostrador de información una mujer me ayudó en árabe. Por primera vez sentí que podía contar yo misma lo que quería."),
+            ],
+            added: [(.badEncounter, "Tres horas esperando a un mentor",
+                     "Me dijeron que habría un mentor cuando lo necesitara. Esperé tres horas en el espacio de coworking y me fui sin hablar con nadie. Ahora pedimos cita por la mañana y nos llaman.")],
+            daysAgo: 90),
+    ]
+
+    /// Each adaptation is made from the one before it: Turku's module, then Houten's, then Valencia's.
+    static func loadAdaptations(
+        of original: ModuleAccess, accountIDs: [String: UUID], organisationIDs: [String: UUID], at now: Date, on database: any Database
+    ) async throws {
+        let day = 24.0 * 3600
+        var source = original
+        for adaptation in adaptations {
+            guard let organisationID = organisationIDs[adaptation.organisation], let contact = accountIDs[adaptation.contact] else { return }
+            let members = adaptation.coTrainers.compactMap { person in accountIDs[person.login].map { ($0, person.credit) } }
+            guard let first = members.first?.0 else { return }
+            let madeAt = now.addingTimeInterval(-(adaptation.daysAgo + 30) * day)
+            let panel = Panel(organisationID: organisationID, name: adaptation.panelName, staffContactID: contact, at: madeAt)
+            try await panel.create(on: database)
+            for (id, credit) in members {
+                try await PanelMember(panelID: try panel.requireID(), accountID: id, creditName: credit, at: madeAt).create(on: database)
+            }
+            let panelAccess = try await Panels.access(panel, on: database)
+            guard let copyID = try await Modules.adapt(source, into: panelAccess, by: first, at: madeAt, on: database),
+                let copy = try await TrainingModule.find(copyID, on: database)
+            else { return }
+            _ = try await Modules.update(copyID, with: Modules.Draft(title: adaptation.title, summary: adaptation.summary, language: adaptation.language,
+                                                                    licence: copy.licence),
+                                         expectedVersion: copy.version, at: madeAt, on: database)
+            let sections = try await ModuleSection.query(on: database).filter(\.$moduleID == copyID).sort(\.$position).all()
+            for (section, words) in zip(sections, adaptation.sections) {
+                section.title = words.title
+                section.body = words.body
+                section.writtenByID = first
+                try await section.save(on: database)
+            }
+            for (kind, title, body) in adaptation.added {
+                try await Modules.addSection(Modules.SectionDraft(kind: kind, title: title, body: body, instrumentID: nil), to: copyID, by: first,
+                                             at: madeAt, on: database)
+            }
+            guard let access = try await Modules.access(moduleID: copyID, on: database) else { return }
+            _ = try await Modules.publish(access, at: now.addingTimeInterval(-adaptation.daysAgo * day), on: database)
+            guard let published = try await Modules.access(moduleID: copyID, on: database) else { return }
+            source = published
+        }
     }
 }

@@ -59,9 +59,12 @@ enum DemoData {
         Person(login: "dewi@houten.demo", name: "Dewi", place: houten, role: .citizen, team: nil),
         Person(login: "eva@houten.demo", name: "Eva", place: houten, role: .citizen, team: nil),
         Person(login: "researcher@kanssa.demo", name: "Riikka Researcher", place: houten, role: .researcher, team: nil),
+        Person(login: "noor@houten.demo", name: "Noor El Amrani", place: houten, role: .coTrainer, team: nil),
+        Person(login: "yusuf@houten.demo", name: "Yusuf Haddad", place: houten, role: .coTrainer, team: nil),
         Person(login: "admin@valencia.demo", name: "Lucía Martínez", place: valencia, role: .admin, team: nil),
         Person(login: "mentor@valencia.demo", name: "Javier García", place: valencia, role: .professional, team: "Mentors"),
         Person(login: "carlos@valencia.demo", name: "Carlos", place: valencia, role: .citizen, team: nil),
+        Person(login: "marta@valencia.demo", name: "Marta Ruiz Soler", place: valencia, role: .coTrainer, team: nil),
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
         Person(login: "trainer@hull.demo", name: "Helen Price", place: hull, role: .trainer, team: nil),
     ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }

@@ -99,7 +99,7 @@ extension Action {
              .recordPermission,
              .useLearning, .keepPracticeLog, .startCoaching, .useEncountering: nil
         case .managePanels(let id): id
-        case .writeForPanel(let panel): panel.organisationID
+        case .writeForPanel(let panel), .adaptModule(_, let panel): panel.organisationID
         case .readModule(let module), .writeModule(let module), .commentOnModule(let module): module.panel.organisationID
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID

@@ -34,6 +34,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case instrumentImported = "instrument-imported"
     case panelCreated = "panel-created"
     case modulePublished = "module-published"
+    case moduleAdapted = "module-adapted"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

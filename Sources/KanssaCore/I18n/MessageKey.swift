@@ -85,6 +85,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditLearningSessionCreated
     case auditLearningSetCreated
     case auditLifeAreasChanged
+    case auditModuleAdapted
     case auditModulePublished
     case auditPanelCreated
     case auditPersonalDataChanged
@@ -515,6 +516,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case moduleAdaptFor
+    case moduleAdaptHeading
+    case moduleAdaptIntro
+    case moduleAdaptNotAllowed
+    case moduleAdaptRefused
+    case moduleAdaptationLine
+    case moduleAdaptationsHeading
+    case moduleAdaptedFrom
+    case moduleAdaptedNotice
     case moduleAddComment
     case moduleBy
     case moduleChangedMeanwhile
@@ -522,7 +532,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case moduleCommentedNotice
     case moduleCommentsHeading
     case moduleCommentsIntro
-    case moduleCredits
+    case moduleCreditsAdapted
+    case moduleCreditsHeading
+    case moduleCreditsWritten
     case moduleDetailsHeading
     case moduleDraftTag
     case moduleFrom
@@ -530,8 +542,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case moduleLicence
     case moduleLicenceHint
     case moduleLicenceLine
+    case moduleLineageHeading
+    case moduleNoAdaptations
     case moduleNoComments
     case moduleNoSections
+    case moduleOriginal
     case modulePublish
     case modulePublishConfirm
     case modulePublishHeading
@@ -540,6 +555,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case modulePublishedNotice
     case modulePublishedOn
     case modulePublishedTag
+    case moduleReachOrganisations
     case moduleSave
     case moduleSavedNotice
     case moduleStart
@@ -548,6 +564,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case moduleSummary
     case moduleSummaryHint
     case moduleTitleField
+    case moduleWhichWasAdaptedFrom
     case myCoachingLink
     case myDataConfirm
     case myDataConfirmLegend

@@ -110,6 +110,10 @@ public enum Action: Sendable, Hashable {
     case writeModule(ModuleAccess)
     /// Comment on a module: the panel's staff contact and the organisation's coordinators.
     case commentOnModule(ModuleAccess)
+    /// Adapt a published module for a panel — a copy the panel then translates and changes: the
+    /// panel's co-trainers, and the coordinators of the panel's organisation on its behalf. Any
+    /// organisation may adapt another's.
+    case adaptModule(ModuleAccess, into: PanelAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

@@ -93,6 +93,9 @@ public enum Policy {
         case .commentOnModule(let module):
             allowed = module.panel.staffContactID == principal.accountID
                 || principal.roles(in: module.panel.organisationID).contains(.coordinator)
+        case .adaptModule(let module, let panel):
+            allowed = module.isPublished
+                && (panel.memberIDs.contains(principal.accountID) || principal.roles(in: panel.organisationID).contains(.coordinator))
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -43,6 +43,8 @@ struct Fixtures {
     let panel: UUID
     let module: UUID
     let section: UUID
+    /// A module the same panel published, credited to the co-trainer as "Venla".
+    let publishedModule: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -131,6 +133,15 @@ struct Fixtures {
         let section = ModuleSection(moduleID: try module.requireID(), position: 1, kind: .goodEncounter, title: "The nurse who sat down",
                                     body: "She sat down next to me.", instrumentID: nil, writtenByID: accounts[.coTrainer]!, at: now)
         try await section.create(on: db)
+        let published = TrainingModule(organisationID: here, panelID: try panel.requireID(), title: "Kohtaa minut",
+                                       summary: "Kohtaamisen koulutus", language: "fi", licence: "CC BY 4.0",
+                                       createdByID: accounts[.coTrainer]!, at: now)
+        published.publishedAt = now
+        try await published.create(on: db)
+        try await ModuleSection(moduleID: try published.requireID(), position: 1, kind: .tips, title: "Vinkit", body: "Istu alas.",
+                                instrumentID: nil, writtenByID: accounts[.coTrainer]!, at: now).create(on: db)
+        try await ModuleCredit(moduleID: try published.requireID(), name: "Venla", role: .author, panelName: "Youth panel",
+                               organisationName: "Here", inherited: false, position: 0).create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -138,6 +149,6 @@ struct Fixtures {
             set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
             commitment: try commitment.requireID(), coaching: try coaching.requireID(),
             session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
-            section: try section.requireID())
+            section: try section.requireID(), publishedModule: try published.requireID())
     }
 }

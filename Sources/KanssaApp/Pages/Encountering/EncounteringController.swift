@@ -36,6 +36,12 @@ struct EncounteringController: RouteCollection {
         module.on(.POST, "sections", ":section", "remove", access: Self.module { .writeModule($0) }, use: removeSection)
         module.on(.POST, "publish", access: Self.module { .writeModule($0) }, use: publish)
         module.on(.POST, "comments", access: Self.module { .commentOnModule($0) }, use: comment)
+        module.on(.POST, "adaptations", ":panel", access: .policy { request in
+            guard let module = try await Modules.access(moduleID: try request.uuid("module"), on: request.db),
+                let panel = try await Panels.access(panelID: try request.uuid("panel"), on: request.db)
+            else { throw KanssaError.notFound }
+            return .adaptModule(module, into: panel)
+        }, use: adapt)
     }
 
     // MARK: Panels
@@ -141,6 +147,7 @@ struct EncounteringController: RouteCollection {
         case "removed": .sectionRemovedNotice
         case "published": .modulePublishedNotice
         case "commented": .moduleCommentedNotice
+        case "adapted": .moduleAdaptedNotice
         default: nil
         }
         return try await modulePage(request, notice: notice.map { Notice(.success, request.localizer($0)) })
@@ -243,6 +250,18 @@ struct EncounteringController: RouteCollection {
         return request.redirect(to: EncounteringRoute.module(access.moduleID).path + "?notice=commented", redirectType: .normal)
     }
 
+    /// Adapting: a draft copy for the panel, with the original's sections and credits.
+    @Sendable func adapt(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        guard case .adaptModule(let source, let panel) = request.state.allowedAction else { throw KanssaError.forbidden }
+        guard let copyID = try await Modules.adapt(source, into: panel, by: principal.accountID, at: request.now, on: request.db) else {
+            return try await modulePage(request, notice: Notice(.error, request.localizer(.moduleAdaptRefused)), status: .conflict)
+        }
+        try await request.audit(.moduleAdapted, organisation: panel.organisationID, target: "module:\(copyID):from:\(source.moduleID)",
+                                purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.module(copyID).path + "?notice=adapted", redirectType: .normal)
+    }
+
     // MARK: Helpers
 
     private func allowedModule(_ request: Request) throws -> ModuleAccess {
@@ -253,7 +272,8 @@ struct EncounteringController: RouteCollection {
     }
 
     private func languages(_ request: Request) -> [Chrome.LanguageChoice] {
-        request.platform.catalogs.languageNames.map { Chrome.LanguageChoice(code: $0.code, name: $0.name) }
+        // A module may be written in any language people write, not only those Kanssa's pages are in.
+        ContentLanguages.all.map { Chrome.LanguageChoice(code: $0.code, name: $0.name) }
     }
 
     private func languageCodes(_ request: Request) -> [String] { languages(request).map(\.code) }

@@ -128,6 +128,7 @@ enum AuditText {
         case .instrumentImported: t(.auditInstrumentImported)
         case .panelCreated: t(.auditPanelCreated)
         case .modulePublished: t(.auditModulePublished)
+        case .moduleAdapted: t(.auditModuleAdapted)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }
