@@ -13,6 +13,13 @@ public enum EncounteringRoute: Sendable, Equatable {
     case publish(module: UUID)
     case comments(module: UUID)
     case adapt(module: UUID, panel: UUID)
+    case sessions(module: UUID)
+    case session(UUID)
+    case registration(session: UUID)
+    case attendance(session: UUID)
+    case recognition(session: UUID)
+    case certificate(session: UUID)
+    case statement
 
     public var path: String {
         switch self {
@@ -26,6 +33,13 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .publish(let module): "/encountering/modules/\(module)/publish"
         case .comments(let module): "/encountering/modules/\(module)/comments"
         case .adapt(let module, let panel): "/encountering/modules/\(module)/adaptations/\(panel)"
+        case .sessions(let module): "/encountering/modules/\(module)/sessions"
+        case .session(let id): "/encountering/sessions/\(id)"
+        case .registration(let session): "/encountering/sessions/\(session)/registration"
+        case .attendance(let session): "/encountering/sessions/\(session)/attendance"
+        case .recognition(let session): "/encountering/sessions/\(session)/recognition"
+        case .certificate(let session): "/encountering/sessions/\(session)/certificate"
+        case .statement: "/encountering/statement"
         }
     }
 

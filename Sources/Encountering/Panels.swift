@@ -29,6 +29,12 @@ public enum Panels {
                 people.filter { !$0.roles.isDisjoint(with: staffRoles) }.map { Person(id: $0.id, name: $0.name) })
     }
 
+    /// The panel's co-trainers now, by the names they chose. One query.
+    public static func coTrainers(of panel: PanelAccess, on database: any Database) async throws -> [Person] {
+        try await EncounterSessions.creditNames(of: Array(panel.memberIDs), in: panel.panelID, on: database)
+            .map { Person(id: $0.key, name: $0.value) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+    }
+
     public struct Setup: Sendable, Equatable {
         public let name: String
         public let staffContactID: UUID

@@ -30,4 +30,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: SessionsController())
     try app.register(collection: InstrumentsController())
     try app.register(collection: EncounteringController())
+    try app.register(collection: EncounterSessionsController())
 }

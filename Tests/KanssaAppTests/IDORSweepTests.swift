@@ -38,6 +38,8 @@ import VaporTesting
         let panel: UUID
         let module: UUID
         let section: UUID
+        /// A session, begun an hour ago, of a module the other organisation's panel published.
+        let encounterSession: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -96,13 +98,27 @@ import VaporTesting
         let section = ModuleSection(moduleID: try module.requireID(), position: 1, kind: .tips, title: "Theirs", body: "Theirs",
                                     instrumentID: nil, writtenByID: fixtures.memberOfBoth, at: now)
         try await section.create(on: app.db)
+        let published = TrainingModule(organisationID: fixtures.elsewhere, panelID: try panel.requireID(), title: "Theirs, published",
+                                       summary: "Theirs", language: "en", licence: "CC BY 4.0", createdByID: fixtures.memberOfBoth, at: now)
+        published.publishedAt = now
+        try await published.create(on: app.db)
+        let encounterSession = EncounterSession(
+            moduleID: try published.requireID(), organisationID: fixtures.elsewhere,
+            plan: EncounterSessionPlan(startsAt: now.addingTimeInterval(-3600), minutes: 150, mode: .online, place: "https://theirs.example",
+                                       hostID: fixtures.adminElsewhere, coTrainerIDs: [fixtures.memberOfBoth], capacity: 10, followUpWeeks: 6),
+            createdByID: fixtures.adminElsewhere, at: now)
+        try await encounterSession.create(on: app.db)
+        try await SessionCoTrainer(sessionID: try encounterSession.requireID(), accountID: fixtures.memberOfBoth).create(on: app.db)
+        let theirs = EncounterRegistration(sessionID: try encounterSession.requireID(), accountID: fixtures.adminElsewhere, at: now)
+        theirs.attended = true
+        try await theirs.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
                        set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
                        commitment: try commitment.requireID(), coaching: try coaching.requireID(),
                        session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
-                       section: try section.requireID())
+                       section: try section.requireID(), encounterSession: try encounterSession.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -127,6 +143,7 @@ import VaporTesting
         case "panel": [foreign.panel, fixtures.panel]
         case "module": [foreign.module, fixtures.module]
         case "section": [foreign.section, fixtures.section]
+        case "encounterSession": [foreign.encounterSession, fixtures.encounterSession]
         default: nil
         }
     }
@@ -160,6 +177,9 @@ import VaporTesting
                 + " \(try await ModuleComment.query(on: app.db).filter(\.$moduleID == foreign.module).count())"
                 + " \(try await PanelMember.query(on: app.db).filter(\.$panelID == foreign.panel).all().map(\.creditName))"
                 + " \(try await TrainingModule.query(on: app.db).filter(\.$panelID == foreign.panel).count())",
+            "encounter session \(try await EncounterRegistration.query(on: app.db).filter(\.$sessionID == foreign.encounterSession).all().map { "\($0.attended ?? false)" })"
+                + " \(try await SessionCoTrainer.query(on: app.db).filter(\.$sessionID == foreign.encounterSession).all().map { "\($0.minutes ?? -1)" })"
+                + " \(try await EncounterSession.query(on: app.db).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
@@ -181,7 +201,9 @@ import VaporTesting
          ("learned-\(foreign.commitment)", "Taken over"), ("held-on", "2026-05-01"), ("goal", "Taken over"), ("allow", "yes"), ("action", "register"), ("usefulness", "5"),
          ("credit-\(foreign.panel)", "Taken over"), ("title-\(foreign.panel)", "Taken over"), ("summary-\(foreign.panel)", "Taken over"),
          ("language-\(foreign.panel)", "en"), ("title", "Taken over"), ("summary", "Taken over"), ("language", "en"), ("licence", "x"),
-         ("kind", "tips"), ("section-title", "Taken over"), ("body", "Taken over"), ("reviewed[]", "yes"), ("comment", "Taken over")]
+         ("kind", "tips"), ("section-title", "Taken over"), ("body", "Taken over"), ("reviewed[]", "yes"), ("comment", "Taken over"),
+         ("hours-\(foreign.account)", "3"), ("present[]", foreign.account.uuidString), ("mode", "in-person"), ("host", foreign.account.uuidString),
+         ("co-trainers[]", foreign.account.uuidString), ("capacity", "10"), ("follow-up", "6")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {

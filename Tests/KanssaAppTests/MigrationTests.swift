@@ -172,6 +172,12 @@ import VaporTesting
             #expect(valencia.contains("Written by Venla K., Aleksi — Nuorten paneeli") && valencia.contains("Adapted by Noor, Yusuf H. — Ervaringsdeskundigen Houten")
                     && valencia.contains("Adapted by Marta R. — Panel de personas usuarias"))
             #expect(valencia.contains("Tres horas esperando a un mentor") && valencia.contains("lang=\"es\""))
+            // Each held two sessions; each of those trained five professionals.
+            let turkuModule = try await venla.get(String(link)).body.string
+            #expect(turkuModule.contains("Pidettyjä koulutuksia: 2 · koulutettuja ammattilaisia: 10")
+                    && turkuModule.contains("Sovitukset mukaan lukien: pidettyjä koulutuksia 6 · koulutettuja ammattilaisia 30"))
+            let statement = try await venla.get("/encountering/statement").body.string
+            #expect(statement.contains("Leffalippu") && statement.contains("3,5 tuntia"))
         }
     }
 }

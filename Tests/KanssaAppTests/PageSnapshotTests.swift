@@ -450,12 +450,48 @@ import Testing
                 organisationCount: 3),
             permitsAdaptation: true,
             adaptTargets: [.init(panelID: Self.team, panel: "Youth panel", organisation: "Turku youth services")],
+            sessions: .init(
+                reach: .init(sessions: 4, trained: 61), lineageReach: .init(sessions: 9, trained: 130),
+                upcoming: [.init(id: Self.organisation, startsAt: Self.when, mode: .online, taken: 12, capacity: 20)],
+                held: [.init(id: Self.other, startsAt: Self.when.addingTimeInterval(-86_400 * 30), mode: .inPerson, taken: 18, capacity: 20)],
+                schedule: .init(staff: [.init(id: Self.team, name: "Mikko Virtanen")], coTrainers: [.init(id: Self.account, name: "Venla K.")])),
             sections: [.init(id: Self.account, kind: .badEncounter, title: "The form first", body: "She never looked up.", instrument: nil),
                        .init(id: Self.team, kind: .reflection, title: "How do you meet people?", body: "", instrument: "How I meet people")],
             comments: [.init(author: "Mikko Virtanen", text: "Could the tips come first?", at: Self.when)], mayWrite: true, mayComment: false,
             instruments: [.init(id: "encounter-reflection", title: "How I meet people")], languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         module.errors = [FieldError(field: "section-title", message: try Self.chrome().t(.errorSectionTitle))]
         expectPage(ModulePage.View(model: module, chrome: try Self.chrome()).render(), named: "module-co-trainer")
+    }
+
+    @Test func encounterSessions() throws {
+        var host = EncounterSessionPage.Model(
+            id: Self.other, moduleID: Self.organisation, moduleTitle: "Kohtaa minut", organisation: "Turku youth services", panel: "Youth panel",
+            startsAt: Self.when, minutes: 150, mode: .online, place: "https://meet.example.org/kohtaa", host: "Aino Laine", capacity: 20, taken: 2,
+            coTrainers: [.init(id: Self.account, name: "Venla K.",
+                               recognition: .init(minutes: 180, feeCents: 4050, currency: "EUR", voucher: "Cinema voucher"))],
+            hasStarted: true, isRegistered: false, mayRegister: false,
+            participants: [.init(id: Self.team, name: "Sanne Bakker", attended: true), .init(id: Self.other, name: "Joost Visser", attended: nil)],
+            mayRecordRecognition: true, mayPrintCertificate: false, viewerGives: true)
+        host.errors = [FieldError(field: "fee-\(Self.account)", message: try Self.chrome().t(.errorEncounterFee))]
+        expectPage(EncounterSessionPage.View(model: host, chrome: try Self.chrome()).render(), named: "encounter-session-host")
+        let participant = EncounterSessionPage.Model(
+            id: Self.other, moduleID: Self.organisation, moduleTitle: "Kohtaa minut", organisation: "Turku youth services", panel: "Youth panel",
+            startsAt: Self.when, minutes: 150, mode: .online, place: nil, host: "Aino Laine", capacity: 20, taken: 20,
+            coTrainers: [.init(id: Self.account, name: "Venla K.", recognition: nil)], hasStarted: false, isRegistered: false, mayRegister: true,
+            participants: nil, mayRecordRecognition: false, mayPrintCertificate: false, viewerGives: false)
+        expectPage(EncounterSessionPage.View(model: participant, chrome: try Self.chrome("fi")).render(), named: "encounter-session-participant-fi")
+        let certificate = CertificatePage.Model(
+            participant: "Sanne Bakker", moduleTitle: "Zie mij", organisation: "Houten", panel: "Ervaringsdeskundigen Houten",
+            coTrainers: ["Noor", "Yusuf H."], host: "Joost Visser", startsAt: Self.when, minutes: 150, issuedAt: Self.when)
+        expectPage(CertificatePage.View(model: certificate, chrome: try Self.chrome()).render(), named: "certificate")
+        let statement = StatementPage.Model(
+            name: "Venla K.", year: 2026, years: [2026, 2025],
+            lines: [.init(sessionID: Self.other, startsAt: Self.when, moduleTitle: "Kohtaa minut", organisation: "Turku youth services",
+                          recognition: .init(minutes: 165, feeCents: 4000, currency: "EUR", voucher: nil)),
+                    .init(sessionID: Self.organisation, startsAt: Self.when, moduleTitle: "Kohtaa minut", organisation: "Turku youth services",
+                          recognition: nil)],
+            issuedAt: Self.when)
+        expectPage(StatementPage.View(model: statement, chrome: try Self.chrome()).render(), named: "statement")
     }
 
     @Test func instruments() throws {

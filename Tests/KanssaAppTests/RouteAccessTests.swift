@@ -219,6 +219,25 @@ import VaporTesting
         // Adapting the panel's published module for the panel: its co-trainer, and the coordinator on the panel's behalf.
         Entry(method: .POST, pattern: "/encountering/modules/:module/adaptations/:panel",
               path: { "/encountering/modules/\($0.publishedModule)/adaptations/\($0.panel)" }, allowed: [.role(.coTrainer), .role(.coordinator)]),
+        // Sessions of the published module: the panel's staff contact (the professional) or a coordinator puts one on.
+        Entry(method: .POST, pattern: "/encountering/modules/:module/sessions", path: { "/encountering/modules/\($0.publishedModule)/sessions" },
+              form: { _ in [("date", "")] }, allowed: [.role(.professional), .role(.coordinator)]),
+        // One that began an hour ago: the trainer hosts, the co-trainer delivers, the coordinator came.
+        Entry(method: .GET, pattern: "/encountering/sessions/:encounterSession", path: { "/encountering/sessions/\($0.encounterSession)" },
+              allowed: [.role(.coTrainer), .role(.professional), .role(.coordinator), .role(.trainer)]),
+        // It has started: registering is refused with a message (409). Those who give it (the professional is the panel's contact) do not register.
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/registration",
+              path: { "/encountering/sessions/\($0.encounterSession)/registration" }, form: { _ in [("action", "register")] },
+              allowed: [.role(.coordinator)]),
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/attendance",
+              path: { "/encountering/sessions/\($0.encounterSession)/attendance" }, form: { $0.accounts[.coordinator].map { [("present[]", $0.uuidString)] } ?? [] },
+              allowed: [.role(.trainer), .role(.coordinator)]),
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/recognition",
+              path: { "/encountering/sessions/\($0.encounterSession)/recognition" }, form: { [("hours-\($0.accounts[.coTrainer]!)", "")] },
+              allowed: [.role(.trainer), .role(.coordinator)]),
+        Entry(method: .GET, pattern: "/encountering/sessions/:encounterSession/certificate",
+              path: { "/encountering/sessions/\($0.encounterSession)/certificate" }, allowed: [.role(.coordinator)]),
+        Entry(method: .GET, pattern: "/encountering/statement", path: { _ in "/encountering/statement" }, allowed: [.role(.coTrainer)]),
         // Learning sessions: the trainer ran one an hour ago; the professional registered.
         Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },
               allowed: [.role(.professional), .role(.coordinator), .role(.trainer)]),

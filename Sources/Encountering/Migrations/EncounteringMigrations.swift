@@ -5,5 +5,6 @@ public enum EncounteringMigrations {
     public static let all: [any Migration] = [
         CreatePanelsAndModules(),
         AddAdaptations(),
+        CreateEncounterSessions(),
     ]
 }

@@ -21,14 +21,60 @@ public enum EncounteringHome {
         public let modules: [ModuleLine]
     }
 
+    public struct SessionLine: Sendable, Equatable {
+        public let id: UUID
+        public let moduleTitle: String
+        public let startsAt: Date
+        public let mode: SessionMode
+        public let isRegistered: Bool
+
+        public init(id: UUID, moduleTitle: String, startsAt: Date, mode: SessionMode, isRegistered: Bool) {
+            self.id = id
+            self.moduleTitle = moduleTitle
+            self.startsAt = startsAt
+            self.mode = mode
+            self.isRegistered = isRegistered
+        }
+    }
+
     public struct Model: Sendable, Equatable {
         public let myPanels: [PanelLine]
+        /// Sessions coming up in the person's organisations, for professionals and coordinators.
+        public var joinable: [SessionLine] = []
+        /// Sessions the person delivers or hosts, from a month ago on.
+        public var giving: [SessionLine] = []
+        public var isCoTrainer = false
         public let supported: [ModuleLine]
         public let published: [ModuleLine]
         public let languages: [Chrome.LanguageChoice]
         public var errors: [FieldError] = []
         public var draft: [String: String] = [:]
         public var notice: Notice?
+    }
+
+    /// Sessions the person may join (coming up, in organisations where they are a professional
+    /// or coordinator) and sessions they give (as co-trainer or host, from 30 days ago). Five queries.
+    public static func loadSessions(into model: inout Model, principal: Principal, now: Date, on database: any Database) async throws {
+        let me = principal.accountID
+        let attending = principal.memberships.filter { [.professional, .coordinator].contains($0.role) }.map(\.organisationID)
+        let delivering = try await SessionCoTrainer.query(on: database).filter(\.$accountID == me).all(\.$sessionID)
+        let joinable = attending.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$organisationID ~~ attending)
+            .filter(\.$startsAt > now).filter(\.$hostID != me).sort(\.$startsAt).limit(20).all()
+        let giving = try await EncounterSession.query(on: database).group(.or) { $0.filter(\.$hostID == me).filter(\.$id ~~ delivering) }
+            .filter(\.$startsAt > now.addingTimeInterval(-30 * 24 * 3600)).sort(\.$startsAt).limit(50).all()
+        let all = joinable + giving
+        let registered = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil)
+            .filter(\.$sessionID ~~ all.compactMap(\.id)).all(\.$sessionID)
+        let titles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set(all.map(\.moduleID))).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.title }
+        func line(_ session: EncounterSession) -> SessionLine {
+            SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
+                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!))
+        }
+        let givingIDs = Set(giving.compactMap(\.id))
+        model.joinable = joinable.filter { !givingIDs.contains($0.id!) }.map(line)
+        model.giving = giving.map(line)
+        model.isCoTrainer = principal.memberships.contains { $0.role == .coTrainer }
     }
 
     /// Six queries: the person's panels, the panels they support, the modules of both, the 50
@@ -78,6 +124,16 @@ public enum EncounteringHome {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.encounteringIntro))),
+                    .if(!model.giving.isEmpty || model.isCoTrainer, .section(
+                        .h2(.txt(t(.encounteringGiving))),
+                        .if(model.giving.isEmpty, .p(.txt(t(.encounteringNoneGiving)))),
+                        sessions(model.giving),
+                        .if(model.isCoTrainer, .p(.a(.link(EncounteringRoute.statement.url), .txt(t(.encounterStatementLink)))))
+                    )),
+                    .if(!model.joinable.isEmpty, .section(
+                        .h2(.txt(t(.encounteringJoinable))),
+                        sessions(model.joinable)
+                    )),
                     .forEach(model.myPanels) { panel($0) },
                     .if(!model.supported.isEmpty, .section(
                         .h2(.txt(t(.encounteringSupported))),
@@ -90,6 +146,15 @@ public enum EncounteringHome {
                     )
                 )
             )
+        }
+
+        private func sessions(_ lines: [SessionLine]) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .ul(.forEach(lines) { line in
+                .li(.a(.link(EncounteringRoute.session(line.id).url), .txt(line.moduleTitle)),
+                    .txt(" · " + t.dateTime(line.startsAt) + " · " + t(line.mode == .online ? .encounterSessionOnline : .encounterSessionInPerson)),
+                    .if(line.isRegistered, .span(.class("tag"), .txt(t(.sessionYouAreRegistered)))))
+            })
         }
 
         private func modules(_ lines: [ModuleLine]) -> Node<HTML.BodyContext> {

@@ -56,6 +56,7 @@ public enum ModulePage {
         /// Whether the licence lets others adapt it.
         public let permitsAdaptation: Bool
         public let adaptTargets: [AdaptTarget]
+        public let sessions: Sessions
         public let sections: [Section]
         public let comments: [Comment]?
         public let mayWrite: Bool
@@ -69,9 +70,9 @@ public enum ModulePage {
         public var confirmRemoval: UUID?
     }
 
-    /// Ten queries, and one more per step of its lineage.
+    /// About twenty queries, and one more per step of its lineage.
     public static func load(
-        _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [Chrome.LanguageChoice],
+        _ access: ModuleAccess, viewer: Principal, instruments: [String: Instrument], languages: [Chrome.LanguageChoice], now: Date,
         on database: any Database
     ) async throws -> Model? {
         guard let module = try await TrainingModule.find(access.moduleID, on: database),
@@ -90,12 +91,13 @@ public enum ModulePage {
         }
         let lineage = try await ModuleLineage.load(moduleID: access.moduleID, on: database)
         let targets = access.isPublished ? try await adaptTargets(for: access, viewer: viewer, on: database) : []
+        let sessions = try await loadSessions(access, lineage: lineage, viewer: viewer, now: now, on: database)
         func title(_ id: String) -> String { instruments[id].map { $0.text($0.title, in: module.language) } ?? id }
         return Model(
             id: access.moduleID, title: module.title, summary: module.summary, language: module.language, licence: module.licence,
             version: module.version, panel: panel.name, organisation: organisation.name, publishedAt: module.publishedAt,
             credits: groups(of: credits), lineage: lineage, permitsAdaptation: Modules.permitsAdaptation(licence: module.licence),
-            adaptTargets: targets,
+            adaptTargets: targets, sessions: sessions,
             sections: sections.compactMap { section in
                 guard let id = section.id, let kind = SectionKind(rawValue: section.kind) else { return nil }
                 return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title))
@@ -183,6 +185,7 @@ public enum ModulePage {
                     .if(model.sections.isEmpty, .p(.txt(t(.moduleNoSections)))),
                     .forEach(model.sections) { section($0) },
                     lineage,
+                    .if(model.publishedAt != nil, sessions),
                     .if(model.publishedAt != nil, adapting),
                     .if(model.mayWrite, writing),
                     .unwrap(model.comments) { comments($0) }

@@ -50,7 +50,82 @@ extension DemoData {
         let access = try await Modules.access(moduleID: moduleID, on: database)
         if let access { _ = try await Modules.publish(access, at: now.addingTimeInterval(-365 * day), on: database) }
         guard let access else { return }
-        try await loadAdaptations(of: access, accountIDs: accountIDs, organisationIDs: organisationIDs, at: now, on: database)
+        let adapted = try await loadAdaptations(of: access, accountIDs: accountIDs, organisationIDs: organisationIDs, at: now, on: database)
+        let delivery = [
+            Delivery(host: "aino@turku.demo", coTrainers: ["venla@turku.demo", "aleksi@turku.demo"], place: "Nuorisotalo Vimma, Turku",
+                     fee: 4000, voucher: "Leffalippu", participants: encounterParticipants[0].people.map(\.login) + ["mikko@turku.demo"]),
+            Delivery(host: "joost@houten.demo", coTrainers: ["noor@houten.demo", "yusuf@houten.demo"], place: "Gemeentehuis Houten, zaal 2",
+                     fee: 5000, voucher: nil, participants: encounterParticipants[1].people.map(\.login) + ["sanne@houten.demo"]),
+            Delivery(host: "mentor@valencia.demo", coTrainers: ["marta@valencia.demo"], place: "Espacio de coworking, Valencia Activa",
+                     fee: nil, voucher: "Vale de cine", participants: encounterParticipants[2].people.map(\.login)),
+        ]
+        for (module, delivery) in zip([access] + adapted, delivery) {
+            try await loadSessions(of: module, delivery, accountIDs: accountIDs, at: now, on: database)
+        }
+    }
+
+    /// Professionals in each place who take part in the sessions (none in a team, so that the
+    /// Agenda's team figures stay as they were).
+    static let encounterParticipants: [(place: String, people: [(login: String, name: String)])] = [
+        (turku, [("jussi@turku.demo", "Jussi Mäkinen"), ("laura@turku.demo", "Laura Nieminen"), ("oskari@turku.demo", "Oskari Heikkinen"),
+                 ("pia@turku.demo", "Pia Koskinen"), ("sami@turku.demo", "Sami Lehtonen")]),
+        (houten, [("lotte@houten.demo", "Lotte de Jong"), ("mehmet@houten.demo", "Mehmet Yilmaz"), ("ruben@houten.demo", "Ruben Smit"),
+                  ("ilse@houten.demo", "Ilse Mulder"), ("kees@houten.demo", "Kees van Dijk")]),
+        (valencia, [("ana@valencia.demo", "Ana López"), ("pablo@valencia.demo", "Pablo Navarro"), ("elena@valencia.demo", "Elena Torres"),
+                    ("jorge@valencia.demo", "Jorge Sánchez"), ("nuria@valencia.demo", "Núria Ferrer"), ("ines@valencia.demo", "Inés Romero")]),
+    ]
+
+    /// Who gives a module's sessions, where, and who takes part.
+    struct Delivery {
+        let host: String
+        let coTrainers: [String]
+        let place: String
+        /// Per co-trainer per session, in cents; nil for none.
+        let fee: Int?
+        let voucher: String?
+        let participants: [String]
+    }
+
+    /// Two sessions held — the first in person, the second online — with every participant but
+    /// one there each time and the co-trainers' time recorded; and one coming up, two registered.
+    static func loadSessions(of module: ModuleAccess, _ delivery: Delivery, accountIDs: [String: UUID], at now: Date, on database: any Database)
+        async throws
+    {
+        guard let host = accountIDs[delivery.host] else { return }
+        let coTrainers = delivery.coTrainers.compactMap { accountIDs[$0] }
+        let participants = delivery.participants.compactMap { accountIDs[$0] }
+        let day = 24.0 * 3600
+        let sessions: [(daysAgo: Double, mode: SessionMode, place: String)] = [
+            (60, .inPerson, delivery.place), (25, .online, "https://meet.kanssa.demo/\(module.moduleID.uuidString.prefix(8).lowercased())"),
+            (-14, .inPerson, delivery.place),
+        ]
+        for (index, planned) in sessions.enumerated() {
+            let startsAt = Date(timeIntervalSince1970: ((now.timeIntervalSince1970 - planned.daysAgo * day) / 3600).rounded(.down) * 3600)
+            let plan = EncounterSessionPlan(startsAt: startsAt, minutes: 150, mode: planned.mode, place: planned.place, hostID: host,
+                                            coTrainerIDs: coTrainers, capacity: 20, followUpWeeks: 6)
+            let sessionID = try await EncounterSessions.schedule(plan, of: module, by: host, at: startsAt.addingTimeInterval(-30 * day), on: database)
+            let held = planned.daysAgo > 0
+            let coming = held ? participants.enumerated().filter { $0.offset != index }.map(\.element) : Array(participants.prefix(2))
+            for participant in coming {
+                try await EncounterRegistration(sessionID: sessionID, accountID: participant, at: startsAt.addingTimeInterval(-20 * day))
+                    .create(on: database)
+            }
+            guard held else { continue }
+            // Registered and came, but for the one who stayed away.
+            let absent = participants.indices.contains(index) ? participants[index] : nil
+            if let absent {
+                let registration = EncounterRegistration(sessionID: sessionID, accountID: absent, at: startsAt.addingTimeInterval(-20 * day))
+                registration.attended = false
+                try await registration.create(on: database)
+            }
+            try await EncounterSessions.recordAttendance(Set(coming), for: sessionID, on: database)
+            try await EncounterSessions.recordRecognition(
+                Dictionary(uniqueKeysWithValues: coTrainers.map {
+                    ($0, EncounterSessions.Recognition(minutes: 210, feeCents: delivery.fee, currency: delivery.fee == nil ? nil : "EUR",
+                                                      voucher: delivery.voucher))
+                }),
+                for: sessionID, at: startsAt.addingTimeInterval(day), on: database)
+        }
     }
 
     /// An adaptation: its panel, then the copy translated — title, summary and sections in order —
@@ -105,15 +180,17 @@ extension DemoData {
     ]
 
     /// Each adaptation is made from the one before it: Turku's module, then Houten's, then Valencia's.
+    @discardableResult
     static func loadAdaptations(
         of original: ModuleAccess, accountIDs: [String: UUID], organisationIDs: [String: UUID], at now: Date, on database: any Database
-    ) async throws {
+    ) async throws -> [ModuleAccess] {
         let day = 24.0 * 3600
         var source = original
+        var made: [ModuleAccess] = []
         for adaptation in adaptations {
-            guard let organisationID = organisationIDs[adaptation.organisation], let contact = accountIDs[adaptation.contact] else { return }
+            guard let organisationID = organisationIDs[adaptation.organisation], let contact = accountIDs[adaptation.contact] else { break }
             let members = adaptation.coTrainers.compactMap { person in accountIDs[person.login].map { ($0, person.credit) } }
-            guard let first = members.first?.0 else { return }
+            guard let first = members.first?.0 else { break }
             let madeAt = now.addingTimeInterval(-(adaptation.daysAgo + 30) * day)
             let panel = Panel(organisationID: organisationID, name: adaptation.panelName, staffContactID: contact, at: madeAt)
             try await panel.create(on: database)
@@ -123,7 +200,7 @@ extension DemoData {
             let panelAccess = try await Panels.access(panel, on: database)
             guard let copyID = try await Modules.adapt(source, into: panelAccess, by: first, at: madeAt, on: database),
                 let copy = try await TrainingModule.find(copyID, on: database)
-            else { return }
+            else { break }
             _ = try await Modules.update(copyID, with: Modules.Draft(title: adaptation.title, summary: adaptation.summary, language: adaptation.language,
                                                                     licence: copy.licence),
                                          expectedVersion: copy.version, at: madeAt, on: database)
@@ -138,10 +215,12 @@ extension DemoData {
                 try await Modules.addSection(Modules.SectionDraft(kind: kind, title: title, body: body, instrumentID: nil), to: copyID, by: first,
                                              at: madeAt, on: database)
             }
-            guard let access = try await Modules.access(moduleID: copyID, on: database) else { return }
+            guard let access = try await Modules.access(moduleID: copyID, on: database) else { break }
             _ = try await Modules.publish(access, at: now.addingTimeInterval(-adaptation.daysAgo * day), on: database)
-            guard let published = try await Modules.access(moduleID: copyID, on: database) else { return }
+            guard let published = try await Modules.access(moduleID: copyID, on: database) else { break }
             source = published
+            made.append(published)
         }
+        return made
     }
 }

@@ -68,6 +68,9 @@ enum DemoData {
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
         Person(login: "trainer@hull.demo", name: "Helen Price", place: hull, role: .trainer, team: nil),
     ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }
+        + encounterParticipants.flatMap { place, people in
+            people.map { login, name in Person(login: login, name: name, place: place, role: .professional, team: nil) }
+        }
 
     /// Loads the demo data unless it is there already; returns whether it added anything.
     @discardableResult

@@ -97,10 +97,14 @@ extension Action {
         switch self {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
-             .useLearning, .keepPracticeLog, .startCoaching, .useEncountering: nil
+             .useLearning, .keepPracticeLog, .startCoaching, .useEncountering, .seeOwnDeliveryStatement: nil
         case .managePanels(let id): id
         case .writeForPanel(let panel), .adaptModule(_, let panel): panel.organisationID
-        case .readModule(let module), .writeModule(let module), .commentOnModule(let module): module.panel.organisationID
+        case .readModule(let module), .writeModule(let module), .commentOnModule(let module), .scheduleEncounterSession(let module):
+            module.panel.organisationID
+        case .readEncounterSession(let session), .registerForEncounterSession(let session), .hostEncounterSession(let session),
+             .printAttendanceCertificate(let session):
+            session.organisationID
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID
         case .seeLearningSessions(let id), .runLearningSessions(let id), .attendLearningSessions(let id), .importInstruments(let id),

@@ -35,6 +35,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case panelCreated = "panel-created"
     case modulePublished = "module-published"
     case moduleAdapted = "module-adapted"
+    case encounterSessionScheduled = "encounter-session-scheduled"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -53,6 +53,16 @@ public struct Localizer: Sendable {
         value.formatted(decimalStyle)
     }
 
+    /// An amount of money from its smallest unit, with two decimals: "40.50" (or "40,50").
+    public func amount(cents: Int) -> String {
+        (Double(cents) / 100).formatted(FloatingPointFormatStyle<Double>.number.precision(.fractionLength(2)).locale(Locale(identifier: language)))
+    }
+
+    /// Hours from minutes, with as many decimals as needed up to two: "2.5", "2.25", "3".
+    public func hours(minutes: Int) -> String {
+        (Double(minutes) / 60).formatted(FloatingPointFormatStyle<Double>.number.precision(.fractionLength(0...2)).locale(Locale(identifier: language)))
+    }
+
     /// A change with its sign: "+0.5", "−0.3", "0.0".
     public func signedDecimal(_ value: Double) -> String {
         let rounded = (value * 10).rounded() / 10

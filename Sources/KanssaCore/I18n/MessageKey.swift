@@ -78,6 +78,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditDataRequestEnded
     case auditDataRequestMade
     case auditDenied
+    case auditEncounterSessionScheduled
     case auditInstrumentImported
     case auditInvitationCreated
     case auditInvitationRedeemed
@@ -121,6 +122,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadSearch
     case caseloadSearchButton
     case caseloadTitle
+    case certificateDeliveredBy
+    case certificateHost
+    case certificateIssued
+    case certificatePrint
+    case certificateTitle
+    case certificateTookPart
+    case certificateWhen
     case challengeBy
     case challengeCommitments
     case challengeNoCommitments
@@ -193,7 +201,50 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disableHeading
     case disableLink
     case disableNotHere
+    case encounterAskTheHost
+    case encounterCapacityHint
+    case encounterCertificateLink
+    case encounterChooseHost
+    case encounterCurrency
+    case encounterDeliveredBy
+    case encounterFee
+    case encounterFeeHint
+    case encounterFeeValue
+    case encounterFollowUpWeeks
+    case encounterFollowUpWeeksHint
+    case encounterHostLine
+    case encounterHours
+    case encounterHoursHint
+    case encounterHoursValue
+    case encounterLineageReach
+    case encounterLinkAfterRegistering
+    case encounterReach
+    case encounterRecognitionHeading
+    case encounterRecognitionIntro
+    case encounterRecognitionNotice
+    case encounterRecordAttendance
+    case encounterRecordRecognition
+    case encounterSchedule
+    case encounterScheduleHeading
+    case encounterScheduledNotice
+    case encounterSessionCoTrainers
+    case encounterSessionHost
+    case encounterSessionInPerson
+    case encounterSessionMode
+    case encounterSessionModuleLink
+    case encounterSessionOnline
+    case encounterSessionPlace
+    case encounterSessionPlaceHint
+    case encounterSessionTitle
+    case encounterSessionsHeading
+    case encounterStatementLink
+    case encounterTickWhoCame
+    case encounterVoucher
+    case encounterVoucherHint
+    case encounteringGiving
     case encounteringIntro
+    case encounteringJoinable
+    case encounteringNoneGiving
     case encounteringNonePublished
     case encounteringPublished
     case encounteringSupported
@@ -221,6 +272,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCodeInvalid
     case errorCommitmentText
     case errorDisplayName
+    case errorEncounterCapacity
+    case errorEncounterCoTrainers
+    case errorEncounterFee
+    case errorEncounterFollowUp
+    case errorEncounterHost
+    case errorEncounterHours
+    case errorEncounterMode
+    case errorEncounterPlace
+    case errorEncounterVoucher
     case errorErasureNotConfirmed
     case errorForbiddenText
     case errorForbiddenTitle
@@ -998,6 +1058,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedInAs
     case signedOutNotice
     case skipToContent
+    case statementCaption
+    case statementDate
+    case statementFees
+    case statementFor
+    case statementModule
+    case statementNone
+    case statementNotRecorded
+    case statementOrganisation
+    case statementRecognised
+    case statementTitle
+    case statementTotals
+    case statementYears
     case strengthAdd
     case strengthAddedNotice
     case strengthCommunityResource

@@ -114,6 +114,22 @@ public enum Action: Sendable, Hashable {
     /// panel's co-trainers, and the coordinators of the panel's organisation on its behalf. Any
     /// organisation may adapt another's.
     case adaptModule(ModuleAccess, into: PanelAccess)
+    /// Put on a session of a published module — its day, place, host, co-trainers, places: the
+    /// panel's staff contact and the coordinators of the module's organisation.
+    case scheduleEncounterSession(ModuleAccess)
+    /// See a session: those who give it (host, co-trainers, their panel and its contact), and the
+    /// professionals and coordinators of its organisation, who may take part.
+    case readEncounterSession(EncounterSessionAccess)
+    /// Register for a session, or cancel: the professionals and coordinators of its organisation
+    /// who do not give it.
+    case registerForEncounterSession(EncounterSessionAccess)
+    /// Record who came and what the co-trainers' time was recognised with: the host and the
+    /// organisation's coordinators.
+    case hostEncounterSession(EncounterSessionAccess)
+    /// Print a certificate of attendance: those recorded as having come.
+    case printAttendanceCertificate(EncounterSessionAccess)
+    /// See and print one's own statement of sessions delivered: co-trainers.
+    case seeOwnDeliveryStatement
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

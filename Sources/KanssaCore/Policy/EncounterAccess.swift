@@ -29,3 +29,31 @@ public struct ModuleAccess: Sendable, Hashable {
         self.isPublished = isPublished
     }
 }
+
+/// A session of a module as the policy sees it: the module's panel, the staff host, the
+/// co-trainers delivering it, who registered and who the host recorded as having come.
+public struct EncounterSessionAccess: Sendable, Hashable {
+    public let sessionID: UUID
+    public let organisationID: UUID
+    public let panel: PanelAccess
+    public let hostID: UUID
+    public let coTrainerIDs: Set<UUID>
+    public let registeredIDs: Set<UUID>
+    public let attendedIDs: Set<UUID>
+
+    public init(sessionID: UUID, organisationID: UUID, panel: PanelAccess, hostID: UUID, coTrainerIDs: Set<UUID>, registeredIDs: Set<UUID>,
+                attendedIDs: Set<UUID>) {
+        self.sessionID = sessionID
+        self.organisationID = organisationID
+        self.panel = panel
+        self.hostID = hostID
+        self.coTrainerIDs = coTrainerIDs
+        self.registeredIDs = registeredIDs
+        self.attendedIDs = attendedIDs
+    }
+
+    /// Those who give the session: its host, the co-trainers delivering it, their panel and its contact.
+    public func isGivenBy(_ accountID: UUID) -> Bool {
+        accountID == hostID || coTrainerIDs.contains(accountID) || panel.memberIDs.contains(accountID) || accountID == panel.staffContactID
+    }
+}

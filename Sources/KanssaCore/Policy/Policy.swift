@@ -96,6 +96,21 @@ public enum Policy {
         case .adaptModule(let module, let panel):
             allowed = module.isPublished
                 && (panel.memberIDs.contains(principal.accountID) || principal.roles(in: panel.organisationID).contains(.coordinator))
+        case .scheduleEncounterSession(let module):
+            allowed = module.isPublished
+                && (module.panel.staffContactID == principal.accountID || principal.roles(in: module.panel.organisationID).contains(.coordinator))
+        case .readEncounterSession(let session):
+            allowed = session.isGivenBy(principal.accountID)
+                || !principal.roles(in: session.organisationID).isDisjoint(with: [.professional, .coordinator])
+        case .registerForEncounterSession(let session):
+            allowed = !session.isGivenBy(principal.accountID)
+                && !principal.roles(in: session.organisationID).isDisjoint(with: [.professional, .coordinator])
+        case .hostEncounterSession(let session):
+            allowed = session.hostID == principal.accountID || principal.roles(in: session.organisationID).contains(.coordinator)
+        case .printAttendanceCertificate(let session):
+            allowed = session.attendedIDs.contains(principal.accountID)
+        case .seeOwnDeliveryStatement:
+            allowed = principal.memberships.contains { $0.role == .coTrainer }
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

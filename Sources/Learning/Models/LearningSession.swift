@@ -67,8 +67,12 @@ public struct SessionPlan: Sendable, Equatable {
 }
 
 /// Someone registered for a session; whether they came, once the trainer records it.
-public final class SessionRegistration: Model, @unchecked Sendable {
+public final class SessionRegistration: PlaceRegistration, @unchecked Sendable {
     public static let schema = "learning_session_registrations"
+    public static let sessionsSchema = LearningSession.schema
+    public static var sessionKey: KeyPath<SessionRegistration, FieldProperty<SessionRegistration, UUID>> { \.$sessionID }
+    public static var accountKey: KeyPath<SessionRegistration, FieldProperty<SessionRegistration, UUID>> { \.$accountID }
+    public static var cancelledKey: KeyPath<SessionRegistration, OptionalFieldProperty<SessionRegistration, Date>> { \.$cancelledAt }
 
     @ID(key: .id) public var id: UUID?
     @Field(key: "session_id") public var sessionID: UUID

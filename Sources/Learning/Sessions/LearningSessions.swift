@@ -61,54 +61,23 @@ public enum LearningSessions {
             minutes: minutes, place: place, materials: materials, capacity: capacity))
     }
 
-    public enum RegistrationOutcome: Sendable, Equatable {
-        case registered, full, closed
-    }
+    public typealias RegistrationOutcome = Places.Outcome
 
-    /// Registers someone (again, if they had cancelled), while the session has not started and
-    /// has a place. The count and the insert run in one transaction, with the session's row locked
-    /// on PostgreSQL (SQLite lets one writer in at a time anyway), so two people cannot take the
-    /// last place together.
     public static func register(
         _ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database
     ) async throws -> RegistrationOutcome {
-        guard session.startsAt > now, let sessionID = session.id else { return .closed }
-        return try await database.transaction { database in
-            if let sql = database as? any SQLDatabase {
-                _ = try await sql.select().column("id").from(LearningSession.schema).where("id", .equal, sessionID).for(.update).all()
-            }
-            let existing = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
-                .filter(\.$accountID == accountID).first()
-            if let existing, existing.cancelledAt == nil { return .registered }
-            if let capacity = session.capacity {
-                let taken = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
-                    .filter(\.$cancelledAt == nil).count()
-                guard taken < capacity else { return .full }
-            }
-            let registration = existing ?? SessionRegistration(sessionID: sessionID, accountID: accountID, at: now)
-            registration.cancelledAt = nil
-            registration.registeredAt = now
-            try await registration.save(on: database)
-            return .registered
-        }
+        try await Places.register(SessionRegistration.self, accountID, for: try session.requireID(), capacity: session.capacity,
+                                  startsAt: session.startsAt, at: now, on: database)
     }
 
     public static func cancel(_ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database) async throws {
-        guard session.startsAt > now else { return }
-        try await SessionRegistration.query(on: database).filter(\.$sessionID == session.requireID())
-            .filter(\.$accountID == accountID).filter(\.$cancelledAt == nil).set(\.$cancelledAt, to: now).update()
+        try await Places.cancel(SessionRegistration.self, accountID, for: try session.requireID(), startsAt: session.startsAt, at: now,
+                                on: database)
     }
 
     /// Records who of those registered came.
     public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
-        try await database.transaction { database in
-            let registrations = try await SessionRegistration.query(on: database).filter(\.$sessionID == sessionID)
-                .filter(\.$cancelledAt == nil).all()
-            for registration in registrations {
-                registration.attended = present.contains(registration.accountID)
-                try await registration.save(on: database)
-            }
-        }
+        try await Places.recordAttendance(SessionRegistration.self, present: present, for: sessionID, on: database)
     }
 
     /// One person's feedback, once. False if they had given it already.

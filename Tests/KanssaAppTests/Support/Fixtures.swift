@@ -45,6 +45,9 @@ struct Fixtures {
     let section: UUID
     /// A module the same panel published, credited to the co-trainer as "Venla".
     let publishedModule: UUID
+    /// A session of that module which began an hour ago: the trainer hosts it, the co-trainer
+    /// delivers it, the coordinator registered and came.
+    let encounterSession: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -142,6 +145,16 @@ struct Fixtures {
                                 instrumentID: nil, writtenByID: accounts[.coTrainer]!, at: now).create(on: db)
         try await ModuleCredit(moduleID: try published.requireID(), name: "Venla", role: .author, panelName: "Youth panel",
                                organisationName: "Here", inherited: false, position: 0).create(on: db)
+        let encounterSession = EncounterSession(
+            moduleID: try published.requireID(), organisationID: here,
+            plan: EncounterSessionPlan(startsAt: now.addingTimeInterval(-3600), minutes: 150, mode: .inPerson, place: "Youth centre",
+                                       hostID: accounts[.trainer]!, coTrainerIDs: [accounts[.coTrainer]!], capacity: 20, followUpWeeks: 6),
+            createdByID: accounts[.coordinator]!, at: now)
+        try await encounterSession.create(on: db)
+        try await SessionCoTrainer(sessionID: try encounterSession.requireID(), accountID: accounts[.coTrainer]!).create(on: db)
+        let attended = EncounterRegistration(sessionID: try encounterSession.requireID(), accountID: accounts[.coordinator]!, at: now)
+        attended.attended = true
+        try await attended.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -149,6 +162,7 @@ struct Fixtures {
             set: setID, firstMeeting: try first.requireID(), secondMeeting: try second.requireID(), challenge: try challenge.requireID(),
             commitment: try commitment.requireID(), coaching: try coaching.requireID(),
             session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
-            section: try section.requireID(), publishedModule: try published.requireID())
+            section: try section.requireID(), publishedModule: try published.requireID(),
+            encounterSession: try encounterSession.requireID())
     }
 }

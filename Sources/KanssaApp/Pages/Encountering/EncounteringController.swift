@@ -116,7 +116,7 @@ struct EncounteringController: RouteCollection {
         let typed = request.formFields(["title-\(id)", "summary-\(id)", "language-\(id)"], limit: 1200)
         let fields = ["title": typed["title-\(id)"], "summary": typed["summary-\(id)"], "language": typed["language-\(id)"]]
             .compactMapValues { $0 }
-        switch Modules.check(fields, languages: languageCodes(request)) {
+        switch Modules.check(fields, languages: Self.languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
             let errors = list.problems.map { problem in
@@ -150,13 +150,13 @@ struct EncounteringController: RouteCollection {
         case "adapted": .moduleAdaptedNotice
         default: nil
         }
-        return try await modulePage(request, notice: notice.map { Notice(.success, request.localizer($0)) })
+        return try await Self.modulePage(request, notice: notice.map { Notice(.success, request.localizer($0)) })
     }
 
     @Sendable func save(request: Request) async throws -> Response {
         let access = try allowedModule(request)
         let fields = request.formFields(["title", "summary", "language", "licence"], limit: 1200)
-        switch Modules.check(fields, languages: languageCodes(request)) {
+        switch Modules.check(fields, languages: Self.languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
             let errors = list.problems.map { problem in
@@ -168,12 +168,12 @@ struct EncounteringController: RouteCollection {
                 }
                 return FieldError(field: problem.rawValue, message: t(message))
             }
-            return try await modulePage(request, draft: fields, errors: errors)
+            return try await Self.modulePage(request, draft: fields, errors: errors)
         case .success(let draft):
             guard let version = Int(request.formFields(["version"], limit: 12)["version"] ?? ""),
                 try await Modules.update(access.moduleID, with: draft, expectedVersion: version, at: request.now, on: request.db) == .saved
             else {
-                return try await modulePage(request, notice: Notice(.error, request.localizer(.moduleChangedMeanwhile)), status: .conflict)
+                return try await Self.modulePage(request, notice: Notice(.error, request.localizer(.moduleChangedMeanwhile)), status: .conflict)
             }
             try await request.audit(.personalDataChanged, organisation: access.panel.organisationID, target: "module:\(access.moduleID)",
                                     purpose: .encountering)
@@ -198,7 +198,7 @@ struct EncounteringController: RouteCollection {
                 case .instrument: FieldError(field: "instrument", message: t(.errorSectionInstrument))
                 }
             }
-            return try await modulePage(request, draft: fields, errors: errors)
+            return try await Self.modulePage(request, draft: fields, errors: errors)
         case .success(let draft):
             try await Modules.addSection(draft, to: access.moduleID, by: principal.accountID, at: request.now, on: request.db)
             try await request.audit(.personalDataChanged, organisation: access.panel.organisationID, target: "module:\(access.moduleID):section",
@@ -214,7 +214,7 @@ struct EncounteringController: RouteCollection {
         guard (try? request.content.get(String.self, at: "confirm")) == "yes" else {
             guard try await ModuleSection.query(on: request.db).filter(\.$id == sectionID).filter(\.$moduleID == access.moduleID).count() > 0
             else { throw KanssaError.notFound }
-            return try await modulePage(request, confirmRemoval: sectionID)
+            return try await Self.modulePage(request, confirmRemoval: sectionID)
         }
         guard try await Modules.removeSection(sectionID, of: access.moduleID, at: request.now, on: request.db)
         else { throw KanssaError.notFound }
@@ -226,10 +226,10 @@ struct EncounteringController: RouteCollection {
     @Sendable func publish(request: Request) async throws -> Response {
         let access = try allowedModule(request)
         guard (try? request.content.get([String].self, at: "reviewed"))?.contains("yes") == true else {
-            return try await modulePage(request, errors: [FieldError(field: "reviewed", message: request.localizer(.errorModulePublishConfirm))])
+            return try await Self.modulePage(request, errors: [FieldError(field: "reviewed", message: request.localizer(.errorModulePublishConfirm))])
         }
         guard try await Modules.publish(access, at: request.now, on: request.db) else {
-            return try await modulePage(request, errors: [FieldError(field: "reviewed", message: request.localizer(.errorModuleNothingToPublish))])
+            return try await Self.modulePage(request, errors: [FieldError(field: "reviewed", message: request.localizer(.errorModuleNothingToPublish))])
         }
         try await request.audit(.modulePublished, organisation: access.panel.organisationID, target: "module:\(access.moduleID)",
                                 purpose: .encountering)
@@ -241,7 +241,7 @@ struct EncounteringController: RouteCollection {
         let access = try allowedModule(request)
         let typed = (try? request.content.get(String.self, at: "comment")).map { String($0.prefix(2100)) } ?? ""
         guard let text = TypedText.clean(typed, maxLength: 2000, multiline: true) else {
-            return try await modulePage(request, draft: ["comment": typed],
+            return try await Self.modulePage(request, draft: ["comment": typed],
                                         errors: [FieldError(field: "comment", message: request.localizer(.errorModuleComment))])
         }
         try await ModuleComment(moduleID: access.moduleID, authorID: principal.accountID, text: text, at: request.now).create(on: request.db)
@@ -255,7 +255,7 @@ struct EncounteringController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         guard case .adaptModule(let source, let panel) = request.state.allowedAction else { throw KanssaError.forbidden }
         guard let copyID = try await Modules.adapt(source, into: panel, by: principal.accountID, at: request.now, on: request.db) else {
-            return try await modulePage(request, notice: Notice(.error, request.localizer(.moduleAdaptRefused)), status: .conflict)
+            return try await Self.modulePage(request, notice: Notice(.error, request.localizer(.moduleAdaptRefused)), status: .conflict)
         }
         try await request.audit(.moduleAdapted, organisation: panel.organisationID, target: "module:\(copyID):from:\(source.moduleID)",
                                 purpose: .encountering)
@@ -271,18 +271,19 @@ struct EncounteringController: RouteCollection {
         }
     }
 
-    private func languages(_ request: Request) -> [Chrome.LanguageChoice] {
+    private static func languages(_ request: Request) -> [Chrome.LanguageChoice] {
         // A module may be written in any language people write, not only those Kanssa's pages are in.
         ContentLanguages.all.map { Chrome.LanguageChoice(code: $0.code, name: $0.name) }
     }
 
-    private func languageCodes(_ request: Request) -> [String] { languages(request).map(\.code) }
+    private static func languageCodes(_ request: Request) -> [String] { Self.languages(request).map(\.code) }
 
     private func homePage(
         _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        var model = try await EncounteringHome.load(principal: principal, languages: languages(request), on: request.db)
+        var model = try await EncounteringHome.load(principal: principal, languages: Self.languages(request), on: request.db)
+        try await EncounteringHome.loadSessions(into: &model, principal: principal, now: request.now, on: request.db)
         model.draft = draft
         model.errors = errors
         model.notice = notice
@@ -290,7 +291,7 @@ struct EncounteringController: RouteCollection {
             .response(status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
-    private func modulePage(
+    static func modulePage(
         _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil, status: HTTPResponseStatus? = nil,
         confirmRemoval: UUID? = nil
     ) async throws -> Response {
@@ -299,7 +300,7 @@ struct EncounteringController: RouteCollection {
         guard let access = try await Modules.access(moduleID: try request.uuid("module"), on: request.db) else { throw KanssaError.notFound }
         let instruments = try await InstrumentLibrary.available(to: [access.panel.organisationID], bundled: request.platform.instruments,
                                                                 on: request.db)
-        guard var model = try await ModulePage.load(access, viewer: principal, instruments: instruments, languages: languages(request),
+        guard var model = try await ModulePage.load(access, viewer: principal, instruments: instruments, languages: Self.languages(request), now: request.now,
                                                     on: request.db)
         else { throw KanssaError.notFound }
         model.draft = draft

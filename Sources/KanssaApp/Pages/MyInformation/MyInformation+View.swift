@@ -129,6 +129,7 @@ enum AuditText {
         case .panelCreated: t(.auditPanelCreated)
         case .modulePublished: t(.auditModulePublished)
         case .moduleAdapted: t(.auditModuleAdapted)
+        case .encounterSessionScheduled: t(.auditEncounterSessionScheduled)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

@@ -1,0 +1,189 @@
+import Encountering
+import Fluent
+import KanssaCore
+import Vapor
+
+/// Sessions of a module: the panel's staff contact or a coordinator puts one on; professionals
+/// of the organisation register; the host records who came and what the co-trainers' time was
+/// recognised with; those who came print a certificate; co-trainers print their statement.
+struct EncounterSessionsController: RouteCollection {
+    /// The session named by `:session`. One that does not exist is denied like another
+    /// organisation's.
+    static func session(_ action: @escaping @Sendable (EncounterSessionAccess) -> Action) -> AccessRule {
+        .policy { request in
+            guard let access = try await EncounterSessions.access(sessionID: try request.uuid("encounterSession"), on: request.db)
+            else { throw KanssaError.notFound }
+            return action(access)
+        }
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.POST, "encountering", "modules", ":module", "sessions",
+                  access: EncounteringController.module { .scheduleEncounterSession($0) }, use: schedule)
+        routes.on(.GET, "encountering", "statement", access: .policy { _ in .seeOwnDeliveryStatement }, use: statement)
+        let one = routes.grouped("encountering", "sessions", ":encounterSession")
+        one.on(.GET, access: Self.session { .readEncounterSession($0) }, use: show)
+        one.on(.POST, "registration", access: Self.session { .registerForEncounterSession($0) }, use: register)
+        one.on(.POST, "attendance", access: Self.session { .hostEncounterSession($0) }, use: attendance)
+        one.on(.POST, "recognition", access: Self.session { .hostEncounterSession($0) }, use: recognition)
+        one.on(.GET, "certificate", access: Self.session { .printAttendanceCertificate($0) }, use: certificate)
+    }
+
+    // MARK: Putting one on
+
+    @Sendable func schedule(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        guard case .scheduleEncounterSession(let module) = request.state.allowedAction else { throw KanssaError.forbidden }
+        let fields = request.formFields(["date", "time", "minutes", "mode", "place", "host", "capacity", "follow-up"], limit: 400)
+        let chosen = Array(((try? request.content.get([String].self, at: "co-trainers")) ?? []).prefix(50))
+        let people = try await Panels.people(in: module.panel.organisationID, on: request.db)
+        let panel = try await Panels.coTrainers(of: module.panel, on: request.db)
+        switch EncounterSessions.check(fields, coTrainers: chosen, staff: people.staff, panel: panel,
+                                       timeZone: request.platform.config.timeZone, now: request.now) {
+        case .failure(let list):
+            let t = request.localizer
+            let errors = list.problems.map { problem in
+                let message: MessageKey = switch problem {
+                case .date: .errorSessionDate
+                case .time: .errorSetTime
+                case .minutes: .errorSessionMinutes
+                case .mode: .errorEncounterMode
+                case .place: .errorEncounterPlace
+                case .host: .errorEncounterHost
+                case .coTrainers: .errorEncounterCoTrainers
+                case .capacity: .errorEncounterCapacity
+                case .followUp: .errorEncounterFollowUp
+                }
+                return FieldError(field: problem.rawValue, message: t(message))
+            }
+            var draft = fields
+            draft["co-trainers"] = chosen.joined(separator: ",")
+            return try await EncounteringController.modulePage(request, draft: draft, errors: errors)
+        case .success(let plan):
+            let sessionID = try await EncounterSessions.schedule(plan, of: module, by: principal.accountID, at: request.now, on: request.db)
+            try await request.audit(.encounterSessionScheduled, organisation: module.panel.organisationID, target: "encounter-session:\(sessionID)",
+                                    purpose: .encountering)
+            return request.redirect(to: EncounteringRoute.session(sessionID).path + "?notice=scheduled", redirectType: .normal)
+        }
+    }
+
+    // MARK: One session
+
+    @Sendable func show(request: Request) async throws -> Response {
+        let notice: (Notice.Kind, MessageKey)? = switch request.query[String.self, at: "notice"] {
+        case "scheduled": (.success, .encounterScheduledNotice)
+        case "registered": (.success, .sessionRegisteredNotice)
+        case "cancelled": (.success, .sessionCancelledNotice)
+        case "full": (.error, .sessionFullNotice)
+        case "attendance": (.success, .sessionAttendanceNotice)
+        case "recognition": (.success, .encounterRecognitionNotice)
+        default: nil
+        }
+        return try await page(request, notice: notice.map { Notice($0.0, request.localizer($0.1)) })
+    }
+
+    @Sendable func register(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let session = try await loadSession(request)
+        let outcome: String
+        if (try? request.content.get(String.self, at: "action")) == "cancel" {
+            try await EncounterSessions.cancel(principal.accountID, for: session, at: request.now, on: request.db)
+            outcome = "cancelled"
+        } else {
+            switch try await EncounterSessions.register(principal.accountID, for: session, at: request.now, on: request.db) {
+            case .registered: outcome = "registered"
+            case .full: outcome = "full"
+            case .closed: return try await page(request, notice: Notice(.error, request.localizer(.sessionRegistrationClosed)), status: .conflict)
+            }
+        }
+        try await request.audit(.personalDataChanged, subject: principal.accountID, organisation: session.organisationID,
+                                target: "encounter-session:\(session.id!):\(outcome)", purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=" + outcome, redirectType: .normal)
+    }
+
+    @Sendable func attendance(request: Request) async throws -> Response {
+        let session = try await loadSession(request)
+        guard session.startsAt <= request.now else {
+            return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
+        }
+        struct AttendanceForm: Content { var present: [String]? }
+        let present = ((try? request.content.decode(AttendanceForm.self))?.present ?? []).prefix(600).compactMap(UUID.init(uuidString:))
+        try await EncounterSessions.recordAttendance(Set(present), for: try session.requireID(), on: request.db)
+        try await request.audit(.personalDataChanged, organisation: session.organisationID, target: "encounter-session:\(session.id!):attendance",
+                                purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=attendance", redirectType: .normal)
+    }
+
+    /// Hours, fee and voucher for every co-trainer delivering it, checked together: nothing is
+    /// saved while one of them is wrong.
+    @Sendable func recognition(request: Request) async throws -> Response {
+        guard case .hostEncounterSession(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
+        let session = try await loadSession(request)
+        guard session.startsAt <= request.now else {
+            return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
+        }
+        let ids = access.coTrainerIDs.map(\.uuidString)
+        let fields = request.formFields(ids.flatMap { ["hours-\($0)", "fee-\($0)", "currency-\($0)", "voucher-\($0)"] }, limit: 300)
+        var recognitions: [UUID: EncounterSessions.Recognition] = [:]
+        var errors: [FieldError] = []
+        let t = request.localizer
+        for id in access.coTrainerIDs {
+            let key = id.uuidString
+            switch EncounterSessions.checkRecognition(hours: fields["hours-\(key)"] ?? "", fee: fields["fee-\(key)"] ?? "",
+                                                      currency: fields["currency-\(key)"] ?? "", voucher: fields["voucher-\(key)"] ?? "") {
+            case .success(let recognition): recognitions[id] = recognition
+            case .failure(let list):
+                errors += list.problems.map { problem in
+                    switch problem {
+                    case .hours: FieldError(field: "hours-\(key)", message: t(.errorEncounterHours))
+                    case .fee: FieldError(field: "fee-\(key)", message: t(.errorEncounterFee))
+                    case .voucher: FieldError(field: "voucher-\(key)", message: t(.errorEncounterVoucher))
+                    }
+                }
+            }
+        }
+        guard errors.isEmpty else { return try await page(request, draft: fields, errors: errors) }
+        try await EncounterSessions.recordRecognition(recognitions, for: access.sessionID, at: request.now, on: request.db)
+        try await request.audit(.personalDataChanged, organisation: access.organisationID, target: "encounter-session:\(access.sessionID):recognition",
+                                purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(access.sessionID).path + "?notice=recognition", redirectType: .normal)
+    }
+
+    @Sendable func certificate(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        guard case .printAttendanceCertificate(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
+        guard let model = try await CertificatePage.load(access, participant: principal, now: request.now, on: request.db)
+        else { throw KanssaError.notFound }
+        return CertificatePage.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func statement(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let year = request.query[Int.self, at: "year"].flatMap { (2000...2100).contains($0) ? $0 : nil }
+        let model = try await StatementPage.load(for: principal, year: year, timeZone: request.platform.config.timeZone, now: request.now,
+                                                 on: request.db)
+        return StatementPage.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    // MARK: Helpers
+
+    private func loadSession(_ request: Request) async throws -> EncounterSession {
+        guard let session = try await EncounterSession.find(try request.uuid("encounterSession"), on: request.db) else { throw KanssaError.notFound }
+        return session
+    }
+
+    private func page(
+        _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil, status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        // Read afresh: a registration or a record just made shows.
+        guard let access = try await EncounterSessions.access(sessionID: try request.uuid("encounterSession"), on: request.db),
+            var model = try await EncounterSessionPage.load(access, viewer: principal, now: request.now, on: request.db)
+        else { throw KanssaError.notFound }
+        model.draft = draft
+        model.errors = errors
+        model.notice = notice
+        return EncounterSessionPage.View(model: model, chrome: request.chrome()).render()
+            .response(status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
+    }
+}

@@ -1,0 +1,141 @@
+import Encountering
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Testing
+import Vapor
+import VaporTesting
+
+/// Sessions of a module: put on by the panel's staff contact, registered for by the
+/// organisation's professionals, attendance and the co-trainers' time recorded by the host;
+/// certificates for those who came, statements for the co-trainers — and the co-trainers named
+/// only as they chose, with nobody reaching them but through the host.
+@Suite struct EncounterSessionTests {
+    static func day(_ date: Date, in app: Application) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = app.platform.config.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+    }
+
+    @Test func aSessionIsPutOnJoinedHeldAndTheCoTrainersTimeRecognised() async throws {
+        let world = TestWorld()
+        try await withApp(world: world) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let module = "/encountering/modules/\(fixtures.publishedModule)"
+            let coTrainerID = fixtures.accounts[.coTrainer]!
+
+            // The panel's staff contact puts it on; bad input is named field by field.
+            var contact = Browser(app)
+            try await contact.signIn(Fixtures.login(.professional))
+            let form = try await contact.get(module).body.string
+            #expect(form.contains("Put on a session") && form.contains("Venla"))
+            let bad = try await contact.post("\(module)/sessions", [
+                ("date", "2020-01-01"), ("time", "25:00"), ("minutes", "5"), ("mode", "online"), ("place", "Room 4"),
+                ("host", fixtures.adminElsewhere.uuidString), ("co-trainers[]", fixtures.accounts[.citizen]!.uuidString),
+                ("capacity", "0"), ("follow-up", "30"),
+            ])
+            #expect(bad.status == .unprocessableEntity)
+            for message in ["Give the day", "Give the time", "Give the length", "online, give a link", "Choose a host", "Choose one or more",
+                            "from 1 to 500", "from 1 to 26"] {
+                #expect(bad.body.string.contains(message), "\(message)")
+            }
+            try await contact.get(module)
+            let scheduled = try await contact.post("\(module)/sessions", [
+                ("date", Self.day(world.now.addingTimeInterval(2 * 86400), in: app)), ("time", "13:00"), ("minutes", "150"),
+                ("mode", "online"), ("place", "https://meet.example.org/kohtaa"), ("host", fixtures.accounts[.trainer]!.uuidString),
+                ("co-trainers[]", coTrainerID.uuidString), ("capacity", "2"), ("follow-up", "6"),
+            ])
+            #expect(scheduled.status == .seeOther, "\(scheduled.body.string.firstMatch(of: #/<div class="error-summary"[\s\S]*?<\/ul>/#).map { String($0.0) } ?? "")")
+            let path = try #require(scheduled.headers.first(name: .location)?.split(separator: "?").first.map(String.init))
+
+            // Participants: the link shows once registered; places run out; the co-trainer is named as they chose.
+            var both = Browser(app)
+            try await both.signIn(Fixtures.memberOfBothLogin)
+            let before = try await both.get(path).body.string
+            #expect(before.contains("The link to join is shown here once you register") && !before.contains("meet.example.org"))
+            #expect(before.contains("Delivered by Venla of Youth panel") && before.contains("Ask The trainer, who hosts the session"))
+            #expect(!before.contains("The co-trainer") && !before.contains("cotrainer@"))  // neither their account name nor their sign-in
+            #expect(try await both.post("\(path)/registration", [("action", "register")]).status == .seeOther)
+            #expect(try await both.get(path).body.string.contains("https://meet.example.org/kohtaa"))
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coordinator.get(path)
+            #expect(try await coordinator.post("\(path)/registration", [("action", "register")]).status == .seeOther)
+            // Two places, both taken: a third person is told.
+            let late = Account(login: "late@here.test", displayName: "Late Comer", preferredLanguage: "en",
+                               passwordHash: try Bcrypt.hash(Fixtures.password, cost: 4), createdAt: world.now)
+            try await late.create(on: app.db)
+            try await Enrolment.grant(accountID: try late.requireID(), organisationID: fixtures.here, role: .professional, at: world.now, on: app.db)
+            var lateComer = Browser(app)
+            try await lateComer.signIn("late@here.test")
+            #expect(try await lateComer.get(path).body.string.contains("The session is full."))
+            try await lateComer.get("/encountering")
+            #expect(try await lateComer.post("\(path)/registration", [("action", "register")]).headers.first(name: .location)?
+                .hasSuffix("notice=full") == true)
+            // Those who give it do not register for it.
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            #expect(try await coTrainer.get(path).status == .ok)
+            #expect(try await coTrainer.post("\(path)/registration", [("action", "register")]).status == .forbidden)
+            #expect(try await coTrainer.get("/encountering").body.string.contains("Sessions you give"))
+
+            // Not yet begun: attendance and recognition wait; no certificate.
+            var host = Browser(app)
+            try await host.signIn(Fixtures.login(.trainer))
+            try await host.get(path)
+            #expect(try await host.post("\(path)/attendance", [("present[]", fixtures.memberOfBoth.uuidString)]).status == .conflict)
+            #expect(try await both.get("\(path)/certificate").status == .forbidden)
+
+            // After it: the host records who came and the co-trainer's time.
+            world.advance(by: 3 * 86400)
+            // Three days later everyone signs in again.
+            try await host.signIn(Fixtures.login(.trainer))
+            try await both.signIn(Fixtures.memberOfBothLogin)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            try await contact.signIn(Fixtures.login(.professional))
+            try await host.get(path)
+            #expect(try await host.post("\(path)/attendance", [("present[]", fixtures.memberOfBoth.uuidString)]).status == .seeOther)
+            try await host.get(path)
+            let wrong = try await host.post("\(path)/recognition", [("hours-\(coTrainerID)", "0"), ("fee-\(coTrainerID)", "40.555"),
+                                                                     ("currency-\(coTrainerID)", "EUR")])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Give the hours") && wrong.body.string.contains("Give the fee"))
+            #expect(try await SessionCoTrainer.query(on: app.db).filter(\.$accountID == coTrainerID).filter(\.$minutes != nil).count() == 0)
+            try await host.get(path)
+            #expect(try await host.post("\(path)/recognition", [("hours-\(coTrainerID)", "3,5"), ("fee-\(coTrainerID)", "40.50"),
+                                                                 ("currency-\(coTrainerID)", "EUR"), ("voucher-\(coTrainerID)", "Cinema voucher")])
+                .status == .seeOther)
+
+            // The participant who came prints a certificate; one who did not, cannot; neither sees the fee.
+            let certificate = try await both.get("\(path)/certificate")
+            #expect(certificate.status == .ok)
+            #expect(certificate.body.string.contains("Member of both") && certificate.body.string.contains("Venla (Youth panel)"))
+            #expect(try await coordinator.get("\(path)/certificate").status == .forbidden)
+            #expect(!(try await both.get(path).body.string.contains("40.50")))
+
+            // The co-trainer's statement: the session, its hours, fee and voucher, and the year's totals.
+            let statement = try await coTrainer.get("/encountering/statement").body.string
+            #expect(statement.contains("Kohtaa minut") && statement.contains("3.5 hours · fee 40.50 EUR · Cinema voucher"))
+            #expect(statement.contains("Sessions: 2") && statement.contains("hours recorded: 3.5"))  // the fixture's session, not recorded yet
+            #expect(statement.contains("Not recorded yet: ask the host."))
+            #expect(try await contact.get("/encountering/statement").status == .forbidden)
+
+            // The module's reach: sessions held and professionals trained.
+            #expect(try await contact.get(module).body.string.contains("Sessions held: 2 · professionals trained: 2"))
+        }
+    }
+
+    @Test func recognitionIsReadAsPeopleTypeIt() {
+        func check(_ hours: String, _ fee: String = "", _ currency: String = "EUR", _ voucher: String = "") -> EncounterSessions.Recognition? {
+            try? EncounterSessions.checkRecognition(hours: hours, fee: fee, currency: currency, voucher: voucher).get()
+        }
+        #expect(check("2.5")?.minutes == 150 && check("2,25")?.minutes == 135 && check("3")?.minutes == 180)
+        #expect(check("0") == nil && check("25") == nil && check("two") == nil && check("nan") == nil)
+        #expect(check("2", "40")?.feeCents == 4000 && check("2", "40,5")?.feeCents == 4050 && check("2", "0.05")?.feeCents == 5)
+        #expect(check("2", "40.555") == nil && check("2", "-4") == nil && check("2", "40", "XYZ") == nil && check("2", "1e3") == nil)
+        #expect(check("2", "", "XYZ")?.currency == nil)  // no fee, no currency
+        #expect(check("2", "", "EUR", String(repeating: "x", count: 201)) == nil)
+    }
+}
