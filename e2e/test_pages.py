@@ -468,3 +468,73 @@ def test_a_co_trainer_writes_and_publishes_a_module_on_a_phone(browser, base_url
     assert sanne.get_by_text("Written by Venla K., Aleksi").is_visible()
     assert sanne.get_by_role("button", name="Publish the module").count() == 0
     sanne.context.close()
+
+
+def test_another_city_adapts_a_module_on_a_phone(browser, base_url):
+    """Noor, of Houten's panel of experts by experience, adapts Turku's module on her phone: a copy
+    with every section and credit, translated and published; Turku's page then shows where it went."""
+    noor = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(noor, base_url, "noor@houten.demo")
+    noor.get_by_role("link", name="Encountering").first.click()
+    noor.get_by_role("link", name="Kohtaa minut — nuorten kohtaamiskoulutus").last.click()
+    assert noor.get_by_text("An original, not adapted from another module.").is_visible()
+    expect_accessible(noor, "a module another city may adapt, on a phone")
+    noor.get_by_role("button", name=re.compile("Adapt it for Ervaringsdeskundigen Houten")).click()
+    assert noor.get_by_text("Your panel's adaptation is started").is_visible()
+    assert noor.get_by_text("Written by Venla K., Aleksi").is_visible()
+    assert noor.get_by_role("heading", name="Lomake ensin").is_visible()  # every section came along
+    noor.get_by_label("Title", exact=True).fill("Zie mij, opnieuw")
+    noor.get_by_label("Language").select_option(label="Nederlands")
+    noor.get_by_role("button", name="Save").click()
+    assert noor.get_by_text("The module is saved.").is_visible()
+    noor.get_by_label("We have read it through together and it is ready").check()
+    noor.get_by_role("button", name="Publish the module").click()
+    assert noor.get_by_text("The module is published.").is_visible()
+    assert noor.get_by_text("Adapted by Noor, Yusuf H.").is_visible()
+    assert noor.get_by_text("Adapted from:").is_visible()
+    expect_accessible(noor, "an adaptation just published, on a phone")
+    screenshot(noor, "module-adapted-on-phone")
+    noor.context.close()
+
+    venla = browser.new_context(locale="en-GB").new_page()
+    sign_in(venla, base_url, "venla@turku.demo")
+    venla.get_by_role("button", name="English").click()
+    venla.get_by_role("link", name="Encountering").first.click()
+    venla.get_by_role("link", name="Kohtaa minut — nuorten kohtaamiskoulutus").last.click()
+    assert venla.get_by_role("link", name=re.compile("Zie mij, opnieuw — Municipality of Houten")).is_visible()
+    venla.context.close()
+
+
+def test_a_participant_gives_feedback_on_a_phone(browser, base_url):
+    """Sanne gives her feedback on Houten's session on her phone — a rating, what she heard, what
+    she will do, and the module's self-reflection; the host then reads five people's words, no names."""
+    sanne = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(sanne, base_url, "sanne@houten.demo")
+    sanne.get_by_role("link", name="Encountering").first.click()
+    sanne.get_by_role("link", name=re.compile("Give your feedback on")).click()
+    expect_accessible(sanne, "a feedback form on a phone")
+    sanne.get_by_role("button", name="Send feedback").click()
+    assert sanne.locator(".error-summary").is_visible()
+    expect_accessible(sanne, "a feedback form with errors")
+    sanne.locator("#changed-3").check()
+    sanne.get_by_label("What did you hear that stays with you?").fill("That a first question can be about the person, not the file.")
+    sanne.get_by_label("What will you do differently?").fill("Ask what matters most before I open the form.")
+    for item in sanne.eval_on_selector_all("fieldset[id^='item-']", "els => els.map(e => e.id)"):
+        sanne.locator(f"#{item}-3").check()
+    sanne.get_by_role("button", name="Send feedback").click()
+    assert sanne.get_by_text("Thank you: your feedback is in.").is_visible()
+    assert sanne.get_by_text("Your self-reflection").is_visible()
+    assert sanne.get_by_text("Questions for the co-trainers? Ask Joost Visser").is_visible()
+    expect_accessible(sanne, "feedback given")
+    screenshot(sanne, "feedback-given-on-phone")
+    sanne.context.close()
+
+    joost = browser.new_context(locale="en-GB").new_page()
+    sign_in(joost, base_url, "joost@houten.demo")
+    joost.get_by_role("link", name="Encountering").first.click()
+    joost.get_by_role("link", name="Zie mij — ontmoetingstraining door ervaringsdeskundigen").last.click()
+    joost.get_by_role("link", name=re.compile("Online")).first.click()
+    assert joost.get_by_text("Feedback given: 5").is_visible()
+    assert joost.get_by_text("Ask what matters most before I open the form.").is_visible()
+    expect_accessible(joost, "what participants said, for the host")
+    joost.context.close()

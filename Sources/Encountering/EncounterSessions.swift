@@ -21,7 +21,8 @@ public enum EncounterSessions {
         return EncounterSessionAccess(
             sessionID: sessionID, organisationID: session.organisationID, panel: panel, hostID: session.hostID,
             coTrainerIDs: Set(coTrainers), registeredIDs: Set(registrations.map(\.accountID)),
-            attendedIDs: Set(registrations.filter { $0.attended == true }.map(\.accountID)))
+            attendedIDs: Set(registrations.filter { $0.attended == true }.map(\.accountID)),
+            absentIDs: Set(registrations.filter { $0.attended == false }.map(\.accountID)))
     }
 
     public enum PlanProblem: String, Sendable, Equatable, CaseIterable {

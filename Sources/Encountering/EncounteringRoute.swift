@@ -20,6 +20,9 @@ public enum EncounteringRoute: Sendable, Equatable {
     case recognition(session: UUID)
     case certificate(session: UUID)
     case statement
+    case feedback(session: UUID)
+    case followUp(session: UUID)
+    case reflection(session: UUID)
 
     public var path: String {
         switch self {
@@ -40,6 +43,9 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .recognition(let session): "/encountering/sessions/\(session)/recognition"
         case .certificate(let session): "/encountering/sessions/\(session)/certificate"
         case .statement: "/encountering/statement"
+        case .feedback(let session): "/encountering/sessions/\(session)/feedback"
+        case .followUp(let session): "/encountering/sessions/\(session)/follow-up"
+        case .reflection(let session): "/encountering/sessions/\(session)/reflection"
         }
     }
 

@@ -48,32 +48,14 @@ public enum Rounds {
         return try round.requireID()
     }
 
-    public enum AnswerProblem: Sendable, Equatable {
-        /// Not one of the item's answers.
-        case outOfScale(item: String)
-        /// Left unanswered when sending.
-        case missing(item: String)
-    }
+    public typealias AnswerProblem = InstrumentForm.AnswerProblem
 
     /// The answers a form holds (`item-<id>` fields); empty ones are left out. Sending (`submit`)
     /// asks for every item; a draft keeps what there is.
     public static func read(
         _ fields: [String: String], instrument: Instrument, submit: Bool
     ) -> Result<[String: Int], ProblemList<AnswerProblem>> {
-        var answers: [String: Int] = [:]
-        var problems: [AnswerProblem] = []
-        for item in instrument.items {
-            guard let typed = fields["item-\(item.id)"], !typed.isEmpty else { continue }
-            guard let value = Int(typed), let scale = instrument.scale(of: item), (1...scale.points).contains(value) else {
-                problems.append(.outOfScale(item: item.id))
-                continue
-            }
-            answers[item.id] = value
-        }
-        if submit, problems.isEmpty {
-            problems = instrument.items.filter { answers[$0.id] == nil }.map { .missing(item: $0.id) }
-        }
-        return problems.isEmpty ? .success(answers) : .failure(ProblemList(problems))
+        InstrumentForm.read(fields, instrument: instrument, complete: submit)
     }
 
     /// Saves a person's answers so far (replacing earlier ones) and, when `submit`, submits them.

@@ -127,6 +127,106 @@ import VaporTesting
         }
     }
 
+    /// Professionals of "Here", registered for the fixture's session (which began an hour ago).
+    static func participants(_ count: Int, of fixtures: Fixtures, on app: Application, now: Date) async throws -> [String] {
+        let hash = try Bcrypt.hash(Fixtures.password, cost: 4)
+        var logins: [String] = []
+        for number in 1...count {
+            let account = Account(login: "p\(number)@here.test", displayName: "Participant \(number)", preferredLanguage: "en", passwordHash: hash,
+                                  createdAt: now)
+            try await account.create(on: app.db)
+            try await Enrolment.grant(accountID: try account.requireID(), organisationID: fixtures.here, role: .professional, at: now, on: app.db)
+            try await EncounterRegistration(sessionID: fixtures.encounterSession, accountID: try account.requireID(), at: now).create(on: app.db)
+            logins.append(account.login)
+        }
+        return logins
+    }
+
+    @Test func feedbackFlowsBackToTheCoTrainersWithoutNamesOnceFiveHaveAnswered() async throws {
+        let world = TestWorld()
+        try await withApp(world: world) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            // The module's self-reflection: Kanssa's own encounter questionnaire.
+            try await ModuleSection(moduleID: fixtures.publishedModule, position: 2, kind: .reflection, title: "How do you meet people?",
+                                    body: "Answer alone.", instrumentID: "encounter-reflection", writtenByID: fixtures.accounts[.coTrainer]!,
+                                    at: world.now).create(on: app.db)
+            let instrument = try #require(app.platform.instruments["encounter-reflection"])
+            let path = "/encountering/sessions/\(fixtures.encounterSession)"
+            let logins = try await Self.participants(6, of: fixtures, on: app, now: world.now)
+            func everything(_ number: Int) -> [(String, String)] {
+                [("changed", String(number % 5 + 1)), ("heard", "Heard \(number)"), ("will-do", "Do \(number)")]
+                    + instrument.items.map { ("item-\($0.id)", String(number % 5 + 1)) }
+            }
+
+            // The first participant: the form holds the self-reflection, every question must be answered, and it is given once.
+            var first = Browser(app)
+            try await first.signIn(logins[0])
+            #expect(try await first.get("/encountering").body.string.contains("Give your feedback on “Kohtaa minut”"))
+            let form = try await first.get(path).body.string
+            #expect(form.contains("Your feedback for the co-trainers") && form.contains("How do you meet people?") && form.contains("item-bp1"))
+            let partial = try await first.post("\(path)/feedback", [("changed", "4"), ("heard", "The form story"), ("will-do", "Close my laptop")])
+            #expect(partial.status == .unprocessableEntity && partial.body.string.contains("Answer this question of the self-reflection"))
+            try await first.get(path)
+            #expect(try await first.post("\(path)/feedback", everything(1)).status == .seeOther)
+            let mine = try await first.get(path).body.string
+            #expect(mine.contains("You said you would: “Do 1”") && mine.contains("Being present: ") && !mine.contains("What participants said"))
+            #expect(try await first.post("\(path)/feedback", everything(1)).status == .conflict)
+
+            // The host sees a count, and nothing else, until five have answered.
+            var host = Browser(app)
+            try await host.signIn(Fixtures.login(.trainer))
+            let early = try await host.get(path).body.string
+            #expect(early.contains("Feedback given: 1") && early.contains("Feedback is shown once 5 people") && !early.contains("Heard 1"))
+            for number in 2...5 {
+                var participant = Browser(app)
+                try await participant.signIn(logins[number - 1])
+                try await participant.get(path)
+                #expect(try await participant.post("\(path)/feedback", everything(number)).status == .seeOther)
+            }
+            let five = try await host.get(path).body.string
+            #expect(five.contains("Feedback given: 5") && five.contains("Heard 1") && five.contains("Do 5") && five.contains("Self-reflection, averages"))
+            // Someone the host recorded as absent gives none.
+            let absent = try #require(try await Account.query(on: app.db).filter(\.$login == logins[5]).first())
+            try await EncounterRegistration.query(on: app.db).filter(\.$accountID == absent.requireID()).set(\.$attended, to: false).update()
+            var away = Browser(app)
+            try await away.signIn(logins[5])
+            #expect(try await away.post("\(path)/feedback", everything(6)).status == .forbidden)
+
+            // The co-trainer's own reflection: for their panel, not for the host or the staff contact.
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            let theirs = try await coTrainer.get(path).body.string
+            #expect(theirs.contains("Did you feel heard?") && theirs.contains("Do 3"))  // the feedback flows back to them too
+            #expect(!theirs.contains("Participant 1"))  // their words, never their names
+            #expect(try await coTrainer.post("\(path)/reflection", [("heard", "4"), ("text", "They listened; one took notes the whole time")])
+                .status == .seeOther)
+            #expect(try await coTrainer.get(path).body.string.contains("one took notes the whole time"))
+            #expect(!(try await host.get(path).body.string.contains("one took notes")))
+            var contact = Browser(app)
+            try await contact.signIn(Fixtures.login(.professional))
+            #expect(!(try await contact.get(path).body.string.contains("one took notes")))
+            // The module's page gathers every session's feedback for the panel.
+            #expect(try await coTrainer.get("/encountering/modules/\(fixtures.publishedModule)").body.string
+                .contains("What participants said, all sessions together"))
+
+            // Weeks later: did they do it? Not before it is due, and once.
+            try await first.get(path)
+            #expect(try await first.post("\(path)/follow-up", [("outcome", "did")]).status == .conflict)
+            world.advance(by: 6 * 7 * 86400)
+            try await first.signIn(logins[0])
+            #expect(try await first.get("/encountering").body.string.contains("Did you do it? “Kohtaa minut”"))
+            let due = try await first.get(path).body.string
+            #expect(due.contains("You said you would: “Do 1”. Did you?"))
+            #expect(try await first.post("\(path)/follow-up", [("outcome", "maybe")]).status == .unprocessableEntity)
+            try await first.get(path)
+            #expect(try await first.post("\(path)/follow-up", [("outcome", "partly"), ("note", "Twice this week")]).status == .seeOther)
+            #expect(try await first.get(path).body.string.contains("You answered: Partly"))
+            #expect(try await first.post("\(path)/follow-up", [("outcome", "did")]).status == .conflict)
+            try await host.signIn(Fixtures.login(.trainer))
+            #expect(try await host.get(path).body.string.contains("follow-ups answered: 1"))
+        }
+    }
+
     @Test func recognitionIsReadAsPeopleTypeIt() {
         func check(_ hours: String, _ fee: String = "", _ currency: String = "EUR", _ voucher: String = "") -> EncounterSessions.Recognition? {
             try? EncounterSessions.checkRecognition(hours: hours, fee: fee, currency: currency, voucher: voucher).get()

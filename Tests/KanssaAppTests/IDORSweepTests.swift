@@ -179,7 +179,9 @@ import VaporTesting
                 + " \(try await TrainingModule.query(on: app.db).filter(\.$panelID == foreign.panel).count())",
             "encounter session \(try await EncounterRegistration.query(on: app.db).filter(\.$sessionID == foreign.encounterSession).all().map { "\($0.attended ?? false)" })"
                 + " \(try await SessionCoTrainer.query(on: app.db).filter(\.$sessionID == foreign.encounterSession).all().map { "\($0.minutes ?? -1)" })"
-                + " \(try await EncounterSession.query(on: app.db).count())",
+                + " \(try await EncounterSession.query(on: app.db).count())"
+                + " \(try await SessionFeedbackAnswer.query(on: app.db).count()) \(try await SessionFollowUp.query(on: app.db).count())"
+                + " \(try await CoTrainerReflection.query(on: app.db).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
@@ -203,7 +205,8 @@ import VaporTesting
          ("language-\(foreign.panel)", "en"), ("title", "Taken over"), ("summary", "Taken over"), ("language", "en"), ("licence", "x"),
          ("kind", "tips"), ("section-title", "Taken over"), ("body", "Taken over"), ("reviewed[]", "yes"), ("comment", "Taken over"),
          ("hours-\(foreign.account)", "3"), ("present[]", foreign.account.uuidString), ("mode", "in-person"), ("host", foreign.account.uuidString),
-         ("co-trainers[]", foreign.account.uuidString), ("capacity", "10"), ("follow-up", "6")]
+         ("co-trainers[]", foreign.account.uuidString), ("capacity", "10"), ("follow-up", "6"),
+         ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {

@@ -176,6 +176,11 @@ import VaporTesting
             let turkuModule = try await venla.get(String(link)).body.string
             #expect(turkuModule.contains("Pidettyjä koulutuksia: 2 · koulutettuja ammattilaisia: 10")
                     && turkuModule.contains("Sovitukset mukaan lukien: pidettyjä koulutuksia 6 · koulutettuja ammattilaisia 30"))
+            // What participants said flows back to the panel: ten answers, five follow-ups.
+            #expect(turkuModule.contains("Mitä osallistujat sanoivat, kaikki koulutukset yhdessä")
+                    && turkuModule.contains("Palautteita: 10 · seurantavastauksia: 5") && turkuModule.contains("Suljen näytön, kun nuori istuu alas."))
+            #expect(!(try await sanne.get(String(link)).body.string.contains("Suljen näytön")))  // not to other organisations' staff
+            #expect(try await sanne.get("/encountering").body.string.contains("Give your feedback on “Zie mij"))
             let statement = try await venla.get("/encountering/statement").body.string
             #expect(statement.contains("Leffalippu") && statement.contains("3,5 tuntia"))
         }

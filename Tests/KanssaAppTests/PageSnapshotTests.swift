@@ -454,7 +454,11 @@ import Testing
                 reach: .init(sessions: 4, trained: 61), lineageReach: .init(sessions: 9, trained: 130),
                 upcoming: [.init(id: Self.organisation, startsAt: Self.when, mode: .online, taken: 12, capacity: 20)],
                 held: [.init(id: Self.other, startsAt: Self.when.addingTimeInterval(-86_400 * 30), mode: .inPerson, taken: 18, capacity: 20)],
-                schedule: .init(staff: [.init(id: Self.team, name: "Mikko Virtanen")], coTrainers: [.init(id: Self.account, name: "Venla K.")])),
+                schedule: .init(staff: [.init(id: Self.team, name: "Mikko Virtanen")], coTrainers: [.init(id: Self.account, name: "Venla K.")]),
+                feedback: .init(given: 6, changed: [0, 0, 1, 3, 2], heard: ["The story about the form", "Venla closing the laptop"],
+                                willDo: ["Close my screen", "Say my name first"],
+                                reflection: [.init(subscale: "Being present", mean: 3.6, count: 6)], followUps: 5, outcomes: [3, 1, 1],
+                                followUpNotes: ["I sat next to him instead of across"])),
             sections: [.init(id: Self.account, kind: .badEncounter, title: "The form first", body: "She never looked up.", instrument: nil),
                        .init(id: Self.team, kind: .reflection, title: "How do you meet people?", body: "", instrument: "How I meet people")],
             comments: [.init(author: "Mikko Virtanen", text: "Could the tips come first?", at: Self.when)], mayWrite: true, mayComment: false,
@@ -471,14 +475,32 @@ import Testing
                                recognition: .init(minutes: 180, feeCents: 4050, currency: "EUR", voucher: "Cinema voucher"))],
             hasStarted: true, isRegistered: false, mayRegister: false,
             participants: [.init(id: Self.team, name: "Sanne Bakker", attended: true), .init(id: Self.other, name: "Joost Visser", attended: nil)],
-            mayRecordRecognition: true, mayPrintCertificate: false, viewerGives: true)
+            mayRecordRecognition: true, mayPrintCertificate: false, viewerGives: true, viewerID: Self.team, now: Self.when,
+            participation: nil,
+            flowingBack: .init(summary: .init(given: 3, changed: nil, heard: nil, willDo: nil, reflection: nil, followUps: 0, outcomes: nil,
+                                              followUpNotes: nil),
+                               reflections: nil, mayReflect: false))
         host.errors = [FieldError(field: "fee-\(Self.account)", message: try Self.chrome().t(.errorEncounterFee))]
         expectPage(EncounterSessionPage.View(model: host, chrome: try Self.chrome()).render(), named: "encounter-session-host")
         let participant = EncounterSessionPage.Model(
             id: Self.other, moduleID: Self.organisation, moduleTitle: "Kohtaa minut", organisation: "Turku youth services", panel: "Youth panel",
             startsAt: Self.when, minutes: 150, mode: .online, place: nil, host: "Aino Laine", capacity: 20, taken: 20,
             coTrainers: [.init(id: Self.account, name: "Venla K.", recognition: nil)], hasStarted: false, isRegistered: false, mayRegister: true,
-            participants: nil, mayRecordRecognition: false, mayPrintCertificate: false, viewerGives: false)
+            participants: nil, mayRecordRecognition: false, mayPrintCertificate: false, viewerGives: false, viewerID: Self.team,
+            now: Self.when.addingTimeInterval(-86_400), participation: nil,
+            flowingBack: .init(summary: nil, reflections: nil, mayReflect: false))
+        let afterwards = EncounterSessionPage.Model(
+            id: Self.other, moduleID: Self.organisation, moduleTitle: "Kohtaa minut", organisation: "Turku youth services", panel: "Youth panel",
+            startsAt: Self.when, minutes: 150, mode: .inPerson, place: "Vimma", host: "Aino Laine", capacity: 20, taken: 12,
+            coTrainers: [.init(id: Self.account, name: "Venla K.", recognition: nil)], hasStarted: true, isRegistered: true, mayRegister: true,
+            participants: nil, mayRecordRecognition: false, mayPrintCertificate: true, viewerGives: false, viewerID: Self.team,
+            now: Self.when.addingTimeInterval(50 * 86_400),
+            participation: .init(
+                own: .init(changed: 4, heard: "The form story", willDo: "Close my laptop when someone sits down",
+                           profile: [.init(name: "Being present", score: 3.5, prompt: "Whom did you really see this week?")]),
+                reflection: nil, followUpDue: Self.when.addingTimeInterval(42 * 86_400), followUpAnswered: nil, language: "en"),
+            flowingBack: .init(summary: nil, reflections: nil, mayReflect: false))
+        expectPage(EncounterSessionPage.View(model: afterwards, chrome: try Self.chrome()).render(), named: "encounter-session-follow-up")
         expectPage(EncounterSessionPage.View(model: participant, chrome: try Self.chrome("fi")).render(), named: "encounter-session-participant-fi")
         let certificate = CertificatePage.Model(
             participant: "Sanne Bakker", moduleTitle: "Zie mij", organisation: "Houten", panel: "Ervaringsdeskundigen Houten",

@@ -237,6 +237,13 @@ import VaporTesting
               allowed: [.role(.trainer), .role(.coordinator)]),
         Entry(method: .GET, pattern: "/encountering/sessions/:encounterSession/certificate",
               path: { "/encountering/sessions/\($0.encounterSession)/certificate" }, allowed: [.role(.coordinator)]),
+        // Feedback from those who came (the coordinator); the follow-up waits for their feedback (409); the co-trainer's own reflection.
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/feedback",
+              path: { "/encountering/sessions/\($0.encounterSession)/feedback" }, allowed: [.role(.coordinator)]),
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/follow-up",
+              path: { "/encountering/sessions/\($0.encounterSession)/follow-up" }, allowed: [.role(.coordinator)]),
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/reflection",
+              path: { "/encountering/sessions/\($0.encounterSession)/reflection" }, allowed: [.role(.coTrainer)]),
         Entry(method: .GET, pattern: "/encountering/statement", path: { _ in "/encountering/statement" }, allowed: [.role(.coTrainer)]),
         // Learning sessions: the trainer ran one an hour ago; the professional registered.
         Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },

@@ -44,6 +44,11 @@ import Testing
     static let someoneElsesModule = ModuleAccess(moduleID: UUID(), panel: someonesPanel, isPublished: false)
     static let someoneElsesPublishedModule = ModuleAccess(moduleID: UUID(), panel: someonesPanel, isPublished: true)
 
+    /// A session of someone else's panel's published module in "here": nobody of the table gives it or registered.
+    static let someoneElsesEncounterSession = EncounterSessionAccess(
+        sessionID: UUID(), organisationID: here, panel: someonesPanel, hostID: UUID(), coTrainerIDs: [UUID()], registeredIDs: [UUID()],
+        attendedIDs: [], absentIDs: [])
+
     static let table: [(action: Action, allowed: Set<Who>)] = [
         (.useOwnAccount, [.citizen, .coTrainer, .professional, .coordinator, .trainer, .researcher, .admin, .adminOfAnotherOrganisation]),
         (.useOwnPlan, [.citizen, .coTrainer]),
@@ -79,6 +84,18 @@ import Testing
         (.adaptModule(someoneElsesModule, into: someonesPanel), []),
         (.adaptModule(someoneElsesPublishedModule, into: PanelAccess(panelID: UUID(), organisationID: elsewhere, memberIDs: [UUID()],
                                                                     staffContactID: UUID())), []),
+        (.scheduleEncounterSession(someoneElsesPublishedModule), [.coordinator]),
+        (.scheduleEncounterSession(someoneElsesModule), []),
+        (.readEncounterSession(someoneElsesEncounterSession), [.professional, .coordinator]),
+        (.registerForEncounterSession(someoneElsesEncounterSession), [.professional, .coordinator]),
+        (.hostEncounterSession(someoneElsesEncounterSession), [.coordinator]),
+        (.printAttendanceCertificate(someoneElsesEncounterSession), []),
+        (.giveEncounterFeedback(someoneElsesEncounterSession), []),
+        (.readEncounterFeedback(someoneElsesEncounterSession), [.coordinator]),
+        (.readModuleFeedback(someoneElsesPublishedModule), [.coordinator]),
+        (.reflectOnEncounterSession(someoneElsesEncounterSession), []),
+        (.readCoTrainerReflections(someoneElsesEncounterSession), []),
+        (.seeOwnDeliveryStatement, [.coTrainer]),
         (.seeLearningSessions(here), [.professional, .coordinator, .trainer]),
         (.seeLearningSessions(elsewhere), []),
         (.runLearningSessions(here), [.coordinator, .trainer]),
@@ -185,6 +202,31 @@ import Testing
         #expect(Policy.decide(.adaptModule(Self.someoneElsesPublishedModule, into: theirPanel), for: coTrainer).isAllowed)
         #expect(!Policy.decide(.adaptModule(Self.someoneElsesModule, into: theirPanel), for: coTrainer).isAllowed)
         #expect(!Policy.decide(.adaptModule(Self.someoneElsesPublishedModule, into: Self.someonesPanel), for: coTrainer).isAllowed)
+    }
+
+    /// Inside a session: who gives it does not register; who registered gives feedback unless
+    /// recorded absent; only who came prints a certificate; the co-trainers' reflections stay with
+    /// their panel, not the host.
+    @Test func everyoneInASessionHasTheirOwnPart() {
+        func person(_ id: UUID) -> Principal {
+            Principal(accountID: id, displayName: "p", language: "en",
+                      memberships: [MembershipGrant(organisationID: Self.here, organisationName: "x", role: .professional)])
+        }
+        let (host, coTrainer, came, absent, registered) = (UUID(), UUID(), UUID(), UUID(), UUID())
+        let panel = PanelAccess(panelID: UUID(), organisationID: Self.here, memberIDs: [coTrainer], staffContactID: UUID())
+        let session = EncounterSessionAccess(sessionID: UUID(), organisationID: Self.here, panel: panel, hostID: host, coTrainerIDs: [coTrainer],
+                                             registeredIDs: [came, absent, registered], attendedIDs: [came], absentIDs: [absent])
+        #expect(!Policy.decide(.registerForEncounterSession(session), for: person(host)).isAllowed)
+        #expect(Policy.decide(.hostEncounterSession(session), for: person(host)).isAllowed)
+        #expect(Policy.decide(.giveEncounterFeedback(session), for: person(came)).isAllowed)
+        #expect(Policy.decide(.giveEncounterFeedback(session), for: person(registered)).isAllowed)
+        #expect(!Policy.decide(.giveEncounterFeedback(session), for: person(absent)).isAllowed)
+        #expect(Policy.decide(.printAttendanceCertificate(session), for: person(came)).isAllowed)
+        #expect(!Policy.decide(.printAttendanceCertificate(session), for: person(registered)).isAllowed)
+        #expect(Policy.decide(.readEncounterFeedback(session), for: person(host)).isAllowed)
+        #expect(!Policy.decide(.readEncounterFeedback(session), for: person(came)).isAllowed)
+        #expect(Policy.decide(.reflectOnEncounterSession(session), for: person(coTrainer)).isAllowed)
+        #expect(!Policy.decide(.readCoTrainerReflections(session), for: person(host)).isAllowed)
     }
 
     @Test func nobodyRecordsAPermissionForTheirOwnPlan() {

@@ -6,5 +6,6 @@ public enum EncounteringMigrations {
         CreatePanelsAndModules(),
         AddAdaptations(),
         CreateEncounterSessions(),
+        CreateEncounterFeedback(),
     ]
 }

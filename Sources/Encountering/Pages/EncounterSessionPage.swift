@@ -44,13 +44,19 @@ public enum EncounterSessionPage {
         public let mayPrintCertificate: Bool
         /// The viewer gives the session: its host, a co-trainer, their panel or its contact.
         public let viewerGives: Bool
+        public let viewerID: UUID
+        public let now: Date
+        public let participation: Participation?
+        public let flowingBack: FlowingBack
         public var draft: [String: String] = [:]
         public var errors: [FieldError] = []
         public var notice: Notice?
     }
 
-    /// Seven queries.
-    public static func load(_ access: EncounterSessionAccess, viewer: Principal, now: Date, on database: any Database) async throws -> Model? {
+    /// About a dozen queries.
+    public static func load(
+        _ access: EncounterSessionAccess, viewer: Principal, instruments: [String: Instrument], now: Date, on database: any Database
+    ) async throws -> Model? {
         guard let session = try await EncounterSession.find(access.sessionID, on: database),
             let module = try await TrainingModule.find(session.moduleID, on: database),
             let panel = try await Panel.find(module.panelID, on: database),
@@ -77,13 +83,17 @@ public enum EncounterSessionPage {
         let mode = SessionMode(rawValue: session.mode) ?? .inPerson
         let isRegistered = access.registeredIDs.contains(me)
         let seesPlace = mode == .inPerson || isRegistered || access.isGivenBy(me) || mayHost
+        let reflection = try await EncounterFeedbacks.reflection(of: module.requireID(), instruments: instruments, on: database)
+        let (participation, flowingBack) = try await loadFeedback(access, session: session, module: module, viewer: viewer,
+                                                                  reflection: reflection, on: database)
         return Model(
             id: access.sessionID, moduleID: session.moduleID, moduleTitle: module.title, organisation: organisation.name, panel: panel.name,
             startsAt: session.startsAt, minutes: session.minutes, mode: mode, place: seesPlace ? session.place : nil, host: host,
             capacity: session.capacity, taken: access.registeredIDs.count, coTrainers: coTrainers, hasStarted: session.startsAt <= now,
             isRegistered: isRegistered, mayRegister: Policy.decide(.registerForEncounterSession(access), for: viewer).isAllowed,
             participants: participants, mayRecordRecognition: mayHost,
-            mayPrintCertificate: Policy.decide(.printAttendanceCertificate(access), for: viewer).isAllowed, viewerGives: access.isGivenBy(me))
+            mayPrintCertificate: Policy.decide(.printAttendanceCertificate(access), for: viewer).isAllowed, viewerGives: access.isGivenBy(me),
+            viewerID: me, now: now, participation: participation, flowingBack: flowingBack)
     }
 
     /// As typed into a form: "2.5", "40.50" — never with separators a reader would not take back.
@@ -131,9 +141,11 @@ public enum EncounterSessionPage {
                     .if(!model.viewerGives, .p(.class("hint"), .txt(t(.encounterAskTheHost, ["name": model.host])))),
                     .p(.txt(t(.sessionRegisteredOf, ["count": t.number(model.taken), "capacity": t.number(model.capacity)]))),
                     registration,
+                    participating,
                     .if(model.mayPrintCertificate, .p(.a(.link(EncounteringRoute.certificate(session: model.id).url), .txt(t(.encounterCertificateLink))))),
                     .unwrap(model.participants) { attendance($0) },
                     .if(model.mayRecordRecognition && model.hasStarted, recognition),
+                    flowingBack,
                     .if(!model.mayRecordRecognition, ownRecognition)
                 )
             )

@@ -44,6 +44,9 @@ public enum EncounteringHome {
         /// Sessions the person delivers or hosts, from a month ago on.
         public var giving: [SessionLine] = []
         public var isCoTrainer = false
+        /// Sessions whose feedback, or whose follow-up, is waiting for the person.
+        public var feedbackWaiting: [SessionLine] = []
+        public var followUpsWaiting: [SessionLine] = []
         public let supported: [ModuleLine]
         public let published: [ModuleLine]
         public let languages: [Chrome.LanguageChoice]
@@ -53,7 +56,8 @@ public enum EncounteringHome {
     }
 
     /// Sessions the person may join (coming up, in organisations where they are a professional
-    /// or coordinator) and sessions they give (as co-trainer or host, from 30 days ago). Five queries.
+    /// or coordinator), sessions they give (as co-trainer or host, from 30 days ago), and the
+    /// feedback and follow-ups waiting for them. Ten queries.
     public static func loadSessions(into model: inout Model, principal: Principal, now: Date, on database: any Database) async throws {
         let me = principal.accountID
         let attending = principal.memberships.filter { [.professional, .coordinator].contains($0.role) }.map(\.organisationID)
@@ -71,6 +75,24 @@ public enum EncounteringHome {
             SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
                         mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!))
         }
+        // What waits for them: feedback on sessions of the last 60 days they did not miss, and
+        // follow-ups that are due.
+        let mine = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil).all()
+        let attended = mine.filter { $0.attended != false }.map(\.sessionID)
+        let past = attended.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$id ~~ attended).filter(\.$startsAt <= now)
+            .sort(\.$startsAt, .descending).limit(50).all()
+        let given = try await SessionFeedbackAnswer.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ past.compactMap(\.id))
+            .all(\.$sessionID)
+        let answered = try await SessionFollowUp.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ given).all(\.$sessionID)
+        let pastTitles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set(past.map(\.moduleID))).all()
+            .reduce(into: titles) { $0[$1.id!] = $1.title }
+        func pastLine(_ session: EncounterSession) -> SessionLine {
+            SessionLine(id: session.id!, moduleTitle: pastTitles[session.moduleID] ?? "", startsAt: session.startsAt,
+                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: true)
+        }
+        model.feedbackWaiting = past.filter { !given.contains($0.id!) && $0.startsAt > now.addingTimeInterval(-60 * 24 * 3600) }.map(pastLine)
+        model.followUpsWaiting = past.filter { given.contains($0.id!) && !answered.contains($0.id!) && EncounterFeedbacks.followUpDue($0) <= now }
+            .map(pastLine)
         let givingIDs = Set(giving.compactMap(\.id))
         model.joinable = joinable.filter { !givingIDs.contains($0.id!) }.map(line)
         model.giving = giving.map(line)
@@ -124,6 +146,19 @@ public enum EncounteringHome {
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.encounteringIntro))),
+                    .if(!model.feedbackWaiting.isEmpty || !model.followUpsWaiting.isEmpty, .section(
+                        .h2(.txt(t(.encounteringWaiting))),
+                        .ul(
+                            .forEach(model.feedbackWaiting) { line in
+                                .li(.a(.link(EncounteringRoute.session(line.id).url), .txt(t(.encounteringGiveFeedbackOn, ["title": line.moduleTitle]))),
+                                    .txt(" · " + t.date(line.startsAt)))
+                            },
+                            .forEach(model.followUpsWaiting) { line in
+                                .li(.a(.link(EncounteringRoute.session(line.id).url), .txt(t(.encounteringFollowUpOn, ["title": line.moduleTitle]))),
+                                    .txt(" · " + t.date(line.startsAt)))
+                            }
+                        )
+                    )),
                     .if(!model.giving.isEmpty || model.isCoTrainer, .section(
                         .h2(.txt(t(.encounteringGiving))),
                         .if(model.giving.isEmpty, .p(.txt(t(.encounteringNoneGiving)))),

@@ -43,20 +43,23 @@ extension ModulePage {
         public let upcoming: [SessionLine]
         public let held: [SessionLine]
         public let schedule: ScheduleChoices?
+        /// Feedback of all its sessions together, for its panel and those who support it.
+        public let feedback: EncounterFeedbacks.Summary?
 
         public init(reach: EncounterSessions.Reach, lineageReach: EncounterSessions.Reach, upcoming: [SessionLine], held: [SessionLine],
-                    schedule: ScheduleChoices?) {
+                    schedule: ScheduleChoices?, feedback: EncounterFeedbacks.Summary?) {
             self.reach = reach
             self.lineageReach = lineageReach
             self.upcoming = upcoming
             self.held = held
             self.schedule = schedule
+            self.feedback = feedback
         }
     }
 
     /// At most 20 sessions each way, those the viewer may see. Six queries and two for the reach.
     static func loadSessions(
-        _ access: ModuleAccess, lineage: ModuleLineage, viewer: Principal, now: Date, on database: any Database
+        _ access: ModuleAccess, lineage: ModuleLineage, viewer: Principal, instruments: [String: Instrument], now: Date, on database: any Database
     ) async throws -> Sessions {
         let reach = try await EncounterSessions.reach(of: [access.moduleID] + lineage.descendants.map(\.id), at: now, on: database)
         let own = reach[access.moduleID] ?? EncounterSessions.Reach(sessions: 0, trained: 0)
@@ -77,7 +80,8 @@ extension ModulePage {
                 let sessionAccess = EncounterSessionAccess(
                     sessionID: id, organisationID: session.organisationID, panel: access.panel, hostID: session.hostID,
                     coTrainerIDs: Set(coTrainers.filter { $0.sessionID == id }.map(\.accountID)), registeredIDs: Set(registered.map(\.accountID)),
-                    attendedIDs: Set(registered.filter { $0.attended == true }.map(\.accountID)))
+                    attendedIDs: Set(registered.filter { $0.attended == true }.map(\.accountID)),
+                    absentIDs: Set(registered.filter { $0.attended == false }.map(\.accountID)))
                 guard Policy.decide(.readEncounterSession(sessionAccess), for: viewer).isAllowed else { return nil }
                 return SessionLine(id: id, startsAt: session.startsAt, mode: SessionMode(rawValue: session.mode) ?? .inPerson,
                                    taken: registered.count, capacity: session.capacity)
@@ -88,7 +92,13 @@ extension ModulePage {
             let people = try await Panels.people(in: access.panel.organisationID, on: database)
             schedule = ScheduleChoices(staff: people.staff, coTrainers: try await Panels.coTrainers(of: access.panel, on: database))
         }
-        return Sessions(reach: own, lineageReach: total, upcoming: visible(upcoming), held: visible(held), schedule: schedule)
+        var feedback: EncounterFeedbacks.Summary?
+        if Policy.decide(.readModuleFeedback(access), for: viewer).isAllowed {
+            let all = try await EncounterSession.query(on: database).filter(\.$moduleID == access.moduleID).filter(\.$startsAt <= now).all(\.$id)
+            let reflection = try await EncounterFeedbacks.reflection(of: access.moduleID, instruments: instruments, on: database)
+            feedback = try await EncounterFeedbacks.summary(of: all, reflection: reflection?.instrument, language: viewer.language, on: database)
+        }
+        return Sessions(reach: own, lineageReach: total, upcoming: visible(upcoming), held: visible(held), schedule: schedule, feedback: feedback)
     }
 }
 
@@ -111,6 +121,9 @@ extension ModulePage.View {
             ])))),
             .if(!sessions.upcoming.isEmpty, .group(.h3(.txt(t(.sessionsUpcoming))), list(sessions.upcoming))),
             .if(!sessions.held.isEmpty, .group(.h3(.txt(t(.sessionsHeld))), list(sessions.held))),
+            .unwrap(sessions.feedback) { summary in
+                .group(.h3(.txt(t(.encounterModuleFeedback))), EncounterSessionPage.summary(summary, t))
+            },
             .unwrap(sessions.schedule) { scheduleForm($0) }
         )
     }

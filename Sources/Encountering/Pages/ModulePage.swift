@@ -91,7 +91,7 @@ public enum ModulePage {
         }
         let lineage = try await ModuleLineage.load(moduleID: access.moduleID, on: database)
         let targets = access.isPublished ? try await adaptTargets(for: access, viewer: viewer, on: database) : []
-        let sessions = try await loadSessions(access, lineage: lineage, viewer: viewer, now: now, on: database)
+        let sessions = try await loadSessions(access, lineage: lineage, viewer: viewer, instruments: instruments, now: now, on: database)
         func title(_ id: String) -> String { instruments[id].map { $0.text($0.title, in: module.language) } ?? id }
         return Model(
             id: access.moduleID, title: module.title, summary: module.summary, language: module.language, licence: module.licence,

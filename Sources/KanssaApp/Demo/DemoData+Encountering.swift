@@ -11,7 +11,9 @@ extension DemoData {
     /// Houten's panel of experts by experience (Noor, noor@houten.demo, and Yusuf; Joost Visser
     /// their contact) adapted it in Dutch with a story of their own, and Valencia's (Marta,
     /// marta@valencia.demo; Javier García) adapted Houten's in Spanish: every credit kept.
-    static func loadEncountering(accountIDs: [String: UUID], organisationIDs: [String: UUID], at now: Date, on database: any Database) async throws {
+    static func loadEncountering(
+        accountIDs: [String: UUID], organisationIDs: [String: UUID], instruments: [String: Instrument], at now: Date, on database: any Database
+    ) async throws {
         guard let venla = accountIDs["venla@turku.demo"], let aleksi = accountIDs["aleksi@turku.demo"], let aino = accountIDs["aino@turku.demo"],
             let mikko = accountIDs["mikko@turku.demo"], let turkuID = organisationIDs[turku]
         else { return }
@@ -55,12 +57,14 @@ extension DemoData {
             Delivery(host: "aino@turku.demo", coTrainers: ["venla@turku.demo", "aleksi@turku.demo"], place: "Nuorisotalo Vimma, Turku",
                      fee: 4000, voucher: "Leffalippu", participants: encounterParticipants[0].people.map(\.login) + ["mikko@turku.demo"]),
             Delivery(host: "joost@houten.demo", coTrainers: ["noor@houten.demo", "yusuf@houten.demo"], place: "Gemeentehuis Houten, zaal 2",
-                     fee: 5000, voucher: nil, participants: encounterParticipants[1].people.map(\.login) + ["sanne@houten.demo"]),
+                     fee: 5000, voucher: nil, participants: encounterParticipants[1].people.map(\.login) + ["sanne@houten.demo"],
+                     waiting: "sanne@houten.demo"),
             Delivery(host: "mentor@valencia.demo", coTrainers: ["marta@valencia.demo"], place: "Espacio de coworking, Valencia Activa",
                      fee: nil, voucher: "Vale de cine", participants: encounterParticipants[2].people.map(\.login)),
         ]
-        for (module, delivery) in zip([access] + adapted, delivery) {
-            try await loadSessions(of: module, delivery, accountIDs: accountIDs, at: now, on: database)
+        for ((module, delivery), words) in zip(zip([access] + adapted, delivery), feedbackWords) {
+            try await loadSessions(of: module, delivery, words: words, reflection: instruments["encounter-reflection"], accountIDs: accountIDs,
+                                   at: now, on: database)
         }
     }
 
@@ -75,6 +79,46 @@ extension DemoData {
                     ("jorge@valencia.demo", "Jorge Sánchez"), ("nuria@valencia.demo", "Núria Ferrer"), ("ines@valencia.demo", "Inés Romero")]),
     ]
 
+    /// What participants said, in each module's language: what they heard, what they would do,
+    /// what happened weeks later; and the co-trainers' own reflections on their two sessions.
+    struct FeedbackWords {
+        let heard: [String]
+        let willDo: [String]
+        let followUp: [String]
+        let reflections: [String]
+    }
+
+    static let feedbackWords = [
+        FeedbackWords(
+            heard: ["Tarina lomakkeesta. Olen itse tehnyt juuri niin.", "Että nimen kysyminen riittää aloitukseksi.",
+                    "Aleksin tarina äidistä sairaalassa.", "Nuoret huomaavat heti, jos katson kelloa.", "Hiljaisuus ei ole tyhjää aikaa.",
+                    "Venlan kertomus siitä, kun ohjaaja sulki näytön."],
+            willDo: ["Suljen näytön, kun nuori istuu alas.", "Kysyn ensin, mikä on nyt tärkeintä.", "Kerron oman nimeni ensimmäisenä.",
+                     "Istun samalle puolelle pöytää.", "Annan viisi minuuttia ennen lomaketta.", "Kysyn nimen ja käytän sitä."],
+            followUp: ["Tein sen joka tapaamisessa. Keskustelut pitenivät, mutta lomakkeet valmistuivat silti.",
+                       "Muistin sen puolessa tapaamisista.", "En vielä; kiireinen kuukausi."],
+            reflections: ["Meitä kuunneltiin. Yksi kysyi lopuksi, saako hän kertoa tarinan tiimilleen.",
+                          "Verkossa oli vaikeampi nähdä, kuunneltiinko. Kysymyksiä tuli silti paljon."]),
+        FeedbackWords(
+            heard: ["Het verhaal over het formulier. Ik herkende mezelf.", "Dat iemand in haar eigen taal geholpen werd.",
+                    "Dat je naam vragen al het begin is.", "Hoe snel iemand afhaakt als je niet luistert.", "De stilte na Noors verhaal.",
+                    "Yusufs tip: kijk naar mij, niet naar het scherm."],
+            willDo: ["Mijn laptop dichtdoen als iemand gaat zitten.", "Eerst vragen wat nu het belangrijkst is.", "Mijn naam als eerste noemen.",
+                     "Vaker de informatiebalie met moedertaal inschakelen.", "Vijf minuten geven voor het formulier.", "Naast iemand gaan zitten."],
+            followUp: ["Elke afspraak gedaan. Mensen vertellen meer.", "Half gelukt; de agenda is te vol.", "Nog niet."],
+            reflections: ["We werden gehoord. Een consulent bleef na afloop om door te praten.",
+                          "Online was lastiger, maar de vragen waren goed."]),
+        FeedbackWords(
+            heard: ["La historia del formulario. Yo lo he hecho.", "Que te ayuden en tu propio idioma lo cambia todo.",
+                    "Las tres horas esperando a un mentor.", "Que preguntar el nombre ya es empezar bien.", "El silencio después de la historia de Marta.",
+                    "Mírame a mí, no a la pantalla."],
+            willDo: ["Cerrar el portátil cuando alguien se sienta.", "Preguntar primero qué es lo más importante ahora.",
+                     "Dar cita por la mañana en vez de hacer esperar.", "Decir mi nombre primero.", "Sentarme al mismo lado de la mesa.",
+                     "Dar cinco minutos antes del formulario."],
+            followUp: ["Lo hice en cada cita.", "A medias; los lunes es imposible.", "Todavía no."],
+            reflections: ["Nos escucharon. Una mentora pidió repetir la formación con su equipo.", "En línea costó más, pero preguntaron mucho."]),
+    ]
+
     /// Who gives a module's sessions, where, and who takes part.
     struct Delivery {
         let host: String
@@ -84,13 +128,17 @@ extension DemoData {
         let fee: Int?
         let voucher: String?
         let participants: [String]
+        /// Someone whose feedback on the second session is still waiting for them.
+        var waiting: String?
     }
 
     /// Two sessions held — the first in person, the second online — with every participant but
     /// one there each time and the co-trainers' time recorded; and one coming up, two registered.
-    static func loadSessions(of module: ModuleAccess, _ delivery: Delivery, accountIDs: [String: UUID], at now: Date, on database: any Database)
-        async throws
-    {
+    /// Houten's Sanne (sanne@houten.demo) has yet to give her feedback on the second.
+    static func loadSessions(
+        of module: ModuleAccess, _ delivery: Delivery, words: FeedbackWords, reflection: Instrument?, accountIDs: [String: UUID], at now: Date,
+        on database: any Database
+    ) async throws {
         guard let host = accountIDs[delivery.host] else { return }
         let coTrainers = delivery.coTrainers.compactMap { accountIDs[$0] }
         let participants = delivery.participants.compactMap { accountIDs[$0] }
@@ -125,6 +173,29 @@ extension DemoData {
                                                       voucher: delivery.voucher))
                 }),
                 for: sessionID, at: startsAt.addingTimeInterval(day), on: database)
+            // Everyone who came gives feedback and answers the self-reflection; weeks later, those
+            // of the first session answer the follow-up; the co-trainers reflect.
+            let waiting = delivery.waiting.flatMap { accountIDs[$0] }
+            for (number, participant) in coming.enumerated() where !(index == 1 && participant == waiting) {
+                let changed = [4, 5, 3, 4, 5, 4][number % 6]
+                let answers = reflection.map { instrument in
+                    Dictionary(uniqueKeysWithValues: instrument.items.enumerated().map { ($1.id, [3, 4, 4, 5, 3, 2][($0 + number) % 6]) })
+                }
+                let draft = EncounterFeedbacks.Draft(changed: changed, heard: words.heard[(number + index) % words.heard.count],
+                                                     willDo: words.willDo[(number + index) % words.willDo.count], reflection: answers)
+                _ = try await EncounterFeedbacks.give(draft, reflection: reflection, by: participant, on: sessionID,
+                                                      at: startsAt.addingTimeInterval(3 * 3600), on: database)
+                guard index == 0, let session = try await EncounterSession.find(sessionID, on: database) else { continue }
+                let outcome: FollowUpOutcome = [.did, .did, .partly, .notYet, .did][number % 5]
+                let note = outcome == .did ? words.followUp[0] : outcome == .partly ? words.followUp[1] : words.followUp[2]
+                _ = try await EncounterFeedbacks.answerFollowUp(outcome: outcome.rawValue, note: number < 3 ? note : "", by: participant,
+                                                                for: session, at: EncounterFeedbacks.followUpDue(session).addingTimeInterval(day),
+                                                                on: database)
+            }
+            for (number, coTrainer) in coTrainers.enumerated() where number == 0 {
+                _ = try await EncounterFeedbacks.reflect(heard: index == 0 ? "5" : "4", text: words.reflections[index], by: coTrainer, on: sessionID,
+                                                         at: startsAt.addingTimeInterval(5 * 3600), on: database)
+            }
         }
     }
 

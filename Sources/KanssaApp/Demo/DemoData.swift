@@ -109,7 +109,8 @@ enum DemoData {
             try await loadPlans(accountIDs: accountIDs, teamIDs: teamIDs, at: now, on: database)
             try await loadSelfAssessments(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, instruments: platform.instruments, at: now, on: database)
-            try await loadEncountering(accountIDs: accountIDs, organisationIDs: organisationIDs, at: now, on: database)
+            try await loadEncountering(accountIDs: accountIDs, organisationIDs: organisationIDs, instruments: platform.instruments, at: now,
+                                       on: database)
             try await loadLearningSessions(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadCoaching(accountIDs: accountIDs, organisationID: organisationIDs[hull]!, at: now, on: database)
             try await loadPracticeLogs(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)

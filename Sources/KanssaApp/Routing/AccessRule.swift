@@ -100,10 +100,12 @@ extension Action {
              .useLearning, .keepPracticeLog, .startCoaching, .useEncountering, .seeOwnDeliveryStatement: nil
         case .managePanels(let id): id
         case .writeForPanel(let panel), .adaptModule(_, let panel): panel.organisationID
-        case .readModule(let module), .writeModule(let module), .commentOnModule(let module), .scheduleEncounterSession(let module):
+        case .readModule(let module), .writeModule(let module), .commentOnModule(let module), .scheduleEncounterSession(let module),
+             .readModuleFeedback(let module):
             module.panel.organisationID
         case .readEncounterSession(let session), .registerForEncounterSession(let session), .hostEncounterSession(let session),
-             .printAttendanceCertificate(let session):
+             .printAttendanceCertificate(let session), .giveEncounterFeedback(let session), .readEncounterFeedback(let session),
+             .reflectOnEncounterSession(let session), .readCoTrainerReflections(let session):
             session.organisationID
         case .readCoaching(let coaching), .writeCoaching(let coaching), .ownCoaching(let coaching):
             coaching.organisationID

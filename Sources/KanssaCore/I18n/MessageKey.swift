@@ -204,26 +204,58 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterAskTheHost
     case encounterCapacityHint
     case encounterCertificateLink
+    case encounterChangedCaption
+    case encounterChangedQuestion
     case encounterChooseHost
     case encounterCurrency
     case encounterDeliveredBy
     case encounterFee
     case encounterFeeHint
     case encounterFeeValue
+    case encounterFeedbackGiven
+    case encounterFeedbackHeading
+    case encounterFeedbackIntro
+    case encounterFollowUpAlready
+    case encounterFollowUpDid
+    case encounterFollowUpHeading
+    case encounterFollowUpLater
+    case encounterFollowUpNeedsFeedback
+    case encounterFollowUpNotYet
+    case encounterFollowUpNotYetDue
+    case encounterFollowUpNote
+    case encounterFollowUpPartly
+    case encounterFollowUpQuestion
+    case encounterFollowUpSaved
+    case encounterFollowUpSend
+    case encounterFollowUpThanks
     case encounterFollowUpWeeks
     case encounterFollowUpWeeksHint
+    case encounterHeardQuestion
+    case encounterHeardValue
     case encounterHostLine
     case encounterHours
     case encounterHoursHint
     case encounterHoursValue
     case encounterLineageReach
     case encounterLinkAfterRegistering
+    case encounterModuleFeedback
+    case encounterOnlyYou
+    case encounterRating
     case encounterReach
     case encounterRecognitionHeading
     case encounterRecognitionIntro
     case encounterRecognitionNotice
     case encounterRecordAttendance
     case encounterRecordRecognition
+    case encounterReflectionChange
+    case encounterReflectionMean
+    case encounterReflectionMeans
+    case encounterReflectionSave
+    case encounterReflectionSaved
+    case encounterReflectionText
+    case encounterReflectionsIntro
+    case encounterScaleHigh
+    case encounterScaleLow
     case encounterSchedule
     case encounterScheduleHeading
     case encounterScheduledNotice
@@ -241,6 +273,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterTickWhoCame
     case encounterVoucher
     case encounterVoucherHint
+    case encounterWereWeHeard
+    case encounterWereWeHeardQuestion
+    case encounterWhatFlowsBack
+    case encounterWillDoHint
+    case encounterWillDoQuestion
+    case encounterYouSaidYouWould
+    case encounterYourFeedback
+    case encounterYourReflection
+    case encounteringFollowUpOn
+    case encounteringGiveFeedbackOn
     case encounteringGiving
     case encounteringIntro
     case encounteringJoinable
@@ -249,6 +291,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounteringPublished
     case encounteringSupported
     case encounteringTitle
+    case encounteringWaiting
     case errorActionDue
     case errorActionGoal
     case errorActionOwner
@@ -273,14 +316,20 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCommitmentText
     case errorDisplayName
     case errorEncounterCapacity
+    case errorEncounterChanged
+    case errorEncounterCoTrainerReflection
     case errorEncounterCoTrainers
     case errorEncounterFee
     case errorEncounterFollowUp
+    case errorEncounterFollowUpAnswer
+    case errorEncounterHeard
     case errorEncounterHost
     case errorEncounterHours
     case errorEncounterMode
     case errorEncounterPlace
+    case errorEncounterReflectionItem
     case errorEncounterVoucher
+    case errorEncounterWillDo
     case errorErasureNotConfirmed
     case errorForbiddenText
     case errorForbiddenTitle

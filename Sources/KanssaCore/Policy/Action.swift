@@ -130,6 +130,19 @@ public enum Action: Sendable, Hashable {
     case printAttendanceCertificate(EncounterSessionAccess)
     /// See and print one's own statement of sessions delivered: co-trainers.
     case seeOwnDeliveryStatement
+    /// Give feedback on a session, answer its self-reflection and, weeks later, its follow-up:
+    /// those registered whom the host did not record as absent.
+    case giveEncounterFeedback(EncounterSessionAccess)
+    /// Read a session's feedback — counts, and ratings and words without names once five have
+    /// answered: those who give it and the organisation's coordinators.
+    case readEncounterFeedback(EncounterSessionAccess)
+    /// Read the feedback of all of a module's sessions together: its panel, their staff contact
+    /// and the coordinators of its organisation.
+    case readModuleFeedback(ModuleAccess)
+    /// Write one's own reflection on a session delivered ("were we heard?"): its co-trainers.
+    case reflectOnEncounterSession(EncounterSessionAccess)
+    /// Read the co-trainers' reflections on a session: its co-trainers and their panel — not staff.
+    case readCoTrainerReflections(EncounterSessionAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.

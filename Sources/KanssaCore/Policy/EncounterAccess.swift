@@ -40,9 +40,11 @@ public struct EncounterSessionAccess: Sendable, Hashable {
     public let coTrainerIDs: Set<UUID>
     public let registeredIDs: Set<UUID>
     public let attendedIDs: Set<UUID>
+    /// Registered people the host recorded as not having come.
+    public let absentIDs: Set<UUID>
 
     public init(sessionID: UUID, organisationID: UUID, panel: PanelAccess, hostID: UUID, coTrainerIDs: Set<UUID>, registeredIDs: Set<UUID>,
-                attendedIDs: Set<UUID>) {
+                attendedIDs: Set<UUID>, absentIDs: Set<UUID>) {
         self.sessionID = sessionID
         self.organisationID = organisationID
         self.panel = panel
@@ -50,6 +52,7 @@ public struct EncounterSessionAccess: Sendable, Hashable {
         self.coTrainerIDs = coTrainerIDs
         self.registeredIDs = registeredIDs
         self.attendedIDs = attendedIDs
+        self.absentIDs = absentIDs
     }
 
     /// Those who give the session: its host, the co-trainers delivering it, their panel and its contact.

@@ -111,6 +111,16 @@ public enum Policy {
             allowed = session.attendedIDs.contains(principal.accountID)
         case .seeOwnDeliveryStatement:
             allowed = principal.memberships.contains { $0.role == .coTrainer }
+        case .giveEncounterFeedback(let session):
+            allowed = session.registeredIDs.contains(principal.accountID) && !session.absentIDs.contains(principal.accountID)
+        case .readEncounterFeedback(let session):
+            allowed = session.isGivenBy(principal.accountID) || principal.roles(in: session.organisationID).contains(.coordinator)
+        case .readModuleFeedback(let module):
+            allowed = decide(.writeModule(module), for: principal).isAllowed || decide(.commentOnModule(module), for: principal).isAllowed
+        case .reflectOnEncounterSession(let session):
+            allowed = session.coTrainerIDs.contains(principal.accountID)
+        case .readCoTrainerReflections(let session):
+            allowed = session.coTrainerIDs.contains(principal.accountID) || session.panel.memberIDs.contains(principal.accountID)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

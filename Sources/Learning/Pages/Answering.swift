@@ -163,18 +163,8 @@ public enum Answering {
         }
 
         private func question(_ item: Instrument.Item, number: Int) -> Node<HTML.FormContext> {
-            let t = chrome.t
-            let instrument = model.instrument
-            let scale = instrument.scale(of: item)
-            let labels = scale.map { $0.labels[model.language] ?? $0.labels[instrument.languages[0]] ?? [] } ?? []
-            return Components.radios(
-                name: "item-\(item.id)",
-                legend: t(.answeringQuestion, ["number": t.number(number), "text": instrument.text(item.text, in: model.language)]),
-                hint: item.easyRead.map { t(.answeringEasyRead, ["text": instrument.text($0, in: model.language)]) },
-                options: labels.enumerated().map { point, label in
-                    .init(value: String(point + 1), label: label, isSelected: model.answers[item.id] == point + 1)
-                },
-                error: model.errors.message(for: "item-\(item.id)"))
+            InstrumentForm.question(item, number: number, of: model.instrument, language: model.language, selected: model.answers[item.id],
+                                    error: model.errors.message(for: "item-\(item.id)"), chrome.t)
         }
 
         private var form: Node<HTML.BodyContext> {

@@ -1,6 +1,7 @@
 import Encountering
 import Fluent
 import KanssaCore
+import Learning
 import Vapor
 
 /// Sessions of a module: the panel's staff contact or a coordinator puts one on; professionals
@@ -27,6 +28,9 @@ struct EncounterSessionsController: RouteCollection {
         one.on(.POST, "attendance", access: Self.session { .hostEncounterSession($0) }, use: attendance)
         one.on(.POST, "recognition", access: Self.session { .hostEncounterSession($0) }, use: recognition)
         one.on(.GET, "certificate", access: Self.session { .printAttendanceCertificate($0) }, use: certificate)
+        one.on(.POST, "feedback", access: Self.session { .giveEncounterFeedback($0) }, use: feedback)
+        one.on(.POST, "follow-up", access: Self.session { .giveEncounterFeedback($0) }, use: followUp)
+        one.on(.POST, "reflection", access: Self.session { .reflectOnEncounterSession($0) }, use: reflect)
     }
 
     // MARK: Putting one on
@@ -77,6 +81,9 @@ struct EncounterSessionsController: RouteCollection {
         case "full": (.error, .sessionFullNotice)
         case "attendance": (.success, .sessionAttendanceNotice)
         case "recognition": (.success, .encounterRecognitionNotice)
+        case "feedback": (.success, .sessionFeedbackThanks)
+        case "follow-up": (.success, .encounterFollowUpSaved)
+        case "reflection": (.success, .encounterReflectionSaved)
         default: nil
         }
         return try await page(request, notice: notice.map { Notice($0.0, request.localizer($0.1)) })
@@ -149,6 +156,82 @@ struct EncounterSessionsController: RouteCollection {
         return request.redirect(to: EncounteringRoute.session(access.sessionID).path + "?notice=recognition", redirectType: .normal)
     }
 
+    // MARK: Feedback flowing back
+
+    /// Once the session has begun: feedback and the module's self-reflection, once.
+    @Sendable func feedback(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let session = try await loadSession(request)
+        guard session.startsAt <= request.now else {
+            return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
+        }
+        let reflection = try await EncounterFeedbacks.reflection(of: session.moduleID, instruments: try await instruments(request, session),
+                                                                 on: request.db)
+        let names = ["changed", "heard", "will-do"] + (reflection.map { InstrumentForm.fieldNames($0.instrument) } ?? [])
+        let fields = request.formFields(names, limit: EncounterFeedbacks.textLength + 100)
+        switch EncounterFeedbacks.check(fields, reflection: reflection?.instrument) {
+        case .failure(let list):
+            let t = request.localizer
+            let errors = list.problems.map { problem in
+                switch problem {
+                case .changed: FieldError(field: "changed", message: t(.errorEncounterChanged))
+                case .heard: FieldError(field: "heard", message: t(.errorEncounterHeard))
+                case .willDo: FieldError(field: "will-do", message: t(.errorEncounterWillDo))
+                case .item(let item): FieldError(field: "item-\(item)", message: t(.errorEncounterReflectionItem))
+                }
+            }
+            return try await page(request, draft: fields, errors: errors)
+        case .success(let draft):
+            guard try await EncounterFeedbacks.give(draft, reflection: reflection?.instrument, by: principal.accountID, on: try session.requireID(),
+                                                    at: request.now, on: request.db)
+            else { return try await page(request, notice: Notice(.error, request.localizer(.sessionFeedbackAlready)), status: .conflict) }
+            try await request.audit(.personalDataChanged, subject: principal.accountID, organisation: session.organisationID,
+                                    target: "encounter-session:\(session.id!):feedback", purpose: .encountering)
+            return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=feedback", redirectType: .normal)
+        }
+    }
+
+    /// Weeks later: did they do what they meant to?
+    @Sendable func followUp(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let session = try await loadSession(request)
+        let fields = request.formFields(["outcome", "note"], limit: EncounterFeedbacks.textLength + 100)
+        guard try await SessionFeedbackAnswer.query(on: request.db).filter(\.$sessionID == session.requireID())
+            .filter(\.$accountID == principal.accountID).count() > 0
+        else { return try await page(request, notice: Notice(.error, request.localizer(.encounterFollowUpNeedsFeedback)), status: .conflict) }
+        switch try await EncounterFeedbacks.answerFollowUp(outcome: fields["outcome"] ?? "", note: fields["note"] ?? "", by: principal.accountID,
+                                                           for: session, at: request.now, on: request.db) {
+        case .answered:
+            try await request.audit(.personalDataChanged, subject: principal.accountID, organisation: session.organisationID,
+                                    target: "encounter-session:\(session.id!):follow-up", purpose: .encountering)
+            return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=follow-up", redirectType: .normal)
+        case .notYetDue:
+            return try await page(request, notice: Notice(.error, request.localizer(.encounterFollowUpNotYetDue)), status: .conflict)
+        case .alreadyAnswered:
+            return try await page(request, notice: Notice(.error, request.localizer(.encounterFollowUpAlready)), status: .conflict)
+        case .invalid:
+            return try await page(request, draft: fields, errors: [FieldError(field: "outcome", message: request.localizer(.errorEncounterFollowUpAnswer))])
+        }
+    }
+
+    /// A co-trainer's own reflection on the session, once it has begun; written again, it replaces theirs.
+    @Sendable func reflect(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let session = try await loadSession(request)
+        guard session.startsAt <= request.now else {
+            return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
+        }
+        let fields = request.formFields(["heard", "text"], limit: 2100)
+        guard try await EncounterFeedbacks.reflect(heard: fields["heard"] ?? "", text: fields["text"] ?? "", by: principal.accountID,
+                                                   on: try session.requireID(), at: request.now, on: request.db)
+        else {
+            return try await page(request, draft: fields, errors: [FieldError(field: "heard", message: request.localizer(.errorEncounterCoTrainerReflection))])
+        }
+        try await request.audit(.personalDataChanged, subject: principal.accountID, organisation: session.organisationID,
+                                target: "encounter-session:\(session.id!):reflection", purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=reflection", redirectType: .normal)
+    }
+
     @Sendable func certificate(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         guard case .printAttendanceCertificate(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
@@ -167,6 +250,11 @@ struct EncounterSessionsController: RouteCollection {
 
     // MARK: Helpers
 
+    /// The questionnaires the session's organisation can use: Kanssa's own and its imports.
+    private func instruments(_ request: Request, _ session: EncounterSession) async throws -> [String: Instrument] {
+        try await InstrumentLibrary.available(to: [session.organisationID], bundled: request.platform.instruments, on: request.db)
+    }
+
     private func loadSession(_ request: Request) async throws -> EncounterSession {
         guard let session = try await EncounterSession.find(try request.uuid("encounterSession"), on: request.db) else { throw KanssaError.notFound }
         return session
@@ -178,7 +266,9 @@ struct EncounterSessionsController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         // Read afresh: a registration or a record just made shows.
         guard let access = try await EncounterSessions.access(sessionID: try request.uuid("encounterSession"), on: request.db),
-            var model = try await EncounterSessionPage.load(access, viewer: principal, now: request.now, on: request.db)
+            let session = try await EncounterSession.find(access.sessionID, on: request.db),
+            var model = try await EncounterSessionPage.load(access, viewer: principal, instruments: try await instruments(request, session),
+                                                            now: request.now, on: request.db)
         else { throw KanssaError.notFound }
         model.draft = draft
         model.errors = errors
