@@ -83,16 +83,6 @@ public enum EncounterSessions {
         }
     }
 
-    public static func register(_ accountID: UUID, for session: EncounterSession, at now: Date, on database: any Database) async throws -> Places.Outcome {
-        try await Places.register(EncounterRegistration.self, accountID, for: try session.requireID(), capacity: session.capacity,
-                                  startsAt: session.startsAt, at: now, on: database)
-    }
-
-    public static func cancel(_ accountID: UUID, for session: EncounterSession, at now: Date, on database: any Database) async throws {
-        try await Places.cancel(EncounterRegistration.self, accountID, for: try session.requireID(), startsAt: session.startsAt, at: now,
-                                on: database)
-    }
-
     public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
         try await Places.recordAttendance(EncounterRegistration.self, present: present, for: sessionID, on: database)
     }

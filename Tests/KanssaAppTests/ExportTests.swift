@@ -1,3 +1,4 @@
+import Encountering
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -79,6 +80,30 @@ import VaporTesting
             let export = try decoder.decode(Export.self, from: Data(try await admin.get("/me/export.json").body.readableBytesView))
             #expect(export.plan == nil)
             #expect(export.account.displayName == "The admin")
+        }
+    }
+
+    /// A co-trainer's export holds their panel and chosen name, the sessions they delivered and
+    /// what their time was recognised with, and their reflection; the printable page says it too.
+    @Test func aCoTrainersExportHoldsWhatEncounteringKeepsAboutThem() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let coTrainerID = fixtures.accounts[.coTrainer]!
+            try await SessionCoTrainer.query(on: app.db).filter(\.$accountID == coTrainerID).set(\.$minutes, to: 210)
+                .set(\.$feeCents, to: 4000).set(\.$currency, to: "EUR").update()
+            try await CoTrainerReflection(sessionID: fixtures.encounterSession, accountID: coTrainerID, heard: 4, text: "We were heard",
+                                          at: world.now).create(on: app.db)
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            let export = try decoder.decode(PersonalDataExport.self, from: Data(try await coTrainer.get("/me/export.json").body.readableBytesView))
+            let encountering = try #require(export.encountering)
+            #expect(encountering.panels.map(\.creditName) == ["Venla"])
+            #expect(encountering.delivered.map(\.module) == ["Kohtaa minut"] && encountering.delivered.first?.feeCents == 4000)
+            #expect(encountering.delivered.first?.reflection == "We were heard")
+            let printable = try await coTrainer.get("/me/export").body.string
+            #expect(printable.contains("Youth panel: credited as Venla") && printable.contains("3.5 hours") && printable.contains("We were heard"))
         }
     }
 

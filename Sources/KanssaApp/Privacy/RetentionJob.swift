@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Fluent
 import KanssaCore
 import Vapor
@@ -9,7 +10,7 @@ import Vapor
 /// repeated, or run by two servers at once, erases nothing twice.
 enum RetentionJob {
     /// Every module that holds personal data, the access trace last: erasing writes no trace.
-    static let holders: [any PersonalDataHolder] = [AgendaErasure(), AccessTraceErasure()]
+    static let holders: [any PersonalDataHolder] = [AgendaErasure(), EncounteringErasure(), AccessTraceErasure()]
 
     struct Report: Sendable, Equatable {
         var requests = 0
@@ -59,7 +60,7 @@ enum RetentionJob {
             result = result.merging(try await holder.erase(scope, on: database))
         }
         if result.keptUntil == nil {
-            try await AccountErasure.remove(request, now: now, on: database)
+            try await AccountErasure.remove(request, sharedWorkRemains: result.sharedWorkRemains, now: now, on: database)
         }
         let counts = result.erased.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
         if !counts.isEmpty || result.keptUntil == nil {

@@ -849,9 +849,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case printLogin
     case printOwnAction
     case printOwnGoal
+    case printPanelLine
     case printPurpose
     case printSections
     case printService
+    case printSessionsJoined
     case printSince
     case printTakenBack
     case printTitle

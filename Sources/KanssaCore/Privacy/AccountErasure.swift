@@ -4,6 +4,9 @@ import Foundation
 /// The platform's part of an erasure: the account, its memberships and sessions, and the trace
 /// of who read or changed the person's data.
 public enum AccountErasure {
+    /// The name an emptied account is shown by.
+    public static let erasedName = "—"
+
     /// Closes the account at the first run: signed out everywhere, the sign-in name and password
     /// gone, so nobody signs in as it again. The display name stays while records an
     /// organisation keeps still need to say whom they are about.
@@ -20,14 +23,21 @@ public enum AccountErasure {
     }
 
     /// Removes what is left once no module keeps anything: team places, memberships, the
-    /// account. Invitations the person redeemed stay, without the link to them.
-    public static func remove(_ request: DataRequest, now: Date, on database: any Database) async throws {
+    /// account. Invitations the person redeemed stay, without the link to them. When work shared
+    /// with others still names the account, the account stays as an empty row instead: no name,
+    /// no sign-in, no memberships.
+    public static func remove(_ request: DataRequest, sharedWorkRemains: Bool = false, now: Date, on database: any Database) async throws {
         let accountID = request.accountID
         try await Invitation.query(on: database).filter(\.$redeemedBy.$id == accountID).set(\.$redeemedBy.$id, to: nil).update()
         try await TeamMember.query(on: database).filter(\.$account.$id == accountID).delete()
         try await Membership.query(on: database).filter(\.$account.$id == accountID).delete()
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
-        try await Account.query(on: database).filter(\.$id == accountID).delete()
+        if sharedWorkRemains, let account = try await Account.find(accountID, on: database) {
+            account.displayName = erasedName
+            try await account.update(on: database)
+        } else {
+            try await Account.query(on: database).filter(\.$id == accountID).delete()
+        }
         request.state = .completed
         request.endedAt = now
         try await request.update(on: database)

@@ -70,17 +70,23 @@ public struct ErasureResult: Sendable, Equatable {
     public var erased: [String: Int]
     /// The last day on which something is still kept by a rule; nil when nothing is left.
     public var keptUntil: Date?
+    /// Work shared with others stays and still names the account as who wrote it (a section of a
+    /// panel's training module, say): the account is then emptied — no name, no sign-in, no
+    /// memberships — rather than removed, so that nothing points at a person any more.
+    public var sharedWorkRemains: Bool
 
-    public init(erased: [String: Int] = [:], keptUntil: Date? = nil) {
+    public init(erased: [String: Int] = [:], keptUntil: Date? = nil, sharedWorkRemains: Bool = false) {
         self.erased = erased
         self.keptUntil = keptUntil
+        self.sharedWorkRemains = sharedWorkRemains
     }
 
     /// Both results together: every count, and the later of the two days.
     public func merging(_ other: ErasureResult) -> ErasureResult {
         ErasureResult(
             erased: erased.merging(other.erased, uniquingKeysWith: +),
-            keptUntil: [keptUntil, other.keptUntil].compactMap { $0 }.max())
+            keptUntil: [keptUntil, other.keptUntil].compactMap { $0 }.max(),
+            sharedWorkRemains: sharedWorkRemains || other.sharedWorkRemains)
     }
 }
 

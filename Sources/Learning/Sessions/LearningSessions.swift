@@ -61,20 +61,6 @@ public enum LearningSessions {
             minutes: minutes, place: place, materials: materials, capacity: capacity))
     }
 
-    public typealias RegistrationOutcome = Places.Outcome
-
-    public static func register(
-        _ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database
-    ) async throws -> RegistrationOutcome {
-        try await Places.register(SessionRegistration.self, accountID, for: try session.requireID(), capacity: session.capacity,
-                                  startsAt: session.startsAt, at: now, on: database)
-    }
-
-    public static func cancel(_ accountID: UUID, for session: LearningSession, at now: Date, on database: any Database) async throws {
-        try await Places.cancel(SessionRegistration.self, accountID, for: try session.requireID(), startsAt: session.startsAt, at: now,
-                                on: database)
-    }
-
     /// Records who of those registered came.
     public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
         try await Places.recordAttendance(SessionRegistration.self, present: present, for: sessionID, on: database)

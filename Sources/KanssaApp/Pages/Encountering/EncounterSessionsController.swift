@@ -92,20 +92,12 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func register(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let session = try await loadSession(request)
-        let outcome: String
-        if (try? request.content.get(String.self, at: "action")) == "cancel" {
-            try await EncounterSessions.cancel(principal.accountID, for: session, at: request.now, on: request.db)
-            outcome = "cancelled"
-        } else {
-            switch try await EncounterSessions.register(principal.accountID, for: session, at: request.now, on: request.db) {
-            case .registered: outcome = "registered"
-            case .full: outcome = "full"
-            case .closed: return try await page(request, notice: Notice(.error, request.localizer(.sessionRegistrationClosed)), status: .conflict)
-            }
-        }
+        guard let outcome = try await PlaceForms.registerOrCancel(EncounterRegistration.self, request, sessionID: try session.requireID(),
+                                                                capacity: session.capacity, startsAt: session.startsAt)
+        else { return try await page(request, notice: Notice(.error, request.localizer(.sessionRegistrationClosed)), status: .conflict) }
         try await request.audit(.personalDataChanged, subject: principal.accountID, organisation: session.organisationID,
-                                target: "encounter-session:\(session.id!):\(outcome)", purpose: .encountering)
-        return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=" + outcome, redirectType: .normal)
+                                target: "encounter-session:\(session.id!):\(outcome.rawValue)", purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=" + outcome.rawValue, redirectType: .normal)
     }
 
     @Sendable func attendance(request: Request) async throws -> Response {
@@ -113,9 +105,8 @@ struct EncounterSessionsController: RouteCollection {
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
-        struct AttendanceForm: Content { var present: [String]? }
-        let present = ((try? request.content.decode(AttendanceForm.self))?.present ?? []).prefix(600).compactMap(UUID.init(uuidString:))
-        try await EncounterSessions.recordAttendance(Set(present), for: try session.requireID(), on: request.db)
+        let present = PlaceForms.present(request)
+        try await EncounterSessions.recordAttendance(present, for: try session.requireID(), on: request.db)
         try await request.audit(.personalDataChanged, organisation: session.organisationID, target: "encounter-session:\(session.id!):attendance",
                                 purpose: .encountering)
         return request.redirect(to: EncounteringRoute.session(session.id!).path + "?notice=attendance", redirectType: .normal)

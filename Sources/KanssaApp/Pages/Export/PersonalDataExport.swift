@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Fluent
 import Foundation
 import KanssaCore
@@ -31,6 +32,7 @@ struct PersonalDataExport: Codable, Sendable, Equatable {
     let account: AccountRecord
     let memberships: [MembershipRecord]
     let plan: AgendaExport?
+    let encountering: EncounteringExport?
     let accessTrace: [AccessRecord]
 
     static func load(principal: Principal, at now: Date, on database: any Database) async throws -> PersonalDataExport {
@@ -47,6 +49,7 @@ struct PersonalDataExport: Codable, Sendable, Equatable {
                 createdAt: account.createdAt),
             memberships: principal.memberships.map { MembershipRecord(organisation: $0.organisationName, role: $0.role.rawValue) },
             plan: try await AgendaExport.load(ownerID: principal.accountID, on: database),
+            encountering: try await EncounteringExport.load(accountID: principal.accountID, on: database),
             accessTrace: trace.map {
                 AccessRecord(
                     occurredAt: $0.occurredAt, who: $0.actorID.flatMap { names[$0] }, event: $0.event.rawValue,

@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Foundation
 import KanssaCore
 import Plot
@@ -29,6 +30,7 @@ struct PrintableExport {
                     })
                 ),
                 .unwrap(export.plan) { plan($0) },
+                .unwrap(export.encountering) { encountering($0) },
                 .section(
                     .h2(.txt(t(.myTraceHeading))),
                     .if(export.accessTrace.isEmpty, .p(.txt(t(.myTraceEmpty)))),
@@ -124,5 +126,34 @@ struct PrintableExport {
         case .active: return goal.origin == GoalOrigin.suggested.rawValue ? t(.planGoalEndorsed, ["name": by]) : t(.printOwnGoal)
         case nil: return goal.status
         }
+    }
+
+    private func encountering(_ export: EncounteringExport) -> Node<HTML.BodyContext> {
+        let t = chrome.t
+        return .section(
+            .h2(.txt(t(.encounteringTitle))),
+            .if(!export.panels.isEmpty, .ul(.forEach(export.panels) { panel in
+                .li(.txt(t(.printPanelLine, ["panel": panel.panel, "name": panel.creditName, "date": t.date(panel.joinedAt)])))
+            })),
+            .if(!export.delivered.isEmpty, .group(
+                .h3(.txt(t(.encounteringGiving))),
+                .ul(.forEach(export.delivered) { line in
+                    .li(.txt(t.date(line.startsAt) + " · " + line.module),
+                        .unwrap(line.minutesRecognised) { .txt(" · " + t(.encounterHoursValue, ["hours": t.hours(minutes: $0)])) },
+                        .unwrap(line.feeCents) { cents in .txt(" · " + t(.encounterFeeValue, ["fee": "\(t.amount(cents: cents)) \(line.currency ?? "")"])) },
+                        .unwrap(line.voucher) { .txt(" · " + $0) },
+                        .unwrap(line.reflection) { .p(.class("own-words"), .txt($0)) })
+                })
+            )),
+            .if(!export.participated.isEmpty, .group(
+                .h3(.txt(t(.printSessionsJoined))),
+                .ul(.forEach(export.participated) { line in
+                    .li(.txt(t.date(line.startsAt) + " · " + line.module),
+                        .unwrap(line.heard) { .p(.class("own-words"), .txt($0)) },
+                        .unwrap(line.willDo) { .p(.class("own-words"), .txt($0)) },
+                        .unwrap(line.followUp) { .p(.txt($0)) })
+                })
+            ))
+        )
     }
 }
