@@ -116,4 +116,23 @@ import VaporTesting
             #expect(try await elsewhere.get("/encountering").body.string.contains("Be there, not in your screen"))
         }
     }
+
+    @Test func publishedModulesComeAPageAtATime() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            for number in 1...29 {
+                let module = TrainingModule(organisationID: fixtures.elsewhere, panelID: fixtures.panel, title: "Module number \(number)",
+                                            summary: "x", language: "en", licence: "CC BY 4.0", createdByID: fixtures.accounts[.coTrainer]!,
+                                            at: world.now)
+                module.publishedAt = world.now.addingTimeInterval(Double(number))
+                try await module.create(on: app.db)
+            }
+            var reader = Browser(app)
+            try await reader.signIn(Fixtures.memberOfBothLogin)  // supports no panel: sees published modules only
+            let first = try await reader.get("/encountering").body.string
+            #expect(first.contains("Module number 29") && !first.contains("Kohtaa minut") && first.contains("Page 1 of 2"))
+            let second = try await reader.get("/encountering?page=2").body.string
+            #expect(second.contains("Kohtaa minut") && second.contains("Module number 1<") && !second.contains("Module number 29"))
+        }
+    }
 }

@@ -433,7 +433,8 @@ import Testing
                                                language: "fi", isPublished: true)
         let home = EncounteringHome.Model(
             myPanels: [.init(id: Self.team, name: "Youth panel", creditName: "Venla K.", modules: [line])], supported: [],
-            published: [line], languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
+            published: Paged(items: [line], page: ListPage(number: 1), total: 1),
+            languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         expectPage(EncounteringHome.View(model: home, chrome: try Self.chrome("fi")).render(), named: "encountering-home-fi")
         var module = ModulePage.Model(
             id: Self.other, title: "Be there, not in your screen", summary: "What we want you to know before you meet us.", language: "en",

@@ -48,7 +48,8 @@ public enum EncounteringHome {
         public var feedbackWaiting: [SessionLine] = []
         public var followUpsWaiting: [SessionLine] = []
         public let supported: [ModuleLine]
-        public let published: [ModuleLine]
+        /// Published modules, newest first, a page at a time.
+        public let published: Paged<ModuleLine>
         public let languages: [Chrome.LanguageChoice]
         public var errors: [FieldError] = []
         public var draft: [String: String] = [:]
@@ -99,10 +100,10 @@ public enum EncounteringHome {
         model.isCoTrainer = principal.memberships.contains { $0.role == .coTrainer }
     }
 
-    /// Six queries: the person's panels, the panels they support, the modules of both, the 50
-    /// newest published modules, and organisation names.
+    /// Seven queries: the person's panels, the panels they support, the modules of both, a page of
+    /// published modules and their count, and organisation names.
     public static func load(
-        principal: Principal, languages: [Chrome.LanguageChoice], on database: any Database
+        principal: Principal, languages: [Chrome.LanguageChoice], page: ListPage = ListPage(number: 1), on database: any Database
     ) async throws -> Model {
         let me = principal.accountID
         let memberships = try await PanelMember.query(on: database).filter(\.$accountID == me).filter(\.$leftAt == nil).all()
@@ -112,7 +113,8 @@ public enum EncounteringHome {
         }.sort(\.$name).all()
         let own = try await TrainingModule.query(on: database).filter(\.$panelID ~~ panels.compactMap(\.id)).sort(\.$updatedAt, .descending).all()
         let published = try await TrainingModule.query(on: database).filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending)
-            .limit(50).all()
+            .sort(\.$id).offset(page.offset).limit(page.size).all()
+        let publishedCount = try await TrainingModule.query(on: database).filter(\.$publishedAt != nil).count()
         let organisationIDs = Set((own + published).map(\.organisationID))
         let organisations = try await Organisation.query(on: database).filter(\.$id ~~ organisationIDs).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
@@ -127,7 +129,7 @@ public enum EncounteringHome {
                           modules: own.filter { $0.panelID == panel.id }.map(line))
             },
             supported: own.filter { !mine.contains($0.panelID) }.map(line),
-            published: published.map(line), languages: languages)
+            published: Paged(items: published.map(line), page: page, total: publishedCount), languages: languages)
     }
 
     public struct View {
@@ -176,8 +178,9 @@ public enum EncounteringHome {
                     )),
                     .section(
                         .h2(.txt(t(.encounteringPublished))),
-                        .if(model.published.isEmpty, .p(.txt(t(.encounteringNonePublished)))),
-                        modules(model.published)
+                        .if(model.published.items.isEmpty, .p(.txt(t(.encounteringNonePublished)))),
+                        modules(model.published.items),
+                        Components.pagination(model.published, t: t) { SafeURL(EncounteringRoute.home.path + "?page=\($0)")! }
                     )
                 )
             )

@@ -282,7 +282,8 @@ struct EncounteringController: RouteCollection {
         _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        var model = try await EncounteringHome.load(principal: principal, languages: Self.languages(request), on: request.db)
+        var model = try await EncounteringHome.load(principal: principal, languages: Self.languages(request),
+                                                    page: ListPage(number: request.query[Int.self, at: "page"]), on: request.db)
         try await EncounteringHome.loadSessions(into: &model, principal: principal, now: request.now, on: request.db)
         model.draft = draft
         model.errors = errors
