@@ -83,6 +83,17 @@ public enum EncounterSessions {
         }
     }
 
+    /// Calls the session off, before it begins; false if it has begun or was called off already.
+    /// Registrations stay, so that everyone registered sees it was called off.
+    public static func cancelSession(_ sessionID: UUID, by accountID: UUID, at now: Date, on database: any Database) async throws -> Bool {
+        guard let session = try await EncounterSession.find(sessionID, on: database), session.cancelledAt == nil, session.startsAt > now
+        else { return false }
+        session.cancelledAt = now
+        session.cancelledByID = accountID
+        try await session.save(on: database)
+        return true
+    }
+
     public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
         try await Places.recordAttendance(EncounterRegistration.self, present: present, for: sessionID, on: database)
     }
@@ -174,7 +185,8 @@ public enum EncounterSessions {
     /// Two queries, whatever the number of modules.
     public static func reach(of moduleIDs: [UUID], at now: Date, on database: any Database) async throws -> [UUID: Reach] {
         guard !moduleIDs.isEmpty else { return [:] }
-        let sessions = try await EncounterSession.query(on: database).filter(\.$moduleID ~~ moduleIDs).filter(\.$startsAt <= now).all()
+        let sessions = try await EncounterSession.query(on: database).filter(\.$moduleID ~~ moduleIDs).filter(\.$startsAt <= now)
+            .filter(\.$cancelledAt == nil).all()
         let trained = try await EncounterRegistration.query(on: database).filter(\.$sessionID ~~ sessions.compactMap(\.id))
             .filter(\.$cancelledAt == nil).filter(\.$attended == true).all()
         let trainedPerSession = trained.reduce(into: [UUID: Int]()) { $0[$1.sessionID, default: 0] += 1 }

@@ -48,7 +48,9 @@ public struct EncounteringErasure: PersonalDataHolder {
         let written = try await ModuleSection.query(on: database).filter(\.$writtenByID == person).count()
             + TrainingModule.query(on: database).filter(\.$createdByID == person).count()
             + ModuleComment.query(on: database).filter(\.$authorID == person).count()
-            + EncounterSession.query(on: database).group(.or) { $0.filter(\.$hostID == person).filter(\.$createdByID == person) }.count()
+            + EncounterSession.query(on: database).group(.or) {
+                $0.filter(\.$hostID == person).filter(\.$createdByID == person).filter(\.$cancelledByID == person)
+            }.count()
             + Panel.query(on: database).filter(\.$staffContactID == person).count()
         result.sharedWorkRemains = written > 0
         return result

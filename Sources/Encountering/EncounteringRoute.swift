@@ -23,6 +23,7 @@ public enum EncounteringRoute: Sendable, Equatable {
     case feedback(session: UUID)
     case followUp(session: UUID)
     case reflection(session: UUID)
+    case cancelSession(session: UUID)
 
     public var path: String {
         switch self {
@@ -46,6 +47,7 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .feedback(let session): "/encountering/sessions/\(session)/feedback"
         case .followUp(let session): "/encountering/sessions/\(session)/follow-up"
         case .reflection(let session): "/encountering/sessions/\(session)/reflection"
+        case .cancelSession(let session): "/encountering/sessions/\(session)/cancel"
         }
     }
 

@@ -227,6 +227,41 @@ import VaporTesting
         }
     }
 
+    @Test func aHostCallsASessionOffAfterConfirmingAndNobodyRegistersAnyMore() async throws {
+        let world = TestWorld()
+        try await withApp(world: world) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let sessionID = try await EncounterSessions.schedule(
+                EncounterSessionPlan(startsAt: world.now.addingTimeInterval(7 * 86400), minutes: 150, mode: .inPerson, place: "Vimma",
+                                     hostID: fixtures.accounts[.trainer]!, coTrainerIDs: [fixtures.accounts[.coTrainer]!], capacity: 10,
+                                     followUpWeeks: 6),
+                of: try #require(try await Modules.access(moduleID: fixtures.publishedModule, on: app.db)), by: fixtures.accounts[.coordinator]!,
+                at: world.now, on: app.db)
+            let path = "/encountering/sessions/\(sessionID)"
+            var participant = Browser(app)
+            try await participant.signIn(Fixtures.memberOfBothLogin)
+            try await participant.get(path)
+            #expect(try await participant.post("\(path)/registration", [("action", "register")]).status == .seeOther)
+            #expect(try await participant.post("\(path)/cancel", [("confirm", "yes")]).status == .forbidden)
+
+            var host = Browser(app)
+            try await host.signIn(Fixtures.login(.trainer))
+            try await host.get(path)
+            let asked = try await host.post("\(path)/cancel", [])
+            #expect(asked.status == .ok && asked.body.string.contains("Call the session off? 1 people registered"))
+            #expect(try await EncounterSession.find(sessionID, on: app.db)?.cancelledAt == nil)
+            #expect(try await host.post("\(path)/cancel", [("confirm", "yes")]).status == .seeOther)
+            try await host.get(path)
+            #expect(try await host.post("\(path)/cancel", [("confirm", "yes")]).status == .conflict)
+
+            let page = try await participant.get(path).body.string
+            #expect(page.contains("This session was called off") && !page.contains("Cancel my registration"))
+            #expect(try await participant.post("\(path)/registration", [("action", "register")]).status == .conflict)
+            #expect(try await participant.get("/encountering").body.string.contains("Called off") == false)  // not among sessions to join
+            #expect(try await host.get("/encountering").body.string.contains("Called off"))  // among the host's, marked
+        }
+    }
+
     @Test func recognitionIsReadAsPeopleTypeIt() {
         func check(_ hours: String, _ fee: String = "", _ currency: String = "EUR", _ voucher: String = "") -> EncounterSessions.Recognition? {
             try? EncounterSessions.checkRecognition(hours: hours, fee: fee, currency: currency, voucher: voucher).get()

@@ -244,6 +244,10 @@ import VaporTesting
               path: { "/encountering/sessions/\($0.encounterSession)/follow-up" }, allowed: [.role(.coordinator)]),
         Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/reflection",
               path: { "/encountering/sessions/\($0.encounterSession)/reflection" }, allowed: [.role(.coTrainer)]),
+        // It has begun: too late to call it off (409) for the host and coordinators.
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/cancel",
+              path: { "/encountering/sessions/\($0.encounterSession)/cancel" }, form: { _ in [("confirm", "yes")] },
+              allowed: [.role(.trainer), .role(.coordinator)]),
         Entry(method: .GET, pattern: "/encountering/statement", path: { _ in "/encountering/statement" }, allowed: [.role(.coTrainer)]),
         // Learning sessions: the trainer ran one an hour ago; the professional registered.
         Entry(method: .GET, pattern: "/organisations/:organisation/sessions", path: { "/organisations/\($0.here)/sessions" },

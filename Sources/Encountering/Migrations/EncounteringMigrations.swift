@@ -7,5 +7,6 @@ public enum EncounteringMigrations {
         AddAdaptations(),
         CreateEncounterSessions(),
         CreateEncounterFeedback(),
+        AddSessionCancellation(),
     ]
 }

@@ -23,6 +23,9 @@ public final class EncounterSession: Model, @unchecked Sendable {
     @Field(key: "follow_up_weeks") public var followUpWeeks: Int
     @Field(key: "created_by_id") public var createdByID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// Called off before it began; nil while it stands.
+    @OptionalField(key: "cancelled_at") public var cancelledAt: Date?
+    @OptionalField(key: "cancelled_by_id") public var cancelledByID: UUID?
 
     public init() {}
 

@@ -44,6 +44,10 @@ public enum EncounterSessionPage {
         public let mayPrintCertificate: Bool
         /// The viewer gives the session: its host, a co-trainer, their panel or its contact.
         public let viewerGives: Bool
+        /// When it was called off; nil while it stands.
+        public var cancelledAt: Date?
+        /// The host (or a coordinator) asked to call it off and is asked to confirm.
+        public var confirmCancel = false
         public let viewerID: UUID
         public let now: Date
         public let participation: Participation?
@@ -91,9 +95,9 @@ public enum EncounterSessionPage {
             startsAt: session.startsAt, minutes: session.minutes, mode: mode, place: seesPlace ? session.place : nil, host: host,
             capacity: session.capacity, taken: access.registeredIDs.count, coTrainers: coTrainers, hasStarted: session.startsAt <= now,
             isRegistered: isRegistered, mayRegister: Policy.decide(.registerForEncounterSession(access), for: viewer).isAllowed,
-            participants: participants, mayRecordRecognition: mayHost,
+            participants: participants, mayRecordRecognition: mayHost, 
             mayPrintCertificate: Policy.decide(.printAttendanceCertificate(access), for: viewer).isAllowed, viewerGives: access.isGivenBy(me),
-            viewerID: me, now: now, participation: participation, flowingBack: flowingBack)
+            cancelledAt: session.cancelledAt, viewerID: me, now: now, participation: participation, flowingBack: flowingBack)
     }
 
     /// As typed into a form: "2.5", "40.50" — never with separators a reader would not take back.
@@ -125,6 +129,18 @@ public enum EncounterSessionPage {
                 title: t(.encounterSessionTitle, ["title": model.moduleTitle]), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
+                    .unwrap(model.cancelledAt) { when in
+                        .div(.class("notice notice--error"), .attribute(named: "role", value: "status"),
+                             .p(.txt(t(.encounterSessionCancelled, ["date": t.date(when), "name": model.host]))))
+                    },
+                    .if(model.confirmCancel && model.cancelledAt == nil, .div(
+                        .class("notice notice--error"), .attribute(named: "role", value: "alert"),
+                        .p(.txt(t(.encounterCancelConfirm, ["count": t.number(model.taken)]))),
+                        Components.postButton(
+                            action: EncounteringRoute.cancelSession(session: model.id).url, csrfToken: chrome.csrfToken,
+                            label: t(.encounterCancelForGood), style: .danger, hidden: [("confirm", "yes")]),
+                        .p(.a(.link(EncounteringRoute.session(model.id).url), .txt(t(.encounterCancelKeep))))
+                    )),
                     .p(.a(.link(EncounteringRoute.module(model.moduleID).url), .txt(t(.encounterSessionModuleLink, ["title": model.moduleTitle])))),
                     .p(.txt(t(.sessionWhenWhere, [
                         "time": t.dateTime(model.startsAt),
@@ -140,11 +156,13 @@ public enum EncounterSessionPage {
                     .p(.txt(t(.encounterHostLine, ["name": model.host, "organisation": model.organisation]))),
                     .if(!model.viewerGives, .p(.class("hint"), .txt(t(.encounterAskTheHost, ["name": model.host])))),
                     .p(.txt(t(.sessionRegisteredOf, ["count": t.number(model.taken), "capacity": t.number(model.capacity)]))),
-                    registration,
-                    participating,
+                    .if(model.cancelledAt == nil, .group(registration, participating)),
                     .if(model.mayPrintCertificate, .p(.a(.link(EncounteringRoute.certificate(session: model.id).url), .txt(t(.encounterCertificateLink))))),
-                    .unwrap(model.participants) { attendance($0) },
-                    .if(model.mayRecordRecognition && model.hasStarted, recognition),
+                    .if(model.cancelledAt == nil, .unwrap(model.participants) { attendance($0) }),
+                    .if(model.mayRecordRecognition && model.hasStarted && model.cancelledAt == nil, recognition),
+                    .if(model.mayRecordRecognition && !model.hasStarted && model.cancelledAt == nil, Components.postButton(
+                        action: EncounteringRoute.cancelSession(session: model.id).url, csrfToken: chrome.csrfToken,
+                        label: t(.encounterCancelSession), style: .link)),
                     flowingBack,
                     .if(!model.mayRecordRecognition, ownRecognition)
                 )

@@ -27,13 +27,15 @@ public enum EncounteringHome {
         public let startsAt: Date
         public let mode: SessionMode
         public let isRegistered: Bool
+        public var isCancelled = false
 
-        public init(id: UUID, moduleTitle: String, startsAt: Date, mode: SessionMode, isRegistered: Bool) {
+        public init(id: UUID, moduleTitle: String, startsAt: Date, mode: SessionMode, isRegistered: Bool, isCancelled: Bool = false) {
             self.id = id
             self.moduleTitle = moduleTitle
             self.startsAt = startsAt
             self.mode = mode
             self.isRegistered = isRegistered
+            self.isCancelled = isCancelled
         }
     }
 
@@ -64,6 +66,7 @@ public enum EncounteringHome {
         let attending = principal.memberships.filter { [.professional, .coordinator].contains($0.role) }.map(\.organisationID)
         let delivering = try await SessionCoTrainer.query(on: database).filter(\.$accountID == me).all(\.$sessionID)
         let joinable = attending.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$organisationID ~~ attending)
+            .filter(\.$cancelledAt == nil)
             .filter(\.$startsAt > now).filter(\.$hostID != me).sort(\.$startsAt).limit(20).all()
         let giving = try await EncounterSession.query(on: database).group(.or) { $0.filter(\.$hostID == me).filter(\.$id ~~ delivering) }
             .filter(\.$startsAt > now.addingTimeInterval(-30 * 24 * 3600)).sort(\.$startsAt).limit(50).all()
@@ -74,13 +77,15 @@ public enum EncounteringHome {
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.title }
         func line(_ session: EncounterSession) -> SessionLine {
             SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
-                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!))
+                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!),
+                        isCancelled: session.cancelledAt != nil)
         }
         // What waits for them: feedback on sessions of the last 60 days they did not miss, and
         // follow-ups that are due.
         let mine = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil).all()
         let attended = mine.filter { $0.attended != false }.map(\.sessionID)
         let past = attended.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$id ~~ attended).filter(\.$startsAt <= now)
+            .filter(\.$cancelledAt == nil)
             .sort(\.$startsAt, .descending).limit(50).all()
         let given = try await SessionFeedbackAnswer.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ past.compactMap(\.id))
             .all(\.$sessionID)
@@ -191,7 +196,8 @@ public enum EncounteringHome {
             return .ul(.forEach(lines) { line in
                 .li(.a(.link(EncounteringRoute.session(line.id).url), .txt(line.moduleTitle)),
                     .txt(" · " + t.dateTime(line.startsAt) + " · " + t(line.mode == .online ? .encounterSessionOnline : .encounterSessionInPerson)),
-                    .if(line.isRegistered, .span(.class("tag"), .txt(t(.sessionYouAreRegistered)))))
+                    .if(line.isRegistered && !line.isCancelled, .span(.class("tag"), .txt(t(.sessionYouAreRegistered)))),
+                    .if(line.isCancelled, .span(.class("tag tag--warning"), .txt(t(.encounterSessionCancelledTag)))))
             })
         }
 

@@ -13,13 +13,15 @@ extension ModulePage {
         public let mode: SessionMode
         public let taken: Int
         public let capacity: Int
+        public var isCancelled = false
 
-        public init(id: UUID, startsAt: Date, mode: SessionMode, taken: Int, capacity: Int) {
+        public init(id: UUID, startsAt: Date, mode: SessionMode, taken: Int, capacity: Int, isCancelled: Bool = false) {
             self.id = id
             self.startsAt = startsAt
             self.mode = mode
             self.taken = taken
             self.capacity = capacity
+            self.isCancelled = isCancelled
         }
     }
 
@@ -84,7 +86,7 @@ extension ModulePage {
                     absentIDs: Set(registered.filter { $0.attended == false }.map(\.accountID)))
                 guard Policy.decide(.readEncounterSession(sessionAccess), for: viewer).isAllowed else { return nil }
                 return SessionLine(id: id, startsAt: session.startsAt, mode: SessionMode(rawValue: session.mode) ?? .inPerson,
-                                   taken: registered.count, capacity: session.capacity)
+                                   taken: registered.count, capacity: session.capacity, isCancelled: session.cancelledAt != nil)
             }
         }
         var schedule: ScheduleChoices?
@@ -94,7 +96,8 @@ extension ModulePage {
         }
         var feedback: EncounterFeedbacks.Summary?
         if Policy.decide(.readModuleFeedback(access), for: viewer).isAllowed {
-            let all = try await EncounterSession.query(on: database).filter(\.$moduleID == access.moduleID).filter(\.$startsAt <= now).all(\.$id)
+            let all = try await EncounterSession.query(on: database).filter(\.$moduleID == access.moduleID).filter(\.$startsAt <= now)
+                .filter(\.$cancelledAt == nil).all(\.$id)
             let reflection = try await EncounterFeedbacks.reflection(of: access.moduleID, instruments: instruments, on: database)
             feedback = try await EncounterFeedbacks.summary(of: all, reflection: reflection?.instrument, language: viewer.language, on: database)
         }
@@ -110,7 +113,8 @@ extension ModulePage.View {
             .ul(.forEach(lines) { line in
                 .li(.a(.link(EncounteringRoute.session(line.id).url),
                        .txt(t.dateTime(line.startsAt) + " · " + t(line.mode == .online ? .encounterSessionOnline : .encounterSessionInPerson))),
-                    .txt(" · " + t(.sessionRegisteredOf, ["count": t.number(line.taken), "capacity": t.number(line.capacity)])))
+                    .txt(" · " + t(.sessionRegisteredOf, ["count": t.number(line.taken), "capacity": t.number(line.capacity)])),
+                    .if(line.isCancelled, .span(.class("tag tag--warning"), .txt(t(.encounterSessionCancelledTag)))))
             })
         }
         return .section(

@@ -44,6 +44,7 @@ public enum StatementPage {
         calendar.timeZone = timeZone
         let rows = try await SessionCoTrainer.query(on: database).filter(\.$accountID == person.accountID).all()
         let sessions = try await EncounterSession.query(on: database).filter(\.$id ~~ rows.map(\.sessionID)).filter(\.$startsAt <= now)
+            .filter(\.$cancelledAt == nil)
             .sort(\.$startsAt).all()
         let years = Array(Set(sessions.map { calendar.component(.year, from: $0.startsAt) })).sorted(by: >)
         let chosen = year ?? calendar.component(.year, from: now)

@@ -202,6 +202,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disableLink
     case disableNotHere
     case encounterAskTheHost
+    case encounterCancelConfirm
+    case encounterCancelForGood
+    case encounterCancelKeep
+    case encounterCancelSession
+    case encounterCancelTooLate
+    case encounterCancelledNotice
     case encounterCapacityHint
     case encounterCertificateLink
     case encounterChangedCaption
@@ -259,6 +265,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterSchedule
     case encounterScheduleHeading
     case encounterScheduledNotice
+    case encounterSessionCancelled
+    case encounterSessionCancelledTag
     case encounterSessionCoTrainers
     case encounterSessionHost
     case encounterSessionInPerson

@@ -31,6 +31,7 @@ struct EncounterSessionsController: RouteCollection {
         one.on(.POST, "feedback", access: Self.session { .giveEncounterFeedback($0) }, use: feedback)
         one.on(.POST, "follow-up", access: Self.session { .giveEncounterFeedback($0) }, use: followUp)
         one.on(.POST, "reflection", access: Self.session { .reflectOnEncounterSession($0) }, use: reflect)
+        one.on(.POST, "cancel", access: Self.session { .hostEncounterSession($0) }, use: cancelSession)
     }
 
     // MARK: Putting one on
@@ -84,6 +85,7 @@ struct EncounterSessionsController: RouteCollection {
         case "feedback": (.success, .sessionFeedbackThanks)
         case "follow-up": (.success, .encounterFollowUpSaved)
         case "reflection": (.success, .encounterReflectionSaved)
+        case "called-off": (.success, .encounterCancelledNotice)
         default: nil
         }
         return try await page(request, notice: notice.map { Notice($0.0, request.localizer($0.1)) })
@@ -92,6 +94,7 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func register(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         guard let outcome = try await PlaceForms.registerOrCancel(EncounterRegistration.self, request, sessionID: try session.requireID(),
                                                                 capacity: session.capacity, startsAt: session.startsAt)
         else { return try await page(request, notice: Notice(.error, request.localizer(.sessionRegistrationClosed)), status: .conflict) }
@@ -102,6 +105,7 @@ struct EncounterSessionsController: RouteCollection {
 
     @Sendable func attendance(request: Request) async throws -> Response {
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
@@ -117,6 +121,7 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func recognition(request: Request) async throws -> Response {
         guard case .hostEncounterSession(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
@@ -153,6 +158,7 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func feedback(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
@@ -186,6 +192,7 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func followUp(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         let fields = request.formFields(["outcome", "note"], limit: EncounterFeedbacks.textLength + 100)
         guard try await SessionFeedbackAnswer.query(on: request.db).filter(\.$sessionID == session.requireID())
             .filter(\.$accountID == principal.accountID).count() > 0
@@ -209,6 +216,7 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func reflect(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
@@ -239,6 +247,27 @@ struct EncounterSessionsController: RouteCollection {
         return StatementPage.View(model: model, chrome: request.chrome()).render().response()
     }
 
+    /// Calling a session off asks first; only before it begins.
+    @Sendable func cancelSession(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let sessionID = try request.uuid("encounterSession")
+        let session = try await loadSession(request)
+        guard session.cancelledAt == nil, session.startsAt > request.now else { return try await calledOff(request) }
+        guard (try? request.content.get(String.self, at: "confirm")) == "yes" else {
+            return try await page(request, confirmCancel: true)
+        }
+        guard try await EncounterSessions.cancelSession(sessionID, by: principal.accountID, at: request.now, on: request.db) else {
+            return try await page(request, notice: Notice(.error, request.localizer(.encounterCancelTooLate)), status: .conflict)
+        }
+        try await request.audit(.personalDataChanged, organisation: session.organisationID, target: "encounter-session:\(sessionID):called-off",
+                                purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(sessionID).path + "?notice=called-off", redirectType: .normal)
+    }
+
+    private func calledOff(_ request: Request) async throws -> Response {
+        try await page(request, notice: Notice(.error, request.localizer(.encounterCancelTooLate)), status: .conflict)
+    }
+
     // MARK: Helpers
 
     /// The questionnaires the session's organisation can use: Kanssa's own and its imports.
@@ -252,7 +281,8 @@ struct EncounterSessionsController: RouteCollection {
     }
 
     private func page(
-        _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil, status: HTTPResponseStatus? = nil
+        _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil, status: HTTPResponseStatus? = nil,
+        confirmCancel: Bool = false
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         // Read afresh: a registration or a record just made shows.
@@ -264,6 +294,7 @@ struct EncounterSessionsController: RouteCollection {
         model.draft = draft
         model.errors = errors
         model.notice = notice
+        model.confirmCancel = confirmCancel
         return EncounterSessionPage.View(model: model, chrome: request.chrome()).render()
             .response(status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
