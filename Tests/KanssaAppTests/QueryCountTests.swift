@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -108,6 +109,73 @@ final class QueryCounter: Sendable {
             #expect(queries > 0, "\(page): no queries counted — is the query log still written?")
             #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with twenty times the history")
             #expect(queries <= 25, "\(page): \(queries) queries")
+        }
+    }
+}
+
+/// Encountering's pages read what they show: their queries do not grow with the number of
+/// sessions held, people registered, or feedback given.
+@Suite struct EncounteringQueryCountTests {
+    static func grow(_ fixtures: Fixtures, by factor: Int, on app: Application, now: Date) async throws {
+        let hash = "x"
+        for index in 0..<(3 * factor) {
+            let session = EncounterSession(
+                moduleID: fixtures.publishedModule, organisationID: fixtures.here,
+                plan: EncounterSessionPlan(startsAt: now.addingTimeInterval(-Double(index + 2) * 86400), minutes: 150, mode: .inPerson,
+                                           place: "Room", hostID: fixtures.accounts[.trainer]!, coTrainerIDs: [fixtures.accounts[.coTrainer]!],
+                                           capacity: 20, followUpWeeks: 6),
+                createdByID: fixtures.accounts[.coordinator]!, at: now)
+            try await session.create(on: app.db)
+            let sessionID = try session.requireID()
+            let row = SessionCoTrainer(sessionID: sessionID, accountID: fixtures.accounts[.coTrainer]!)
+            row.minutes = 180
+            try await row.create(on: app.db)
+            for person in 0..<6 {
+                let account = Account(login: "enc\(factor)-\(index)-\(person)@here.test", displayName: "P", preferredLanguage: "en",
+                                      passwordHash: hash, createdAt: now)
+                try await account.create(on: app.db)
+                let registration = EncounterRegistration(sessionID: sessionID, accountID: try account.requireID(), at: now)
+                registration.attended = true
+                try await registration.create(on: app.db)
+                try await SessionFeedbackAnswer(sessionID: sessionID, accountID: try account.requireID(), changed: 4, heard: "Heard",
+                                                willDo: "Do", at: now).create(on: app.db)
+            }
+        }
+    }
+
+    @Test func queriesDoNotGrowWithSessionsAndFeedback() async throws {
+        var counts: [Int: [String: Int]] = [:]
+        for factor in [1, 10] {
+            try await withApp { app, world in
+                guard TestDatabase.postgresURL == nil else { return }  // counted on SQLite, whose driver logs each query
+                let fixtures = try await Fixtures.make(on: app)
+                try await Self.grow(fixtures, by: factor, on: app, now: world.now)
+                let counter = QueryCounter()
+                app.logger = Logger(label: "queries") { _ in QueryCounter.Handler(counter: counter) }
+                let pages: [(Role, String)] = [
+                    (.coTrainer, "/encountering"), (.coTrainer, "/encountering/modules/\(fixtures.publishedModule)"),
+                    (.coTrainer, "/encountering/statement"), (.trainer, "/encountering/sessions/\(fixtures.encounterSession)"),
+                    (.coordinator, "/encountering/modules/\(fixtures.publishedModule)"),
+                ]
+                for (role, page) in pages {
+                    var browser = Browser(app)
+                    try await browser.signIn(Fixtures.login(role))
+                    try await browser.get(page)
+                    counter.reset()
+                    let response = try await browser.get(page)
+                    #expect(response.status == .ok, "\(page)")
+                    counts[factor, default: [:]]["\(role.rawValue) " + page
+                        .replacingOccurrences(of: fixtures.publishedModule.uuidString, with: ":module")
+                        .replacingOccurrences(of: fixtures.encounterSession.uuidString, with: ":session")] = counter.value
+                }
+            }
+        }
+        guard let small = counts[1], let large = counts[10] else { return }
+        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
+            print("queries \(page): \(queries) (×10 sessions: \(large[page] ?? -1))")
+            #expect(queries > 0, "\(page): no queries counted")
+            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with ten times the sessions")
+            #expect(queries <= 40, "\(page): \(queries) queries")
         }
     }
 }
