@@ -173,7 +173,9 @@ public enum EncounterSessionPage {
             let t = chrome.t
             guard model.mayRegister else { return .empty }
             guard !model.hasStarted else {
-                return .p(.txt(t(model.isRegistered ? .sessionYouAreRegistered : .sessionRegistrationClosed)))
+                let state: MessageKey = model.mayPrintCertificate ? .encounterYouTookPart
+                    : model.isRegistered ? .sessionYouAreRegistered : .sessionRegistrationClosed
+                return .p(.txt(t(state)))
             }
             let full = !model.isRegistered && model.taken >= model.capacity
             return .section(

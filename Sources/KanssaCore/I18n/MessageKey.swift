@@ -287,6 +287,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterWillDoHint
     case encounterWillDoQuestion
     case encounterYouSaidYouWould
+    case encounterYouTookPart
     case encounterYourFeedback
     case encounterYourReflection
     case encounteringFollowUpOn
