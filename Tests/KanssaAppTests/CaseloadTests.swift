@@ -67,12 +67,21 @@ import VaporTesting
             #expect(found.contains("Plans shared with you (10)"))  // 10–19
             #expect(!found.contains("The citizen"))
             #expect(try await professional.get("/caseload?q=CITIZEN").body.string.contains("The citizen"))
+            // Letters beyond ASCII, in any case and with or without accents (SQLite's LOWER knows ASCII only).
+            var me = Browser(app)
+            try await me.signIn(Fixtures.login(.citizen))
+            try await me.get("/me")
+            #expect(try await me.post("/me", [("displayName", "Åsa Öhman-Ängström"), ("language", "en")]).status == .seeOther)
+            for typed in ["ÖHMAN", "ängström", "ohman", "ASA"] {
+                let search = typed.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? typed
+                #expect(try await professional.get("/caseload?q=\(search)").body.string.contains("Åsa Öhman-Ängström"), "\(typed)")
+            }
             // Wildcards are searched for as typed, not as patterns.
             #expect(try await professional.get("/caseload?q=%25").body.string.contains("Nobody on your list matches that name."))
             #expect(try await professional.get("/caseload?q=_").body.string.contains("Nobody on your list matches that name."))
             // Every listed person sees the look on their trace; those on other pages do not.
             let reads = try await AuditEntry.query(on: app.db).filter(\.$target == "caseload").filter(\.$subjectID == fixtures.accounts[.citizen]!).count()
-            #expect(reads == 2)  // page 2 and the search for them
+            #expect(reads == 6)  // page 2, the search for them, and the four by her new name
         }
     }
 }

@@ -63,15 +63,15 @@ public enum Caseload {
 
     /// One page of the caseload, a fixed number of queries whatever its size: the page, the
     /// count, the authorisations of the page's plans, their next actions, overdue counts and last
-    /// check-ins. `search` matches any part of a name, ignoring case (ASCII case on SQLite).
+    /// check-ins. `search` matches any part of a name, ignoring case and accents in every language.
     public static func load(
         principal: Principal, search: String, page: ListPage, now: Date, timeZone: TimeZone, on database: any Database
     ) async throws -> Model {
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        let pattern = "%" + search.lowercased()
+        let pattern = "%" + Account.searchKey(search)
             .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
             .replacingOccurrences(of: "_", with: "\\_") + "%"
-        let matching: SQLQueryString = search.isEmpty ? "" : " AND LOWER(a.display_name) LIKE \(bind: pattern) ESCAPE '\\'"
+        let matching: SQLQueryString = search.isEmpty ? "" : " AND a.search_name LIKE \(bind: pattern) ESCAPE '\\'"
         // The page and, on each of its rows, how many there are in all: one pass, not two.
         struct Row: Decodable { let plan_id: UUID; let owner_id: UUID; let display_name: String; let until: Date; let total: Int }
         let rows = try await sql.raw("""

@@ -17,5 +17,6 @@ public enum CoreMigrations {
         CreateDataRequests(),
         CreateRetentionRules(),
         AllowAuditErasure(),
+        AddAccountSearchName(),
     ]
 }

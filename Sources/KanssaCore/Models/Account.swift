@@ -11,6 +11,8 @@ public final class Account: Model, @unchecked Sendable {
     @ID(key: .id) public var id: UUID?
     @Field(key: "login") public var login: String
     @Field(key: "display_name") public var displayName: String
+    /// The display name as searched (``searchKey(_:)``); set wherever the display name is.
+    @Field(key: "search_name") public var searchName: String
     @Field(key: "preferred_language") public var preferredLanguage: String
     @Field(key: "password_hash") public var passwordHash: String
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
@@ -25,8 +27,15 @@ public final class Account: Model, @unchecked Sendable {
         self.id = id
         self.login = login
         self.displayName = displayName
+        self.searchName = Self.searchKey(displayName)
         self.preferredLanguage = preferredLanguage
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+    }
+
+    /// A name as it is searched: lower-cased and without accents ("Ångström" → "angstrom"), the
+    /// same on every database.
+    public static func searchKey(_ name: String) -> String {
+        name.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil).lowercased()
     }
 }

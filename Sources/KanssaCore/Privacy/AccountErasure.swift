@@ -34,6 +34,7 @@ public enum AccountErasure {
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
         if sharedWorkRemains, let account = try await Account.find(accountID, on: database) {
             account.displayName = erasedName
+            account.searchName = Account.searchKey(erasedName)
             try await account.update(on: database)
         } else {
             try await Account.query(on: database).filter(\.$id == accountID).delete()

@@ -44,7 +44,7 @@ struct MyInformationController: RouteCollection {
         }
         try await Account.query(on: request.db)
             .filter(\.$id == principal.accountID)
-            .set(\.$displayName, to: name)
+            .set(\.$displayName, to: name).set(\.$searchName, to: Account.searchKey(name))
             .set(\.$preferredLanguage, to: language)
             .update()
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "profile", purpose: .ownProfile)
