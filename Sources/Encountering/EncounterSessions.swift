@@ -94,6 +94,29 @@ public enum EncounterSessions {
         return true
     }
 
+    /// Who may be added as having come without registering: the organisation's professionals and
+    /// coordinators who neither give the session nor are registered for it. Two queries.
+    public static func walkInCandidates(_ access: EncounterSessionAccess, on database: any Database) async throws -> [Panels.Person] {
+        try await Membership.people(holding: [.professional, .coordinator], in: [access.organisationID], on: database)
+            .filter { !access.isGivenBy($0.id) && !access.registeredIDs.contains($0.id) }
+            .map { Panels.Person(id: $0.id, name: $0.name) }
+    }
+
+    /// Someone who came without registering, recorded as having come — places or not: they were
+    /// in the room. False if they are not one of the candidates.
+    public static func addWalkIn(
+        _ accountID: UUID, to access: EncounterSessionAccess, at now: Date, on database: any Database
+    ) async throws -> Bool {
+        guard try await walkInCandidates(access, on: database).contains(where: { $0.id == accountID }) else { return false }
+        let existing = try await EncounterRegistration.query(on: database).filter(\.$sessionID == access.sessionID)
+            .filter(\.$accountID == accountID).first()
+        let registration = existing ?? EncounterRegistration(sessionID: access.sessionID, accountID: accountID, at: now)
+        registration.cancelledAt = nil
+        registration.attended = true
+        try await registration.save(on: database)
+        return true
+    }
+
     public static func recordAttendance(_ present: Set<UUID>, for sessionID: UUID, on database: any Database) async throws {
         try await Places.recordAttendance(EncounterRegistration.self, present: present, for: sessionID, on: database)
     }

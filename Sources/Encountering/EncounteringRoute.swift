@@ -24,6 +24,7 @@ public enum EncounteringRoute: Sendable, Equatable {
     case followUp(session: UUID)
     case reflection(session: UUID)
     case cancelSession(session: UUID)
+    case walkIn(session: UUID)
 
     public var path: String {
         switch self {
@@ -48,6 +49,7 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .followUp(let session): "/encountering/sessions/\(session)/follow-up"
         case .reflection(let session): "/encountering/sessions/\(session)/reflection"
         case .cancelSession(let session): "/encountering/sessions/\(session)/cancel"
+        case .walkIn(let session): "/encountering/sessions/\(session)/walk-ins"
         }
     }
 

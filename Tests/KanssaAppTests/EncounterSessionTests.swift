@@ -98,6 +98,13 @@ import VaporTesting
             try await contact.signIn(Fixtures.login(.professional))
             try await host.get(path)
             #expect(try await host.post("\(path)/attendance", [("present[]", fixtures.memberOfBoth.uuidString)]).status == .seeOther)
+            // The late comer came without a place: the host adds them; someone of another organisation cannot be added.
+            try await host.get(path)
+            #expect(try await host.post("\(path)/walk-ins", [("person", fixtures.adminElsewhere.uuidString)]).status == .unprocessableEntity)
+            try await host.get(path)
+            #expect(try await host.post("\(path)/walk-ins", [("person", try late.requireID().uuidString)]).status == .seeOther)
+            try await lateComer.signIn("late@here.test")
+            #expect(try await lateComer.get("\(path)/certificate").status == .ok)
             try await host.get(path)
             let wrong = try await host.post("\(path)/recognition", [("hours-\(coTrainerID)", "0"), ("fee-\(coTrainerID)", "40.555"),
                                                                      ("currency-\(coTrainerID)", "EUR")])
@@ -123,7 +130,7 @@ import VaporTesting
             #expect(try await contact.get("/encountering/statement").status == .forbidden)
 
             // The module's reach: sessions held and professionals trained.
-            #expect(try await contact.get(module).body.string.contains("Sessions held: 2 · professionals trained: 2"))
+            #expect(try await contact.get(module).body.string.contains("Sessions held: 2 · professionals trained: 3"))
         }
     }
 

@@ -206,7 +206,8 @@ import VaporTesting
          ("kind", "tips"), ("section-title", "Taken over"), ("body", "Taken over"), ("reviewed[]", "yes"), ("comment", "Taken over"),
          ("hours-\(foreign.account)", "3"), ("present[]", foreign.account.uuidString), ("mode", "in-person"), ("host", foreign.account.uuidString),
          ("co-trainers[]", foreign.account.uuidString), ("capacity", "10"), ("follow-up", "6"),
-         ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over")]
+         ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over"),
+         ("person", foreign.account.uuidString)]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {

@@ -244,6 +244,10 @@ import VaporTesting
               path: { "/encountering/sessions/\($0.encounterSession)/follow-up" }, allowed: [.role(.coordinator)]),
         Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/reflection",
               path: { "/encountering/sessions/\($0.encounterSession)/reflection" }, allowed: [.role(.coTrainer)]),
+        // Someone who came without registering, added by the host or a coordinator (the second try finds them there already: 422).
+        Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/walk-ins",
+              path: { "/encountering/sessions/\($0.encounterSession)/walk-ins" }, form: { [("person", $0.memberOfBoth.uuidString)] },
+              allowed: [.role(.trainer), .role(.coordinator)]),
         // It has begun: too late to call it off (409) for the host and coordinators.
         Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/cancel",
               path: { "/encountering/sessions/\($0.encounterSession)/cancel" }, form: { _ in [("confirm", "yes")] },

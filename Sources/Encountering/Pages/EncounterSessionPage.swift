@@ -40,6 +40,8 @@ public enum EncounterSessionPage {
         public let mayRegister: Bool
         /// The host's view: who registered and whether they came; nil for everyone else.
         public let participants: [Participant]?
+        /// For the host once it has begun: who can be added as having come without registering.
+        public var walkIns: [Panels.Person] = []
         public let mayRecordRecognition: Bool
         public let mayPrintCertificate: Bool
         /// The viewer gives the session: its host, a co-trainer, their panel or its contact.
@@ -77,11 +79,15 @@ public enum EncounterSessionPage {
             return CoTrainer(id: row.accountID, name: names[row.accountID] ?? "", recognition: mayHost || row.accountID == me ? recognition : nil)
         }.sorted { $0.name < $1.name }
         var participants: [Participant]?
+        var walkIns: [Panels.Person] = []
         if mayHost {
             let registrations = try await Places.registered(EncounterRegistration.self, for: access.sessionID, on: database)
             let people = try await Account.displayNames(of: registrations.map(\.accountID), on: database)
             participants = registrations.map { Participant(id: $0.accountID, name: people[$0.accountID] ?? "", attended: $0.attended) }
                 .sorted { $0.name < $1.name }
+            if session.startsAt <= now, session.cancelledAt == nil {
+                walkIns = try await EncounterSessions.walkInCandidates(access, on: database)
+            }
         }
         let host = try await Account.displayNames(of: [session.hostID], on: database)[session.hostID] ?? ""
         let mode = SessionMode(rawValue: session.mode) ?? .inPerson
@@ -90,7 +96,7 @@ public enum EncounterSessionPage {
         let reflection = try await EncounterFeedbacks.reflection(of: module.requireID(), instruments: instruments, on: database)
         let (participation, flowingBack) = try await loadFeedback(access, session: session, module: module, viewer: viewer,
                                                                   reflection: reflection, on: database)
-        return Model(
+        var model = Model(
             id: access.sessionID, moduleID: session.moduleID, moduleTitle: module.title, organisation: organisation.name, panel: panel.name,
             startsAt: session.startsAt, minutes: session.minutes, mode: mode, place: seesPlace ? session.place : nil, host: host,
             capacity: session.capacity, taken: access.registeredIDs.count, coTrainers: coTrainers, hasStarted: session.startsAt <= now,
@@ -98,6 +104,8 @@ public enum EncounterSessionPage {
             participants: participants, mayRecordRecognition: mayHost, 
             mayPrintCertificate: Policy.decide(.printAttendanceCertificate(access), for: viewer).isAllowed, viewerGives: access.isGivenBy(me),
             cancelledAt: session.cancelledAt, viewerID: me, now: now, participation: participation, flowingBack: flowingBack)
+        model.walkIns = walkIns
+        return model
     }
 
     /// As typed into a form: "2.5", "40.50" — never with separators a reader would not take back.
@@ -202,6 +210,17 @@ public enum EncounterSessionPage {
                         name: "present", legend: t(.encounterTickWhoCame),
                         options: participants.map { .init(value: $0.id.uuidString, label: $0.name, isSelected: $0.attended == true) }),
                     Components.submit(t(.encounterRecordAttendance), style: .secondary)
+                )),
+                .if(model.hasStarted && !model.walkIns.isEmpty, .form(
+                    .class("stack narrow"), .method(.post), .link(EncounteringRoute.walkIn(session: model.id).url, as: "action"),
+                    .attribute(named: "novalidate"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.select(
+                        name: "person", label: t(.encounterWalkIn),
+                        options: [.init(value: "", label: t(.encounterChooseWalkIn), isSelected: true)]
+                            + model.walkIns.map { .init(value: $0.id.uuidString, label: $0.name, isSelected: false) },
+                        error: model.errors.message(for: "person")),
+                    Components.submit(t(.encounterAddWalkIn), style: .secondary)
                 ))
             )
         }

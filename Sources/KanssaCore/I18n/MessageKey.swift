@@ -201,6 +201,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case disableHeading
     case disableLink
     case disableNotHere
+    case encounterAddWalkIn
     case encounterAskTheHost
     case encounterCancelConfirm
     case encounterCancelForGood
@@ -213,6 +214,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterChangedCaption
     case encounterChangedQuestion
     case encounterChooseHost
+    case encounterChooseWalkIn
     case encounterCurrency
     case encounterDeliveredBy
     case encounterFee
@@ -281,6 +283,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounterTickWhoCame
     case encounterVoucher
     case encounterVoucherHint
+    case encounterWalkIn
+    case encounterWalkInNotice
     case encounterWereWeHeard
     case encounterWereWeHeardQuestion
     case encounterWhatFlowsBack
@@ -338,6 +342,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorEncounterPlace
     case errorEncounterReflectionItem
     case errorEncounterVoucher
+    case errorEncounterWalkIn
     case errorEncounterWillDo
     case errorErasureNotConfirmed
     case errorForbiddenText

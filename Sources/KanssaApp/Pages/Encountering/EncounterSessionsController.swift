@@ -32,6 +32,7 @@ struct EncounterSessionsController: RouteCollection {
         one.on(.POST, "follow-up", access: Self.session { .giveEncounterFeedback($0) }, use: followUp)
         one.on(.POST, "reflection", access: Self.session { .reflectOnEncounterSession($0) }, use: reflect)
         one.on(.POST, "cancel", access: Self.session { .hostEncounterSession($0) }, use: cancelSession)
+        one.on(.POST, "walk-ins", access: Self.session { .hostEncounterSession($0) }, use: walkIn)
     }
 
     // MARK: Putting one on
@@ -86,6 +87,7 @@ struct EncounterSessionsController: RouteCollection {
         case "follow-up": (.success, .encounterFollowUpSaved)
         case "reflection": (.success, .encounterReflectionSaved)
         case "called-off": (.success, .encounterCancelledNotice)
+        case "walk-in": (.success, .encounterWalkInNotice)
         default: nil
         }
         return try await page(request, notice: notice.map { Notice($0.0, request.localizer($0.1)) })
@@ -262,6 +264,23 @@ struct EncounterSessionsController: RouteCollection {
         try await request.audit(.personalDataChanged, organisation: session.organisationID, target: "encounter-session:\(sessionID):called-off",
                                 purpose: .encountering)
         return request.redirect(to: EncounteringRoute.session(sessionID).path + "?notice=called-off", redirectType: .normal)
+    }
+
+    /// Someone who came without registering, once it has begun.
+    @Sendable func walkIn(request: Request) async throws -> Response {
+        guard case .hostEncounterSession(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
+        let session = try await loadSession(request)
+        if session.cancelledAt != nil { return try await calledOff(request) }
+        guard session.startsAt <= request.now else {
+            return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
+        }
+        let person = request.formFields(["person"], limit: 40)["person"].flatMap(UUID.init(uuidString:))
+        guard let person, try await EncounterSessions.addWalkIn(person, to: access, at: request.now, on: request.db) else {
+            return try await page(request, errors: [FieldError(field: "person", message: request.localizer(.errorEncounterWalkIn))])
+        }
+        try await request.audit(.personalDataChanged, subject: person, organisation: session.organisationID,
+                                target: "encounter-session:\(access.sessionID):walk-in", purpose: .encountering)
+        return request.redirect(to: EncounteringRoute.session(access.sessionID).path + "?notice=walk-in", redirectType: .normal)
     }
 
     private func calledOff(_ request: Request) async throws -> Response {
