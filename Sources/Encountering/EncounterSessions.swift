@@ -37,10 +37,8 @@ public enum EncounterSessions {
         _ fields: [String: String], coTrainers chosen: [String], staff: [Panels.Person], panel: [Panels.Person], timeZone: TimeZone, now: Date
     ) -> Result<EncounterSessionPlan, ProblemList<PlanProblem>> {
         var problems: [PlanProblem] = []
-        let day = Days.startOfDay(fields["date"] ?? "", in: timeZone)
-        if day.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
-            problems.append(.date)
-        }
+        let day = Days.upcomingDay(fields["date"] ?? "", in: timeZone, now: now)
+        if day == nil { problems.append(.date) }
         let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let minutes = Int(fields["minutes"] ?? "")

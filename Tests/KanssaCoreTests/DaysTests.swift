@@ -21,4 +21,14 @@ import Testing
         #expect(Days.minutes("9:05") == 545 && Days.minutes("23:59") == 1439)
         for text in ["24:00", "9", "09:5", "ab:cd", "", "12:60"] { #expect(Days.minutes(text) == nil, "\(text)") }
     }
+
+    @Test func anUpcomingDayIsTodayOrLaterWithinAYear() throws {
+        let iso = ISO8601DateFormatter()
+        let now = try #require(iso.date(from: "2026-11-29T21:30:00Z"))  // 23:30 in Helsinki
+        #expect(Days.upcomingDay("2026-11-29", in: Self.helsinki, now: now) != nil)  // late today still counts
+        #expect(Days.upcomingDay("2026-11-28", in: Self.helsinki, now: now) == nil)
+        #expect(Days.upcomingDay("2027-11-30", in: Self.helsinki, now: now) != nil)
+        #expect(Days.upcomingDay("2027-12-31", in: Self.helsinki, now: now) == nil)
+        #expect(Days.upcomingDay("2026-02-30", in: Self.helsinki, now: now) == nil)
+    }
 }

@@ -23,6 +23,15 @@ public enum Days {
         return startOfDay(text, in: timeZone).flatMap { calendar.date(byAdding: DateComponents(day: 1, second: -1), to: $0) }
     }
 
+    /// A day typed for something to come: today or later, and within a year (366 days); nil if
+    /// it is no date or outside that. Returns the start of the day.
+    public static func upcomingDay(_ text: String, in timeZone: TimeZone, now: Date) -> Date? {
+        guard let start = startOfDay(text, in: timeZone), let end = endOfDay(text, in: timeZone), end >= now,
+            start.timeIntervalSince(now) <= 366 * 24 * 3600
+        else { return nil }
+        return start
+    }
+
     /// A time of day ("14:30", "9:05") as minutes after midnight; nil if it is none.
     public static func minutes(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)

@@ -37,10 +37,8 @@ public enum LearningSessions {
         if description == nil { problems.append(.description) }
         let trainer = fields["trainer"].flatMap(UUID.init(uuidString:)).flatMap { id in trainers.first { $0.id == id } }
         if trainer == nil { problems.append(.trainer) }
-        let day = Days.startOfDay(fields["date"] ?? "", in: timeZone)
-        if day.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
-            problems.append(.date)
-        }
+        let day = Days.upcomingDay(fields["date"] ?? "", in: timeZone, now: now)
+        if day == nil { problems.append(.date) }
         let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let minutes = Int(fields["minutes"] ?? "")

@@ -67,10 +67,8 @@ public enum ActionLearningSets {
         {
             problems.append(.members)
         }
-        let first = Days.startOfDay(fields["first"] ?? "", in: timeZone)
-        if first.map({ $0.addingTimeInterval(24 * 3600) <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true {
-            problems.append(.first)
-        }
+        let first = Days.upcomingDay(fields["first"] ?? "", in: timeZone, now: now)
+        if first == nil { problems.append(.first) }
         let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
         let weeks = Int(fields["weeks"] ?? "")
