@@ -18,9 +18,17 @@ public enum EncounterSessions {
         else { return nil }
         let coTrainers = try await SessionCoTrainer.query(on: database).filter(\.$sessionID == sessionID).all(\.$accountID)
         let registrations = try await Places.registered(EncounterRegistration.self, for: sessionID, on: database)
-        return EncounterSessionAccess(
-            sessionID: sessionID, organisationID: session.organisationID, panel: panel, hostID: session.hostID,
-            coTrainerIDs: Set(coTrainers), registeredIDs: Set(registrations.map(\.accountID)),
+        return access(session, panel: panel, coTrainerIDs: coTrainers, registrations: registrations)
+    }
+
+    /// The session as the policy sees it, from what was read already: its module's panel, the
+    /// co-trainers delivering it, and its registrations not cancelled.
+    public static func access(
+        _ session: EncounterSession, panel: PanelAccess, coTrainerIDs: [UUID], registrations: [EncounterRegistration]
+    ) -> EncounterSessionAccess {
+        EncounterSessionAccess(
+            sessionID: session.id!, organisationID: session.organisationID, panel: panel, hostID: session.hostID,
+            coTrainerIDs: Set(coTrainerIDs), registeredIDs: Set(registrations.map(\.accountID)),
             attendedIDs: Set(registrations.filter { $0.attended == true }.map(\.accountID)),
             absentIDs: Set(registrations.filter { $0.attended == false }.map(\.accountID)))
     }

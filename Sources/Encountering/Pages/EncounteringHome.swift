@@ -60,7 +60,7 @@ public enum EncounteringHome {
 
     /// Sessions the person may join (coming up, in organisations where they are a professional
     /// or coordinator), sessions they give (as co-trainer or host, from 30 days ago), and the
-    /// feedback and follow-ups waiting for them. Ten queries.
+    /// feedback and follow-ups waiting for them. Eight queries.
     public static func loadSessions(into model: inout Model, principal: Principal, now: Date, on database: any Database) async throws {
         let me = principal.accountID
         let attending = principal.memberships.filter { [.professional, .coordinator].contains($0.role) }.map(\.organisationID)
@@ -70,19 +70,10 @@ public enum EncounteringHome {
             .filter(\.$startsAt > now).filter(\.$hostID != me).sort(\.$startsAt).limit(20).all()
         let giving = try await EncounterSession.query(on: database).group(.or) { $0.filter(\.$hostID == me).filter(\.$id ~~ delivering) }
             .filter(\.$startsAt > now.addingTimeInterval(-30 * 24 * 3600)).sort(\.$startsAt).limit(50).all()
-        let all = joinable + giving
-        let registered = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil)
-            .filter(\.$sessionID ~~ all.compactMap(\.id)).all(\.$sessionID)
-        let titles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set(all.map(\.moduleID))).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.title }
-        func line(_ session: EncounterSession) -> SessionLine {
-            SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
-                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!),
-                        isCancelled: session.cancelledAt != nil)
-        }
         // What waits for them: feedback on sessions of the last 60 days they did not miss, and
         // follow-ups that are due.
         let mine = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil).all()
+        let registered = Set(mine.map(\.sessionID))
         let attended = mine.filter { $0.attended != false }.map(\.sessionID)
         let past = attended.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$id ~~ attended).filter(\.$startsAt <= now)
             .filter(\.$cancelledAt == nil)
@@ -90,15 +81,16 @@ public enum EncounteringHome {
         let given = try await SessionFeedbackAnswer.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ past.compactMap(\.id))
             .all(\.$sessionID)
         let answered = try await SessionFollowUp.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ given).all(\.$sessionID)
-        let pastTitles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set(past.map(\.moduleID))).all()
-            .reduce(into: titles) { $0[$1.id!] = $1.title }
-        func pastLine(_ session: EncounterSession) -> SessionLine {
-            SessionLine(id: session.id!, moduleTitle: pastTitles[session.moduleID] ?? "", startsAt: session.startsAt,
-                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: true)
+        let titles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set((joinable + giving + past).map(\.moduleID))).all()
+            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.title }
+        func line(_ session: EncounterSession) -> SessionLine {
+            SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
+                        mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!),
+                        isCancelled: session.cancelledAt != nil)
         }
-        model.feedbackWaiting = past.filter { !given.contains($0.id!) && $0.startsAt > now.addingTimeInterval(-60 * 24 * 3600) }.map(pastLine)
+        model.feedbackWaiting = past.filter { !given.contains($0.id!) && $0.startsAt > now.addingTimeInterval(-60 * 24 * 3600) }.map(line)
         model.followUpsWaiting = past.filter { given.contains($0.id!) && !answered.contains($0.id!) && EncounterFeedbacks.followUpDue($0) <= now }
-            .map(pastLine)
+            .map(line)
         let givingIDs = Set(giving.compactMap(\.id))
         model.joinable = joinable.filter { !givingIDs.contains($0.id!) }.map(line)
         model.giving = giving.map(line)

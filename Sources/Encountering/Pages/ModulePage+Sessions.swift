@@ -74,16 +74,15 @@ extension ModulePage {
             .sort(\.$startsAt, .descending).limit(20).all()
         let ids = (upcoming + held).compactMap(\.id)
         let coTrainers = try await SessionCoTrainer.query(on: database).filter(\.$sessionID ~~ ids).all()
+            .reduce(into: [UUID: [UUID]]()) { $0[$1.sessionID, default: []].append($1.accountID) }
         let registrations = try await EncounterRegistration.query(on: database).filter(\.$sessionID ~~ ids).filter(\.$cancelledAt == nil).all()
+            .reduce(into: [UUID: [EncounterRegistration]]()) { $0[$1.sessionID, default: []].append($1) }
         func visible(_ sessions: [EncounterSession]) -> [SessionLine] {
             sessions.compactMap { session in
                 guard let id = session.id else { return nil }
-                let registered = registrations.filter { $0.sessionID == id }
-                let sessionAccess = EncounterSessionAccess(
-                    sessionID: id, organisationID: session.organisationID, panel: access.panel, hostID: session.hostID,
-                    coTrainerIDs: Set(coTrainers.filter { $0.sessionID == id }.map(\.accountID)), registeredIDs: Set(registered.map(\.accountID)),
-                    attendedIDs: Set(registered.filter { $0.attended == true }.map(\.accountID)),
-                    absentIDs: Set(registered.filter { $0.attended == false }.map(\.accountID)))
+                let registered = registrations[id] ?? []
+                let sessionAccess = EncounterSessions.access(session, panel: access.panel, coTrainerIDs: coTrainers[id] ?? [],
+                                                             registrations: registered)
                 guard Policy.decide(.readEncounterSession(sessionAccess), for: viewer).isAllowed else { return nil }
                 return SessionLine(id: id, startsAt: session.startsAt, mode: SessionMode(rawValue: session.mode) ?? .inPerson,
                                    taken: registered.count, capacity: session.capacity, isCancelled: session.cancelledAt != nil)

@@ -164,7 +164,8 @@ struct EncounterSessionsController: RouteCollection {
         guard session.startsAt <= request.now else {
             return try await page(request, notice: Notice(.error, request.localizer(.meetingNotYet)), status: .conflict)
         }
-        let reflection = try await EncounterFeedbacks.reflection(of: session.moduleID, instruments: try await instruments(request, session),
+        let reflection = try await EncounterFeedbacks.reflection(of: session.moduleID,
+                                                                 instruments: try await instruments(request, of: session.organisationID),
                                                                  on: request.db)
         let names = ["changed", "heard", "will-do"] + (reflection.map { InstrumentForm.fieldNames($0.instrument) } ?? [])
         let fields = request.formFields(names, limit: EncounterFeedbacks.textLength + 100)
@@ -290,8 +291,8 @@ struct EncounterSessionsController: RouteCollection {
     // MARK: Helpers
 
     /// The questionnaires the session's organisation can use: Kanssa's own and its imports.
-    private func instruments(_ request: Request, _ session: EncounterSession) async throws -> [String: Instrument] {
-        try await InstrumentLibrary.available(to: [session.organisationID], bundled: request.platform.instruments, on: request.db)
+    private func instruments(_ request: Request, of organisationID: UUID) async throws -> [String: Instrument] {
+        try await InstrumentLibrary.available(to: [organisationID], bundled: request.platform.instruments, on: request.db)
     }
 
     private func loadSession(_ request: Request) async throws -> EncounterSession {
@@ -306,8 +307,8 @@ struct EncounterSessionsController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         // Read afresh: a registration or a record just made shows.
         guard let access = try await EncounterSessions.access(sessionID: try request.uuid("encounterSession"), on: request.db),
-            let session = try await EncounterSession.find(access.sessionID, on: request.db),
-            var model = try await EncounterSessionPage.load(access, viewer: principal, instruments: try await instruments(request, session),
+            var model = try await EncounterSessionPage.load(access, viewer: principal,
+                                                            instruments: try await instruments(request, of: access.organisationID),
                                                             now: request.now, on: request.db)
         else { throw KanssaError.notFound }
         model.draft = draft
