@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// Goals that pull against each other: noting them, taking a note back, and reading them.
 public enum GoalTensions {
@@ -49,7 +50,10 @@ public enum GoalTensions {
     }
 
     public static func list(planID: UUID, on database: any Database) async throws -> [GoalTension] {
-        try await GoalTension.query(on: database).filter(\.$plan.$id == planID).sort(\.$createdAt).sort(\.$id).all()
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        return try await sql.select().column("*").from(GoalTension.schema).where("plan_id", .equal, planID)
+            .orderBy("created_at").orderBy("id")
+            .all(decoding: GoalTension.Row.self).map(GoalTension.init(row:))
     }
 
     public static func add(

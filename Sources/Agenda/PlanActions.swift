@@ -215,17 +215,18 @@ public enum PlanActions {
     /// The professionals who can be named as doing an action: those the citizen authorised in
     /// person, and the members of the teams they authorised, while the authorisation lasts.
     public static func professionals(planID: UUID, at now: Date, on database: any Database) async throws -> [Person] {
-        let authorisations = try await PlanAuthorisation.query(on: database)
-            .filter(\.$plan.$id == planID).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).all()
-        let teamIDs = authorisations.compactMap(\.granteeTeamID)
-        var members: [UUID] = []
-        if !teamIDs.isEmpty, let sql = database as? any SQLDatabase {
-            struct Row: Decodable { let account_id: UUID }
-            members = try await sql.select().column("account_id").from(TeamMember.schema).where("team_id", .in, teamIDs)
-                .all(decoding: Row.self).map(\.account_id)
-        }
-        let ids = Set(members + authorisations.compactMap(\.granteeAccountID))
-        let names = try await Account.displayNames(of: Array(ids), on: database)
-        return names.map { Person(id: $0.key, name: $0.value) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        // The people authorised in person, and the members of the teams authorised: one query.
+        struct Row: Decodable { let id: UUID; let display_name: String }
+        let rows = try await sql.raw("""
+            SELECT a.id, a.display_name FROM accounts a WHERE a.id IN (
+                SELECT pa.grantee_account_id FROM plan_authorisations pa
+                WHERE pa.plan_id = \(bind: planID) AND pa.revoked_at IS NULL AND pa.expires_at > \(bind: now)
+                    AND pa.grantee_account_id IS NOT NULL
+                UNION
+                SELECT tm.account_id FROM team_members tm JOIN plan_authorisations pa ON pa.grantee_team_id = tm.team_id
+                WHERE pa.plan_id = \(bind: planID) AND pa.revoked_at IS NULL AND pa.expires_at > \(bind: now))
+            """).all(decoding: Row.self)
+        return rows.map { Person(id: $0.id, name: $0.display_name) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
     }
 }

@@ -8,16 +8,22 @@ import SQLKit
 public enum PlanStore {
     /// The plan of an account, created empty the first time it is asked for.
     public static func plan(of ownerID: UUID, at now: Date, on database: any Database) async throws -> Plan {
-        if let plan = try await Plan.query(on: database).filter(\.$ownerID == ownerID).first() { return plan }
+        if let plan = try await existingPlan(of: ownerID, on: database) { return plan }
         let plan = Plan(ownerID: ownerID, createdAt: now)
         do {
             try await plan.create(on: database)
             return plan
         } catch {
             // Two first visits at once: the other one created it; use theirs.
-            guard let existing = try await Plan.query(on: database).filter(\.$ownerID == ownerID).first() else { throw error }
+            guard let existing = try await existingPlan(of: ownerID, on: database) else { throw error }
             return existing
         }
+    }
+
+    private static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        return try await sql.select().column("*").from(Plan.schema).where("owner_id", .equal, ownerID).limit(1)
+            .first(decoding: Plan.Row.self).map(Plan.init(row:))
     }
 
     public enum SaveOutcome: Sendable, Equatable {

@@ -93,13 +93,7 @@ public enum WholePicture {
         let goals = if let known { known } else {
             try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
         }
-        let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(actions.compactMap(\.teamID)))).all()
-        let organisations = try await Organisation.query(on: database)
-            .filter(\.$id ~~ Array(Set(teams.map(\.$organisation.id)))).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
-        let serviceNames = teams.reduce(into: [UUID: String]()) {
-            $0[$1.id!] = "\($1.name) · \(organisations[$1.$organisation.id] ?? "–")"
-        }
+        let serviceNames = try await Team.serviceNames(of: Set(actions.compactMap(\.teamID)), on: database)
         let tensions = showGoals ? try await GoalTensions.list(planID: planID, on: database) : []
         let names = try await Account.displayNames(
             of: actions.compactMap(\.ownerAccountID) + actions.filter(\.withOwnerPresent).map(\.createdByID)

@@ -1,5 +1,5 @@
 import Foundation
-import KanssaCore
+@testable import KanssaCore
 import Testing
 
 @Suite struct CatalogTests {
@@ -40,5 +40,16 @@ import Testing
         #expect(catalogs.localizer(for: "en", timeZone: helsinki).date(date) == "May 28, 2026")
         #expect(catalogs.localizer(for: "fi", timeZone: helsinki).number(12345) == "12\u{a0}345")
         #expect(catalogs.localizer(for: "en", timeZone: helsinki).number(12345) == "12,345")
+    }
+}
+
+@Suite struct MessageFillingTests {
+    @Test func placeholdersAreFilledOnceAndTypedBracesStayAsTyped() {
+        #expect(Localizer.fill("Hello {name}, {count} new", with: ["name": "Ana", "count": "3"]) == "Hello Ana, 3 new")
+        // A value that looks like a placeholder is not filled in again.
+        #expect(Localizer.fill("{name} wrote {count}", with: ["name": "{count}", "count": "3"]) == "{count} wrote 3")
+        #expect(Localizer.fill("{unknown} and {name}", with: ["name": "Ana"]) == "{unknown} and Ana")
+        #expect(Localizer.fill("open { brace {name} and {", with: ["name": "Ana"]) == "open { brace Ana and {")
+        #expect(Localizer.fill("ü{name}🙂", with: ["name": "é"]) == "üé🙂")
     }
 }

@@ -31,10 +31,11 @@ import Testing
 }
 
 @Suite struct TextEscapeTests {
-    @Test func textWithoutAnAmpersandIsLeftAsItIsAndEveryAmpersandIsEscaped() {
-        #expect(HTMLEscape.text("Fatima's <plan> – ü") == "Fatima's <plan> – ü")
+    @Test func textWithNothingToEscapeIsLeftAsItIsAndEveryAmpersandAndAngleIsEscaped() {
+        #expect(HTMLEscape.text("Fatima's plan – ü \"quoted\"") == "Fatima's plan – ü \"quoted\"")
+        #expect(HTMLEscape.text("Fatima's <plan> – ü") == "Fatima's &lt;plan&gt; – ü")
         #expect(HTMLEscape.text("Fish & chips &lt; &amp;") == "Fish &amp; chips &amp;lt; &amp;amp;")
-        #expect(HTMLEscape.text("🙂&🙂") == "🙂&amp;🙂")
+        #expect(HTMLEscape.text("🙂&🙂<é>") == "🙂&amp;🙂&lt;é&gt;")
         #expect(HTMLEscape.attribute("plain-id 42") == "plain-id 42")
         #expect(HTMLEscape.attribute("é\"ü") == "é&quot;ü")
     }

@@ -28,6 +28,26 @@ public final class GoalTension: Model, @unchecked Sendable {
         self.withOwnerPresent = withOwnerPresent
     }
 
+    /// A note as a plain row, read without Fluent's per-field reflection.
+    struct Row: Decodable {
+        let id: UUID
+        let plan_id: UUID
+        let first_goal_id: UUID
+        let second_goal_id: UUID
+        let note: String?
+        let created_by_id: UUID
+        let created_at: Date
+        let with_owner_present: Bool
+    }
+
+    /// The note a row holds, as if Fluent had read it.
+    convenience init(row: Row) {
+        self.init(planID: row.plan_id, firstGoalID: row.first_goal_id, secondGoalID: row.second_goal_id, note: row.note,
+                  createdByID: row.created_by_id, createdAt: row.created_at, withOwnerPresent: row.with_owner_present)
+        id = row.id
+        $id.exists = true
+    }
+
     /// Whether it joins these two goals, in either order.
     public func joins(_ one: UUID, _ other: UUID) -> Bool {
         (firstGoalID == one && secondGoalID == other) || (firstGoalID == other && secondGoalID == one)

@@ -32,4 +32,35 @@ public final class Plan: Model, @unchecked Sendable {
         self.updatedAt = createdAt
         self.updatedByID = ownerID
     }
+
+    /// A plan as a plain row: read without Fluent's per-field reflection, on the pages every
+    /// citizen opens.
+    struct Row: Decodable {
+        let id: UUID
+        let owner_id: UUID
+        let what_matters: String?
+        let appreciated: String?
+        let important: String?
+        let support: String?
+        let version: Int
+        let created_at: Date
+        let updated_at: Date
+        let updated_by_id: UUID
+    }
+
+    /// The plan a row holds, as if Fluent had read it.
+    convenience init(row: Row) {
+        self.init()
+        id = row.id
+        $id.exists = true
+        ownerID = row.owner_id
+        whatMatters = row.what_matters
+        appreciated = row.appreciated
+        important = row.important
+        support = row.support
+        version = row.version
+        createdAt = row.created_at
+        updatedAt = row.updated_at
+        updatedByID = row.updated_by_id
+    }
 }

@@ -12,7 +12,7 @@ public enum Layout {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", text: HTMLEscape.text("\(title) – Kanssa")),
+                .element(named: "title", nodes: [.raw(HTMLEscape.text("\(title) – Kanssa"))]),
                 .link(.rel(.stylesheet), .safe("href", chrome.stylesheet.value))
             ),
             .body(

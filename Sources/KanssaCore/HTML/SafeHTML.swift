@@ -2,8 +2,8 @@
 
 /// The one place where values reach HTML attributes and text.
 ///
-/// Plot escapes text nodes (but leaves anything that looks like an entity alone) and writes
-/// attribute values exactly as given. Every attribute that can carry data goes through
+/// Plot escapes text nodes (but leaves anything that looks like an entity alone, and slowly) and
+/// writes attribute values exactly as given; Kanssa escapes both itself. Every attribute that can carry data goes through
 /// ``Attribute/safe(_:_:)`` or ``Node/safe(_:_:)``, every text through ``Node/txt(_:)``, and every
 /// link through ``SafeURL``. A test fails if other code calls Plot's attribute writers with
 /// anything but a string literal.
@@ -29,17 +29,23 @@ public enum HTMLEscape {
         return out
     }
 
-    /// Prepares text for Plot's text escaping, which keeps `&name;` as is: escaping every `&`
-    /// first makes "&lt;" show as typed instead of as "<". Pages call this for every text, so
-    /// text without an `&` — nearly all — is returned untouched, and the rest without Foundation.
+    /// Escapes text for an element's content: `&`, `<` and `>`, so that what was typed is shown
+    /// as typed ("&lt;" too). Text without any of them — nearly all — is returned untouched; the
+    /// rest is escaped in one pass over its UTF-8 bytes (each of the three is one byte, and no
+    /// byte of a longer character is ever one of them).
     public static func text(_ value: String) -> String {
-        guard value.utf8.contains(0x26) else { return value }
-        var out = ""
-        out.reserveCapacity(value.utf8.count + 16)
-        for scalar in value.unicodeScalars {
-            if scalar == "&" { out += "&amp;" } else { out.unicodeScalars.append(scalar) }
+        guard value.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E }) else { return value }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(value.utf8.count + 16)
+        for byte in value.utf8 {
+            switch byte {
+            case 0x26: bytes.append(contentsOf: "&amp;".utf8)
+            case 0x3C: bytes.append(contentsOf: "&lt;".utf8)
+            case 0x3E: bytes.append(contentsOf: "&gt;".utf8)
+            default: bytes.append(byte)
+            }
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
@@ -84,9 +90,10 @@ public extension Node {
         isOn ? .attribute(Attribute(name: name, value: nil, ignoreIfValueIsEmpty: false)) : .empty
     }
 
-    /// Text, shown exactly as written.
+    /// Text, shown exactly as written: escaped here, in one pass, rather than by Plot's `.text`,
+    /// which walks the text character by character and keeps anything that looks like an entity.
     static func txt(_ value: String) -> Node {
-        .text(HTMLEscape.text(value))
+        .raw(HTMLEscape.text(value))
     }
 
     /// A link or form target (`href` by default, `action` for forms).

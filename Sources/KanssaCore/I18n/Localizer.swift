@@ -29,11 +29,32 @@ public struct Localizer: Sendable {
 
     /// The message for `key`, with `{name}` placeholders filled in.
     public func callAsFunction(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
-        var text = table[key.rawValue] ?? fallback[key.rawValue] ?? key.rawValue
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        let text = table[key.rawValue] ?? fallback[key.rawValue] ?? key.rawValue
+        return arguments.isEmpty ? text : Self.fill(text, with: arguments)
+    }
+
+    /// Fills in `{name}` placeholders in one pass over the message: a value is never read again,
+    /// so a name someone typed that looks like a placeholder ("{count}") stays as they typed it.
+    /// A placeholder without a value is left as it is.
+    static func fill(_ message: String, with arguments: [String: String]) -> String {
+        var out = ""
+        out.reserveCapacity(message.utf8.count + 32)
+        var rest = message[...]
+        while let open = rest.firstIndex(of: "{") {
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
+            out += rest[..<open]
+            let name = String(rest[afterOpen..<close])
+            if let value = arguments[name] {
+                out += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                out += "{"
+                rest = rest[afterOpen...]
+            }
         }
-        return text
+        out += rest
+        return out
     }
 
     public func date(_ date: Date) -> String {

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Each account's name as it is searched: lower-cased and without accents, in every language, so
