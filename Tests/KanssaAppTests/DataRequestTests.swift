@@ -116,7 +116,7 @@ import VaporTesting
             try await admin.get("/organisations/\(fixtures.here)/retention")
             #expect(try await admin.post("/organisations/\(fixtures.here)/retention", [
                 ("months-case-records", "24"), ("reason-case-records", "Social Welfare Act: client records"),
-                ("months-access-trace", "12"), ("reason-access-trace", "Proof of lawful use"),
+                ("months-access-trace", "12"), ("reason-access-trace", "Proof of lawful use"), ("months-unused-accounts", "0"),
             ]).status == .seeOther)
 
             var citizen = Browser(app)
@@ -221,16 +221,87 @@ import VaporTesting
             try await admin.get("/organisations/\(fixtures.here)/retention")
             #expect(try await admin.post("/organisations/\(fixtures.here)/retention", [
                 ("months-case-records", "24"), ("reason-case-records", "Client records"), ("months-access-trace", "0"),
+                ("months-unused-accounts", "0"),
             ]).status == .seeOther)
             let rules = try await RetentionRule.query(on: app.db).all()
             #expect(rules.map(\.keepMonths) == [24] && rules.map(\.recordKind) == [.caseRecords])
             let changed = try await AuditEntry.query(on: app.db).filter(\.$event == .retentionRulesChanged).all()
-            #expect(changed.map(\.target) == ["case-records=24,access-trace=0"])
+            #expect(changed.map(\.target) == ["case-records=24,access-trace=0,unused-accounts=0"])
             #expect(changed.first?.organisationID == fixtures.here)
             // Another organisation's administrator cannot read or change them.
             var elsewhere = Browser(app)
             try await elsewhere.signIn(Fixtures.adminElsewhereLogin)
             #expect(try await elsewhere.get("/organisations/\(fixtures.here)/retention").status == .forbidden)
         }
+    }
+
+    @Test func anAccountNobodyUsesIsErasedAfterItsOrganisationsRuleAndNoSooner() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            try await Self.fillPlan(app, fixtures)
+            let citizenID = fixtures.accounts[.citizen]!
+            // The outreach team stays authorised for three years.
+            try await PlanAuthorisation.query(on: app.db).filter(\.$plan.$id == fixtures.citizenPlan)
+                .set(\.$expiresAt, to: world.now.addingTimeInterval(3 * 365 * 24 * 3600)).update()
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            try await admin.get("/organisations/\(fixtures.here)/retention")
+            let noReason = try await admin.post("/organisations/\(fixtures.here)/retention", [
+                ("months-case-records", "0"), ("months-access-trace", "0"), ("months-unused-accounts", "12"),
+            ])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(try await admin.post("/organisations/\(fixtures.here)/retention", [
+                ("months-case-records", "0"), ("months-access-trace", "0"),
+                ("months-unused-accounts", "12"), ("reason-unused-accounts", "We keep nothing nobody uses"),
+            ]).status == .seeOther)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/me/data").body.string
+            #expect(page.contains("If for 12 months you do not sign in and nobody changes your plan"))
+            #expect(page.contains("Here, because: We keep nothing nobody uses"))
+
+            func requested() async throws -> Bool {
+                try await DataRequest.query(on: app.db).filter(\.$accountID == citizenID).filter(\.$kind == .erasure).count() > 0
+            }
+            // Eleven months on: still within the rule.
+            world.advance(by: 335 * 24 * 3600)
+            #expect(await Self.run(app).unused == 0)
+            #expect(try await !requested())
+            // A professional works on the plan with the citizen, who does not sign in themselves.
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "Talked it over at home")]).status == .seeOther)
+            // Thirteen months after the citizen last signed in, two after the plan last changed: in use.
+            world.advance(by: 60 * 24 * 3600)
+            #expect(await Self.run(app).unused == 0)
+            #expect(try await !requested())
+            // A year and more after the last change: asked for and, without other rules, carried out in the same run.
+            world.advance(by: 320 * 24 * 3600)
+            let report = await Self.run(app)
+            #expect(report.unused == 1)
+            #expect(report.completed == 1)
+            #expect(try await Account.find(citizenID, on: app.db) == nil)
+            #expect(try await Plan.find(fixtures.citizenPlan, on: app.db) == nil)
+            let request = try #require(try await DataRequest.query(on: app.db).filter(\.$accountID == citizenID).first())
+            #expect(request.state == .completed)
+            // Staff, co-trainers and someone who is a citizen elsewhere but staff here are never erased by the rule.
+            for role in [Role.professional, .coordinator, .admin, .coTrainer] {
+                #expect(try await Account.find(fixtures.accounts[role]!, on: app.db) != nil, "\(role)")
+            }
+            #expect(try await Account.find(fixtures.memberOfBoth, on: app.db) != nil)
+            #expect(await Self.run(app).unused == 0, "a second run asks for nothing more")
+        }
+    }
+
+    @Test func theRuleOnUnusedAccountsAppliesOnlyToCitizensOfOrganisationsThatAllHaveOne() {
+        let here = UUID(), there = UUID()
+        #expect(UnusedAccounts.months(memberships: [(here, .citizen)], rules: [here: 12]) == 12)
+        #expect(UnusedAccounts.months(memberships: [(here, .citizen), (there, .citizen)], rules: [here: 12, there: 36]) == 36)
+        #expect(UnusedAccounts.months(memberships: [(here, .citizen), (there, .citizen)], rules: [here: 12]) == nil)
+        #expect(UnusedAccounts.months(memberships: [(here, .citizen), (here, .professional)], rules: [here: 12]) == nil)
+        #expect(UnusedAccounts.months(memberships: [(here, .coTrainer)], rules: [here: 12]) == nil)
+        #expect(UnusedAccounts.months(memberships: [], rules: [here: 12]) == nil)
+        #expect(UnusedAccounts.months(memberships: [(here, .citizen)], rules: [here: 0]) == nil)
     }
 }

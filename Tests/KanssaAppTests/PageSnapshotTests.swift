@@ -76,16 +76,19 @@ import Testing
             MyData.Kept(organisationName: "Municipality of Houten", kind: .caseRecords, months: 24, reason: "Youth Act: client records"),
             MyData.Kept(organisationName: "Municipality of Houten", kind: .accessTrace, months: 12, reason: "Proof of lawful use"),
         ]
-        var open = MyData.Model(restrictedSince: nil, erasureRequestedAt: nil, kept: kept)
+        let unused = [MyData.Kept(organisationName: "Municipality of Houten", kind: .unusedAccounts, months: 36,
+                                  reason: "We keep no information nobody uses")]
+        var open = MyData.Model(restrictedSince: nil, erasureRequestedAt: nil, kept: kept, unusedMonths: 36, unusedReasons: unused)
         open.errors = [FieldError(field: "understood", message: try Self.chrome().t(.errorErasureNotConfirmed))]
         expectPage(MyData.View(model: open, chrome: try Self.chrome()).render(), named: "my-data")
-        let restricted = MyData.Model(restrictedSince: Self.when, erasureRequestedAt: nil, kept: [])
+        let restricted = MyData.Model(restrictedSince: Self.when, erasureRequestedAt: nil, kept: [], unusedMonths: nil, unusedReasons: [])
         expectPage(MyData.View(model: restricted, chrome: try Self.chrome("fi")).render(), named: "my-data-restricted-fi")
-        let erasing = MyData.Model(restrictedSince: nil, erasureRequestedAt: Self.when, kept: kept)
+        let erasing = MyData.Model(restrictedSince: nil, erasureRequestedAt: Self.when, kept: kept, unusedMonths: nil, unusedReasons: [])
         expectPage(MyData.View(model: erasing, chrome: try Self.chrome()).render(), named: "my-data-erasing")
         var rules = Retention.Model(organisationID: Self.organisation, organisationName: "Municipality of Houten", lines: [
             .init(kind: .caseRecords, months: "24", reason: "Youth Act: client records", updatedAt: Self.when),
             .init(kind: .accessTrace, months: "x", reason: "", updatedAt: nil),
+            .init(kind: .unusedAccounts, months: "36", reason: "We keep no information nobody uses", updatedAt: Self.when),
         ])
         rules.errors = [FieldError(field: "months-access-trace", message: try Self.chrome().t(.errorRetentionMonths))]
         expectPage(Retention.View(model: rules, chrome: try Self.chrome()).render(), named: "retention")

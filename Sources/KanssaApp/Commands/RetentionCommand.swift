@@ -15,6 +15,9 @@ struct RetentionCommand: AsyncCommand {
         let report = await RetentionJob.run(
             now: app.platform.dependencies.now(), timeZone: app.platform.config.timeZone, on: app.db, logger: app.logger)
         let erased = report.erased.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }
+        if report.unused > 0 {
+            context.console.print("Accounts unused for longer than their organisations' rule, asked to be erased: \(report.unused).")
+        }
         context.console.print("Erasure requests in progress: \(report.requests); carried out to the end: \(report.completed).")
         context.console.print(erased.isEmpty ? "Nothing erased in this run." : "Erased — " + erased.joined(separator: ", ") + ".")
         if report.failed > 0 {

@@ -117,10 +117,12 @@ enum DemoData {
             try await loadActionLearningSet(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, timeZone: platform.config.timeZone, at: now, on: database)
             // Houten keeps its staff's case records and the access trace for a while after an
-            // erasure request, so that the demo's "Restrict or erase my data" page has rules to show.
+            // erasure request, and erases citizens' accounts nobody has used for three years, so
+            // that the demo's "Restrict or erase my data" page has rules to show.
             for (kind, months, reason) in [
                 (RecordKind.caseRecords, 24, "Our records schedule for client files of the work-and-income service"),
                 (RecordKind.accessTrace, 12, "To show, if asked, that your information was used lawfully"),
+                (RecordKind.unusedAccounts, 36, "We keep no information about people who no longer use Kanssa"),
             ] {
                 try await RetentionRule(
                     organisationID: organisationIDs[houten]!, recordKind: kind, keepMonths: months, reason: reason,

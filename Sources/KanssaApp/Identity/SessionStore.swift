@@ -73,6 +73,8 @@ enum SessionStore {
         let token = request.platform.dependencies.token()
         try await BrowserSession(tokenDigest: Digest.sha256(token), accountID: accountID, createdAt: request.now)
             .create(on: request.db)
+        // An organisation's rule on unused accounts counts from here.
+        try await Account.query(on: request.db).filter(\.$id == accountID).set(\.$lastActiveAt, to: request.now).update()
         return token
     }
 

@@ -4,15 +4,20 @@ import Fluent
 import KanssaCore
 import Vapor
 
-/// Carries out erasures as far and as soon as the organisations' retention rules allow: closes
-/// the account at the first run, asks every module to erase what it may, and removes the account
-/// once nothing is kept. Runs on a schedule in every server and as `kanssa retention`; a run
-/// repeated, or run by two servers at once, erases nothing twice.
+/// Carries out erasures as far and as soon as the organisations' retention rules allow: asks for
+/// the erasure of citizens' accounts that nobody has used for longer than their organisations'
+/// rule, closes the account at the first run, asks every module to erase what it may, and removes
+/// the account once nothing is kept. Runs on a schedule in every server and as `kanssa
+/// retention`; a run repeated, or run by two servers at once, erases nothing twice.
 enum RetentionJob {
     /// Every module that holds personal data, the access trace last: erasing writes no trace.
     static let holders: [any PersonalDataHolder] = [AgendaErasure(), EncounteringErasure(), AccessTraceErasure()]
+    /// Every module whose data others change for a person: such an account is in use.
+    static let activity: [any ActivityHolder] = [AgendaActivity()]
 
     struct Report: Sendable, Equatable {
+        /// Erasures asked for by the rule on unused accounts in this run.
+        var unused = 0
         var requests = 0
         var completed = 0
         var erased: [String: Int] = [:]
@@ -21,6 +26,13 @@ enum RetentionJob {
 
     static func run(now: Date, timeZone: TimeZone, on database: any Database, logger: Logger) async -> Report {
         var report = Report()
+        do {
+            report.unused = try await requestErasureOfUnused(now: now, timeZone: timeZone, on: database)
+        } catch {
+            // The requests made before the failure stand; the next run looks again.
+            logger.error("retention: could not look for unused accounts", metadata: ["error": "\(String(reflecting: error))"])
+            report.failed += 1
+        }
         let requests: [DataRequest]
         do {
             requests = try await DataRequest.query(on: database)
@@ -47,6 +59,35 @@ enum RetentionJob {
             }
         }
         return report
+    }
+
+    /// Asks for the erasure of every citizen's account that nobody has used — no session of theirs
+    /// and no change to their data — for longer than their organisations' rule: the request is
+    /// then carried out like one the person made, under the same rules. Returns how many.
+    static func requestErasureOfUnused(now: Date, timeZone: TimeZone, on database: any Database) async throws -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let candidates = try await UnusedAccounts.candidates(now: now, calendar: calendar, on: database)
+        var requested = 0
+        for (since, group) in Dictionary(grouping: candidates, by: \.unusedSince) {
+            var inUse: Set<UUID> = []
+            for holder in activity {
+                inUse.formUnion(try await holder.changed(group.map(\.accountID), since: since, on: database))
+            }
+            for candidate in group where !inUse.contains(candidate.accountID) {
+                try await database.transaction { database in
+                    let request = DataRequest(accountID: candidate.accountID, kind: .erasure, requestedAt: now)
+                    try await request.create(on: database)
+                    try await AuditLog.record(AuditRecord(
+                        actorID: nil, subjectID: candidate.accountID, event: .dataRequestMade,
+                        target: "erasure:\(try request.requireID()):unused-since:\(ISO8601DateFormatter().string(from: since))",
+                        purpose: Purpose.dataProtection.rawValue, requestID: "retention-job"
+                    ), at: now, on: database)
+                }
+                requested += 1
+            }
+        }
+        return requested
     }
 
     /// One erasure request, one step further.

@@ -24,9 +24,9 @@ final class RetentionSchedule: LifecycleHandler, Sendable {
                 let platform = application.platform
                 let report = await RetentionJob.run(
                     now: platform.dependencies.now(), timeZone: platform.config.timeZone, on: application.db, logger: application.logger)
-                if report.requests > 0 {
+                if report.requests > 0 || report.unused > 0 {
                     application.logger.info("retention run", metadata: [
-                        "requests": "\(report.requests)", "completed": "\(report.completed)", "failed": "\(report.failed)",
+                        "unused": "\(report.unused)", "requests": "\(report.requests)", "completed": "\(report.completed)", "failed": "\(report.failed)",
                     ])
                 }
             }

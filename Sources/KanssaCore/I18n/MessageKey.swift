@@ -712,6 +712,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myDataRestrictedNotice
     case myDataRestrictedSince
     case myDataTitle
+    case myDataUnusedHeading
+    case myDataUnusedReason
+    case myDataUnusedRule
     case myDataWithdraw
     case myDataWithdrawnNotice
     case myExportHeading
@@ -917,6 +920,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case retentionReason
     case retentionReasonHint
     case retentionTitle
+    case retentionUnusedAccounts
+    case retentionUnusedAccountsHint
+    case retentionUnusedMonths
+    case retentionUnusedMonthsHint
     case retentionUpdated
     case roleAdmin
     case roleCitizen

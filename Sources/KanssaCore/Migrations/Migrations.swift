@@ -18,5 +18,6 @@ public enum CoreMigrations {
         CreateRetentionRules(),
         AllowAuditErasure(),
         AddAccountSearchName(),
+        AddAccountLastActive(),
     ]
 }

@@ -17,6 +17,8 @@ public final class Account: Model, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @OptionalField(key: "disabled_at") public var disabledAt: Date?
     @Field(key: "created_at") public var createdAt: Date
+    /// When the person last began a session; nil until they first do (then `createdAt` counts).
+    @OptionalField(key: "last_active_at") public var lastActiveAt: Date?
 
     public init() {}
 

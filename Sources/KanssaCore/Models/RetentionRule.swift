@@ -10,6 +10,10 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case caseRecords = "case-records"
     /// The trace of who read or changed the person's data, when and why.
     case accessTrace = "access-trace"
+    /// A citizen's account that nobody has used: after this many months without a session of
+    /// theirs and without a change to their plan, the retention job erases it as if they had
+    /// asked (the other rules then apply). Counted from the request for the other kinds.
+    case unusedAccounts = "unused-accounts"
 }
 
 /// How many months after an erasure request an organisation keeps one kind of record, and why —

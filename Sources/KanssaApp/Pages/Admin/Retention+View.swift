@@ -23,8 +23,9 @@ extension Retention {
                                 .element(named: "legend", nodes: [Node<HTML.BodyContext>.txt(Self.kindName(line.kind, t))]),
                                 .p(.class("field__hint"), .txt(Self.kindHint(line.kind, t))),
                                 Components.textField(
-                                    name: "months-\(line.kind.rawValue)", label: t(.retentionMonths), value: line.months, type: .number,
-                                    hint: t(.retentionMonthsHint), error: model.errors.message(for: "months-\(line.kind.rawValue)"),
+                                    name: "months-\(line.kind.rawValue)", label: t(line.kind == .unusedAccounts ? .retentionUnusedMonths : .retentionMonths),
+                                    value: line.months, type: .number,
+                                    hint: t(line.kind == .unusedAccounts ? .retentionUnusedMonthsHint : .retentionMonthsHint), error: model.errors.message(for: "months-\(line.kind.rawValue)"),
                                     maxLength: 3),
                                 Components.textField(
                                     name: "reason-\(line.kind.rawValue)", label: t(.retentionReason), value: line.reason,
@@ -44,6 +45,7 @@ extension Retention {
             switch kind {
             case .caseRecords: t(.retentionCaseRecords)
             case .accessTrace: t(.retentionAccessTrace)
+            case .unusedAccounts: t(.retentionUnusedAccounts)
             }
         }
 
@@ -51,6 +53,7 @@ extension Retention {
             switch kind {
             case .caseRecords: t(.retentionCaseRecordsHint)
             case .accessTrace: t(.retentionAccessTraceHint)
+            case .unusedAccounts: t(.retentionUnusedAccountsHint)
             }
         }
     }

@@ -14,6 +14,7 @@ extension MyData {
                     Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     restriction,
                     erasure,
+                    unused,
                     .p(.a(.link(SiteRoute.myInformation().url), .txt(t(.myInformationTitle))))
                 )
             )
@@ -36,6 +37,20 @@ extension MyData {
             )
         }
 
+        /// The organisations' rule on accounts nobody uses, when one applies to this account.
+        private var unused: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .unwrap(model.unusedMonths) { months in
+                .section(
+                    .h2(.txt(t(.myDataUnusedHeading))),
+                    .p(.txt(t(.myDataUnusedRule, ["months": t.number(months)]))),
+                    .ul(.forEach(model.unusedReasons) { rule in
+                        .li(.txt(t(.myDataUnusedReason, ["organisation": rule.organisationName, "reason": rule.reason])))
+                    })
+                )
+            }
+        }
+
         private var erasure: Node<HTML.BodyContext> {
             let t = chrome.t
             return .section(
@@ -52,7 +67,7 @@ extension MyData {
                     .if(model.kept.isEmpty, .p(.txt(t(.myDataNothingKept)))),
                     .if(!model.kept.isEmpty, .group(
                         .ul(.forEach(model.kept) { kept in
-                            let key: MessageKey = kept.kind == .caseRecords ? .myDataKeptCaseRecords : .myDataKeptAccessTrace
+                            let key: MessageKey = kept.kind == .accessTrace ? .myDataKeptAccessTrace : .myDataKeptCaseRecords
                             return .li(.txt(t(key, [
                                 "organisation": kept.organisationName, "months": t.number(kept.months), "reason": kept.reason,
                             ])))
