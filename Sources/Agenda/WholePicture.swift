@@ -83,22 +83,22 @@ public enum WholePicture {
     }
 
     /// A fixed number of queries whatever the plan's size: actions (at most
-    /// ``PlanActions/shown``), goals (unless the caller read them already), teams, organisations,
-    /// names, and the people who can be named as doing an action.
+    /// ``PlanActions/shown``), goals (unless the caller read them already), the services' names,
+    /// noted tensions, everyone's names, and the people who can be named as doing an action.
     public static func load(
         planID: UUID, ownerName: String, showGoals: Bool, goals known: [MyPlan.GoalLine]? = nil, now: Date,
         timeZone: TimeZone, on database: any Database
     ) async throws -> Model {
         let actions = try await PlanActions.list(planID: planID, on: database)
-        let goals = if let known { known } else {
-            try await MyPlan.GoalLine.lines(try await PlanStore.goals(of: planID, on: database), on: database)
-        }
+        let goalRows = known == nil ? try await PlanStore.goals(of: planID, on: database) : []
         let serviceNames = try await Team.serviceNames(of: Set(actions.compactMap(\.teamID)), on: database)
         let tensions = showGoals ? try await GoalTensions.list(planID: planID, on: database) : []
+        // Everyone named on the page — owners, planners, who noted a tension or suggested a goal: one query.
         let names = try await Account.displayNames(
             of: actions.compactMap(\.ownerAccountID) + actions.filter(\.withOwnerPresent).map(\.createdByID)
-                + tensions.map(\.createdByID),
+                + tensions.map(\.createdByID) + goalRows.compactMap(\.suggestedByID),
             on: database)
+        let goals = known ?? MyPlan.GoalLine.lines(goalRows, names: names)
         return build(
             ownerName: ownerName, actions: actions, goals: goals, serviceNames: serviceNames, names: names,
             showGoals: showGoals, today: PlanActions.day(now, in: timeZone), tensions: tensions,

@@ -26,8 +26,12 @@ public enum MyPlan {
 extension MyPlan.GoalLine {
     /// Goals as lines, with the names of those who suggested them: one query for the names.
     public static func lines(_ goals: [Goal], on database: any Database) async throws -> [MyPlan.GoalLine] {
-        let names = try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database)
-        return goals.compactMap { goal in
+        lines(goals, names: try await Account.displayNames(of: goals.compactMap(\.suggestedByID), on: database))
+    }
+
+    /// Goals as lines, with names read already (they must hold those who suggested them).
+    static func lines(_ goals: [Goal], names: [UUID: String]) -> [MyPlan.GoalLine] {
+        goals.compactMap { goal in
             goal.id.map {
                 MyPlan.GoalLine(id: $0, text: goal.text, origin: goal.origin, status: goal.status,
                                 suggestedBy: goal.suggestedByID.flatMap { names[$0] })

@@ -29,14 +29,23 @@ enum SessionStore {
             let organisation_id: UUID?
             let organisation_name: String?
             let role: Role?
+            let team_id: UUID?
         }
+        // The session with its account, one row per membership and one per team: one query.
+        let digest = Digest.sha256(token)
         let rows = try await sql.raw("""
             SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
-                m.organisation_id, o.name AS organisation_name, m.role
+                m.organisation_id, o.name AS organisation_name, m.role, NULL AS team_id
             FROM sessions s JOIN accounts a ON a.id = s.account_id
             LEFT JOIN memberships m ON m.account_id = s.account_id
             LEFT JOIN organisations o ON o.id = m.organisation_id
-            WHERE s.token_digest = \(bind: Digest.sha256(token))
+            WHERE s.token_digest = \(bind: digest)
+            UNION ALL
+            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
+                NULL, NULL, NULL, tm.team_id
+            FROM sessions s JOIN accounts a ON a.id = s.account_id
+            JOIN team_members tm ON tm.account_id = s.account_id
+            WHERE s.token_digest = \(bind: digest)
             """).all(decoding: Row.self)
         guard let session = rows.first else { return nil }
         let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
@@ -50,14 +59,12 @@ enum SessionStore {
             try await end(sessionID: session.id, on: request.db)
             return nil
         }
-        let memberships = rows.compactMap { row -> MembershipGrant? in
+        let memberships = rows.filter { $0.team_id == nil }.compactMap { row -> MembershipGrant? in
             guard let organisation = row.organisation_id, let name = row.organisation_name, let role = row.role else { return nil }
             return MembershipGrant(organisationID: organisation, organisationName: name, role: role)
         }
         .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
-        struct TeamRow: Decodable { let team_id: UUID }
-        let teamIDs = try await sql.select().column("team_id").from(TeamMember.schema).where("account_id", .equal, session.account_id)
-            .all(decoding: TeamRow.self).map(\.team_id)
+        let teamIDs = rows.compactMap(\.team_id)
         // Writing on every request would make reads into writes; a minute's precision is enough.
         if now.timeIntervalSince(session.last_seen_at) > 60 {
             try await BrowserSession.query(on: request.db).filter(\.$id == session.id).set(\.$lastSeenAt, to: now).update()
