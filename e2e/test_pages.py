@@ -538,3 +538,24 @@ def test_a_participant_gives_feedback_on_a_phone(browser, base_url):
     assert joost.get_by_text("Ask what matters most before I open the form.").is_visible()
     expect_accessible(joost, "what participants said, for the host")
     joost.context.close()
+
+
+def test_an_administrator_sets_the_rule_on_unused_accounts_and_a_citizen_reads_it(page, phone, base_url):
+    sign_in(phone, base_url, "admin@houten.demo")
+    phone.get_by_role("link", name="Manage teams, members and invitations").first.click()
+    phone.get_by_role("link", name="How long records are kept").first.click()
+    months = phone.get_by_label("Months without use")
+    assert months.input_value() == "36"
+    months.fill("24")
+    phone.get_by_role("button", name="Save").click()
+    assert phone.get_by_label("Months without use").input_value() == "24"
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    expect_accessible(phone, "retention rules on a phone")
+    screenshot(phone, "retention-on-phone")
+
+    sign_in(page, base_url, "fatima@houten.demo")
+    page.goto(base_url + "/me/data")
+    assert page.get_by_role("heading", name="If your account is not used").is_visible()
+    assert page.get_by_text("If for 24 months you do not sign in and nobody changes your plan").is_visible()
+    assert page.get_by_text("We keep no information about people who no longer use Kanssa").is_visible()
+    expect_accessible(page, "restrict or erase my data")
