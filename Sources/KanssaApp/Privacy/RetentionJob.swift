@@ -75,16 +75,19 @@ enum RetentionJob {
                 inUse.formUnion(try await holder.changed(group.map(\.accountID), since: since, on: database))
             }
             for candidate in group where !inUse.contains(candidate.accountID) {
-                try await database.transaction { database in
-                    let request = DataRequest(accountID: candidate.accountID, kind: .erasure, requestedAt: now)
-                    try await request.create(on: database)
+                let made = try await database.transaction { database -> Bool in
+                    // Another server's run, or the person, may have asked since the candidates were read.
+                    let active = try await DataRequests.active(of: candidate.accountID, on: database)
+                    guard !active.contains(where: { $0.kind == .erasure }) else { return false }
+                    let request = try await DataRequests.make(.erasure, for: candidate.accountID, at: now, on: database)
                     try await AuditLog.record(AuditRecord(
                         actorID: nil, subjectID: candidate.accountID, event: .dataRequestMade,
                         target: "erasure:\(try request.requireID()):unused-since:\(ISO8601DateFormatter().string(from: since))",
                         purpose: Purpose.dataProtection.rawValue, requestID: "retention-job"
                     ), at: now, on: database)
+                    return true
                 }
-                requested += 1
+                if made { requested += 1 }
             }
         }
         return requested
