@@ -90,11 +90,7 @@ public struct AgendaExport: Codable, Sendable, Equatable {
                 if case .written(let name) = area.name { names[area.key] = name }
             }
         let teamIDs = authorisations.compactMap(\.granteeTeamID) + actions.compactMap(\.teamID)
-        let teams = try await Team.query(on: database).filter(\.$id ~~ Array(Set(teamIDs)))
-            .with(\.$organisation).all()
-            .reduce(into: [UUID: String]()) { result, team in
-                if let id = team.id { result[id] = "\(team.name) (\(team.organisation.name))" }
-            }
+        let teams = try await Team.granteeNames(of: Set(teamIDs), on: database)
         return AgendaExport(
             whatMatters: plan.whatMatters, appreciated: plan.appreciated, important: plan.important, support: plan.support,
             strengths: try await PlanStore.strengths(of: planID, on: database).map {

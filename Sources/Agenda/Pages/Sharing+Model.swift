@@ -83,11 +83,7 @@ public enum Sharing {
             .filter(\.$plan.$id == plan.requireID())
             .sort(\.$createdAt, .descending)
             .all()
-        let teamNames = try await Team.query(on: database)
-            .filter(\.$id ~~ Array(Set(authorisations.compactMap(\.granteeTeamID))))
-            .with(\.$organisation)
-            .all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = "\($1.name) (\($1.organisation.name))" }
+        let teamNames = try await Team.granteeNames(of: Set(authorisations.compactMap(\.granteeTeamID)), on: database)
         let recorded = authorisations.filter(\.withOwnerPresent)
         let people = try await Account.displayNames(
             of: authorisations.compactMap(\.granteeAccountID) + recorded.map(\.createdByID), on: database)
