@@ -21,8 +21,24 @@ public enum PlanStore {
     }
 
     private static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
+        try await read(where: "owner_id", is: ownerID, on: database)
+    }
+
+    /// The plan with this id, if there is one.
+    public static func plan(id: UUID, on database: any Database) async throws -> Plan? {
+        try await read(where: "id", is: id, on: database)
+    }
+
+    /// One plan with the revisions it is read at (``Plan/freshness``): one query.
+    private static func read(where column: String, is value: UUID, on database: any Database) async throws -> Plan? {
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        return try await sql.select().column("*").from(Plan.schema).where("owner_id", .equal, ownerID).limit(1)
+        return try await sql.select()
+            .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("p")))
+            .column(SQLAlias(SQLColumn("value", table: "r"), as: SQLIdentifier("directory_revision")))
+            .from(SQLAlias(SQLIdentifier(Plan.schema), as: SQLIdentifier("p")))
+            .join(SQLAlias(SQLIdentifier("revisions"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
+                  on: SQLColumn("name", table: "r"), .equal, SQLBind(Revisions.directory))
+            .where(SQLColumn(column, table: "p"), .equal, SQLBind(value)).limit(1)
             .first(decoding: Plan.Row.self).map(Plan.init(row:))
     }
 

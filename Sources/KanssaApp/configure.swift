@@ -26,6 +26,7 @@ public func configure(
         stylesheet: try Stylesheet.load(),
         instruments: try Instruments.bundled(),
         roundFigures: RoundFiguresCache(),
+        wholePictures: WholePictureCache(capacity: config.plansKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
 

@@ -9,6 +9,14 @@ import Testing
         #expect(config.port == 8080)
         #expect(config.hostname == "127.0.0.1")
         #expect(!config.isHTTPS)
+        #expect(config.plansKept == 2_000)
+    }
+
+    @Test func howManyPlansAreKeptIsAWholeNumberAndZeroKeepsNone() throws {
+        #expect(try AppConfig.load(environment: ["KANSSA_PLANS_KEPT": "0"], command: "demo").plansKept == 0)
+        #expect {
+            try AppConfig.load(environment: ["KANSSA_PLANS_KEPT": "-1"], command: "demo")
+        } throws: { String(describing: $0).contains("KANSSA_PLANS_KEPT must be a whole number") }
     }
 
     @Test func aPostgresURLChoosesPostgres() throws {

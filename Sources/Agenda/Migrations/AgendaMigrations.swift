@@ -15,5 +15,6 @@ public enum AgendaMigrations {
         AddAuthorisationOwnerPresent(),
         CreateLifeAreas(),
         CreateGoalTensions(),
+        TrackPlanRevision(),
     ]
 }

@@ -21,6 +21,9 @@ public final class Plan: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
     @Field(key: "updated_by_id") public var updatedByID: UUID
+    /// The revisions the plan was read at, when ``PlanStore`` read it (not a field Fluent writes:
+    /// the database raises them itself; see ``TrackPlanRevision``).
+    public internal(set) var freshness: PlanFreshness?
 
     public init() {}
 
@@ -46,6 +49,8 @@ public final class Plan: Model, @unchecked Sendable {
         let created_at: Date
         let updated_at: Date
         let updated_by_id: UUID
+        let revision: Int
+        let directory_revision: Int?
     }
 
     /// The plan a row holds, as if Fluent had read it.
@@ -62,5 +67,14 @@ public final class Plan: Model, @unchecked Sendable {
         createdAt = row.created_at
         updatedAt = row.updated_at
         updatedByID = row.updated_by_id
+        freshness = row.directory_revision.map { PlanFreshness(plan: row.revision, directory: $0) }
     }
+}
+
+/// Nothing a plan's pages show has changed while both numbers stay as they were: the plan's
+/// revision (anything in the plan) and the directory's (the names of people, teams and
+/// organisations, and who is in which team).
+public struct PlanFreshness: Sendable, Hashable {
+    public let plan: Int
+    public let directory: Int
 }

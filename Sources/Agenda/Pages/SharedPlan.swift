@@ -55,9 +55,9 @@ public enum SharedPlan {
     /// Loads only the sections `visible` names: a section the viewer may not see is never read.
     public static func load(
         planID: UUID, ownerName: String, viewerID: UUID, visible: Set<PlanSection>, reasons: [String], now: Date,
-        timeZone: TimeZone, on database: any Database
+        timeZone: TimeZone, pictures: WholePictureCache, on database: any Database
     ) async throws -> Model? {
-        guard let plan = try await Plan.find(planID, on: database) else { return nil }
+        guard let plan = try await PlanStore.plan(id: planID, on: database) else { return nil }
         var goals: [MyPlan.GoalLine]?
         var rewordable: [UUID: Int] = [:]
         if visible.contains(.goals) {
@@ -79,8 +79,8 @@ public enum SharedPlan {
             model.strengths = MyPlan.StrengthLine.lines(try await PlanStore.strengths(of: planID, on: database))
         }
         if visible.contains(.actions) {
-            model.picture = try await WholePicture.load(
-                planID: planID, ownerName: ownerName, showGoals: visible.contains(.goals), goals: goals, now: now,
+            model.picture = try await pictures.picture(
+                of: plan, ownerName: ownerName, showGoals: visible.contains(.goals), goals: goals, now: now,
                 timeZone: timeZone, on: database)
         }
         if visible.contains(.checkIns) {

@@ -94,7 +94,8 @@ extension AppConfig {
             sessionMaximumAge: TimeInterval(integer("KANSSA_SESSION_MAX_HOURS", default: 12, range: 1...168) * 3600),
             passwordCost: 12,
             retentionInterval: { minutes in minutes == 0 ? nil : TimeInterval(minutes * 60) }(
-                integer("KANSSA_RETENTION_MINUTES", default: 60, range: 0...10080))
+                integer("KANSSA_RETENTION_MINUTES", default: 60, range: 0...10080)),
+            plansKept: integer("KANSSA_PLANS_KEPT", default: AppConfig.defaultPlansKept, range: 0...1_000_000)
         )
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems, environment: environment)

@@ -26,6 +26,10 @@ public struct AppConfig: Sendable {
     /// How often a server runs the retention job; nil: never (tests, or a scheduler outside runs
     /// `kanssa retention`).
     public var retentionInterval: TimeInterval?
+    /// How many plans' whole-person views a server keeps built in memory (about 10 KB each);
+    /// 0 builds every one from the database.
+    public var plansKept: Int = AppConfig.defaultPlansKept
+    public static let defaultPlansKept = 2_000
 
     public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
 
@@ -35,7 +39,7 @@ public struct AppConfig: Sendable {
             database: database, dataDirectory: NSTemporaryDirectory(), hostname: "127.0.0.1", port: 0,
             logLevel: .warning, secret: String(repeating: "t", count: 32), publicURL: nil,
             timeZone: TimeZone(identifier: "Europe/Helsinki")!, sessionIdleTimeout: 3600,
-            sessionMaximumAge: 12 * 3600, passwordCost: 4, retentionInterval: nil
+            sessionMaximumAge: 12 * 3600, passwordCost: 4, retentionInterval: nil, plansKept: defaultPlansKept
         )
     }
 }

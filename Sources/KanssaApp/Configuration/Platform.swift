@@ -1,3 +1,4 @@
+import Agenda
 import KanssaCore
 import Learning
 import Prometheus
@@ -17,6 +18,8 @@ struct Platform: Sendable {
     let instruments: [String: Instrument]
     /// Self-assessment figures, kept while a round's answers stay as they were.
     let roundFigures: RoundFiguresCache
+    /// Whole-person views, kept per plan while the database's revisions say nothing in them changed.
+    let wholePictures: WholePictureCache
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
 }

@@ -19,5 +19,6 @@ public enum CoreMigrations {
         AllowAuditErasure(),
         AddAccountSearchName(),
         AddAccountLastActive(),
+        TrackDirectoryRevision(),
     ]
 }

@@ -86,8 +86,8 @@ struct ActionController: RouteCollection {
     private func page(_ request: Request) async throws -> ActionsPage.Model {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        let picture = try await WholePicture.load(
-            planID: try plan.requireID(), ownerName: principal.displayName, showGoals: true, now: request.now,
+        let picture = try await request.platform.wholePictures.picture(
+            of: plan, ownerName: principal.displayName, showGoals: true, now: request.now,
             timeZone: request.platform.config.timeZone, on: request.db)
         var model = ActionsPage.Model(picture: picture, isAgendaWritten: plan.whatMatters != nil)
         // The owner may change any action of their own plan (they are here through `useOwnPlan`).

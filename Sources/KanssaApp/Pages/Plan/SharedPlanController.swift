@@ -225,7 +225,7 @@ struct SharedPlanController: RouteCollection {
         }
         guard var model = try await SharedPlan.load(
             planID: planID, ownerName: owner, viewerID: principal.accountID, visible: visible, reasons: reasons, now: request.now,
-            timeZone: request.platform.config.timeZone, on: request.db)
+            timeZone: request.platform.config.timeZone, pictures: request.platform.wholePictures, on: request.db)
         else {
             throw KanssaError.notFound
         }

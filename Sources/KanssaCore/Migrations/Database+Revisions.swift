@@ -1,0 +1,136 @@
+import Fluent
+import SQLKit
+
+/// Revisions the database keeps by itself: numbers that triggers raise on every change to the
+/// rows they stand for. What a server builds from those rows can then be kept until the number
+/// moves — whoever changed the rows, through whichever code, on whichever server — at the price
+/// of reading one number.
+///
+/// Two kinds: a named counter in the `revisions` table (``counter(_:table:events:)``), and a
+/// `revision` column of a parent row that its child rows raise (``parent(_:via:child:)``).
+public enum Revisions {
+    /// Who is who: people's names, teams with their members, organisations' names.
+    public static let directory = "directory"
+
+    /// What changes a trigger follows.
+    public enum Event: Sendable, Hashable {
+        case insert
+        /// An update of any of these columns, or of any column when empty.
+        case update(of: [String] = [])
+        case delete
+
+        var keyword: String {
+            switch self {
+            case .insert: "INSERT"
+            case .update(let columns): columns.isEmpty ? "UPDATE" : "UPDATE OF \(columns.joined(separator: ", "))"
+            case .delete: "DELETE"
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .insert: "insert"
+            case .update: "update"
+            case .delete: "delete"
+            }
+        }
+    }
+
+    /// Raises the counter `name` after every change of `events` on `table`: once per row on
+    /// SQLite, once per statement on PostgreSQL.
+    public static func counter(_ name: String, table: String, events: [Event], on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for event in events {
+            let trigger = "\(table)_revise_\(name)_\(event.name)"
+            switch database.dialectName {
+            case "sqlite":
+                try await sql.raw("""
+                    CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: event.keyword) ON \(unsafeRaw: table)
+                    BEGIN UPDATE revisions SET value = value + 1 WHERE name = \(unsafeRaw: quoted(name)); END
+                    """).run()
+            default:
+                try await sql.raw("""
+                    CREATE TRIGGER \(unsafeRaw: trigger) AFTER \(unsafeRaw: event.keyword) ON \(unsafeRaw: table)
+                    FOR EACH STATEMENT EXECUTE FUNCTION revise_counter(\(unsafeRaw: quoted(name)))
+                    """).run()
+            }
+        }
+    }
+
+    /// Drops what ``counter(_:table:events:)`` created.
+    public static func dropCounter(_ name: String, table: String, events: [Event], on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for event in events {
+            try await sql.raw("""
+                DROP TRIGGER IF EXISTS \(unsafeRaw: "\(table)_revise_\(name)_\(event.name)")\(unsafeRaw: database.dialectName == "sqlite" ? "" : " ON \(table)")
+                """).run()
+        }
+    }
+
+    /// Raises `parent.revision` of the row each row of `child` refers to by `foreignKey`, after
+    /// every insert, update and delete of `child` (both rows when an update moves a child from one
+    /// parent to another). On PostgreSQL once per parent and statement, however many rows.
+    public static func parent(_ parent: String, via foreignKey: String, child: String, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        let raise = "UPDATE \(parent) SET revision = revision + 1 WHERE id"
+        switch database.dialectName {
+        case "sqlite":
+            let rows = ["insert": "= NEW.\(foreignKey)", "update": "IN (OLD.\(foreignKey), NEW.\(foreignKey))", "delete": "= OLD.\(foreignKey)"]
+            for (event, rows) in rows.sorted(by: { $0.key < $1.key }) {
+                try await sql.raw("""
+                    CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: child)
+                    BEGIN \(unsafeRaw: raise) \(unsafeRaw: rows); END
+                    """).run()
+            }
+        default:
+            // Transition tables allow one event per trigger: three triggers, one function each.
+            let events: [(name: String, tables: String, rows: String)] = [
+                ("insert", "NEW TABLE AS new_rows", "SELECT \(foreignKey) FROM new_rows"),
+                ("update", "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                 "SELECT \(foreignKey) FROM old_rows UNION SELECT \(foreignKey) FROM new_rows"),
+                ("delete", "OLD TABLE AS old_rows", "SELECT \(foreignKey) FROM old_rows"),
+            ]
+            for event in events {
+                let function = "revise_\(parent)_by_\(child)_\(event.name)"
+                try await sql.raw("""
+                    CREATE FUNCTION \(unsafeRaw: function)() RETURNS trigger AS $$
+                    BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: event.rows)); RETURN NULL; END;
+                    $$ LANGUAGE plpgsql
+                    """).run()
+                try await sql.raw("""
+                    CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event.name)
+                    AFTER \(unsafeRaw: event.name.uppercased()) ON \(unsafeRaw: child)
+                    REFERENCING \(unsafeRaw: event.tables) FOR EACH STATEMENT EXECUTE FUNCTION \(unsafeRaw: function)()
+                    """).run()
+            }
+        }
+    }
+
+    /// Drops what ``parent(_:via:child:)`` created.
+    public static func dropParent(_ parent: String, child: String, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        for event in ["insert", "update", "delete"] {
+            let trigger = "\(child)_revise_\(parent)_\(event)"
+            if database.dialectName == "sqlite" {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)").run()
+            } else {
+                try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger) ON \(unsafeRaw: child)").run()
+                try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: parent)_by_\(unsafeRaw: child)_\(unsafeRaw: event)()").run()
+            }
+        }
+    }
+
+    /// The counter's current value.
+    public static func value(of name: String, on database: any Database) async throws -> Int {
+        guard let sql = database as? any SQLDatabase else { return 0 }
+        struct Row: Decodable { let value: Int }
+        return try await sql.select().column("value").from("revisions").where("name", .equal, name)
+            .first(decoding: Row.self)?.value ?? 0
+    }
+
+    /// A name as an SQL string literal; names are Kanssa's own constants, never user input.
+    private static func quoted(_ name: String) -> String {
+        precondition(name.allSatisfy { $0.isLetter || $0 == "_" || $0 == "-" }, "a revision's name is a constant")
+        return "'\(name)'"
+    }
+}
