@@ -9,8 +9,10 @@
 # (/plan/actions), a professional's caseload (/caseload) and adding a check-in (POST
 # /plan/check-ins), and a coordinator's figures page of a self-assessment round answered by
 # ROUND_ANSWERS people (default 10000), compared with an earlier round of as many — scoring
-# 20,000 sets of answers per request. Each figure is printed with its ratio to the ceiling measured in the same
-# run: the machine is shared and noisy, so compare ratios, not raw numbers across runs.
+# 20,000 sets of answers per request. The whole-person view is measured again on a server that
+# keeps nothing in memory (KANSSA_PLANS_KEPT=0), as every first view of a plan is built. Each
+# figure is printed with its ratio to the ceiling measured in the same run: the machine is
+# shared and noisy, so compare ratios, not raw numbers across runs.
 # Settings: RESULTS (default benchmarks/RESULTS.md), DURATION (default 20s), CONNECTIONS (default 64), THREADS (default 2), DATABASES
 # ("sqlite postgres"), SQLITE_DIR (a folder whose kanssa.sqlite was seeded before: measured as it is),
 # SCRATCH (a build folder other than .build), KANSSA_BIN (a binary already built;
@@ -52,6 +54,14 @@ stop_server() {
 }
 cleanup() { stop_server; if [ "${PG_STARTED:-}" = 1 ]; then stop_postgres; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
+
+# start_server LABEL: serves the database in the environment on $PORT (with the environment's
+# settings, e.g. KANSSA_PLANS_KEPT) and waits until it answers.
+start_server() {
+  LOG_LEVEL=info setsid sh -c "echo \$\$ > '$WORK/server.pid'; exec '$BIN' serve --port $PORT" >"$WORK/server-$1.log" 2>&1 &
+  sleep 0.5; SERVER_PID=$(cat "$WORK/server.pid")
+  for _ in $(seq 1 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+}
 
 # sign_in LOGIN: prints "cookie<TAB>token" for a new session of LOGIN.
 sign_in() {
@@ -101,9 +111,7 @@ run_database() {
     "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" 2>&1 | grep -v '^\[ INFO' | tail -3
   fi
   local seed_seconds=$((SECONDS - seed_start))
-  LOG_LEVEL=info setsid sh -c "echo \$\$ > '$WORK/server.pid'; exec '$BIN' serve --port $PORT" >"$WORK/server-$label.log" 2>&1 &
-  sleep 0.5; SERVER_PID=$(cat "$WORK/server.pid")
-  for _ in $(seq 1 100); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.2; done
+  start_server "$label"
   : >"$WORK/citizens"; : >"$WORK/professionals"
   for i in $(seq 0 $((PEOPLE - 1))); do
     sign_in "citizen-$((i * (CITIZENS / PEOPLE)))@scale.test" >>"$WORK/citizens"
@@ -117,13 +125,18 @@ run_database() {
   # The earlier round to compare with is the figures page's first choice.
   compare="$figures?compare=$(curl -s -H "Cookie: $cookie" "$BASE$figures" | grep -o '<option value="[0-9A-F-]\{36\}"' | head -1 \
     | sed 's/^<option value="//; s/"$//')"
-  local ceiling whole caseload checkin round
+  local ceiling whole caseload checkin round cold
   ceiling=$(measure healthz GET /healthz none)
-  whole=$(measure whole GET /plan/actions "$WORK/citizens")
+  whole=$(measure "whole-person view" GET /plan/actions "$WORK/citizens")
   caseload=$(measure caseload GET /caseload "$WORK/professionals")
   checkin=$(measure check-in POST /plan/check-ins "$WORK/citizens")
   # A coordinator's page, not a citizen's: asked by two at a time rather than by a crowd.
   round=$(measure "round figures" GET "$compare" "$WORK/coordinator" 2)
+  stop_server
+  # The same view with nothing kept in memory: every view built from the database, as a first
+  # view of each plan is (the sessions live in the database and outlast the restart).
+  KANSSA_PLANS_KEPT=0 start_server "$label-nothing-kept"
+  cold=$(measure "whole-person view, nothing kept" GET /plan/actions "$WORK/citizens")
   stop_server
   local ceiling_rps
   ceiling_rps=$(echo "$ceiling" | cut -d'|' -f2)
@@ -133,7 +146,7 @@ run_database() {
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
-    for row in "$ceiling" "$whole" "$caseload" "$checkin" "$round"; do
+    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round"; do
       IFS='|' read -r name rps p50 p99 errors <<<"$row"
       share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
       echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
@@ -166,7 +179,9 @@ done
   echo "wrk with $THREADS threads and $CONNECTIONS connections for $DURATION per route, on the same machine as the server."
   echo "The ceiling is \`/healthz\` of the same server in the same run, asked without a cookie as a health probe asks;"
   echo "\"share\" is requests/s divided by the ceiling's."
-  echo "Whole-person view: \`GET /plan/actions\` as one of $PEOPLE citizens in turn; caseload: \`GET /caseload\` as one of"
+  echo "Whole-person view: \`GET /plan/actions\` as one of $PEOPLE citizens in turn (each plan's view is kept in memory after"
+  echo "its first request until something on it changes; \"nothing kept\": the same with \`KANSSA_PLANS_KEPT=0\`, every view built"
+  echo "from the database); caseload: \`GET /caseload\` as one of"
   echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens;"
   echo "round figures: a coordinator's figures of a round of $ROUND_ANSWERS answers compared with an earlier round of as many"
   echo "(every answer read and scored on each request), asked by 2 connections at a time."

@@ -27,7 +27,6 @@ public final class WholePictureCache: Sendable {
         /// When the first authorisation in force runs out; nil when none does.
         let until: Date?
         let picture: WholePicture.Model
-        var used: UInt64
     }
 
     /// How often a picture was found kept, and how often it had to be built.
@@ -42,17 +41,17 @@ public final class WholePictureCache: Sendable {
     }
 
     private struct State {
-        var entries: [Key: Entry] = [:]
-        var clock: UInt64 = 0
+        var entries: RecentlyUsed<Key, Entry>
         var statistics = Statistics()
     }
 
-    private let state = Mutex(State())
+    private let state: Mutex<State>
     /// How many plans' pictures are kept at most; 0 keeps none.
     public let capacity: Int
 
     public init(capacity: Int) {
         self.capacity = max(0, capacity)
+        state = Mutex(State(entries: RecentlyUsed(capacity: capacity)))
     }
 
     /// The plan's whole picture as ``WholePicture/load`` builds it, from the cache when it still holds.
@@ -70,27 +69,19 @@ public final class WholePictureCache: Sendable {
         let key = Key(plan: planID, showGoals: showGoals)
         let today = PlanActions.day(now, in: timeZone)
         let kept = state.withLock { state -> WholePicture.Model? in
-            guard let entry = state.entries[key], entry.freshness == freshness, entry.ownerName == ownerName,
-                  entry.today == today, entry.until.map({ now < $0 }) ?? true
-            else {
-                state.statistics.built += 1
-                return nil
+            let entry = state.entries.value(for: key) {
+                $0.freshness == freshness && $0.ownerName == ownerName && $0.today == today && $0.until.map { now < $0 } ?? true
             }
-            state.clock += 1
-            state.entries[key]?.used = state.clock
-            state.statistics.kept += 1
-            return entry.picture
+            if entry == nil { state.statistics.built += 1 } else { state.statistics.kept += 1 }
+            return entry?.picture
         }
         if let kept { return kept }
         // Read at the revisions above or later: if anything changed meanwhile, the revisions moved
         // on and the next request builds again.
         let until = try await Self.firstExpiry(of: planID, after: now, on: database)
         let picture = try await load()
-        state.withLock { state in
-            state.clock += 1
-            state.entries[key] = Entry(
-                freshness: freshness, ownerName: ownerName, today: today, until: until, picture: picture, used: state.clock)
-            if state.entries.count > capacity { Self.evict(&state, keeping: capacity) }
+        state.withLock {
+            $0.entries.keep(Entry(freshness: freshness, ownerName: ownerName, today: today, until: until, picture: picture), for: key)
         }
         return picture
     }
@@ -99,14 +90,6 @@ public final class WholePictureCache: Sendable {
     public var count: Int { state.withLock { $0.entries.count } }
 
     public var statistics: Statistics { state.withLock { $0.statistics } }
-
-    /// Drops the least recently used: those over the capacity and an eighth more, so that a full
-    /// cache sorts seldom.
-    private static func evict(_ state: inout State, keeping capacity: Int) {
-        let excess = state.entries.count - capacity + capacity / 8
-        let oldest = state.entries.sorted { $0.value.used < $1.value.used }.prefix(excess).map(\.key)
-        for key in oldest { state.entries[key] = nil }
-    }
 
     /// When the first of the plan's authorisations in force after `now` runs out.
     static func firstExpiry(of planID: UUID, after now: Date, on database: any Database) async throws -> Date? {

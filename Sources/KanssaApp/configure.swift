@@ -15,10 +15,12 @@ public func configure(
     _ app: Application, config: AppConfig, dependencies: AppDependencies = .live
 ) async throws {
     app.logger.logLevel = config.logLevel
+    let catalogs = try Catalogs.bundled()
     app.platform = Platform(
         config: config,
         dependencies: dependencies,
-        catalogs: try Catalogs.bundled(),
+        catalogs: catalogs,
+        localizers: Dictionary(uniqueKeysWithValues: catalogs.languages.map { ($0, catalogs.localizer(for: $0, timeZone: config.timeZone)) }),
         passwordRules: try PasswordRules.bundled(),
         secret: Secret(config.secret),
         metrics: HTTPMetrics(registry: PrometheusCollectorRegistry()),
@@ -27,6 +29,7 @@ public func configure(
         instruments: try Instruments.bundled(),
         roundFigures: RoundFiguresCache(),
         wholePictures: WholePictureCache(capacity: config.plansKept),
+        shownActionPages: ShownPages(capacity: config.plansKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
 

@@ -18,12 +18,10 @@ public actor RoundFiguresCache {
         let earlier: UUID?
     }
 
-    private var entries: [Key: (stamps: [Stamp], figures: (submitted: Int, subscales: [Rounds.SubscaleFigures]), used: UInt64)] = [:]
-    private var clock: UInt64 = 0
-    private let capacity: Int
+    private var entries: RecentlyUsed<Key, (stamps: [Stamp], figures: (submitted: Int, subscales: [Rounds.SubscaleFigures]))>
 
     public init(capacity: Int = 64) {
-        self.capacity = capacity
+        entries = RecentlyUsed(capacity: capacity)
     }
 
     /// The figures of `round` compared with `earlier`, from the cache when neither round's
@@ -34,16 +32,9 @@ public actor RoundFiguresCache {
         let key = Key(round: try round.requireID(), earlier: try earlier?.requireID())
         var stamps = [try await Self.stamp(key.round, on: database)]
         if let other = key.earlier { stamps.append(try await Self.stamp(other, on: database)) }
-        clock += 1
-        if let entry = entries[key], entry.stamps == stamps {
-            entries[key]?.used = clock
-            return entry.figures
-        }
+        if let kept = entries.value(for: key, if: { $0.stamps == stamps }) { return kept.figures }
         let figures = try await Rounds.figures(round, instrument: instrument, comparedWith: earlier, on: database)
-        entries[key] = (stamps, figures, clock)
-        if entries.count > capacity, let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
-            entries[oldest] = nil
-        }
+        entries.keep((stamps, figures), for: key)
         return figures
     }
 

@@ -176,4 +176,48 @@ import VaporTesting
             #expect(none.count == 0 && none.statistics == .init())
         }
     }
+
+    /// Through the route, with both what is kept of the plan and the page last shown: every
+    /// view after a change shows it, and an unchanged view is the same page, sent from memory.
+    @Test func theCitizensViewShowsEveryChangeAtTheNextRequest() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let first = try await citizen.get("/plan/actions").body.string
+            #expect(first.contains("Call the job centre") && first.contains("Outreach · Here"))
+            #expect(try await citizen.get("/plan/actions").body.string == first)
+            #expect(app.platform.shownActionPages.count == 1)
+
+            // A professional's action, through their own route.
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", ActionTests.agenda)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            let added = try await professional.post(
+                "/plans/\(fixtures.citizenPlan)/actions", ActionTests.actionForm(fixtures, "Ask about the evening course"))
+            #expect(added.status == .seeOther)
+            #expect(try await citizen.get("/plan/actions").body.string.contains("Ask about the evening course"))
+
+            // A team renamed, by an administrator: only the directory's revision says so.
+            try await Team.query(on: app.db).filter(\.$id == fixtures.outreachTeam).set(\.$name, to: "Street work").update()
+            let renamed = try await citizen.get("/plan/actions").body.string
+            #expect(renamed.contains("Street work · Here") && !renamed.contains("Outreach · Here"))
+
+            // The team's authorisation revoked: the professional can no longer be named on a new action.
+            #expect(renamed.contains("value=\"professional:\(fixtures.accounts[.professional]!.uuidString)\""))
+            let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).filter(\.$plan.$id == fixtures.citizenPlan).first())
+            #expect(try await PlanSharing.revoke(try authorisation.requireID(), of: fixtures.citizenPlan,
+                                                 by: fixtures.accounts[.citizen]!, at: world.now, on: app.db))
+            #expect(!(try await citizen.get("/plan/actions").body.string
+                .contains("value=\"professional:\(fixtures.accounts[.professional]!.uuidString)\"")))
+
+            // The person's language: the same plan, another page.
+            try await Account.query(on: app.db).filter(\.$id == fixtures.accounts[.citizen]!).set(\.$preferredLanguage, to: "fi").update()
+            let finnish = try await citizen.get("/plan/actions").body.string
+            #expect(finnish.contains("<html lang=\"fi\">"))
+        }
+    }
 }

@@ -9,6 +9,9 @@ struct Platform: Sendable {
     let config: AppConfig
     let dependencies: AppDependencies
     let catalogs: Catalogs
+    /// A localizer per language, made once: a locale and its date formats cost more to make
+    /// than a page costs to fill.
+    let localizers: [String: Localizer]
     let passwordRules: PasswordRules
     let secret: Secret
     let metrics: HTTPMetrics
@@ -20,6 +23,8 @@ struct Platform: Sendable {
     let roundFigures: RoundFiguresCache
     /// Whole-person views, kept per plan while the database's revisions say nothing in them changed.
     let wholePictures: WholePictureCache
+    /// The whole-person view each session was shown last, sent again while nothing on it changed.
+    let shownActionPages: ShownPages<ActionsPage.Model>
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
 }

@@ -63,7 +63,7 @@ extension Request {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             code = catalogs.bestLanguage(for: preferences)
         }
-        return catalogs.localizer(for: code, timeZone: platform.config.timeZone)
+        return platform.localizers[code] ?? catalogs.localizer(for: code, timeZone: platform.config.timeZone)
     }
 
     /// A cookie set the way every Kanssa cookie is: HttpOnly, SameSite=Lax, Secure over HTTPS.

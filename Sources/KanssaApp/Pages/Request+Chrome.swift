@@ -58,8 +58,13 @@ extension Request {
 extension HTML {
     /// An HTML response with the given status.
     func response(status: HTTPResponseStatus = .ok) -> Response {
+        Self.response(ByteBuffer(string: render()), status: status)
+    }
+
+    /// An HTML response of a page rendered before.
+    static func response(_ page: ByteBuffer, status: HTTPResponseStatus = .ok) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .html
-        return Response(status: status, headers: headers, body: .init(string: render()))
+        return Response(status: status, headers: headers, body: .init(buffer: page))
     }
 }

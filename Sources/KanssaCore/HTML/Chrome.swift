@@ -1,7 +1,7 @@
 /// What the shared layout needs to know about the request: language, who is signed in, where
 /// the navigation goes. The app builds it; pages never build URLs of their own.
-public struct Chrome: Sendable {
-    public struct NavigationLink: Sendable {
+public struct Chrome: Sendable, Equatable {
+    public struct NavigationLink: Sendable, Equatable {
         public let label: String
         public let url: SafeURL
         public let isCurrent: Bool

@@ -1,8 +1,12 @@
 import Foundation
 
 /// Messages, dates and numbers in one person's language.
-public struct Localizer: Sendable {
+///
+/// Two localizers are equal when they speak the same language in the same time zone: the
+/// catalogs they are made from are read once, when the server starts.
+public struct Localizer: Sendable, Equatable {
     public let language: String
+    private let timeZone: String
     private let table: [String: String]
     private let fallback: [String: String]
     // Built once: making a locale and a format style for every date costs more than the
@@ -14,6 +18,7 @@ public struct Localizer: Sendable {
 
     init(language: String, table: [String: String], fallback: [String: String], timeZone: TimeZone) {
         self.language = language
+        self.timeZone = timeZone.identifier
         self.table = table
         self.fallback = fallback
         let locale = Locale(identifier: language)
@@ -25,6 +30,10 @@ public struct Localizer: Sendable {
         self.dateTimeStyle = dateTime
         self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
         self.decimalStyle = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1)).locale(locale)
+    }
+
+    public static func == (lhs: Localizer, rhs: Localizer) -> Bool {
+        lhs.language == rhs.language && lhs.timeZone == rhs.timeZone
     }
 
     /// The message for `key`, with `{name}` placeholders filled in.

@@ -1,6 +1,7 @@
 import Agenda
 import Fluent
 import KanssaCore
+import Plot
 import Vapor
 
 /// The citizen's whole picture and their actions; the editing of an action is shared with the
@@ -25,7 +26,11 @@ struct ActionController: RouteCollection {
         case "tension-removed": model.notice = Notice(.success, request.localizer(.tensionRemovedNotice))
         default: break
         }
-        return ActionsPage.View(model: model, chrome: request.chrome()).render().response()
+        let chrome = request.chrome()
+        let body = request.platform.shownActionPages.body(session: request.state.sessionID, model: model, chrome: chrome) {
+            ActionsPage.View(model: model, chrome: chrome).render().render()
+        }
+        return HTML.response(body)
     }
 
     @Sendable func add(request: Request) async throws -> Response {
