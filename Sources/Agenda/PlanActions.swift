@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import KanssaCore
 import SQLKit
+import Synchronization
 
 /// Who does an action: the citizen, a named professional, or a supporter from their circle.
 public struct ActionOwner: Sendable, Equatable {
@@ -130,10 +131,26 @@ public enum PlanActions {
 
     /// "2026-11-29" for `date` in `timeZone`: how due days are stored and compared.
     public static func day(_ date: Date, in timeZone: TimeZone) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+        let parts = calendar(in: timeZone).dateComponents([.year, .month, .day], from: date)
+        func padded(_ number: Int?, _ width: Int) -> String {
+            let digits = String(number ?? 0)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(parts.year, 4))-\(padded(parts.month, 2))-\(padded(parts.day, 2))"
+    }
+
+    /// A Gregorian calendar per time zone, made once: making one costs more than asking it
+    /// (every whole-person view asks what day it is).
+    private static let calendars = Mutex<[String: Calendar]>([:])
+
+    private static func calendar(in timeZone: TimeZone) -> Calendar {
+        calendars.withLock { calendars in
+            if let calendar = calendars[timeZone.identifier] { return calendar }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = timeZone
+            calendars[timeZone.identifier] = calendar
+            return calendar
+        }
     }
 
     /// A real day ("2026-02-30" is not), written as `yyyy-MM-dd`, at most five years from today

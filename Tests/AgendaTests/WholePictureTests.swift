@@ -5,6 +5,14 @@ import Testing
 
 /// Clashes, flags and agenda alignment, from plain actions and goals.
 @Suite struct WholePictureTests {
+    @Test func theDayIsTheOneOnTheWallWhereThePlanIsKept() throws {
+        let late = try #require(ISO8601DateFormatter().date(from: "2026-11-29T22:30:00Z"))
+        #expect(PlanActions.day(late, in: try #require(TimeZone(identifier: "Europe/Helsinki"))) == "2026-11-30")
+        #expect(PlanActions.day(late, in: try #require(TimeZone(identifier: "America/Sao_Paulo"))) == "2026-11-29")
+        let early = try #require(ISO8601DateFormatter().date(from: "0987-03-04T12:00:00Z"))
+        #expect(PlanActions.day(early, in: try #require(TimeZone(identifier: "UTC"))) == "0987-03-04")
+    }
+
     let plan = UUID()
     let citizen = UUID()
     let sanne = UUID()

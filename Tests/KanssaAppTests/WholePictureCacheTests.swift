@@ -218,6 +218,11 @@ import VaporTesting
             try await Account.query(on: app.db).filter(\.$id == fixtures.accounts[.citizen]!).set(\.$preferredLanguage, to: "fi").update()
             let finnish = try await citizen.get("/plan/actions").body.string
             #expect(finnish.contains("<html lang=\"fi\">"))
+
+            // Signing out lets the page kept for the session go.
+            #expect(app.platform.shownActionPages.count == 1)
+            try await citizen.post("/sign-out")
+            #expect(app.platform.shownActionPages.count == 0)
         }
     }
 }

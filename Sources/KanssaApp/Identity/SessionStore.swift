@@ -51,12 +51,12 @@ enum SessionStore {
         let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
         let isTooOld = now.timeIntervalSince(session.created_at) > config.sessionMaximumAge
         if isIdle || isTooOld {
-            try await end(sessionID: session.id, on: request.db)
+            try await end(sessionID: session.id, on: request)
             try await request.audit(.sessionExpired, actor: session.account_id, subject: session.account_id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
             return nil
         }
         guard session.disabled_at == nil else {
-            try await end(sessionID: session.id, on: request.db)
+            try await end(sessionID: session.id, on: request)
             return nil
         }
         let memberships = rows.filter { $0.team_id == nil }.compactMap { row -> MembershipGrant? in
@@ -85,8 +85,14 @@ enum SessionStore {
         return token
     }
 
-    static func end(sessionID: UUID, on database: any Database) async throws {
+    private static func end(sessionID: UUID, on database: any Database) async throws {
         try await BrowserSession.query(on: database).filter(\.$id == sessionID).delete()
+    }
+
+    /// Ends a session and lets go of what this server kept in memory for it.
+    static func end(sessionID: UUID, on request: Request) async throws {
+        try await end(sessionID: sessionID, on: request.db)
+        request.platform.shownActionPages.forget(session: sessionID)
     }
 
     static func endAll(accountID: UUID, on database: any Database) async throws {

@@ -66,6 +66,13 @@ extension Request {
         return platform.localizers[code] ?? catalogs.localizer(for: code, timeZone: platform.config.timeZone)
     }
 
+    /// A query parameter as text; nil when there is none. Vapor's decoder is asked only when the
+    /// address has a query at all.
+    func queryText(_ name: String) -> String? {
+        guard url.query != nil else { return nil }
+        return query[String.self, at: name]
+    }
+
     /// A cookie set the way every Kanssa cookie is: HttpOnly, SameSite=Lax, Secure over HTTPS.
     func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
         HTTPCookies.Value(

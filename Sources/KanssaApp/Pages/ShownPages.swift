@@ -34,5 +34,10 @@ final class ShownPages<Model: Equatable & Sendable>: Sendable {
         return body
     }
 
+    /// Lets the page of a session that ended go (it could never be sent again).
+    func forget(session: UUID) {
+        shown.withLock { $0.remove(session) }
+    }
+
     var count: Int { shown.withLock { $0.count } }
 }

@@ -25,10 +25,18 @@ public enum Digest {
 }
 
 extension Data {
+    /// Base64 with the URL-safe alphabet ("-" and "_" for "+" and "/") and no padding, in one
+    /// pass over the encoded bytes (every request makes two: its session's and its form token's).
     public var base64URLEncoded: String {
-        base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var encoded = base64EncodedData()
+        encoded.removeAll { $0 == UInt8(ascii: "=") }
+        for index in encoded.indices {
+            switch encoded[index] {
+            case UInt8(ascii: "+"): encoded[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): encoded[index] = UInt8(ascii: "_")
+            default: break
+            }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 }

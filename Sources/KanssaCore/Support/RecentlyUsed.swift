@@ -20,6 +20,11 @@ public struct RecentlyUsed<Key: Hashable, Value> {
         return entry.value
     }
 
+    /// Lets the value for `key` go, if there is one.
+    public mutating func remove(_ key: Key) {
+        entries[key] = nil
+    }
+
     /// Keeps `value` for `key` (nothing when the capacity is 0), replacing any there was.
     public mutating func keep(_ value: Value, for key: Key) {
         guard capacity > 0 else { return }

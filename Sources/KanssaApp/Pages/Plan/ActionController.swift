@@ -19,7 +19,7 @@ struct ActionController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         var model = try await page(request)
-        switch request.query[String.self, at: "notice"] {
+        switch request.queryText("notice") {
         case "added": model.notice = Notice(.success, request.localizer(.actionAddedNotice))
         case "saved": model.notice = Notice(.success, request.localizer(.actionSavedNotice))
         case "tension": model.notice = Notice(.success, request.localizer(.tensionAddedNotice))
