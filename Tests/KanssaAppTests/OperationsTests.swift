@@ -22,10 +22,16 @@ import VaporTesting
             var browser = Browser(app)
             try await browser.signIn(Fixtures.login(.admin))
             try await browser.get("/organisations/\(fixtures.here)/admin")
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            for _ in 0..<2 { try await citizen.get("/plan/actions") }
             let metrics = try await browser.get("/metrics").body.string
             #expect(metrics.contains(#"kanssa_http_requests_total{method="GET",route="/organisations/:organisation/admin",status="200"} 1"#))
             #expect(metrics.contains("kanssa_http_request_duration_seconds_bucket"))
             #expect(metrics.contains("process_resident_memory_bytes"))
+            #expect(metrics.contains("kanssa_plan_views_kept 1"))
+            #expect(metrics.contains(#"kanssa_plan_views_served{outcome="built"} 1"#))
+            #expect(metrics.contains(#"kanssa_plan_views_served{outcome="kept"} 1"#))
             #expect(metrics.contains("kanssa_database_pool_max_connections"))
             #expect(!metrics.contains(fixtures.here.uuidString))
         }

@@ -1,3 +1,4 @@
+import Agenda
 import Foundation
 import Prometheus
 import Vapor
@@ -38,8 +39,26 @@ struct HTTPMetrics: Sendable {
         ).record(duration)
     }
 
+    /// What a server keeps in memory of plans: how many views are kept, and how often a view was
+    /// found kept or had to be built since the server started.
+    struct KeptPlans {
+        let count: Int
+        let statistics: WholePictureCache.Statistics
+    }
+
     /// The text a Prometheus scraper reads, with the memory figures read fresh.
-    func exposition(poolSize: Int) -> String {
+    func exposition(poolSize: Int, keptPlans: KeptPlans) -> String {
+        registry.makeGauge(descriptor: .init(
+            namespace: "kanssa", metricName: "plan_views_kept", unitName: "",
+            helpText: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")).set(Double(keptPlans.count))
+        // Counters cannot be set; gauges carry the running totals, so that a scrape reads them as they are.
+        for (outcome, total) in [("kept", keptPlans.statistics.kept), ("built", keptPlans.statistics.built)] {
+            registry.makeGauge(
+                descriptor: .init(namespace: "kanssa", metricName: "plan_views_served", unitName: "",
+                                  helpText: "Whole-person views served since start, found kept or built from the database"),
+                labels: [("outcome", outcome)]
+            ).set(Double(total))
+        }
         if let memory = ProcessMemory.read() {
             residentMemory.set(Double(memory.resident))
             virtualMemory.set(Double(memory.virtual))
