@@ -75,11 +75,13 @@ public enum Revisions {
         let raise = "UPDATE \(parent) SET revision = revision + 1 WHERE id"
         switch database.dialectName {
         case "sqlite":
-            let rows = ["insert": "= NEW.\(foreignKey)", "update": "IN (OLD.\(foreignKey), NEW.\(foreignKey))", "delete": "= OLD.\(foreignKey)"]
-            for (event, rows) in rows.sorted(by: { $0.key < $1.key }) {
+            let parents: [(event: String, condition: String)] = [
+                ("insert", "= NEW.\(foreignKey)"), ("update", "IN (OLD.\(foreignKey), NEW.\(foreignKey))"), ("delete", "= OLD.\(foreignKey)"),
+            ]
+            for (event, condition) in parents {
                 try await sql.raw("""
                     CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: child)
-                    BEGIN \(unsafeRaw: raise) \(unsafeRaw: rows); END
+                    BEGIN \(unsafeRaw: raise) \(unsafeRaw: condition); END
                     """).run()
             }
         default:
@@ -118,14 +120,6 @@ public enum Revisions {
                 try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: parent)_by_\(unsafeRaw: child)_\(unsafeRaw: event)()").run()
             }
         }
-    }
-
-    /// The counter's current value.
-    public static func value(of name: String, on database: any Database) async throws -> Int {
-        guard let sql = database as? any SQLDatabase else { return 0 }
-        struct Row: Decodable { let value: Int }
-        return try await sql.select().column("value").from("revisions").where("name", .equal, name)
-            .first(decoding: Row.self)?.value ?? 0
     }
 
     /// A name as an SQL string literal; names are Kanssa's own constants, never user input.
