@@ -26,8 +26,8 @@ public struct AppConfig: Sendable {
     /// How often a server runs the retention job; nil: never (tests, or a scheduler outside runs
     /// `kanssa retention`).
     public var retentionInterval: TimeInterval?
-    /// How many plans' whole-person views a server keeps built in memory (about 10 KB each);
-    /// 0 builds every one from the database.
+    /// How many plans' whole-person views a server keeps built in memory, and for as many sessions
+    /// the whole-person page last shown to them; 0 builds and renders every one from the database.
     public var plansKept: Int = AppConfig.defaultPlansKept
     public static let defaultPlansKept = 2_000
 

@@ -39,20 +39,15 @@ struct HTTPMetrics: Sendable {
         ).record(duration)
     }
 
-    /// What a server keeps in memory of plans: how many views are kept, and how often a view was
-    /// found kept or had to be built since the server started.
-    struct KeptPlans {
-        let count: Int
-        let statistics: WholePictureCache.Statistics
-    }
-
-    /// The text a Prometheus scraper reads, with the memory figures read fresh.
-    func exposition(poolSize: Int, keptPlans: KeptPlans) -> String {
+    /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` keeps
+    /// read fresh.
+    func exposition(poolSize: Int, wholePictures: WholePictureCache) -> String {
         registry.makeGauge(descriptor: .init(
             namespace: "kanssa", metricName: "plan_views_kept", unitName: "",
-            helpText: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")).set(Double(keptPlans.count))
+            helpText: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")).set(Double(wholePictures.count))
         // Counters cannot be set; gauges carry the running totals, so that a scrape reads them as they are.
-        for (outcome, total) in [("kept", keptPlans.statistics.kept), ("built", keptPlans.statistics.built)] {
+        let statistics = wholePictures.statistics
+        for (outcome, total) in [("kept", statistics.kept), ("built", statistics.built)] {
             registry.makeGauge(
                 descriptor: .init(namespace: "kanssa", metricName: "plan_views_served", unitName: "",
                                   helpText: "Whole-person views served since start, found kept or built from the database"),
