@@ -21,25 +21,21 @@ public enum PlanStore {
     }
 
     private static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
-        try await read(where: "owner_id", is: ownerID, on: database)
+        try await read(where: .ownerID, is: ownerID, on: database)
     }
 
     /// The plan with this id, if there is one.
     public static func plan(id: UUID, on database: any Database) async throws -> Plan? {
-        try await read(where: "id", is: id, on: database)
+        try await read(where: .id, is: id, on: database)
     }
 
-    /// One plan with the revisions it is read at (``Plan/freshness``): one query.
-    private static func read(where column: String, is value: UUID, on database: any Database) async throws -> Plan? {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        return try await sql.select()
-            .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("p")))
-            .column(SQLAlias(SQLColumn("value", table: "r"), as: SQLIdentifier("directory_revision")))
-            .from(SQLAlias(SQLIdentifier(Plan.schema), as: SQLIdentifier("p")))
-            .join(SQLAlias(SQLIdentifier("revisions"), as: SQLIdentifier("r")), method: SQLJoinMethod.left,
-                  on: SQLColumn("name", table: "r"), .equal, SQLBind(Revisions.directory))
-            .where(SQLColumn(column, table: "p"), .equal, SQLBind(value)).limit(1)
-            .first(decoding: Plan.Row.self).map(Plan.init(row:))
+    /// One plan with the revisions it is read at (``Plan/freshness``): one query, prepared once
+    /// per connection on PostgreSQL (every page of a plan asks it).
+    private static func read(where column: PlanWithRevisions.Key, is value: UUID, on database: any Database) async throws -> Plan? {
+        switch column {
+        case .ownerID: try await database.firstRow(of: PlanWithRevisions.OfOwner(ownerID: value)).map(Plan.init(row:))
+        case .id: try await database.firstRow(of: PlanWithRevisions.WithID(id: value)).map(Plan.init(row:))
+        }
     }
 
     public enum SaveOutcome: Sendable, Equatable {
@@ -200,4 +196,29 @@ extension PlanStore {
 public enum PlanStoreError: Error {
     case unsupportedDatabase
     case notFound
+}
+
+/// A plan's row with the directory's revision beside its own.
+enum PlanWithRevisions {
+    enum Key { case ownerID, id }
+
+    static let select = """
+        SELECT p.id, p.owner_id, p.what_matters, p.appreciated, p.important, p.support, p.version,
+            p.created_at, p.updated_at, p.updated_by_id, p.revision, r.value AS directory_revision
+        FROM plans p LEFT JOIN revisions r ON r.name = '\(Revisions.directory)'
+        """
+
+    struct OfOwner: FrequentQuery {
+        typealias Row = Plan.Row
+        static let sql = select + " WHERE p.owner_id = $1"
+        let ownerID: UUID
+        var parameters: [QueryParameter] { [.uuid(ownerID)] }
+    }
+
+    struct WithID: FrequentQuery {
+        typealias Row = Plan.Row
+        static let sql = select + " WHERE p.id = $1"
+        let id: UUID
+        var parameters: [QueryParameter] { [.uuid(id)] }
+    }
 }

@@ -38,7 +38,7 @@ public final class Plan: Model, @unchecked Sendable {
 
     /// A plan as a plain row: read without Fluent's per-field reflection, on the pages every
     /// citizen opens.
-    struct Row: Decodable {
+    struct Row: Decodable, Sendable {
         let id: UUID
         let owner_id: UUID
         let what_matters: String?

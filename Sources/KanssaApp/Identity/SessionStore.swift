@@ -12,41 +12,12 @@ enum SessionStore {
     }
 
     /// The live session for a cookie's token, or nil. Ends sessions that are idle or too old, or
-    /// whose account is disabled. Every request asks this, so it is two queries of plain rows:
-    /// the session with its account and memberships, then the person's teams.
+    /// whose account is disabled. Every request asks this, so it is one query of plain rows (the
+    /// session with its account, memberships and teams), prepared once per connection on PostgreSQL.
     static func resume(token: String, on request: Request) async throws -> Live? {
         let config = request.platform.config
         let now = request.now
-        guard let sql = request.db as? any SQLDatabase else { return nil }
-        struct Row: Decodable {
-            let id: UUID
-            let account_id: UUID
-            let created_at: Date
-            let last_seen_at: Date
-            let display_name: String
-            let preferred_language: String
-            let disabled_at: Date?
-            let organisation_id: UUID?
-            let organisation_name: String?
-            let role: Role?
-            let team_id: UUID?
-        }
-        // The session with its account, one row per membership and one per team: one query.
-        let digest = Digest.sha256(token)
-        let rows = try await sql.raw("""
-            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
-                m.organisation_id, o.name AS organisation_name, m.role, NULL AS team_id
-            FROM sessions s JOIN accounts a ON a.id = s.account_id
-            LEFT JOIN memberships m ON m.account_id = s.account_id
-            LEFT JOIN organisations o ON o.id = m.organisation_id
-            WHERE s.token_digest = \(bind: digest)
-            UNION ALL
-            SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
-                NULL, NULL, NULL, tm.team_id
-            FROM sessions s JOIN accounts a ON a.id = s.account_id
-            JOIN team_members tm ON tm.account_id = s.account_id
-            WHERE s.token_digest = \(bind: digest)
-            """).all(decoding: Row.self)
+        let rows = try await request.db.rows(of: SessionWithPerson(digest: Digest.sha256(token)))
         guard let session = rows.first else { return nil }
         let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
         let isTooOld = now.timeIntervalSince(session.created_at) > config.sessionMaximumAge
@@ -98,4 +69,40 @@ enum SessionStore {
     static func endAll(accountID: UUID, on database: any Database) async throws {
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
     }
+}
+
+/// The session a token's digest names, with its account: one row per membership of the account
+/// (organisation named) and one per team it is in.
+private struct SessionWithPerson: FrequentQuery {
+    struct Row: Decodable, Sendable {
+        let id: UUID
+        let account_id: UUID
+        let created_at: Date
+        let last_seen_at: Date
+        let display_name: String
+        let preferred_language: String
+        let disabled_at: Date?
+        let organisation_id: UUID?
+        let organisation_name: String?
+        let role: Role?
+        let team_id: UUID?
+    }
+
+    static let sql = """
+        SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
+            m.organisation_id, o.name AS organisation_name, m.role, NULL AS team_id
+        FROM sessions s JOIN accounts a ON a.id = s.account_id
+        LEFT JOIN memberships m ON m.account_id = s.account_id
+        LEFT JOIN organisations o ON o.id = m.organisation_id
+        WHERE s.token_digest = $1
+        UNION ALL
+        SELECT s.id, s.account_id, s.created_at, s.last_seen_at, a.display_name, a.preferred_language, a.disabled_at,
+            NULL, NULL, NULL, tm.team_id
+        FROM sessions s JOIN accounts a ON a.id = s.account_id
+        JOIN team_members tm ON tm.account_id = s.account_id
+        WHERE s.token_digest = $1
+        """
+
+    let digest: String
+    var parameters: [QueryParameter] { [.text(digest)] }
 }
