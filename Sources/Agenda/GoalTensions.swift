@@ -50,10 +50,7 @@ public enum GoalTensions {
     }
 
     public static func list(planID: UUID, on database: any Database) async throws -> [GoalTension] {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        return try await sql.select().column("*").from(GoalTension.schema).where("plan_id", .equal, planID)
-            .orderBy("created_at").orderBy("id")
-            .all(decoding: GoalTension.Row.self).map(GoalTension.init(row:))
+        try await database.rows(of: GoalTension.OfPlan(planID: planID)).map(GoalTension.init(row:))
     }
 
     public static func add(

@@ -166,13 +166,7 @@ public enum PlanActions {
     /// Read as plain rows, not through Fluent's model decoding: every whole-person view reads up
     /// to ``shown`` of them, and a model is decoded field by field through reflection.
     public static func list(planID: UUID, on database: any Database) async throws -> [PlanAction] {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        let rows = try await sql.select().column("*").from(PlanAction.schema)
-            .where("plan_id", .equal, planID)
-            .orderBy("updated_at", .descending).orderBy("id")
-            .limit(shown)
-            .all(decoding: PlanAction.Row.self)
-            .map(PlanAction.init(row:))
+        let rows = try await database.rows(of: PlanAction.OfPlan(planID: planID)).map(PlanAction.init(row:))
         return rows.sorted { a, b in
             if (a.status == .open) != (b.status == .open) { return a.status == .open }
             guard a.status == .open else { return false }

@@ -73,12 +73,7 @@ public enum PlanStore {
     /// The plan's goals: the citizen's own first, then suggestions, oldest first within each.
     /// Read as plain rows, not through Fluent's model decoding (see ``PlanActions/list(planID:on:)``).
     public static func goals(of planID: UUID, on database: any Database) async throws -> [Goal] {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        return try await sql.select().column("*").from(Goal.schema)
-            .where("plan_id", .equal, planID)
-            .orderBy("created_at").orderBy("id")
-            .all(decoding: Goal.Row.self)
-            .map(Goal.init(row:))
+        try await database.rows(of: Goal.OfPlan(planID: planID)).map(Goal.init(row:))
     }
 
     /// Adds a goal the citizen wrote themselves.

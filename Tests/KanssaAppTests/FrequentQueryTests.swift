@@ -28,6 +28,24 @@ import VaporTesting
         var parameters: [QueryParameter] { [.text("fruit")] }
     }
 
+    /// Two queries with the same simple name in different places: each must run its own text
+    /// (on PostgreSQL the name is what a connection keeps the prepared statement by).
+    enum Fruit {
+        struct Named: FrequentQuery {
+            typealias Row = Probe.Row
+            static let sql = "SELECT id, name FROM frequent_probe WHERE kind = 'fruit' AND name <> $1 ORDER BY name"
+            var parameters: [QueryParameter] { [.text("pear")] }
+        }
+    }
+
+    enum Vegetable {
+        struct Named: FrequentQuery {
+            typealias Row = Probe.Row
+            static let sql = "SELECT id, name FROM frequent_probe WHERE kind = 'vegetable' AND name <> $1 ORDER BY name"
+            var parameters: [QueryParameter] { [.text("pear")] }
+        }
+    }
+
     static func fill(_ app: Application) async throws -> [String: UUID] {
         let sql = try #require(app.db as? any SQLDatabase)
         try await sql.create(table: "frequent_probe")
@@ -53,6 +71,17 @@ import VaporTesting
                 #expect(vegetable == [Probe.Row(id: ids["leek"]!, name: "leek")], "round \(round)")
                 let none = try await app.db.firstRow(of: Probe(word: "mineral", id: UUID()))
                 #expect(none == nil)
+            }
+        }
+    }
+
+    @Test func queriesOfTheSameSimpleNameEachRunTheirOwnText() async throws {
+        try await withApp { app, _ in
+            _ = try await Self.fill(app)
+            #expect(Fruit.Named.name != Vegetable.Named.name)
+            for _ in 0..<3 {
+                #expect(try await app.db.rows(of: Fruit.Named()).map(\.name) == ["apple"])
+                #expect(try await app.db.rows(of: Vegetable.Named()).map(\.name) == ["leek"])
             }
         }
     }

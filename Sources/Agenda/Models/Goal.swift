@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KanssaCore
 
 /// A goal in the citizen's own words. A goal a professional suggested is not the citizen's
 /// until the citizen endorses it. `@unchecked Sendable`: see ``Plan``.
@@ -35,8 +36,19 @@ public final class Goal: Model, @unchecked Sendable {
 }
 
 extension Goal {
+    /// A plan's goals, oldest first (prepared once per connection on PostgreSQL).
+    struct OfPlan: FrequentQuery {
+        typealias Row = Goal.Row
+        static let sql = """
+            SELECT id, plan_id, text, origin, status, suggested_by_id, created_by_id, created_at, version
+            FROM goals WHERE plan_id = $1 ORDER BY created_at, id
+            """
+        let planID: UUID
+        var parameters: [QueryParameter] { [.uuid(planID)] }
+    }
+
     /// A row of `goals` as SQL returns it.
-    struct Row: Decodable {
+    struct Row: Decodable, Sendable {
         let id: UUID
         let plan_id: UUID
         let text: String

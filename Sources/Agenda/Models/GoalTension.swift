@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import KanssaCore
 
 /// Two goals of a plan that pull against each other, as someone noted. Actions of different
 /// services serving the two are shown as a clash. `@unchecked Sendable`: see ``Plan``.
@@ -28,8 +29,19 @@ public final class GoalTension: Model, @unchecked Sendable {
         self.withOwnerPresent = withOwnerPresent
     }
 
+    /// A plan's noted tensions, oldest first (prepared once per connection on PostgreSQL).
+    struct OfPlan: FrequentQuery {
+        typealias Row = GoalTension.Row
+        static let sql = """
+            SELECT id, plan_id, first_goal_id, second_goal_id, note, created_by_id, created_at, with_owner_present
+            FROM goal_tensions WHERE plan_id = $1 ORDER BY created_at, id
+            """
+        let planID: UUID
+        var parameters: [QueryParameter] { [.uuid(planID)] }
+    }
+
     /// A note as a plain row, read without Fluent's per-field reflection.
-    struct Row: Decodable {
+    struct Row: Decodable, Sendable {
         let id: UUID
         let plan_id: UUID
         let first_goal_id: UUID

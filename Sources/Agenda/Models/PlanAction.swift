@@ -65,8 +65,21 @@ public final class PlanAction: Model, @unchecked Sendable {
 }
 
 extension PlanAction {
+    /// The ``PlanActions/shown`` most recently changed actions of a plan (every view of a plan
+    /// asks it: prepared once per connection on PostgreSQL).
+    struct OfPlan: FrequentQuery {
+        typealias Row = PlanAction.Row
+        static let sql = """
+            SELECT id, plan_id, goal_id, text, owner_kind, owner_account_id, owner_name, team_id, due_on, status,
+                created_by_id, created_at, updated_by_id, updated_at, version, with_owner_present
+            FROM plan_actions WHERE plan_id = $1 ORDER BY updated_at DESC, id LIMIT \(PlanActions.shown)
+            """
+        let planID: UUID
+        var parameters: [QueryParameter] { [.uuid(planID)] }
+    }
+
     /// A row of `plan_actions` as SQL returns it.
-    struct Row: Decodable {
+    struct Row: Decodable, Sendable {
         let id: UUID
         let plan_id: UUID
         let goal_id: UUID

@@ -73,7 +73,7 @@ enum SessionStore {
 
 /// The session a token's digest names, with its account: one row per membership of the account
 /// (organisation named) and one per team it is in.
-private struct SessionWithPerson: FrequentQuery {
+struct SessionWithPerson: FrequentQuery {
     struct Row: Decodable, Sendable {
         let id: UUID
         let account_id: UUID

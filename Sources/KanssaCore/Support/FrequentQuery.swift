@@ -18,14 +18,16 @@ public protocol FrequentQuery: Sendable {
     associatedtype Row: Decodable & Sendable
     /// The statement, the same text on every database Kanssa runs on.
     static var sql: String { get }
-    /// Names the prepared statement on each PostgreSQL connection: one name, one text.
+    /// Names the prepared statement on each PostgreSQL connection: one name, one text. Two
+    /// queries with one name would run one's text for the other, so the default is the type's
+    /// full name (module and enclosing types).
     static var name: String { get }
     /// The values of `$1`, `$2`, … in that order.
     var parameters: [QueryParameter] { get }
 }
 
 extension FrequentQuery {
-    public static var name: String { "kanssa." + String(describing: Self.self) }
+    public static var name: String { String(reflecting: Self.self) }
 }
 
 /// A value for a frequent query's parameter. Only the kinds the frequent queries use: each must
