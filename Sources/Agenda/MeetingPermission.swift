@@ -102,7 +102,7 @@ public enum MeetingPermission {
         let rows = try await sql.raw("""
             SELECT a.id, a.display_name, m.organisation_id FROM accounts a
             JOIN memberships m ON m.account_id = a.id
-            WHERE a.login = \(bind: typed) AND a.disabled_at IS NULL AND \(DataRequests.unrestricted("a.id"))
+            WHERE a.login = \(bind: typed) AND a.disabled_at IS NULL AND \(unsafeRaw: DataRequests.unrestricted("a.id"))
               AND m.role IN ('citizen', 'co-trainer') AND m.organisation_id IN (\(binds: Array(organisations)))
             """).all(decoding: Row.self)
         guard let first = rows.first else { return nil }

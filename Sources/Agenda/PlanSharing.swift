@@ -5,18 +5,43 @@ import SQLKit
 
 /// Who may see a plan, as its owner decided: authorising, revoking, and reading it back.
 public enum PlanSharing {
-    /// Everything the policy needs about a plan, or nil if there is no such plan.
-    /// Two queries: the plan's owner with whether they restricted processing, then the grants.
+    /// Everything the policy needs about a plan, or nil if there is no such plan: one query (the
+    /// plan's owner, whether they restricted processing, and one row per authorisation), prepared
+    /// once per connection on PostgreSQL — every request about someone else's plan asks it.
     public static func access(planID: UUID, at now: Date, on database: any Database) async throws -> PlanAccess? {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        struct Row: Decodable { let owner_id: UUID; let unrestricted: Bool }
-        guard let plan = try await sql.raw("""
-            SELECT p.owner_id, \(DataRequests.unrestricted("p.owner_id")) AS unrestricted
-            FROM plans p WHERE p.id = \(bind: planID)
-            """).first(decoding: Row.self)
-        else { return nil }
-        let grants = try await Self.grants(of: [planID], on: sql)[planID] ?? []
+        let rows = try await database.rows(of: AccessToPlan(planID: planID))
+        guard let plan = rows.first else { return nil }
+        let grants = rows.compactMap { row -> PlanGrant? in
+            guard let sections = row.sections, let expiresAt = row.expires_at else { return nil }
+            return PlanGrant(
+                granteeAccountID: row.grantee_account_id, granteeTeamID: row.grantee_team_id,
+                sections: PlanSection.set(sections), expiresAt: expiresAt, isRevoked: row.revoked_at != nil)
+        }
         return PlanAccess(planID: planID, ownerID: plan.owner_id, grants: grants, isRestricted: !plan.unrestricted, now: now)
+    }
+
+    /// A plan's owner, whether they restricted processing, and the plan's authorisations (none:
+    /// one row of NULLs beside the owner).
+    struct AccessToPlan: FrequentQuery {
+        struct Row: Decodable, Sendable {
+            let owner_id: UUID
+            let unrestricted: Bool
+            let grantee_account_id: UUID?
+            let grantee_team_id: UUID?
+            let sections: String?
+            let expires_at: Date?
+            let revoked_at: Date?
+        }
+
+        static let sql = """
+            SELECT p.owner_id,
+                \(DataRequests.unrestricted("p.owner_id")) AS unrestricted,
+                pa.grantee_account_id, pa.grantee_team_id, pa.sections, pa.expires_at, pa.revoked_at
+            FROM plans p LEFT JOIN plan_authorisations pa ON pa.plan_id = p.id
+            WHERE p.id = $1
+            """
+        let planID: UUID
+        var parameters: [QueryParameter] { [.uuid(planID)] }
     }
 
     /// What the owners of these plans allowed, by plan: one query, read as plain rows — every
@@ -90,7 +115,7 @@ public enum PlanSharing {
     /// SQL: the plan of the authorisation aliased `pa` belongs to someone who has not restricted
     /// the processing of their data.
     static var unrestricted: SQLQueryString {
-        "EXISTS (SELECT 1 FROM plans rp WHERE rp.id = pa.plan_id AND \(DataRequests.unrestricted("rp.owner_id")))"
+        "EXISTS (SELECT 1 FROM plans rp WHERE rp.id = pa.plan_id AND \(unsafeRaw: DataRequests.unrestricted("rp.owner_id")))"
     }
 
     /// A person a citizen can authorise by name: a professional of an organisation the citizen

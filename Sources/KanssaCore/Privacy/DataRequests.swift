@@ -31,9 +31,10 @@ public enum DataRequests {
         return true
     }
 
-    /// SQL: the person whose id is in `column` has no restriction or erasure in force — nobody
-    /// but they may work with their data. For queries over many people.
-    public static func unrestricted(_ column: SQLQueryString) -> SQLQueryString {
-        "NOT EXISTS (SELECT 1 FROM data_requests dr WHERE dr.account_id = \(column) AND dr.state = \(bind: DataRequest.State.active.rawValue))"
+    /// SQL: the person whose id is in `column` (a column name, never a value) has no restriction
+    /// or erasure in force — nobody but they may work with their data. Plain text, with the state
+    /// as a literal (a constant of ours), so that a prepared statement can hold it too.
+    public static func unrestricted(_ column: String) -> String {
+        "NOT EXISTS (SELECT 1 FROM data_requests dr WHERE dr.account_id = \(column) AND dr.state = '\(DataRequest.State.active.rawValue)')"
     }
 }
