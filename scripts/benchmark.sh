@@ -102,15 +102,15 @@ ms() { # "12.34ms" / "1.2s" / "800us" → milliseconds
 
 run_database() {
   local label=$1
-  local seed_start=$SECONDS seeded="seeded in"
+  local seed_start=$SECONDS seeded=""
   if [ "$label" = SQLite ] && [ -n "${SQLITE_DIR:-}" ]; then
     echo "== $label: measuring the database already in $SQLITE_DIR"
-    seeded="seeded earlier; measured"
+    seeded="the database in SQLITE_DIR, seeded before"
   else
     echo "== $label: seeding $CITIZENS citizens…"
     "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" 2>&1 | grep -v '^\[ INFO' | tail -3
   fi
-  local seed_seconds=$((SECONDS - seed_start))
+  [ -n "$seeded" ] || seeded="seeded in $((SECONDS - seed_start)) s"
   start_server "$label"
   : >"$WORK/citizens"; : >"$WORK/professionals"
   for i in $(seq 0 $((PEOPLE - 1))); do
@@ -142,7 +142,7 @@ run_database() {
   ceiling_rps=$(echo "$ceiling" | cut -d'|' -f2)
   {
     echo
-    echo "### $label — $CITIZENS citizens ($seeded ${seed_seconds} s)"
+    echo "### $label — $CITIZENS citizens ($seeded)"
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
