@@ -38,6 +38,7 @@ import VaporTesting
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
+            #expect(try await professional.get("/caseload").body.string.contains("The citizen"))
 
             var citizen = Browser(app)
             try await citizen.signIn(Fixtures.login(.citizen))
@@ -54,6 +55,7 @@ import VaporTesting
             try await citizen.get("/me/data")
             #expect(try await citizen.post("/me/data/restriction/lift").status == .seeOther)
             #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
+            #expect(try await professional.get("/caseload").body.string.contains("The citizen"), "back in the caseload")
             let events = try await AuditEntry.query(on: app.db).filter(\.$subjectID == fixtures.accounts[.citizen]!)
                 .filter(\.$event ~~ [.dataRequestMade, .dataRequestEnded]).all().map(\.event)
             #expect(events.sorted { $0.rawValue < $1.rawValue } == [.dataRequestEnded, .dataRequestMade])

@@ -51,14 +51,16 @@ public enum Caseload {
         }
     }
 
-    /// The authorisations in force for this person: to them, or to one of their teams, of plans
-    /// whose owners have not restricted processing.
-    static func inForce(_ principal: Principal, now: Date) -> SQLQueryString {
+    /// The authorisations `pa` in force for this person: to them, or to one of their teams, of
+    /// plans whose owners have not restricted processing. `owner`: the column holding the plan's
+    /// owner where the query joins the plan already (one lookup fewer per authorisation).
+    static func inForce(_ principal: Principal, now: Date, owner: String? = nil) -> SQLQueryString {
         var teams: SQLQueryString = "pa.grantee_account_id = \(bind: principal.accountID)"
         if !principal.teamIDs.isEmpty {
             teams = "(\(teams) OR pa.grantee_team_id IN (\(binds: Array(principal.teamIDs))))"
         }
-        return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams) AND \(PlanSharing.unrestricted)"
+        let unrestricted = owner.map { SQLQueryString(DataRequests.unrestricted($0)) } ?? PlanSharing.unrestricted
+        return "pa.revoked_at IS NULL AND pa.expires_at > \(bind: now) AND \(teams) AND \(unrestricted)"
     }
 
     /// One page of the caseload, a fixed number of queries whatever its size: the page, the
@@ -78,7 +80,7 @@ public enum Caseload {
             SELECT p.id AS plan_id, p.owner_id AS owner_id, a.display_name AS display_name, MAX(pa.expires_at) AS until,
                 COUNT(*) OVER () AS total
             FROM plan_authorisations pa JOIN plans p ON p.id = pa.plan_id JOIN accounts a ON a.id = p.owner_id
-            WHERE \(inForce(principal, now: now))\(matching)
+            WHERE \(inForce(principal, now: now, owner: "p.owner_id"))\(matching)
             GROUP BY p.id, p.owner_id, a.display_name
             ORDER BY a.display_name, p.id
             LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
@@ -90,7 +92,7 @@ public enum Caseload {
             counted = try await sql.raw("""
                 SELECT COUNT(DISTINCT pa.plan_id) AS total
                 FROM plan_authorisations pa JOIN plans p ON p.id = pa.plan_id JOIN accounts a ON a.id = p.owner_id
-                WHERE \(inForce(principal, now: now))\(matching)
+                WHERE \(inForce(principal, now: now, owner: "p.owner_id"))\(matching)
                 """).first(decoding: Count.self)?.total
         }
         let total = counted ?? 0
