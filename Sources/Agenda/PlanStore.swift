@@ -20,22 +20,15 @@ public enum PlanStore {
         }
     }
 
+    /// The plan of an account with the revisions it is read at (``Plan/freshness``): one query,
+    /// prepared once per connection on PostgreSQL (every page of a plan asks it).
     private static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
-        try await read(where: .ownerID, is: ownerID, on: database)
+        try await database.firstRow(of: PlanWithRevisions.OfOwner(ownerID: ownerID)).map(Plan.init(row:))
     }
 
-    /// The plan with this id, if there is one.
+    /// The plan with this id, if there is one, read as ``existingPlan(of:on:)`` reads.
     public static func plan(id: UUID, on database: any Database) async throws -> Plan? {
-        try await read(where: .id, is: id, on: database)
-    }
-
-    /// One plan with the revisions it is read at (``Plan/freshness``): one query, prepared once
-    /// per connection on PostgreSQL (every page of a plan asks it).
-    private static func read(where column: PlanWithRevisions.Key, is value: UUID, on database: any Database) async throws -> Plan? {
-        switch column {
-        case .ownerID: try await database.firstRow(of: PlanWithRevisions.OfOwner(ownerID: value)).map(Plan.init(row:))
-        case .id: try await database.firstRow(of: PlanWithRevisions.WithID(id: value)).map(Plan.init(row:))
-        }
+        try await database.firstRow(of: PlanWithRevisions.WithID(id: id)).map(Plan.init(row:))
     }
 
     public enum SaveOutcome: Sendable, Equatable {
@@ -195,8 +188,6 @@ public enum PlanStoreError: Error {
 
 /// A plan's row with the directory's revision beside its own.
 enum PlanWithRevisions {
-    enum Key { case ownerID, id }
-
     static let select = """
         SELECT p.id, p.owner_id, p.what_matters, p.appreciated, p.important, p.support, p.version,
             p.created_at, p.updated_at, p.updated_by_id, p.revision, r.value AS directory_revision
