@@ -14,6 +14,8 @@ import SQLKit
 ///
 /// Keep the statement's columns named (no `*`): a prepared statement's result cannot change shape
 /// while a connection lives, so a column added by a later migration must not reach it unasked.
+/// Write `$` followed by a digit nowhere but in parameters (not in a string literal): on SQLite
+/// every such place is read as one.
 public protocol FrequentQuery: Sendable {
     associatedtype Row: Decodable & Sendable
     /// The statement, the same text on every database Kanssa runs on.
