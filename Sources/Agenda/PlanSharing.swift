@@ -15,7 +15,7 @@ public enum PlanSharing {
             guard let sections = row.sections, let expiresAt = row.expires_at else { return nil }
             return PlanGrant(
                 granteeAccountID: row.grantee_account_id, granteeTeamID: row.grantee_team_id,
-                sections: PlanSection.set(sections), expiresAt: expiresAt, isRevoked: row.revoked_at != nil)
+                storedSections: sections, expiresAt: expiresAt, revokedAt: row.revoked_at)
         }
         return PlanAccess(planID: planID, ownerID: plan.owner_id, grants: grants, isRestricted: !plan.unrestricted, now: now)
     }
@@ -63,7 +63,7 @@ public enum PlanSharing {
             .reduce(into: [UUID: [PlanGrant]]()) { grants, row in
                 grants[row.plan_id, default: []].append(PlanGrant(
                     granteeAccountID: row.grantee_account_id, granteeTeamID: row.grantee_team_id,
-                    sections: PlanSection.set(row.sections), expiresAt: row.expires_at, isRevoked: row.revoked_at != nil))
+                    storedSections: row.sections, expiresAt: row.expires_at, revokedAt: row.revoked_at))
             }
     }
 

@@ -45,8 +45,17 @@ public final class PlanAuthorisation: Model, @unchecked Sendable {
     }
 
     public var grant: PlanGrant {
-        PlanGrant(
-            granteeAccountID: granteeAccountID, granteeTeamID: granteeTeamID, sections: PlanSection.set(sections),
-            expiresAt: expiresAt, isRevoked: revokedAt != nil)
+        PlanGrant(granteeAccountID: granteeAccountID, granteeTeamID: granteeTeamID, storedSections: sections,
+                  expiresAt: expiresAt, revokedAt: revokedAt)
+    }
+}
+
+extension PlanGrant {
+    /// The grant an authorisation as stored makes: its sections as the column holds them, revoked
+    /// when it has a revocation date. Every read of authorisations, model or plain row, goes
+    /// through here.
+    init(granteeAccountID: UUID?, granteeTeamID: UUID?, storedSections: String, expiresAt: Date, revokedAt: Date?) {
+        self.init(granteeAccountID: granteeAccountID, granteeTeamID: granteeTeamID, sections: PlanSection.set(storedSections),
+                  expiresAt: expiresAt, isRevoked: revokedAt != nil)
     }
 }
