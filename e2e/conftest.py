@@ -1,8 +1,9 @@
 """Browser tests against a running `kanssa demo` (started by .ci/run, or by hand).
 
 KANSSA_E2E_URL names the server; CHROMIUM names the browser (Debian's, since Playwright cannot
-download one here).
+download one here); KANSSA_TIME_ZONE, if the server was given one, its time zone.
 """
+import datetime
 import os
 import pathlib
 
@@ -15,6 +16,16 @@ ARTIFACTS = pathlib.Path(__file__).parent / "artifacts"
 @pytest.fixture(scope="session")
 def base_url():
     return os.environ.get("KANSSA_E2E_URL", "http://127.0.0.1:8080").rstrip("/")
+
+
+@pytest.fixture
+def today():
+    """Today where the server is: it reads typed days in its own time zone (KANSSA_TIME_ZONE,
+    Europe/Helsinki unless told), so a test typing "today" must not use this machine's day."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(os.environ.get("KANSSA_TIME_ZONE", "Europe/Helsinki"))
+    return datetime.datetime.now(zone).date()
 
 
 @pytest.fixture(scope="session")

@@ -280,7 +280,7 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     professional.context.close()
 
 
-def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
+def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url, today):
     import datetime
 
     coordinator = browser.new_context(locale="en-GB").new_page()
@@ -289,7 +289,7 @@ def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
     expect_accessible(coordinator, "rounds")
     coordinator.get_by_label("Questionnaire").select_option(value="co-creation-mindset")
     coordinator.get_by_label("Round", exact=True).fill("Six months on")
-    closes = (datetime.date.today() + datetime.timedelta(days=20)).isoformat()
+    closes = (today + datetime.timedelta(days=20)).isoformat()
     coordinator.get_by_label("Closes on").fill(closes)
     coordinator.get_by_role("button", name="Open the round").click()
     assert coordinator.get_by_text("The round is open.").is_visible()
@@ -335,13 +335,12 @@ def test_an_officer_answers_a_self_assessment_on_a_phone(browser, base_url):
     officer.context.close()
 
 
-def test_one_full_action_learning_cycle(browser, base_url):
+def test_one_full_action_learning_cycle(browser, base_url, today):
     """A coordinator sets up a set; the facilitator writes down a meeting held two weeks ago and
     who came; a member presents a challenge there, another asks a question, the presenter commits
     and reports back at today's meeting, on a phone; the coordinator then sees counts, no words."""
     import datetime
 
-    today = datetime.date.today()
     coordinator = browser.new_context(locale="en-GB").new_page()
     sign_in(coordinator, base_url, "lead@hull.demo")
     coordinator.get_by_role("link", name="Action-learning sets").click()
