@@ -238,6 +238,7 @@ public enum PlanActions {
                 SELECT tm.account_id FROM team_members tm JOIN plan_authorisations pa ON pa.grantee_team_id = tm.team_id
                 WHERE pa.plan_id = \(bind: planID) AND pa.revoked_at IS NULL AND pa.expires_at > \(bind: now))
             """).all(decoding: Row.self)
-        return rows.map { Person(id: $0.id, name: $0.display_name) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+        // By name, then id (UUIDs compare by their bytes: the order of their strings, without making them).
+        return rows.map { Person(id: $0.id, name: $0.display_name) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 }

@@ -149,7 +149,7 @@ public enum PlanSharing {
             return PersonChoice(accountID: membership.$account.id, name: name, organisationName: organisation.name,
                                 legalBases: LegalBasis.list(organisation.legalBases))
         }
-        .sorted { ($0.name, $0.organisationName, $0.accountID.uuidString) < ($1.name, $1.organisationName, $1.accountID.uuidString) }
+        .sorted { ($0.name, $0.organisationName, $0.accountID) < ($1.name, $1.organisationName, $1.accountID) }
     }
 
     public static func authorise(

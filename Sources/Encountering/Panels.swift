@@ -32,7 +32,7 @@ public enum Panels {
     /// The panel's co-trainers now, by the names they chose. One query.
     public static func coTrainers(of panel: PanelAccess, on database: any Database) async throws -> [Person] {
         try await EncounterSessions.creditNames(of: Array(panel.memberIDs), in: panel.panelID, on: database)
-            .map { Person(id: $0.key, name: $0.value) }.sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
+            .map { Person(id: $0.key, name: $0.value) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
     }
 
     public struct Setup: Sendable, Equatable {

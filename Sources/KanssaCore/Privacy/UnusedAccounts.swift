@@ -50,7 +50,7 @@ public enum UnusedAccounts {
             else { return nil }
             return Candidate(accountID: id, unusedSince: since)
         }
-        .sorted { $0.accountID.uuidString < $1.accountID.uuidString }
+        .sorted { $0.accountID < $1.accountID }
     }
 }
 

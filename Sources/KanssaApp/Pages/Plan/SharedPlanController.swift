@@ -192,7 +192,7 @@ struct SharedPlanController: RouteCollection {
             .filter { $0.admits(principal, to: .actions, at: access.now) }
             .compactMap(\.granteeTeamID)
             .first { principal.teamIDs.contains($0) }
-            ?? principal.teamIDs.sorted { $0.uuidString < $1.uuidString }.first
+            ?? principal.teamIDs.min()
     }
 
     private func changed(_ request: Request, _ access: PlanAccess, target: String, notice: String) async throws -> Response {
