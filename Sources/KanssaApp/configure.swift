@@ -66,7 +66,11 @@ public func configure(
 private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocation) async throws {
     switch location {
     case .sqliteInMemory:
-        app.databases.use(.sqlite(.memory, sqlLogLevel: .trace), as: .sqlite)
+        // SQLiteKit keeps an "in-memory" database in a file of the temporary folder that it never
+        // removes (a few hundred per test run); this one is ours, and is removed at shutdown.
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-throwaway-\(UUID().uuidString).sqlite").path
+        app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        app.lifecycle.use(RemoveThrowawayDatabase(path: path))
     case .sqliteFile(let path):
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -79,5 +83,14 @@ private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocat
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+    }
+}
+
+/// Removes a throwaway SQLite file and its companions when the application stops.
+private struct RemoveThrowawayDatabase: LifecycleHandler {
+    let path: String
+
+    func shutdownAsync(_ application: Application) async {
+        for suffix in ["", "-journal", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 }
