@@ -63,7 +63,7 @@ extension Database {
                 ])
             }
             return try await postgres.withConnection { connection in
-                connection.eventLoop.makeFutureWithTask {
+                connection.eventLoop.makeFutureOnLoop {
                     var rows: [Query.Row] = []
                     for try await row in try await connection.execute(PreparedOnPostgres(query: query), logger: logger) {
                         rows.append(row)
