@@ -226,19 +226,27 @@ public enum PlanActions {
     /// The professionals who can be named as doing an action: those the citizen authorised in
     /// person, and the members of the teams they authorised, while the authorisation lasts.
     public static func professionals(planID: UUID, at now: Date, on database: any Database) async throws -> [Person] {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        // The people authorised in person, and the members of the teams authorised: one query.
-        struct Row: Decodable { let id: UUID; let display_name: String }
-        let rows = try await sql.raw("""
+        let rows = try await database.rows(of: Professionals(planID: planID, now: now))
+        return rows.map { Person(id: $0.id, name: $0.display_name) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+    }
+
+    /// The people authorised in person, and the members of the teams authorised: one query.
+    struct Professionals: FrequentQuery {
+        struct Row: Decodable, Sendable {
+            let id: UUID
+            let display_name: String
+        }
+
+        static let sql = """
             SELECT a.id, a.display_name FROM accounts a WHERE a.id IN (
                 SELECT pa.grantee_account_id FROM plan_authorisations pa
-                WHERE pa.plan_id = \(bind: planID) AND pa.revoked_at IS NULL AND pa.expires_at > \(bind: now)
-                    AND pa.grantee_account_id IS NOT NULL
+                WHERE pa.plan_id = $1 AND pa.revoked_at IS NULL AND pa.expires_at > $2 AND pa.grantee_account_id IS NOT NULL
                 UNION
                 SELECT tm.account_id FROM team_members tm JOIN plan_authorisations pa ON pa.grantee_team_id = tm.team_id
-                WHERE pa.plan_id = \(bind: planID) AND pa.revoked_at IS NULL AND pa.expires_at > \(bind: now))
-            """).all(decoding: Row.self)
-        // By name, then id (UUIDs compare by their bytes: the order of their strings, without making them).
-        return rows.map { Person(id: $0.id, name: $0.display_name) }.sorted { ($0.name, $0.id) < ($1.name, $1.id) }
+                WHERE pa.plan_id = $1 AND pa.revoked_at IS NULL AND pa.expires_at > $2)
+            """
+        let planID: UUID
+        let now: Date
+        var parameters: [QueryParameter] { [.uuid(planID), .date(now)] }
     }
 }

@@ -93,12 +93,17 @@ public final class WholePictureCache: Sendable {
 
     /// When the first of the plan's authorisations in force after `now` runs out.
     static func firstExpiry(of planID: UUID, after now: Date, on database: any Database) async throws -> Date? {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        struct Row: Decodable { let first: Date? }
-        return try await sql.select()
-            .column(SQLFunction("MIN", args: SQLColumn("expires_at")), as: "first")
-            .from(PlanAuthorisation.schema)
-            .where("plan_id", .equal, planID).where("revoked_at", .is, SQLLiteral.null).where("expires_at", .greaterThan, now)
-            .first(decoding: Row.self)?.first
+        try await database.firstRow(of: FirstExpiry(planID: planID, now: now))?.first
+    }
+
+    struct FirstExpiry: FrequentQuery {
+        struct Row: Decodable, Sendable { let first: Date? }
+        static let sql = """
+            SELECT MIN(expires_at) AS first FROM plan_authorisations
+            WHERE plan_id = $1 AND revoked_at IS NULL AND expires_at > $2
+            """
+        let planID: UUID
+        let now: Date
+        var parameters: [QueryParameter] { [.uuid(planID), .date(now)] }
     }
 }

@@ -112,6 +112,31 @@ import VaporTesting
         }
     }
 
+    /// Later than a moment: a date parameter compares with dates stored as Fluent stores them.
+    struct RipeAfter: FrequentQuery {
+        struct Row: Decodable, Sendable, Equatable { let name: String }
+        static let sql = "SELECT name FROM frequent_ripening WHERE ripe_at > $1 ORDER BY ripe_at"
+        let moment: Date
+        var parameters: [QueryParameter] { [.date(moment)] }
+    }
+
+    @Test func aMomentComparesWithStoredDates() async throws {
+        try await withApp { app, _ in
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.create(table: "frequent_ripening")
+                .column("name", type: .text, .notNull).column("ripe_at", type: .timestamp, .notNull).run()
+            let now = Date()
+            for (name, hours) in [("early", -1.0), ("soon", 1.0), ("late", 2.0)] {
+                try await sql.insert(into: "frequent_ripening").columns("name", "ripe_at")
+                    .values(SQLBind(name), SQLBind(now.addingTimeInterval(hours * 3600))).run()
+            }
+            for _ in 0..<3 {
+                #expect(try await app.db.rows(of: RipeAfter(moment: now)).map(\.name) == ["soon", "late"])
+                #expect(try await app.db.rows(of: RipeAfter(moment: now.addingTimeInterval(5400))).map(\.name) == ["late"])
+            }
+        }
+    }
+
     @Test func onSQLiteEachUseOfAParameterIsBoundInTurn() async throws {
         try await withApp { app, _ in
             let sql = try #require(app.db as? any SQLDatabase)

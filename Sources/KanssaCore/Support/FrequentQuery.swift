@@ -37,6 +37,8 @@ extension FrequentQuery {
 public enum QueryParameter: Sendable, Equatable {
     case uuid(UUID)
     case text(String)
+    /// A moment, bound as Fluent binds a model's dates (a timestamp with time zone on PostgreSQL).
+    case date(Date)
 }
 
 public enum FrequentQueryError: Error, CustomStringConvertible {
@@ -109,6 +111,7 @@ extension FrequentQuery {
             switch parameters[number - 1] {
             case .uuid(let value): query.appendInterpolation(bind: value)
             case .text(let value): query.appendInterpolation(bind: value)
+            case .date(let value): query.appendInterpolation(bind: value)
             }
             literalStart = end
             index = end
@@ -134,6 +137,7 @@ private struct PreparedOnPostgres<Query: FrequentQuery>: PostgresPreparedStateme
             switch parameter {
             case .uuid(let value): bindings.append(value)
             case .text(let value): bindings.append(value)
+            case .date(let value): bindings.append(value)
             }
         }
         return bindings
