@@ -3,8 +3,8 @@ import FluentPostgresDriver
 import Foundation
 import SQLKit
 
-/// A read asked on (nearly) every request, written once as SQL with numbered parameters
-/// (`$1`, `$2`, …; one may appear more than once).
+/// A read asked on (nearly) every request, or every time a plan's picture is built, written once as
+/// SQL with numbered parameters (`$1`, `$2`, …; one may appear more than once).
 ///
 /// PostgreSQL parses and plans every statement sent to it unnamed, which is how SQLKit sends
 /// queries; for the short reads of a kept page that costs more than running them (profiled: half
@@ -55,6 +55,8 @@ public enum FrequentQueryError: Error, CustomStringConvertible {
 
 extension Database {
     /// The rows of a frequent query: prepared once per connection on PostgreSQL, an ordinary query elsewhere.
+    /// On PostgreSQL the exchange runs on the connection's event loop (``EventLoopTaskExecutor``),
+    /// so decoding a row must never block.
     public func rows<Query: FrequentQuery>(of query: Query) async throws -> [Query.Row] {
         if let postgres = self as? any PostgresDatabase {
             let logger = logger
