@@ -20,8 +20,9 @@ public enum Kanssa {
             do {
                 try await configure(app, config: config)
                 if command == "serve" { try await refusePendingMigrations(app) }
-                if ["serve", "demo"].contains(command), let interval = config.retentionInterval {
-                    app.lifecycle.use(RetentionSchedule(interval: .seconds(interval)))
+                if ["serve", "demo"].contains(command) {
+                    if let interval = config.retentionInterval { app.lifecycle.use(RetentionSchedule(interval: .seconds(interval))) }
+                    try hearPrincipalChanges(app, config: config)
                 }
                 try await app.execute()
             } catch {

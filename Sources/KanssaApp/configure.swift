@@ -30,6 +30,7 @@ public func configure(
         roundFigures: RoundFiguresCache(),
         wholePictures: WholePictureCache(capacity: config.plansKept),
         shownActionPages: ShownPages(capacity: config.plansKept),
+        keptSessions: KeptSessions(capacity: config.sessionsKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
     )
 
@@ -84,6 +85,15 @@ private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocat
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
     }
+}
+
+/// On PostgreSQL with sessions kept, listens for changes to who signed-in people are
+/// (``PrincipalNotices``) while the application runs, so that their sessions can be kept in
+/// memory. Elsewhere, or with `sessionsKept` 0, nothing: every request reads its session.
+public func hearPrincipalChanges(_ app: Application, config: AppConfig) throws {
+    guard case .postgres(let url, _) = config.database, config.sessionsKept > 0 else { return }
+    let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+    app.lifecycle.use(PrincipalNotices(configuration: configuration, kept: app.platform.keptSessions))
 }
 
 /// Removes a throwaway SQLite file and its companions when the application stops.

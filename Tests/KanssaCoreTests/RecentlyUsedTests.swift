@@ -23,4 +23,13 @@ import Testing
         none.keep(1, for: "revision")
         #expect(none.count == 0 && none.value(for: "revision") == nil)
     }
+
+    @Test func valuesGoByWhatTheyAreOrAllAtOnce() {
+        var map = RecentlyUsed<Int, String>(capacity: 8)
+        for key in 0..<6 { map.keep(key.isMultiple(of: 2) ? "even" : "odd", for: key) }
+        map.removeAll { $0 == "odd" }
+        #expect(map.count == 3 && map.value(for: 1) == nil && map.value(for: 2) == "even")
+        map.removeAll()
+        #expect(map.count == 0)
+    }
 }

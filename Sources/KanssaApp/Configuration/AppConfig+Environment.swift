@@ -95,7 +95,8 @@ extension AppConfig {
             passwordCost: 12,
             retentionInterval: { minutes in minutes == 0 ? nil : TimeInterval(minutes * 60) }(
                 integer("KANSSA_RETENTION_MINUTES", default: 60, range: 0...10080)),
-            plansKept: integer("KANSSA_PLANS_KEPT", default: AppConfig.defaultPlansKept, range: 0...1_000_000)
+            plansKept: integer("KANSSA_PLANS_KEPT", default: AppConfig.defaultPlansKept, range: 0...1_000_000),
+            sessionsKept: integer("KANSSA_SESSIONS_KEPT", default: AppConfig.defaultSessionsKept, range: 0...1_000_000)
         )
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems, environment: environment)

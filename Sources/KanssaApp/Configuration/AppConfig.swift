@@ -30,6 +30,10 @@ public struct AppConfig: Sendable {
     /// the whole-person page last shown to them; 0 builds and renders every one from the database.
     public var plansKept: Int = AppConfig.defaultPlansKept
     public static let defaultPlansKept = 2_000
+    /// How many sessions a server on PostgreSQL keeps in memory while it hears of every change to
+    /// them (``PrincipalNotices``); 0 reads each request's session from the database.
+    public var sessionsKept: Int = AppConfig.defaultSessionsKept
+    public static let defaultSessionsKept = 10_000
 
     public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
 

@@ -25,6 +25,8 @@ struct Platform: Sendable {
     let wholePictures: WholePictureCache
     /// The whole-person view each session was shown last, sent again while nothing on it changed.
     let shownActionPages: ShownPages<ActionsPage.Model>
+    /// Sessions as the database gave them, trusted while this server hears of every change to them.
+    let keptSessions: KeptSessions
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
 }

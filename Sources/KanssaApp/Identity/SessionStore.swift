@@ -12,22 +12,34 @@ enum SessionStore {
     }
 
     /// The live session for a cookie's token, or nil. Ends sessions that are idle or too old, or
-    /// whose account is disabled. Every request asks this, so it is one query of plain rows (the
-    /// session with its account, memberships and teams), prepared once per connection on PostgreSQL.
+    /// whose account is disabled. Every request asks this: from ``KeptSessions`` when this server
+    /// keeps the session and it has been seen within the last minute, otherwise in one query of
+    /// plain rows (the session with its account, memberships and teams), prepared once per
+    /// connection on PostgreSQL.
     static func resume(token: String, on request: Request) async throws -> Live? {
         let config = request.platform.config
         let now = request.now
-        let rows = try await request.db.rows(of: SessionWithPerson(digest: Digest.sha256(token)))
+        let digest = Digest.sha256(token)
+        let kept = request.platform.keptSessions
+        // A kept session is used only while nothing about it needs writing: not too old, and seen
+        // (as the database knows) within the minute. Anything else goes to the database.
+        if let entry = kept.entry(for: digest, if: {
+            now.timeIntervalSince($0.lastSeenAt) <= min(Self.lastSeenPrecision, config.sessionIdleTimeout) && now.timeIntervalSince($0.createdAt) <= config.sessionMaximumAge
+        }) {
+            return entry.live
+        }
+        let ticket = kept.ticket()
+        let rows = try await request.db.rows(of: SessionWithPerson(digest: digest))
         guard let session = rows.first else { return nil }
         let isIdle = now.timeIntervalSince(session.last_seen_at) > config.sessionIdleTimeout
         let isTooOld = now.timeIntervalSince(session.created_at) > config.sessionMaximumAge
         if isIdle || isTooOld {
-            try await end(sessionID: session.id, on: request)
+            try await end(sessionID: session.id, accountID: session.account_id, on: request)
             try await request.audit(.sessionExpired, actor: session.account_id, subject: session.account_id, target: isIdle ? "idle" : "maximum-age", purpose: .security)
             return nil
         }
         guard session.disabled_at == nil else {
-            try await end(sessionID: session.id, on: request)
+            try await end(sessionID: session.id, accountID: session.account_id, on: request)
             return nil
         }
         let memberships = rows.filter { $0.team_id == nil }.compactMap { row -> MembershipGrant? in
@@ -36,15 +48,24 @@ enum SessionStore {
         }
         .sorted { ($0.organisationName, $0.role) < ($1.organisationName, $1.role) }
         let teamIDs = rows.compactMap(\.team_id)
+        var lastSeenAt = session.last_seen_at
         // Writing on every request would make reads into writes; a minute's precision is enough.
-        if now.timeIntervalSince(session.last_seen_at) > 60 {
+        if now.timeIntervalSince(session.last_seen_at) > Self.lastSeenPrecision {
             try await BrowserSession.query(on: request.db).filter(\.$id == session.id).set(\.$lastSeenAt, to: now).update()
+            lastSeenAt = now
         }
         let principal = Principal(
             accountID: session.account_id, displayName: session.display_name, language: session.preferred_language,
             memberships: memberships, teamIDs: Set(teamIDs))
-        return Live(sessionID: session.id, principal: principal)
+        let live = Live(sessionID: session.id, principal: principal)
+        if let ticket {
+            kept.keep(KeptSessions.Entry(live: live, createdAt: session.created_at, lastSeenAt: lastSeenAt), for: digest, ticket: ticket)
+        }
+        return live
     }
+
+    /// How stale a session's time of last use may be in the database.
+    static let lastSeenPrecision: TimeInterval = 60
 
     /// Starts a session with a new token (a new id on every sign-in) and returns the token.
     static func start(accountID: UUID, on request: Request) async throws -> String {
@@ -60,14 +81,26 @@ enum SessionStore {
         try await BrowserSession.query(on: database).filter(\.$id == sessionID).delete()
     }
 
-    /// Ends a session and lets go of what this server kept in memory for it.
-    static func end(sessionID: UUID, on request: Request) async throws {
+    /// Ends a session and lets go of what this server kept in memory for it (other servers hear
+    /// of it from the database).
+    static func end(sessionID: UUID, accountID: UUID, on request: Request) async throws {
         try await end(sessionID: sessionID, on: request.db)
+        request.platform.keptSessions.forget(account: accountID)
         request.platform.shownActionPages.forget(session: sessionID)
     }
 
+    /// Ends every session of an account; the caller lets this server's kept ones go
+    /// (``Request/principalChanged(_:)``) once its transaction is over.
     static func endAll(accountID: UUID, on database: any Database) async throws {
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
+    }
+}
+
+extension Request {
+    /// Says that who `account` is has changed (their roles, teams, name, language, sessions):
+    /// this server lets go of their kept sessions at once; other servers hear it from the database.
+    func principalChanged(_ account: UUID) {
+        platform.keptSessions.forget(account: account)
     }
 }
 

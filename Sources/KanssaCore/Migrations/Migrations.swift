@@ -20,5 +20,6 @@ public enum CoreMigrations {
         AddAccountSearchName(),
         AddAccountLastActive(),
         TrackDirectoryRevision(),
+        NoticePrincipalChanges(),
     ]
 }

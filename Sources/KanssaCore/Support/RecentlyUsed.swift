@@ -25,6 +25,16 @@ public struct RecentlyUsed<Key: Hashable, Value> {
         entries[key] = nil
     }
 
+    /// Lets go of every value for which `isGone` holds.
+    public mutating func removeAll(where isGone: (Value) -> Bool) {
+        entries = entries.filter { !isGone($0.value.value) }
+    }
+
+    /// Lets go of everything.
+    public mutating func removeAll() {
+        entries.removeAll()
+    }
+
     /// Keeps `value` for `key` (nothing when the capacity is 0), replacing any there was.
     public mutating func keep(_ value: Value, for key: Key) {
         guard capacity > 0 else { return }

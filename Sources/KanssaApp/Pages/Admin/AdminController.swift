@@ -133,6 +133,7 @@ struct AdminController: RouteCollection {
             }
             try await request.audit(.rolesChanged, subject: accountID, organisation: organisationID, target: roles.map(\.rawValue).sorted().joined(separator: ","), purpose: .organisationAdministration, on: database)
         }
+        request.principalChanged(accountID)
         if roles.isEmpty {
             return request.redirect(to: SiteRoute.organisationAdmin(organisationID).path + "?notice=member-removed", redirectType: .normal)
         }
@@ -162,6 +163,7 @@ struct AdminController: RouteCollection {
             }
             try await request.audit(.teamsChanged, subject: model.accountID, organisation: model.organisationID, target: "teams", purpose: .organisationAdministration, on: database)
         }
+        request.principalChanged(model.accountID)
         return request.redirect(
             to: SiteRoute.member(organisation: model.organisationID, account: model.accountID).path + "?notice=saved",
             redirectType: .normal)
@@ -186,6 +188,7 @@ struct AdminController: RouteCollection {
             try await SessionStore.endAll(accountID: model.accountID, on: database)
             try await request.audit(.accountDisabled, subject: model.accountID, organisation: model.organisationID, target: "account", purpose: .organisationAdministration, on: database)
         }
+        request.principalChanged(model.accountID)
         return request.redirect(
             to: SiteRoute.member(organisation: model.organisationID, account: model.accountID).path + "?notice=saved",
             redirectType: .normal)

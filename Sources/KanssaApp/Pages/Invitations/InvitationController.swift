@@ -160,6 +160,7 @@ struct InvitationController: RouteCollection {
         guard let accountID else { return refuse(.unprocessableEntity) }
 
         if principal != nil {
+            request.principalChanged(accountID)
             return request.redirect(to: SiteRoute.home.path, redirectType: .normal)
         }
         let token = try await SessionStore.start(accountID: accountID, on: request)

@@ -47,6 +47,7 @@ struct MyInformationController: RouteCollection {
             .set(\.$displayName, to: name).set(\.$searchName, to: Account.searchKey(name))
             .set(\.$preferredLanguage, to: language)
             .update()
+        request.principalChanged(principal.accountID)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "profile", purpose: .ownProfile)
         return request.redirect(to: SiteRoute.myInformation().path + "?notice=saved", redirectType: .normal)
     }

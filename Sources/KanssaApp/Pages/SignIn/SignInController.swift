@@ -74,8 +74,8 @@ struct SignInController: RouteCollection {
         }
 
         try await throttle.clear(key: loginKey)
-        if let previous = request.state.sessionID {
-            try await SessionStore.end(sessionID: previous, on: request)
+        if let previous = request.state.sessionID, let principal = request.principal {
+            try await SessionStore.end(sessionID: previous, accountID: principal.accountID, on: request)
         }
         let token = try await SessionStore.start(accountID: accountID, on: request)
         try await request.audit(.signedIn, actor: accountID, subject: accountID, target: "sign-in", purpose: .security)
@@ -87,8 +87,8 @@ struct SignInController: RouteCollection {
     }
 
     @Sendable func signOut(request: Request) async throws -> Response {
-        if let sessionID = request.state.sessionID {
-            try await SessionStore.end(sessionID: sessionID, on: request)
+        if let sessionID = request.state.sessionID, let principal = request.principal {
+            try await SessionStore.end(sessionID: sessionID, accountID: principal.accountID, on: request)
         }
         if let principal = request.principal {
             try await request.audit(.signedOut, subject: principal.accountID, target: "sign-out", purpose: .security)
