@@ -80,12 +80,16 @@ import VaporTesting
             try await admin.get("/organisations/\(fixtures.elsewhere)/invitations/new")
             let created = try await admin.post("/organisations/\(fixtures.elsewhere)/invitations", [("role", "researcher"), ("team", "")])
             let code = try Self.code(in: created.body.string)
-            var researcher = Browser(app)
-            try await researcher.signIn(Fixtures.login(.researcher))
+            // Their session kept in memory: joining lets it go, and the next page knows the new role.
+            let signsOfLife = KeptSessionsTests.hearNoNotices(app.platform.keptSessions)
+            defer { signsOfLife.cancel() }
+            var researcher = try await KeptSessionsTests.signedIn(app, Fixtures.login(.researcher))
+            #expect(!(try await researcher.get("/").body.string.contains("Elsewhere")))
             try await researcher.get("/join")
             #expect(try await researcher.post("/join", [("code", code)]).status == .seeOther)
             let roles = try await Membership.query(on: app.db).filter(\.$account.$id == fixtures.accounts[.researcher]!).all()
             #expect(Set(roles.map(\.$organisation.id)) == [fixtures.here, fixtures.elsewhere])
+            #expect(try await researcher.get("/").body.string.contains("Elsewhere"))
         }
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import Foundation
 @testable import KanssaApp
 import KanssaCore
@@ -72,6 +73,19 @@ import VaporTesting
         }
     }
 
+    /// Makes `kept` trust what it keeps as if it were listening, but lets no notice in: only what
+    /// this server does itself reaches kept sessions. Signs of life come well within the silence
+    /// allowed, however slow the machine; cancel the task to stop.
+    static func hearNoNotices(_ kept: KeptSessions) -> Task<Void, Never> {
+        kept.startedHearing()
+        return Task {
+            while !Task.isCancelled {
+                kept.heard()
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
     /// Signs in and asks twice: the second time the session is kept.
     static func signedIn(_ app: Application, _ login: String) async throws -> Browser {
         var browser = Browser(app)
@@ -87,15 +101,7 @@ import VaporTesting
     @Test func aChangeMadeOnThisServerReachesAKeptSessionAtOnce() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)
-            // As if listening, with a sign of life well within the silence allowed however slow the machine.
-            let kept = app.platform.keptSessions
-            kept.startedHearing()
-            let signsOfLife = Task {
-                while !Task.isCancelled {
-                    kept.heard()
-                    try? await Task.sleep(for: .milliseconds(100))
-                }
-            }
+            let signsOfLife = Self.hearNoNotices(app.platform.keptSessions)
             defer { signsOfLife.cancel() }
             let professional = fixtures.accounts[.professional]!
             var member = try await Self.signedIn(app, Fixtures.login(.professional))
@@ -197,6 +203,22 @@ struct HeardSessionsTests {
             try await sql.raw("DELETE FROM sessions WHERE account_id = \(bind: fixtures.accounts[.citizen]!)").run()
             try await eventually("a session ended") { kept.count == 0 }
             #expect(try await citizen.get("/me").status == .seeOther, "an ended session is signed out")
+        }
+    }
+
+    /// Only its own notices coming back keep a server hearing: here for twice the silence allowed.
+    @Test func signsOfLifeThatComeBackKeepTheServerHearing() async throws {
+        try await withApp { app, _ in
+            guard case .postgres(let url, _) = app.platform.config.database else { return }
+            let kept = KeptSessions(capacity: 10, silenceAllowed: .milliseconds(800))
+            let configuration = try SQLPostgresConfiguration(url: url).coreConfiguration
+            app.lifecycle.use(PrincipalNotices(configuration: configuration, kept: kept, heartbeat: .milliseconds(100)))
+            try await app.asyncBoot()
+            try await eventually("the server hears") { kept.isHearing }
+            for _ in 0..<8 {
+                try await Task.sleep(for: .milliseconds(200))
+                #expect(kept.isHearing)
+            }
         }
     }
 

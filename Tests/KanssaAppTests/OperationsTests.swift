@@ -33,6 +33,10 @@ import VaporTesting
             #expect(metrics.contains(#"kanssa_plan_views_served{outcome="built"} 1"#))
             #expect(metrics.contains(#"kanssa_plan_views_served{outcome="kept"} 1"#))
             #expect(metrics.contains("kanssa_database_pool_max_connections"))
+            // Not listening here (as on SQLite): every session read from the database.
+            #expect(metrics.contains("kanssa_sessions_hearing 0") && metrics.contains("kanssa_sessions_kept 0"))
+            #expect(metrics.contains(#"kanssa_sessions_served{outcome="kept"} 0"#))
+            #expect(metrics.contains(#"kanssa_sessions_served{outcome="read"} 4"#))
             #expect(!metrics.contains(fixtures.here.uuidString))
         }
     }

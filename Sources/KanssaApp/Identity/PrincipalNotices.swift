@@ -7,7 +7,9 @@ import Vapor
 
 /// Listens on PostgreSQL for ``PrincipalChange`` notices and tells ``KeptSessions``: a
 /// connection of its own (not one of the pool's), `LISTEN`, then each notice as it comes. Every
-/// `heartbeat` it asks the connection for a sign of life; a connection that fails, closes or stays
+/// `heartbeat` it sends a notice of its own (``PrincipalChange/signOfLife``) and counts as alive
+/// only what comes back through the channel — so a path that does not carry notices (a pooler in
+/// transaction mode, say) never lets anything be trusted. A connection that fails, closes or stays
 /// silent past ``KeptSessions/silenceAllowed`` is closed, nothing kept is trusted, and after a
 /// pause it connects again. Runs while the server runs (`serve`, `demo`), only on PostgreSQL.
 final class PrincipalNotices: LifecycleHandler, Sendable {
@@ -75,14 +77,18 @@ final class PrincipalNotices: LifecycleHandler, Sendable {
             logger.debug("hearing of sessions' changes")
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
-                    for try await notice in notices { self.kept.forget(PrincipalChange(payload: notice.payload)) }
+                    for try await notice in notices {
+                        if notice.payload != PrincipalChange.signOfLife { self.kept.forget(PrincipalChange(payload: notice.payload)) }
+                        self.kept.heard()
+                    }
                     throw Silence()  // the connection closed
                 }
                 group.addTask {
                     while true {
                         try await Task.sleep(for: self.heartbeat)
-                        _ = try await connection.query("SELECT 1", logger: logger).collect()
-                        self.kept.heard()
+                        _ = try await connection.query(
+                            "SELECT pg_notify(\(PrincipalChange.channel), \(PrincipalChange.signOfLife))", logger: logger
+                        ).collect()
                     }
                 }
                 group.addTask {

@@ -2,8 +2,10 @@ import Fluent
 import KanssaCore
 import Vapor
 
-/// Finds the signed-in person from the session cookie, on every request, in the database — so
-/// that several instances can serve one installation and a revoked session ends at once.
+/// Finds the signed-in person from the session cookie on every request: in the database, or on
+/// PostgreSQL in the sessions a server keeps while it hears of every change to them
+/// (``KeptSessions``) — so that several instances can serve one installation and an ended session
+/// or a changed role counts on the next request (on another server, once the notice is there).
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var state = RequestState()

@@ -39,9 +39,9 @@ struct HTTPMetrics: Sendable {
         ).record(duration)
     }
 
-    /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` keeps
-    /// read fresh.
-    func exposition(poolSize: Int, wholePictures: WholePictureCache) -> String {
+    /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` and
+    /// `sessions` keep read fresh.
+    func exposition(poolSize: Int, wholePictures: WholePictureCache, sessions: KeptSessions) -> String {
         registry.makeGauge(descriptor: .init(
             namespace: "kanssa", metricName: "plan_views_kept", unitName: "",
             helpText: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")).set(Double(wholePictures.count))
@@ -51,6 +51,21 @@ struct HTTPMetrics: Sendable {
             registry.makeGauge(
                 descriptor: .init(namespace: "kanssa", metricName: "plan_views_served", unitName: "",
                                   helpText: "Whole-person views served since start, found kept or built from the database"),
+                labels: [("outcome", outcome)]
+            ).set(Double(total))
+        }
+        registry.makeGauge(descriptor: .init(
+            namespace: "kanssa", metricName: "sessions_hearing", unitName: "",
+            helpText: "1 while this server hears of every change to sessions (PostgreSQL), so that it may keep them; 0 otherwise"))
+            .set(Double(sessions.isHearing ? 1 : 0))
+        registry.makeGauge(descriptor: .init(
+            namespace: "kanssa", metricName: "sessions_kept", unitName: "",
+            helpText: "Sessions kept in memory (KANSSA_SESSIONS_KEPT at most)")).set(Double(sessions.count))
+        let served = sessions.statistics
+        for (outcome, total) in [("kept", served.kept), ("read", served.read)] {
+            registry.makeGauge(
+                descriptor: .init(namespace: "kanssa", metricName: "sessions_served", unitName: "",
+                                  helpText: "Signed-in requests since start whose session was found kept or read from the database"),
                 labels: [("outcome", outcome)]
             ).set(Double(total))
         }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The signed-in person a request acts for, with the roles they hold in each organisation.
-/// Built once per request from the database; never cached across requests, so a change of role
-/// or a disabled account takes effect on the next request.
+/// Built from the database, and kept across requests only while the server hears of every change
+/// to it (KanssaApp's `KeptSessions`), so a change of role or a disabled account takes effect on
+/// the next request — on another server, as soon as PostgreSQL's notice reaches it.
 public struct Principal: Sendable, Equatable {
     public let accountID: UUID
     public let displayName: String

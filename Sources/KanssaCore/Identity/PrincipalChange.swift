@@ -12,6 +12,8 @@ public enum PrincipalChange: Sendable, Equatable {
     case everyone
 
     public static let channel = "kanssa_principals"
+    /// What a server sends itself on ``channel`` to learn that notices reach it; names nobody.
+    public static let signOfLife = "alive"
     /// Above this many people a notice says "everyone" (a notice carries at most 8,000 bytes).
     public static let mostNamed = 100
 
