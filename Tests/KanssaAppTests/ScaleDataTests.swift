@@ -4,6 +4,7 @@ import Foundation
 @testable import KanssaApp
 import KanssaCore
 import Learning
+import SQLKit
 import Testing
 import VaporTesting
 
@@ -38,6 +39,12 @@ import VaporTesting
             #expect(try await PlanAction.query(on: app.db).count() == 30 * 15)
             #expect(try await CheckIn.query(on: app.db).count() == 30 * 20)
             #expect(try await PlanNote.query(on: app.db).count() == 30 * 10)
+            try await ScaleData.gatherPlannerStatistics(on: app.db)
+            if let sql = app.db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                // Until a table is first analysed, PostgreSQL counts its rows as -1.
+                let rows = try await sql.raw("SELECT reltuples::int AS count FROM pg_class WHERE oid = 'plans'::regclass").first(decoding: Counted.self)
+                #expect(rows?.count == 30)
+            }
             // Each plan is shared with two different teams of the citizen's own organisation.
             for authorisations in Dictionary(grouping: try await PlanAuthorisation.query(on: app.db).all(), by: \.$plan.id).values {
                 #expect(Set(authorisations.compactMap(\.granteeTeamID)).count == 2)
@@ -53,5 +60,9 @@ import VaporTesting
             let caseload = try await professional.get("/caseload").body.string
             #expect(caseload.contains("Citizen "))
         }
+    }
+
+    struct Counted: Decodable {
+        let count: Int
     }
 }

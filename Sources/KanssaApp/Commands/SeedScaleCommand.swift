@@ -52,6 +52,7 @@ struct SeedScaleCommand: AsyncCommand {
                 Figures: /organisations/…/rounds/\(rounds.after)/figures?compare=\(rounds.before) as \(RoundScaleData.coordinatorLogin).
                 """)
         }
+        try await ScaleData.gatherPlannerStatistics(on: app.db)
         context.console.print("""
             Added \(organisations) organisations, \(professionals) professionals and \(citizens) citizens' plans \
             in \(Int(Date().timeIntervalSince(started))) s.
