@@ -54,9 +54,9 @@ struct ScaleData {
     }
 
     /// On PostgreSQL, gathers the planner's statistics of every table, as an operator does after a
-    /// bulk load — so that what is measured next does not hang on when autovacuum comes by (the
-    /// caseload ran at 34 or at 77 requests/s at 100,000 citizens depending on it). SQLite keeps
-    /// none unless asked, and Kanssa's queries there were measured without: nothing is done there.
+    /// bulk load — so that what is measured next does not depend on whether autovacuum has come by
+    /// yet. SQLite keeps none unless asked, and Kanssa's queries there were measured without:
+    /// nothing is done there.
     static func gatherPlannerStatistics(on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
         try await sql.raw("ANALYZE").run()
