@@ -42,33 +42,16 @@ struct HTTPMetrics: Sendable {
     /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` and
     /// `sessions` keep read fresh.
     func exposition(poolSize: Int, wholePictures: WholePictureCache, sessions: KeptSessions) -> String {
-        registry.makeGauge(descriptor: .init(
-            namespace: "kanssa", metricName: "plan_views_kept", unitName: "",
-            helpText: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")).set(Double(wholePictures.count))
-        // Counters cannot be set; gauges carry the running totals, so that a scrape reads them as they are.
-        let statistics = wholePictures.statistics
-        for (outcome, total) in [("kept", statistics.kept), ("built", statistics.built)] {
-            registry.makeGauge(
-                descriptor: .init(namespace: "kanssa", metricName: "plan_views_served", unitName: "",
-                                  helpText: "Whole-person views served since start, found kept or built from the database"),
-                labels: [("outcome", outcome)]
-            ).set(Double(total))
-        }
-        registry.makeGauge(descriptor: .init(
-            namespace: "kanssa", metricName: "sessions_hearing", unitName: "",
-            helpText: "1 while this server hears of every change to sessions (PostgreSQL), so that it may keep them; 0 otherwise"))
-            .set(Double(sessions.isHearing ? 1 : 0))
-        registry.makeGauge(descriptor: .init(
-            namespace: "kanssa", metricName: "sessions_kept", unitName: "",
-            helpText: "Sessions kept in memory (KANSSA_SESSIONS_KEPT at most)")).set(Double(sessions.count))
+        let views = wholePictures.statistics
+        set("plan_views_kept", to: wholePictures.count, help: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")
+        set("plan_views_served", by: "outcome", to: [("kept", views.kept), ("built", views.built)],
+            help: "Whole-person views served since start, found kept or built from the database")
         let served = sessions.statistics
-        for (outcome, total) in [("kept", served.kept), ("read", served.read)] {
-            registry.makeGauge(
-                descriptor: .init(namespace: "kanssa", metricName: "sessions_served", unitName: "",
-                                  helpText: "Signed-in requests since start whose session was found kept or read from the database"),
-                labels: [("outcome", outcome)]
-            ).set(Double(total))
-        }
+        set("sessions_hearing", to: sessions.isHearing ? 1 : 0,
+            help: "1 while this server hears of every change to sessions (PostgreSQL), so that it may keep them; 0 otherwise")
+        set("sessions_kept", to: sessions.count, help: "Sessions kept in memory (KANSSA_SESSIONS_KEPT at most)")
+        set("sessions_served", by: "outcome", to: [("kept", served.kept), ("read", served.read)],
+            help: "Signed-in requests since start whose session was found kept or read from the database")
         if let memory = ProcessMemory.read() {
             residentMemory.set(Double(memory.resident))
             virtualMemory.set(Double(memory.virtual))
@@ -77,6 +60,21 @@ struct HTTPMetrics: Sendable {
             namespace: "kanssa", metricName: "database_pool_max", unitName: "connections",
             helpText: "Connections the database pool may open (one per event loop)")).set(Double(poolSize))
         return registry.emitToString()
+    }
+
+    /// Sets a gauge of Kanssa's. Running totals are gauges too: counters cannot be set, and a
+    /// scrape should read them as they are.
+    private func set(_ name: String, to value: Int, help: String) {
+        registry.makeGauge(descriptor: .init(namespace: "kanssa", metricName: name, unitName: "", helpText: help)).set(Double(value))
+    }
+
+    /// Sets a gauge of Kanssa's once for each value of a label.
+    private func set(_ name: String, by label: String, to values: [(String, Int)], help: String) {
+        for (labelValue, value) in values {
+            registry.makeGauge(
+                descriptor: .init(namespace: "kanssa", metricName: name, unitName: "", helpText: help), labels: [(label, labelValue)]
+            ).set(Double(value))
+        }
     }
 }
 
