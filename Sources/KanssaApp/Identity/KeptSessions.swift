@@ -43,6 +43,12 @@ final class KeptSessions: Sendable {
         func isTrusted(within silence: Duration) -> Bool {
             isHearing && ContinuousClock.now - lastHeard <= silence
         }
+
+        /// Lets go of every session, and spends every ticket out.
+        mutating func letGoOfAll() {
+            entries.removeAll()
+            generation &+= 1
+        }
     }
 
     private let state: Mutex<State>
@@ -84,10 +90,12 @@ final class KeptSessions: Sendable {
     /// Lets go of the sessions a change concerns.
     func forget(_ change: PrincipalChange) {
         state.withLock { state in
-            state.generation &+= 1
             switch change {
-            case .accounts(let accounts): state.entries.removeAll { accounts.contains($0.live.principal.accountID) }
-            case .everyone: state.entries.removeAll()
+            case .accounts(let accounts):
+                state.entries.removeAll { accounts.contains($0.live.principal.accountID) }
+                state.generation &+= 1
+            case .everyone:
+                state.letGoOfAll()
             }
         }
     }
@@ -107,8 +115,7 @@ final class KeptSessions: Sendable {
     /// The listening connection is up: from now on sessions may be kept.
     func startedHearing() {
         state.withLock { state in
-            state.entries.removeAll()
-            state.generation &+= 1
+            state.letGoOfAll()
             state.isHearing = true
             state.lastHeard = .now
         }
@@ -118,10 +125,7 @@ final class KeptSessions: Sendable {
     /// kept before it is let go: a notice could still be on its way.
     func heard() {
         state.withLock { state in
-            if ContinuousClock.now - state.lastHeard > silenceAllowed {
-                state.entries.removeAll()
-                state.generation &+= 1
-            }
+            if ContinuousClock.now - state.lastHeard > silenceAllowed { state.letGoOfAll() }
             state.lastHeard = .now
         }
     }
@@ -129,8 +133,7 @@ final class KeptSessions: Sendable {
     /// The listening connection is gone: notices may be missed, so nothing kept is trusted.
     func stoppedHearing() {
         state.withLock { state in
-            state.entries.removeAll()
-            state.generation &+= 1
+            state.letGoOfAll()
             state.isHearing = false
         }
     }
