@@ -85,7 +85,7 @@ enum SessionStore {
     /// of it from the database).
     static func end(sessionID: UUID, accountID: UUID, on request: Request) async throws {
         try await end(sessionID: sessionID, on: request.db)
-        request.platform.keptSessions.forget(account: accountID)
+        request.principalChanged(accountID)
         request.platform.shownActionPages.forget(session: sessionID)
     }
 
