@@ -19,6 +19,20 @@ import Testing
         } throws: { String(describing: $0).contains("KANSSA_PLANS_KEPT must be a whole number") }
     }
 
+    @Test func trustedProxiesAreAddressesAndTheClientTimeoutHasADefault() throws {
+        let config = try AppConfig.load(environment: ["KANSSA_TRUSTED_PROXIES": "10.0.0.5, ::1,unix"], command: "demo")
+        #expect(config.trustedProxies == ["10.0.0.5", "::1", "unix"])
+        #expect(config.clientTimeout == 10)
+        #expect(try AppConfig.load(environment: [:], command: "demo").trustedProxies.isEmpty)
+        #expect(try AppConfig.load(environment: ["KANSSA_CLIENT_TIMEOUT_SECONDS": "3"], command: "demo").clientTimeout == 3)
+        #expect {
+            try AppConfig.load(environment: ["KANSSA_TRUSTED_PROXIES": "10.0.0.5,proxy.example", "KANSSA_CLIENT_TIMEOUT_SECONDS": "0"], command: "demo")
+        } throws: { error in
+            String(describing: error).contains(#"KANSSA_TRUSTED_PROXIES must list IP addresses separated by commas ("proxy.example" is not one)"#)
+                && String(describing: error).contains("KANSSA_CLIENT_TIMEOUT_SECONDS must be a whole number from 1 to 3600")
+        }
+    }
+
     @Test func aPostgresURLChoosesPostgres() throws {
         let config = try AppConfig.load(
             environment: ["DATABASE_URL": "postgres://k:k@127.0.0.1:5433/kanssa", "KANSSA_SECRET": String(repeating: "s", count: 40)],

@@ -129,16 +129,26 @@ import VaporTesting
         }
     }
 
-    @Test func guessingCodesIsSlowedDown() async throws {
-        try await withApp { app, _ in
+    @Test func guessingCodesIsSlowedDownMoreWithEachGuess() async throws {
+        try await withApp { app, world in
             _ = try await Fixtures.make(on: app)
             var guesser = Browser(app)
             try await guesser.get("/join")
-            for _ in 0..<LoginThrottle.perAddress {
+            func guess() async throws -> TestingHTTPResponse {
                 try await guesser.post("/join", [("code", "AAAAA-AAAAA"), ("displayName", "G"), ("login", "g@example.org"), ("password", "guessing all day long")])
             }
-            let blocked = try await guesser.post("/join", [("code", "AAAAA-AAAAB"), ("displayName", "G"), ("login", "g@example.org"), ("password", "guessing all day long")])
-            #expect(blocked.status == .tooManyRequests)
+            for _ in 0..<20 { #expect(try await guess().status == .unprocessableEntity) }
+            var waits: [Int] = []
+            for _ in 0..<4 {
+                let blocked = try await guess()
+                #expect(blocked.status == .tooManyRequests)
+                #expect(blocked.body.string.contains("Too many tries"))
+                let wait = try #require(blocked.headers.first(name: .retryAfter).flatMap(Int.init))
+                waits.append(wait)
+                world.advance(by: TimeInterval(wait))
+                #expect(try await guess().status == .unprocessableEntity)
+            }
+            #expect(waits == [1, 2, 4, 8])
         }
     }
 }

@@ -40,3 +40,22 @@ import Testing
         #expect(HTMLEscape.attribute("é\"ü") == "é&quot;ü")
     }
 }
+
+@Suite struct ReturnPathTests {
+    @Test(arguments: ["/", "/me", "/me?page=2", "/plans/3f1e/actions#a-1", "/.//evil.example", "/@evil.example"])
+    func pathsOfThisSiteAreKept(path: String) {
+        #expect(ReturnPath(path)?.value == path)
+    }
+
+    @Test(arguments: ["/\t/x", "//x", "/\\x", "https://x", "x", "", "/%09/x", "/%2F/x", "/%ZZ", "/a b", "/\u{202E}x"])
+    func anythingElseGoesHome(text: String) {
+        #expect(ReturnPath(text) == nil)
+        #expect(ReturnPath.or(text, "/") == "/")
+    }
+
+    @Test func controlCharactersAreNoLinks() {
+        #expect(SafeURL("/\t/evil.example") == nil)
+        #expect(SafeURL("https://example.org/\u{85}") == nil)
+        #expect(SafeURL("https://example.org/ä?q=1") != nil)
+    }
+}

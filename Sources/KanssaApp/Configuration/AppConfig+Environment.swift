@@ -21,6 +21,8 @@ extension AppConfig {
         Setting(name: "KANSSA_TIME_ZONE", meaning: "time zone for dates on pages (default Europe/Helsinki)", isSecret: false),
         Setting(name: "KANSSA_SESSION_IDLE_MINUTES", meaning: "sign out after this many idle minutes (default 60)", isSecret: false),
         Setting(name: "KANSSA_SESSION_MAX_HOURS", meaning: "sign out this many hours after signing in, however active (default 12)", isSecret: false),
+        Setting(name: "KANSSA_TRUSTED_PROXIES", meaning: "comma-separated IP addresses of the proxies in front of Kanssa whose X-Forwarded-For names the client (\"unix\" for a Unix socket); unset: the connection's peer is the client", isSecret: false),
+        Setting(name: "KANSSA_CLIENT_TIMEOUT_SECONDS", meaning: "close a connection whose client sends nothing for this many seconds: no complete request head, no more of a body, no next request (default 10)", isSecret: false),
         Setting(name: "KANSSA_RETENTION_MINUTES", meaning: "run the retention job (erasure requests, retention rules) every this many minutes (default 60; 0: never, when cron runs `kanssa retention`)", isSecret: false),
     ]
 
@@ -81,7 +83,17 @@ extension AppConfig {
             problems.append("KANSSA_SECRET is required to serve (at least 32 random characters, e.g. from `openssl rand -base64 48`).")
         }
 
-        let config = AppConfig(
+        var trustedProxies: Set<String> = []
+        for entry in (value("KANSSA_TRUSTED_PROXIES") ?? "").split(separator: ",") {
+            let address = entry.trimmingCharacters(in: .whitespaces)
+            if address == ClientAddress.unixSocket || ClientAddress.isAddress(address) {
+                trustedProxies.insert(address)
+            } else {
+                problems.append("KANSSA_TRUSTED_PROXIES must list IP addresses separated by commas (\"\(address)\" is not one).")
+            }
+        }
+
+        var config = AppConfig(
             database: database,
             dataDirectory: dataDirectory,
             hostname: value("KANSSA_HOSTNAME") ?? "127.0.0.1",
@@ -98,6 +110,8 @@ extension AppConfig {
             plansKept: integer("KANSSA_PLANS_KEPT", default: AppConfig.defaultPlansKept, range: 0...1_000_000),
             sessionsKept: integer("KANSSA_SESSIONS_KEPT", default: AppConfig.defaultSessionsKept, range: 0...1_000_000)
         )
+        config.trustedProxies = trustedProxies
+        config.clientTimeout = TimeInterval(integer("KANSSA_CLIENT_TIMEOUT_SECONDS", default: Int(AppConfig.defaultClientTimeout), range: 1...3600))
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems, environment: environment)
         }

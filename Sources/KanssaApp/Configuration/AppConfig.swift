@@ -34,6 +34,13 @@ public struct AppConfig: Sendable {
     /// them (``PrincipalNotices``); 0 reads each request's session from the database.
     public var sessionsKept: Int = AppConfig.defaultSessionsKept
     public static let defaultSessionsKept = 10_000
+    /// Proxies whose `X-Forwarded-For` names the client (IP addresses, or "unix" for a peer on a
+    /// Unix socket); none by default, when the connection's peer is the client.
+    public var trustedProxies: Set<String> = []
+    /// How long a connection may wait on its client — for a request's head, or for more of its
+    /// body, or between requests — before it is closed.
+    public var clientTimeout: TimeInterval = AppConfig.defaultClientTimeout
+    public static let defaultClientTimeout: TimeInterval = 10
 
     public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
 

@@ -1,17 +1,26 @@
 import Foundation
 
-/// How a person signs in: an email address or a username. Case does not matter; it is stored
-/// lower-cased.
+/// How a person signs in: an email address or a username. Case, surrounding whitespace and
+/// Unicode compatibility forms (full-width letters, say) do not matter: it is stored as
+/// ``normalised(_:)`` makes it, and looked up the same way.
 struct LoginName: Equatable {
     let value: String
 
     init?(_ typed: String) {
-        let trimmed = typed.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let normalised = Self.normalised(typed)
         let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "@._+-"))
-        guard (3...120).contains(trimmed.count),
-            trimmed.unicodeScalars.allSatisfy(allowed.contains),
-            !trimmed.hasPrefix("@"), !trimmed.hasSuffix("@")
+        guard (3...120).contains(normalised.count),
+            normalised.unicodeScalars.allSatisfy(allowed.contains),
+            !normalised.hasPrefix("@"), !normalised.hasSuffix("@")
         else { return nil }
-        self.value = trimmed
+        self.value = normalised
+    }
+
+    /// The typed text as it is looked up: compatibility forms composed (NFKC), trimmed, lower-cased.
+    /// Text that is no login at all is normalised too, so that its variants share one throttle budget.
+    static func normalised(_ typed: String) -> String {
+        typed.precomposedStringWithCompatibilityMapping
+            .trimmingCharacters(in: .whitespacesAndNewlines.union(.controlCharacters))
+            .lowercased()
     }
 }

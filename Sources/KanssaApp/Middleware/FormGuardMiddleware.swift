@@ -13,6 +13,12 @@ struct FormGuardMiddleware: AsyncMiddleware {
             try await request.audit(.requestDenied, target: "\(request.method.rawValue) \(request.url.path)", purpose: problem, outcome: .denied)
             throw KanssaError.formRejected
         }
+        // Vapor's form decoder would turn bytes that are not UTF-8 into U+FFFD and store them.
+        if let body = request.body.data, request.headers.contentType?.type != "multipart",
+            String(validating: body.readableBytesView, as: UTF8.self) == nil
+        {
+            throw KanssaError.unreadableForm
+        }
         return try await next.respond(to: request)
     }
 
@@ -28,7 +34,16 @@ struct FormGuardMiddleware: AsyncMiddleware {
         }
         // The body must be read before the token in it can be checked.
         let limit = request.application.routes.defaultMaxBodySize.value
-        let body = try await request.body.collect(max: limit).get()
+        let body: ByteBuffer?
+        do {
+            body = try await request.body.collect(max: limit).get()
+        } catch let error as any AbortError {
+            throw error
+        } catch {
+            // The connection closed, or went quiet, before the whole body came: the client's doing.
+            request.logger.info("request body ended early", metadata: ["error": "\(String(reflecting: error))"])
+            throw KanssaError.unreadableForm
+        }
         if (body?.readableBytes ?? 0) > limit { throw Abort(.payloadTooLarge) }
         guard let sent = try? request.content.get(String.self, at: "_csrf"),
             constantTimeEquals(sent, request.csrfToken)

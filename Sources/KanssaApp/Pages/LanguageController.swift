@@ -25,10 +25,7 @@ struct LanguageController: RouteCollection {
                 .update()
             try await request.audit(.personalDataChanged, subject: principal.accountID, target: "language", purpose: .ownProfile)
         }
-        // Only a path on this site; anything else goes home.
-        let destination = form.return.flatMap(SafeURL.init).flatMap { $0.value.hasPrefix("/") ? $0.value : nil }
-            ?? SiteRoute.home.path
-        let response = request.redirect(to: destination, redirectType: .normal)
+        let response = request.redirect(to: ReturnPath.or(form.return, SiteRoute.home.path), redirectType: .normal)
         response.cookies[CookieName.language] = request.cookie(language, maxAge: 365 * 24 * 3600)
         return response
     }

@@ -3,6 +3,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case signedIn = "sign-in"
     case signInFailed = "sign-in-failed"
     case signInThrottled = "sign-in-throttled"
+    /// A day's cap on failed sign-ins to one account was reached (on that person's trace).
+    case signInCapReached = "sign-in-cap-reached"
     case signedOut = "sign-out"
     case sessionExpired = "session-expired"
     case requestDenied = "request-denied"

@@ -50,7 +50,8 @@ public enum HTMLEscape {
 }
 
 /// A URL that may be put in `href` or `action`: relative to this site, or http(s). Anything
-/// else — `javascript:`, `data:`, protocol-relative `//host` — is refused.
+/// else — `javascript:`, `data:`, protocol-relative `//host`, control characters (browsers drop a
+/// tab, so `/<tab>/host` would be `//host`) — is refused. Redirects use ``ReturnPath``.
 public struct SafeURL: Sendable, Equatable, CustomStringConvertible {
     public let value: String
 
@@ -59,8 +60,20 @@ public struct SafeURL: Sendable, Equatable, CustomStringConvertible {
         let isRelative = (value.hasPrefix("/") && !value.hasPrefix("//") && !value.hasPrefix("/\\"))
             || value.hasPrefix("?") || value.hasPrefix("#")
         let isWeb = lower.hasPrefix("https://") || lower.hasPrefix("http://")
-        guard isRelative || isWeb, !value.contains(where: { $0.isNewline || $0 == "\0" }) else { return nil }
+        guard isRelative || isWeb, !Self.hasControlCharacter(value) else { return nil }
         self.value = value
+    }
+
+    /// Whether any C0 or C1 control character (or DEL) is in the text, read from its UTF-8 bytes:
+    /// links are made for every page, so this stays one pass without Unicode look-ups.
+    static func hasControlCharacter(_ value: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in value.utf8 {
+            // C1 controls, U+0080 to U+009F, are 0xC2 followed by 0x80 to 0x9F.
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
     }
 
     public var description: String { value }

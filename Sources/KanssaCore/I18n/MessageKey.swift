@@ -101,6 +101,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditRolesChanged
     case auditRoundOpened
     case auditSessionExpired
+    case auditSignInCapReached
     case auditSignInFailed
     case auditSignInThrottled
     case auditSignedIn
@@ -440,6 +441,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTooLargeText
     case errorTooLargeTitle
     case errorTooManyAttempts
+    case errorTooManyAttemptsMinute
     case errorUnavailableText
     case errorUnavailableTitle
     case errorUnreadableText

@@ -10,6 +10,9 @@ struct Browser {
     var cookies: [String: String] = [:]
     var lastPage = ""
     var language: String?
+    /// The address this browser's requests come from, as a trusted proxy would name it
+    /// (`X-Forwarded-For`; the app must trust "unix", the in-memory peer).
+    var address: String?
 
     init(_ app: Application) {
         self.app = app
@@ -40,6 +43,7 @@ struct Browser {
             headers.replaceOrAdd(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
         }
         if let language { headers.replaceOrAdd(name: .acceptLanguage, value: language) }
+        if let address { headers.replaceOrAdd(name: .xForwardedFor, value: address) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
         for header in response.headers[.setCookie] {
             let pair = header.split(separator: ";").first.map(String.init) ?? ""

@@ -81,9 +81,9 @@ struct InvitationController: RouteCollection {
 
         let throttle = LoginThrottle(request: request)
         let addressKey = throttle.addressKey("join")
-        if try await throttle.isThrottled([(addressKey, LoginThrottle.perAddress)]) {
-            model.notice = Notice(.error, t(.errorTooManyAttempts))
-            return refuse(.tooManyRequests)
+        if let retryAt = try await throttle.retryAt([addressKey]) {
+            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
+            return TooManyTries.response(Redeem.View(model: model, chrome: request.chrome()).render(), until: retryAt, now: request.now)
         }
 
         // Check everything typed before looking the code up, so one answer lists every problem.
@@ -107,7 +107,7 @@ struct InvitationController: RouteCollection {
         guard let code, model.errors.isEmpty else { return refuse(.unprocessableEntity) }
 
         guard let invitation = try await Enrolment.openInvitation(code, platform: request.platform, on: request.db) else {
-            try await throttle.recordFailure(keys: [addressKey])
+            try await throttle.recordFailure([addressKey])
             try await request.audit(.invitationRefused, target: "invitation", purpose: .enrolment, outcome: .denied)
             model.errors.append(FieldError(field: "code", message: t(.errorCodeInvalid)))
             return refuse(.unprocessableEntity)

@@ -100,6 +100,7 @@ enum AuditText {
         case .signedIn: t(.auditSignedIn)
         case .signInFailed: t(.auditSignInFailed)
         case .signInThrottled: t(.auditSignInThrottled)
+        case .signInCapReached: t(.auditSignInCapReached)
         case .signedOut: t(.auditSignedOut)
         case .sessionExpired: t(.auditSessionExpired)
         case .requestDenied: t(.auditRequestDenied)

@@ -25,7 +25,7 @@ struct SignInController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         if request.principal != nil { return request.redirect(to: SiteRoute.home.path, redirectType: .normal) }
         let t = request.localizer
-        var model = SignIn.Model(next: request.query[String.self, at: "next"] ?? "")
+        var model = SignIn.Model(next: ReturnPath(request.query[String.self, at: "next"] ?? "")?.value ?? "")
         switch request.query[String.self, at: "notice"].flatMap(NoticeName.init(rawValue:)) {
         case .signedOut: model.notice = Notice(.success, t(.signedOutNotice))
         case .joined: model.notice = Notice(.success, t(.joinedNotice))
@@ -50,13 +50,15 @@ struct SignInController: RouteCollection {
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
 
+        // Every variant of a login (spaces, case, compatibility forms) is one login, with one budget.
+        let login = LoginName.normalised(model.login)
+        let device = KnownDevice(request: request, login: login)
         let throttle = LoginThrottle(request: request)
-        let loginKey = throttle.accountKey(model.login)
-        let addressKey = throttle.addressKey("sign-in")
-        if try await throttle.isThrottled([(loginKey, LoginThrottle.perAccount), (addressKey, LoginThrottle.perAddress)]) {
+        let keys = throttle.signInKeys(login: login, device: device)
+        if let retryAt = try await throttle.retryAt(keys) {
             try await request.audit(.signInThrottled, target: "sign-in", purpose: .security, outcome: .denied)
-            model.notice = Notice(.error, t(.errorTooManyAttempts))
-            return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .tooManyRequests)
+            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
+            return TooManyTries.response(SignIn.View(model: model, chrome: request.chrome()).render(), until: retryAt, now: request.now)
         }
 
         var account: Account?
@@ -67,22 +69,27 @@ struct SignInController: RouteCollection {
         let hash = account?.passwordHash ?? request.platform.decoyPasswordHash
         let matches = try await request.password.async.verify(password, created: hash)
         guard let account, matches, account.disabledAt == nil, let accountID = account.id else {
-            try await throttle.recordFailure(keys: [loginKey, addressKey])
+            let capped = try await throttle.recordFailure(keys)
             try await request.audit(.signInFailed, subject: account?.id, target: "sign-in", purpose: .security, outcome: .denied)
+            if !capped.isEmpty {
+                // On the person's own trace: someone has been guessing their password all day.
+                try await request.audit(.signInCapReached, subject: account?.id, target: "sign-in", purpose: .security, outcome: .denied)
+            }
             model.errors = [FieldError(field: "login", message: t(.errorSignInFailed))]
             return SignIn.View(model: model, chrome: request.chrome()).render().response(status: .unauthorized)
         }
 
-        try await throttle.clear(key: loginKey)
+        // The failures here were most likely the person's own; the day's count stays.
+        try await throttle.clear(keys[0])
         if let previous = request.state.sessionID, let principal = request.principal {
             try await SessionStore.end(sessionID: previous, accountID: principal.accountID, on: request)
         }
         let token = try await SessionStore.start(accountID: accountID, on: request)
         try await request.audit(.signedIn, actor: accountID, subject: accountID, target: "sign-in", purpose: .security)
         request.state.sessionToken = token
-        let destination = SafeURL(model.next).flatMap { $0.value.hasPrefix("/") ? $0.value : nil } ?? SiteRoute.home.path
-        let response = request.redirect(to: destination, redirectType: .normal)
+        let response = request.redirect(to: ReturnPath.or(model.next, SiteRoute.home.path), redirectType: .normal)
         response.cookies[CookieName.session] = request.cookie(token, maxAge: Int(request.platform.config.sessionMaximumAge))
+        response.cookies[KnownDevice.cookieName] = KnownDevice.cookie(for: login, request: request)
         return response
     }
 
