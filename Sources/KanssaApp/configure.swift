@@ -44,11 +44,13 @@ public func configure(
     app.http.server.configuration.hostname = config.hostname
     app.http.server.configuration.port = config.port
     app.http.server.configuration.serverName = nil
-    // A client that holds a connection without sending anything loses it (a slow-headers or
-    // slow-body attack would otherwise use up the server's connections).
-    app.http.server.configuration.idleTimeout = .milliseconds(Int64(config.clientTimeout * 1000))
     app.routes.defaultMaxBodySize = "64kb"
     app.routes.caseInsensitive = false
+    let server = ServerSettings(
+        clientTimeout: .milliseconds(Int64(config.clientTimeout * 1000)),
+        maximumBody: app.routes.defaultMaxBodySize.value,
+        refused: { [metrics = app.platform.metrics] reason in metrics.refused(reason) })
+    app.servers.use { $0.kanssaServer(settings: server) }
 
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())

@@ -39,6 +39,16 @@ struct HTTPMetrics: Sendable {
         ).record(duration)
     }
 
+    /// A request or connection the server refused before the application saw it (too long, too
+    /// slow, unreadable, cut short), by reason.
+    func refused(_ reason: String) {
+        registry.makeCounter(
+            descriptor: .init(namespace: "kanssa", metricName: "http_refused", unitName: "total",
+                              helpText: "Requests and connections refused before the application saw them, by reason"),
+            labels: [("reason", reason)]
+        ).increment()
+    }
+
     /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` and
     /// `sessions` keep read fresh.
     func exposition(poolSize: Int, wholePictures: WholePictureCache, sessions: KeptSessions) -> String {

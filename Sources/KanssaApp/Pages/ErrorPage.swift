@@ -5,7 +5,7 @@ import Vapor
 enum ErrorPage {
     struct Model: Equatable {
         enum Kind: Equatable {
-            case notFound, forbidden, formRejected, unreadableForm, tooLarge, notSignedIn, unavailable
+            case notFound, forbidden, formRejected, unreadableForm, tooLarge, tooLong, timedOut, notSignedIn, unavailable
         }
 
         let kind: Kind
@@ -59,6 +59,8 @@ enum ErrorPage {
             case .formRejected: (.errorFormRejectedTitle, .errorFormRejectedText)
             case .unreadableForm: (.errorUnreadableTitle, .errorUnreadableText)
             case .tooLarge: (.errorTooLargeTitle, .errorTooLargeText)
+            case .tooLong: (.errorTooLongTitle, .errorTooLongText)
+            case .timedOut: (.errorTimedOutTitle, .errorTimedOutText)
             case .notSignedIn: (.errorNotSignedInTitle, .errorNotSignedInText)
             case .unavailable: (.errorUnavailableTitle, .errorUnavailableText)
             }

@@ -438,8 +438,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTensionKnown
     case errorTensionNote
     case errorTextTooLong
+    case errorTimedOutText
+    case errorTimedOutTitle
     case errorTooLargeText
     case errorTooLargeTitle
+    case errorTooLongText
+    case errorTooLongTitle
     case errorTooManyAttempts
     case errorTooManyAttemptsMinute
     case errorUnavailableText
