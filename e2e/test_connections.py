@@ -95,4 +95,4 @@ def test_heads_too_long_get_a_page_with_the_usual_headers(address, request_bytes
     for header in [b"Content-Security-Policy:", b"X-Content-Type-Options: nosniff", b"X-Frame-Options: DENY",
                    b"cache-control: no-store", b"connection: close"]:
         assert header.lower() in head.lower(), header
-    assert b"<html lang=" in page and b"Go to the start page" in page
+    assert b"<html lang=" in page and b"Go to the home page" in page

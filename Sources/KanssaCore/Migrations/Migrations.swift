@@ -21,5 +21,6 @@ public enum CoreMigrations {
         AddAccountLastActive(),
         TrackDirectoryRevision(),
         NoticePrincipalChanges(),
+        IndexLoginFailuresByTime(),
     ]
 }
