@@ -20,9 +20,9 @@ public enum PlanStore {
         }
     }
 
-    /// The plan of an account with the revisions it is read at (``Plan/freshness``): one query,
-    /// prepared once per connection on PostgreSQL (every page of a plan asks it).
-    private static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
+    /// The plan of an account with the revisions it is read at (``Plan/freshness``), nil when it
+    /// has none yet: one query, prepared once per connection on PostgreSQL (every page of a plan asks it).
+    public static func existingPlan(of ownerID: UUID, on database: any Database) async throws -> Plan? {
         try await database.firstRow(of: PlanWithRevisions.OfOwner(ownerID: ownerID)).map(Plan.init(row:))
     }
 

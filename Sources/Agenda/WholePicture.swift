@@ -16,6 +16,8 @@ public enum WholePicture {
         /// Whether the goal it serves is the citizen's own (written or endorsed by them).
         public let servesCitizensGoal: Bool
         public let owner: String
+        /// Whether the citizen does it themselves, a professional, or a supporter.
+        public let ownerKind: ActionOwnerKind
         public let service: String
         public let dueOn: String?
         public let status: ActionStatus
@@ -123,7 +125,7 @@ public enum WholePicture {
             }
             var line = ActionLine(
                 id: id, text: action.text, goalID: action.goalID, goal: showGoals ? goal?.text : nil,
-                servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner,
+                servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner, ownerKind: action.ownerKind,
                 service: action.teamID.flatMap { serviceNames[$0] } ?? ownService, dueOn: action.dueOn, status: action.status,
                 isOverdue: action.status == .open && (action.dueOn.map { $0 < today } ?? false),
                 stake: action.stake)

@@ -55,6 +55,15 @@ import Testing
 
     @Test func home() throws {
         expectPage(Home.View(model: Home.Model(principal: Self.principal()), chrome: try Self.chrome()).render(), named: "home")
+        var waiting = Home.Model(principal: Self.principal())
+        waiting.waiting = [
+            .overdue(action: "Send the CV", dueOn: "2026-11-30"), .clash(dueOn: "2026-12-11", services: 2),
+            .suggestion(goal: "Visit the information desk", from: "Joost Visser"), .suggestion(goal: "Learn Dutch", from: nil),
+            .dueSoon(action: "Interview at the hospital", dueOn: "2026-12-11"),
+        ]
+        expectPage(Home.View(model: waiting, chrome: try Self.chrome("fi")).render(), named: "home-waiting-fi")
+        waiting.waiting = []
+        expectPage(Home.View(model: waiting, chrome: try Self.chrome()).render(), named: "home-nothing-waiting")
     }
 
     @Test func myInformation() throws {

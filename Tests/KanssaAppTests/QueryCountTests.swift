@@ -67,10 +67,10 @@ final class QueryCounter: Sendable {
         }
     }
 
-    static let citizenPages = ["/plan", "/plan/actions", "/plan/life", "/plan/sharing", "/me"]
+    static let citizenPages = ["/", "/plan", "/plan/actions", "/plan/life", "/plan/sharing", "/me"]
 
     static func professionalPages(_ fixtures: Fixtures) -> [String] {
-        ["/caseload", "/caseload?q=a", "/plans/\(fixtures.citizenPlan)",
+        ["/", "/caseload", "/caseload?q=a", "/plans/\(fixtures.citizenPlan)",
          "/plans/\(fixtures.citizenPlan)/actions/\(fixtures.citizenAction)"]
     }
 

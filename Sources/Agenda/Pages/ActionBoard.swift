@@ -6,7 +6,7 @@ import KanssaCore
 /// service's actions side by side.
 public enum ActionBoard {
     /// "2026-12-03" as a date in the person's language.
-    static func day(_ text: String, _ t: Localizer) -> String {
+    public static func day(_ text: String, _ t: Localizer) -> String {
         guard let end = Days.endOfDay(text, in: TimeZone(identifier: "UTC")!) else { return text }
         // Noon of the day in UTC is the same day in every time zone a municipality is in.
         return t.date(end.addingTimeInterval(-12 * 3600))

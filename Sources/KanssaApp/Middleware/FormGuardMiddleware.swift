@@ -34,16 +34,9 @@ struct FormGuardMiddleware: AsyncMiddleware {
         }
         // The body must be read before the token in it can be checked.
         let limit = request.application.routes.defaultMaxBodySize.value
-        let body: ByteBuffer?
-        do {
-            body = try await request.body.collect(max: limit).get()
-        } catch let error as any AbortError {
-            throw error
-        } catch {
-            // The connection closed, or went quiet, before the whole body came: the client's doing.
-            request.logger.info("request body ended early", metadata: ["error": "\(String(reflecting: error))"])
-            throw KanssaError.unreadableForm
-        }
+        // Kanssa's server collects bodies (one byte past the limit at most) before the
+        // application sees them; a body cut short never gets here (``ConnectionHandler``).
+        let body = try await request.body.collect(max: limit).get()
         if (body?.readableBytes ?? 0) > limit { throw Abort(.payloadTooLarge) }
         guard let sent = try? request.content.get(String.self, at: "_csrf"),
             constantTimeEquals(sent, request.csrfToken)

@@ -513,6 +513,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeSets
     case homeTeamAlignment
     case homeTitle
+    case homeWaitingClash
+    case homeWaitingDueSoon
+    case homeWaitingHeading
+    case homeWaitingNothing
+    case homeWaitingOverdue
+    case homeWaitingSuggestion
+    case homeWaitingSuggestionUnnamed
     case homeYourRoles
     case instrumentFile
     case instrumentFileHint

@@ -1,3 +1,5 @@
+import Agenda
+import Fluent
 import Foundation
 import KanssaCore
 
@@ -23,6 +25,8 @@ enum Home {
 
         let displayName: String
         let places: [Place]
+        /// What the person's own plan asks of them now; nil for those who have no plan of their own.
+        var waiting: [WaitingForYou.Item]?
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {
@@ -46,5 +50,18 @@ enum Home {
             }
             self.notice = notice
         }
+    }
+
+    /// What is waiting for the person in their own plan, if they may have one: read from the plan's
+    /// whole picture (kept in memory while nothing on it changes). A plan is not made by looking.
+    static func waiting(
+        for principal: Principal, platform: Platform, now: Date, on database: any Database
+    ) async throws -> [WaitingForYou.Item]? {
+        guard Policy.decide(.useOwnPlan, for: principal).isAllowed else { return nil }
+        guard let plan = try await PlanStore.existingPlan(of: principal.accountID, on: database) else { return [] }
+        let timeZone = platform.config.timeZone
+        let picture = try await platform.wholePictures.picture(
+            of: plan, ownerName: principal.displayName, showGoals: true, now: now, timeZone: timeZone, on: database)
+        return WaitingForYou.items(in: picture, now: now, timeZone: timeZone)
     }
 }

@@ -15,6 +15,7 @@ extension Home {
                 title: t(.homeTitle, ["name": model.displayName]), chrome: chrome,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
+                    .unwrap(model.waiting) { Self.waiting($0, t) },
                     .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                     .ul(.class("cards"), .forEach(model.places) { place in
                         .li(.class("card"),
@@ -49,6 +50,36 @@ extension Home {
                     .p(.a(.link(SiteRoute.myInformation().url), .txt(t(.homeMyInformation))))
                 )
             )
+        }
+    }
+}
+
+extension Home.View {
+    /// What the person's own plan asks of them, each with the one link that takes them there.
+    static func waiting(_ items: [WaitingForYou.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "waiting-heading"),
+            .h2(.id("waiting-heading"), .txt(t(.homeWaitingHeading))),
+            .if(items.isEmpty, .p(.txt(t(.homeWaitingNothing)))),
+            .if(!items.isEmpty, .ul(.class("waiting__list"), .forEach(items) { item in
+                let (text, url) = line(item, t)
+                return .li(.a(.link(url), .txt(text)))
+            }))
+        )
+    }
+
+    private static func line(_ item: WaitingForYou.Item, _ t: Localizer) -> (String, SafeURL) {
+        switch item {
+        case .overdue(let action, let dueOn):
+            (t(.homeWaitingOverdue, ["action": action, "date": ActionBoard.day(dueOn, t)]), AgendaRoute.actions.url)
+        case .clash(let dueOn, let services):
+            (t(.homeWaitingClash, ["date": ActionBoard.day(dueOn, t), "count": t.number(services)]), AgendaRoute.actions.url)
+        case .suggestion(let goal, let from?):
+            (t(.homeWaitingSuggestion, ["name": from, "goal": goal]), AgendaRoute.myPlan.url)
+        case .suggestion(let goal, nil):
+            (t(.homeWaitingSuggestionUnnamed, ["goal": goal]), AgendaRoute.myPlan.url)
+        case .dueSoon(let action, let dueOn):
+            (t(.homeWaitingDueSoon, ["action": action, "date": ActionBoard.day(dueOn, t)]), AgendaRoute.actions.url)
         }
     }
 }

@@ -8,7 +8,8 @@ struct HomeController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        return Home.View(model: Home.Model(principal: principal), chrome: request.chrome(current: .home))
-            .render().response()
+        var model = Home.Model(principal: principal)
+        model.waiting = try await Home.waiting(for: principal, platform: request.platform, now: request.now, on: request.db)
+        return Home.View(model: model, chrome: request.chrome(current: .home)).render().response()
     }
 }
