@@ -27,7 +27,7 @@ extension Sharing {
                         .ul(.class("cards"), .forEach(active) { line in
                             .li(.class("card"), describe(line), Components.postButton(
                                 action: AgendaRoute.revoke(line.id).url, csrfToken: chrome.csrfToken,
-                                label: t(.sharingRevoke), style: .danger))
+                                label: t(.sharingRevoke, ["name": line.grantee]), style: .danger))
                         })
                     ),
                     form,

@@ -250,6 +250,9 @@ extension EncounterSessionPage {
         let rows: [(Int, Int)] = counts.enumerated().map { ($0.offset + 1, $0.element) }
         return .div(
             .class("table-scroll"),
+            .attribute(named: "role", value: "region"),
+            .safe("aria-label", t(.encounterChangedCaption)),
+            .attribute(named: "tabindex", value: "0"),
             .table(
                 .caption(.txt(t(.encounterChangedCaption))),
                 .thead(.tr(.th(.txt(t(.encounterRating))), .th(.txt(t(.sessionPeople))))),

@@ -91,6 +91,10 @@ public enum StatementPage {
                     .if(model.lines.isEmpty, .p(.txt(t(.statementNone)))),
                     .if(!model.lines.isEmpty, .div(
                         .class("table-scroll"),
+                        // A box that scrolls sideways must take keyboard focus to be scrolled without a mouse.
+                        .attribute(named: "role", value: "region"),
+                        .safe("aria-label", t(.statementCaption, ["year": String(model.year)])),
+                        .attribute(named: "tabindex", value: "0"),
                         .table(
                             .caption(.txt(t(.statementCaption, ["year": String(model.year)]))),
                             .thead(.tr(.th(.txt(t(.statementDate))), .th(.txt(t(.statementModule))), .th(.txt(t(.statementOrganisation))),

@@ -60,12 +60,17 @@ public enum Components {
         field(name: name, label: label, hint: hint, error: error, control: .input(
             .type(type), .safe("id", name), .safe("name", name),
             type == .password ? .empty : .safe("value", value),
-            .safe("maxlength", String(maxLength)),
+            // maxlength means nothing on a date or a number (the HTML checker calls it an error there).
+            Self.takesLength(type) ? .safe("maxlength", String(maxLength)) : .empty,
             .flag("required", required),
             autocomplete.map { .safe("autocomplete", $0) } ?? .empty,
             describedBy(name, hint: hint, error: error).map { .safe("aria-describedby", $0) } ?? .empty,
             error == nil ? .empty : .attribute(named: "aria-invalid", value: "true")
         ))
+    }
+
+    private static func takesLength(_ type: HTMLInputType) -> Bool {
+        [.text, .email, .password, .search, .tel, .url].contains(type)
     }
 
     /// A labelled multi-line text field, for a person's own words.
