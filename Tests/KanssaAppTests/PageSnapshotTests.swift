@@ -180,7 +180,10 @@ import Testing
                          purpose: "Finding work together", legalBasis: .publicTask, createdAt: Self.when, expiresAt: Self.when, state: .active,
                          recordedBy: "Sanne Bakker"),
             Sharing.Line(id: Self.other, grantee: "Social support (Municipality of Houten)", sections: [.goals],
-                         purpose: "Housing", legalBasis: .consent, createdAt: Self.when, expiresAt: Self.when, state: .revoked),
+                         purpose: "Housing", legalBasis: .consent, createdAt: Self.when, expiresAt: Self.when, state: .revoked(on: Self.when, by: nil)),
+            Sharing.Line(id: Self.team, grantee: "Youth outreach (Municipality of Houten)", sections: [.actions],
+                         purpose: "Summer job", legalBasis: .publicTask, createdAt: Self.when, expiresAt: Self.when,
+                         state: .revoked(on: Self.when, by: "Sanne Bakker")),
         ]
         var model = Sharing.Model(teams: teams, lines: lines)
         expectPage(Sharing.View(model: model, chrome: try Self.chrome()).render(), named: "sharing")

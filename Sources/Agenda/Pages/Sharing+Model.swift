@@ -5,7 +5,12 @@ import KanssaCore
 /// "Who can see my plan": the citizen's receipt of every authorisation, and the form to add one.
 public enum Sharing {
     public struct Line: Sendable, Equatable {
-        public enum State: Sendable, Equatable { case active, revoked, expired }
+        public enum State: Sendable, Equatable {
+            case active
+            /// Taken back on that day, by the owner (nil) or by the professional named.
+            case revoked(on: Date, by: String?)
+            case expired
+        }
 
         public let id: UUID
         public let grantee: String
@@ -86,7 +91,8 @@ public enum Sharing {
         let teamNames = try await Team.granteeNames(of: Set(authorisations.compactMap(\.granteeTeamID)), on: database)
         let recorded = authorisations.filter(\.withOwnerPresent)
         let people = try await Account.displayNames(
-            of: authorisations.compactMap(\.granteeAccountID) + recorded.map(\.createdByID), on: database)
+            of: authorisations.compactMap(\.granteeAccountID) + recorded.map(\.createdByID) + authorisations.compactMap(\.revokedByID),
+            on: database)
         let lines = authorisations.map { authorisation in
             Line(
                 id: authorisation.id!,
@@ -95,7 +101,10 @@ public enum Sharing {
                 sections: PlanSection.allCases.filter(PlanSection.set(authorisation.sections).contains),
                 purpose: authorisation.purpose, legalBasis: authorisation.legalBasis,
                 createdAt: authorisation.createdAt, expiresAt: authorisation.expiresAt,
-                state: authorisation.revokedAt != nil ? .revoked : (authorisation.expiresAt <= now ? .expired : .active),
+                state: authorisation.revokedAt.map { day in
+                    let byOwner = authorisation.revokedByID == nil || authorisation.revokedByID == ownerID
+                    return .revoked(on: day, by: byOwner ? nil : authorisation.revokedByID.flatMap { people[$0] } ?? "–")
+                } ?? (authorisation.expiresAt <= now ? .expired : .active),
                 recordedBy: authorisation.withOwnerPresent ? people[authorisation.createdByID] ?? "–" : nil)
         }
         var model = Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)

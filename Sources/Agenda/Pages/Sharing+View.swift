@@ -44,7 +44,8 @@ extension Sharing {
             let t = chrome.t
             let state: String = switch line.state {
             case .active: t(.sharingUntil, ["date": t.date(line.expiresAt)])
-            case .revoked: t(.sharingRevokedState)
+            case .revoked(let day, nil): t(.sharingRevokedState, ["date": t.date(day)])
+            case .revoked(let day, let name?): t(.sharingRevokedByState, ["name": name, "date": t.date(day)])
             case .expired: t(.sharingExpiredState, ["date": t.date(line.expiresAt)])
             }
             return .group(

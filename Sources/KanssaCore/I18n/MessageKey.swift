@@ -1125,6 +1125,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingPurposeHint
     case sharingRecordedBy
     case sharingRevoke
+    case sharingRevokedByState
     case sharingRevokedNotice
     case sharingRevokedState
     case sharingSections
