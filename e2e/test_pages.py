@@ -214,7 +214,9 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     citizen.goto(base_url + "/plan/sharing")
 
     card = citizen.locator(".card", has=citizen.get_by_role("heading", name="Social support (Municipality of Houten – Work and Income)"))
-    card.get_by_role("button", name="Take back").click()
+    card.get_by_role("link", name="Take back").click()
+    assert citizen.get_by_role("heading", name="Take back from Social support (Municipality of Houten – Work and Income)?").is_visible()
+    citizen.get_by_role("button", name="Yes, take it back").click()
     assert citizen.get_by_text("Taken back. They can no longer see your plan.").is_visible()
     assert professional.goto(plan_url).status == 403
     citizen.goto(base_url + "/me")

@@ -189,6 +189,7 @@ import Testing
         expectPage(Sharing.View(model: model, chrome: try Self.chrome()).render(), named: "sharing")
         model.errors = [FieldError(field: "purpose", message: try Self.chrome().t(.errorPurpose))]
         expectPage(Sharing.View(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-error-fi")
+        expectPage(Sharing.ConfirmRevokeView(line: lines[0], chrome: try Self.chrome()).render(), named: "sharing-confirm-revoke")
         let shared = SharedPlan.Model(
             planID: Self.other, ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],
             agenda: AgendaText(whatMatters: "Working again."), goals: [

@@ -85,6 +85,8 @@ import VaporTesting
         Entry(method: .GET, pattern: "/plan/sharing", path: { _ in "/plan/sharing" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/authorisations", path: { _ in "/plan/authorisations" },
               allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/plan/authorisations/:authorisation/revoke",
+              path: { _ in "/plan/authorisations/\(UUID())/revoke" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .POST, pattern: "/plan/authorisations/:authorisation/revoke",
               path: { _ in "/plan/authorisations/\(UUID())/revoke" }, allowed: [.role(.citizen), .role(.coTrainer)]),
         Entry(method: .GET, pattern: "/caseload", path: { _ in "/caseload" }, allowed: [.role(.professional)]),

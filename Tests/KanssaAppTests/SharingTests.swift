@@ -49,6 +49,13 @@ import VaporTesting
             let sharing = try await citizen.get("/plan/sharing").body.string
             #expect(sharing.contains("Outreach (Here)"))
             let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
+            #expect(sharing.contains(#"<a class="button button--danger" href="/plan/authorisations/\#(authorisation.id!)/revoke">Take back from Outreach (Here)</a>"#))
+            // Asked first; asking changes nothing.
+            let question = try await citizen.get("/plan/authorisations/\(authorisation.id!)/revoke").body.string
+            #expect(question.contains("Take back from Outreach (Here)?"))
+            #expect(question.contains("From the moment you say yes, Outreach (Here) can no longer see your plan."))
+            #expect(question.contains(#"<a href="/plan/sharing">No, keep sharing</a>"#))
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
             #expect(try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke").status == .seeOther)
 
             #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
@@ -151,6 +158,7 @@ import VaporTesting
             var other = Browser(app)
             try await other.signIn(Fixtures.login(.coTrainer))
             try await other.get("/plan")
+            #expect(try await other.get("/plan/authorisations/\(authorisation.id!)/revoke").status == .notFound)
             #expect(try await other.post("/plan/authorisations/\(authorisation.id!)/revoke").status == .notFound)
             #expect(try await other.get("/plans/\(fixtures.citizenPlan)").status == .forbidden)
             #expect(try await PlanAuthorisation.query(on: app.db).filter(\.$revokedAt == nil).count() == 1)

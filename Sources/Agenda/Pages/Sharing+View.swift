@@ -25,9 +25,10 @@ extension Sharing {
                         .h2(.txt(t(.sharingActiveHeading))),
                         .if(active.isEmpty, .p(.txt(t(.sharingNobody)))),
                         .ul(.class("cards"), .forEach(active) { line in
-                            .li(.class("card"), describe(line), Components.postButton(
-                                action: AgendaRoute.revoke(line.id).url, csrfToken: chrome.csrfToken,
-                                label: t(.sharingRevoke, ["name": line.grantee]), style: .danger))
+                            // Taking back is asked about first, on a page of its own.
+                            .li(.class("card"), describe(line), .p(.a(
+                                .class("button button--danger"), .link(AgendaRoute.revoke(line.id).url),
+                                .txt(t(.sharingRevoke, ["name": line.grantee])))))
                         })
                     ),
                     form,

@@ -1125,6 +1125,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingPurposeHint
     case sharingRecordedBy
     case sharingRevoke
+    case sharingRevokeConfirmText
+    case sharingRevokeConfirmTitle
+    case sharingRevokeNo
+    case sharingRevokeYes
     case sharingRevokedByState
     case sharingRevokedNotice
     case sharingRevokedState

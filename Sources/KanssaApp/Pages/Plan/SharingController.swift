@@ -10,6 +10,7 @@ struct SharingController: RouteCollection {
         let ownPlan = AccessRule.policy { _ in .useOwnPlan }
         routes.on(.GET, "plan", "sharing", access: ownPlan, use: show)
         routes.on(.POST, "plan", "authorisations", access: ownPlan, use: authorise)
+        routes.on(.GET, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: confirmRevoke)
         routes.on(.POST, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: revoke)
         routes.on(.GET, "caseload", access: .policy { _ in .useCaseload }, use: caseload)
         routes.on(.GET, "caseload", "alignment", access: .policy { _ in .useCaseload }, use: caseloadAlignment)
@@ -46,6 +47,17 @@ struct SharingController: RouteCollection {
                 purpose: .ownPlan)
             return request.redirect(to: AgendaRoute.sharing.path + "?notice=added", redirectType: .normal)
         }
+    }
+
+    @Sendable func confirmRevoke(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let authorisationID = try request.uuid("authorisation")
+        // Only a share of the person's own plan, still in force, is found here.
+        let model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        guard let line = model.lines.first(where: { $0.id == authorisationID && $0.state == .active }) else {
+            throw KanssaError.notFound
+        }
+        return Sharing.ConfirmRevokeView(line: line, chrome: request.chrome()).render().response()
     }
 
     @Sendable func revoke(request: Request) async throws -> Response {
