@@ -116,7 +116,8 @@ import VaporTesting
             cut.write("POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\nlogin=x")
             try await Task.sleep(for: .milliseconds(100))
             cut.disconnect()
-            try await Task.sleep(for: .milliseconds(200))
+            // The server hears of the close on its own loop: give it up to three seconds on a busy machine.
+            for _ in 0..<30 where try await refused(app, "cut-short") == 0 { try await Task.sleep(for: .milliseconds(100)) }
             #expect(try await refused(app, "cut-short") == 1)
             let text = app.platform.metrics.registry.emitToString()
             #expect(!text.contains(#"status="500""#))
