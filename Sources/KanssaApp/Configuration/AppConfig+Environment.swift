@@ -22,8 +22,10 @@ extension AppConfig {
         Setting(name: "KANSSA_SESSION_IDLE_MINUTES", meaning: "sign out after this many idle minutes (default 60)", isSecret: false),
         Setting(name: "KANSSA_SESSION_MAX_HOURS", meaning: "sign out this many hours after signing in, however active (default 12)", isSecret: false),
         Setting(name: "KANSSA_TRUSTED_PROXIES", meaning: "comma-separated IP addresses of the proxies in front of Kanssa whose X-Forwarded-For names the client (\"unix\" for a Unix socket); unset: the connection's peer is the client", isSecret: false),
-        Setting(name: "KANSSA_CLIENT_TIMEOUT_SECONDS", meaning: "close a connection whose client sends nothing for this many seconds: no complete request head, no more of a body, no next request (default 10)", isSecret: false),
+        Setting(name: "KANSSA_CLIENT_TIMEOUT_SECONDS", meaning: "seconds the server waits on a client for a request's whole head, or for the next part of its body, before closing the connection (default 10)", isSecret: false),
         Setting(name: "KANSSA_RETENTION_MINUTES", meaning: "run the retention job (erasure requests, retention rules) every this many minutes (default 60; 0: never, when cron runs `kanssa retention`)", isSecret: false),
+        Setting(name: "KANSSA_PLANS_KEPT", meaning: "how many plans' whole-person views a server keeps in memory (default 2000; 0: none)", isSecret: false),
+        Setting(name: "KANSSA_SESSIONS_KEPT", meaning: "on PostgreSQL, how many sessions a server keeps in memory while it hears of their changes (default 10000; 0: none)", isSecret: false),
     ]
 
     /// Reads the configuration for a command. Collects every problem before failing, so that
