@@ -38,10 +38,7 @@ import VaporTesting
                  "431 Request Header Fields Too Large"),
             ]
             for (request, status) in cases {
-                let connection = try RawConnection(port: port)
-                connection.write(request)
-                let answer = try #require(connection.readUntilClosed(within: 5))
-                connection.disconnect()
+                let answer = try #require(try RawConnection.exchange(port: port, request))
                 #expect(answer.hasPrefix("HTTP/1.1 \(status)\r\n"), "\(answer.prefix(60))")
                 for header in ["Content-Security-Policy: default-src 'none'", "X-Frame-Options: DENY", "cache-control: no-store", "connection: close"] {
                     #expect(answer.lowercased().contains(header.lowercased()), "\(header) missing for \(status)")
@@ -79,10 +76,7 @@ import VaporTesting
 
     @Test func timeSpentMakingAnAnswerIsNotTheClients() async throws {
         try await withServer { _, port in
-            let connection = try RawConnection(port: port)
-            connection.write("GET /slowly HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            let answer = try #require(connection.readUntilClosed(within: 5))
-            connection.disconnect()
+            let answer = try #require(try RawConnection.exchange(port: port, "GET /slowly HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
             #expect(answer.hasPrefix("HTTP/1.1 200 OK"))
             #expect(answer.hasSuffix("made slowly"))
         }
@@ -90,10 +84,8 @@ import VaporTesting
 
     @Test func keptAliveAndPipelinedRequestsAreAnsweredInTurnAndHeadHasNoBody() async throws {
         try await withServer { _, port in
-            let connection = try RawConnection(port: port)
-            connection.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\nHEAD /sign-in HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
-            let answer = try #require(connection.readUntilClosed(within: 5))
-            connection.disconnect()
+            let answer = try #require(try RawConnection.exchange(
+                port: port, "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\nHEAD /sign-in HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
             let heads = answer.components(separatedBy: "HTTP/1.1 200 OK\r\n")
             #expect(heads.count == 4)
             #expect(heads[1].hasSuffix("\r\n\r\nok\n") && heads[2].hasSuffix("\r\n\r\nok\n"))
@@ -104,11 +96,9 @@ import VaporTesting
 
     @Test func aBodyPastTheLimitGetsTheTooMuchTextPageAndOneCutShortIsTheClients() async throws {
         try await withServer { app, port in
-            let large = try RawConnection(port: port)
-            large.write("POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200000\r\n\r\n")
-            large.write("x=" + String(repeating: "a", count: 199_998))
-            let answer = try #require(large.readUntilClosed(within: 5))
-            large.disconnect()
+            let answer = try #require(try RawConnection.exchange(
+                port: port, "POST /sign-in HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 200000\r\n\r\n",
+                "x=" + String(repeating: "a", count: 199_998)))
             #expect(answer.hasPrefix("HTTP/1.1 413 Payload Too Large"))
             #expect(answer.contains("Too much text"))
 

@@ -10,14 +10,19 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers = Self.headers(isHTTPS: request.platform.config.isHTTPS)
-        for (name, value) in headers { response.headers.replaceOrAdd(name: name, value: value) }
-        // Pages may show personal data; only the stylesheet may be kept by caches.
-        if response.headers.first(name: .cacheControl) == nil {
-            response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        }
-        response.headers.replaceOrAdd(name: "X-Request-Id", value: request.id)
+        Self.apply(to: &response.headers, isHTTPS: request.platform.config.isHTTPS, requestID: request.id)
         return response
+    }
+
+    /// Sets the headers every answer carries, also those the server makes before the
+    /// application sees a request (``ConnectionRefusal``).
+    static func apply(to headers: inout HTTPHeaders, isHTTPS: Bool, requestID: String) {
+        for (name, value) in Self.headers(isHTTPS: isHTTPS) { headers.replaceOrAdd(name: name, value: value) }
+        // Pages may show personal data; only the stylesheet may be kept by caches.
+        if headers.first(name: .cacheControl) == nil {
+            headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        }
+        headers.replaceOrAdd(name: "X-Request-Id", value: requestID)
     }
 
     static func headers(isHTTPS: Bool) -> [(String, String)] {

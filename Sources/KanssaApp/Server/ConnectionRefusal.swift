@@ -17,11 +17,7 @@ enum ConnectionRefusal {
         let page = ErrorPage.View(model: .init(kind: kind, status: status, requestID: request.id), chrome: request.chrome()).render()
         var headers = HTTPHeaders()
         headers.contentType = .html
-        for (name, value) in SecurityHeadersMiddleware.headers(isHTTPS: application.platform.config.isHTTPS) {
-            headers.replaceOrAdd(name: name, value: value)
-        }
-        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        headers.replaceOrAdd(name: "X-Request-Id", value: request.id)
+        SecurityHeadersMiddleware.apply(to: &headers, isHTTPS: application.platform.config.isHTTPS, requestID: request.id)
         return (headers, ByteBuffer(string: page.render()))
     }
 }

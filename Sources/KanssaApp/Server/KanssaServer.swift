@@ -27,8 +27,9 @@ final class KanssaServer: Server, Sendable {
         self.settings = settings
     }
 
+    /// Completes when the listening channel closes; at once for a server that never started.
     var onShutdown: EventLoopFuture<Void> {
-        guard let channel = running.withLock({ $0.channel }) else { fatalError("The server has not started") }
+        guard let channel = running.withLock({ $0.channel }) else { return application.eventLoopGroup.any().makeSucceededVoidFuture() }
         return channel.closeFuture
     }
 

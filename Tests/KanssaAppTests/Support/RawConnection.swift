@@ -21,6 +21,15 @@ struct RawConnection {
         guard connected == 0 else { close(socketDescriptor); throw Failed(call: "connect") }
     }
 
+    /// Connects, sends the request, and returns what the server sent until it closed the
+    /// connection; nil if it was still open after `seconds`.
+    static func exchange(port: Int, _ request: String..., within seconds: Double = 5) throws -> String? {
+        let connection = try RawConnection(port: port)
+        defer { connection.disconnect() }
+        for part in request { connection.write(part) }
+        return connection.readUntilClosed(within: seconds)
+    }
+
     /// Sends the bytes; false when the server has stopped reading (it may have answered already).
     @discardableResult
     func write(_ text: String) -> Bool { write(Array(text.utf8)) }
