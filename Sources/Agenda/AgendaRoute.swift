@@ -13,7 +13,7 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharing
     case authorisations
     case revoke(UUID)
-    case caseload(page: Int? = nil, search: String = "")
+    case caseload(page: Int? = nil, search: String = "", order: Caseload.Order = .name)
     case sharedPlan(UUID)
     case suggestions(UUID)
     case answerSuggestion(UUID)
@@ -44,9 +44,10 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharing: "/plan/sharing"
         case .authorisations: "/plan/authorisations"
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"
-        case .caseload(let page, let search):
+        case .caseload(let page, let search, let order):
             "/caseload" + Self.query([
-                ("q", search.isEmpty ? nil : search), ("page", page.flatMap { $0 > 1 ? String($0) : nil }),
+                ("q", search.isEmpty ? nil : search), ("order", order == .name ? nil : order.rawValue),
+                ("page", page.flatMap { $0 > 1 ? String($0) : nil }),
             ])
         case .sharedPlan(let id): "/plans/\(id)"
         case .suggestions(let id): "/plans/\(id)/suggestions"

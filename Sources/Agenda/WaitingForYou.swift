@@ -1,5 +1,7 @@
+import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// What a citizen's own plan asks of them now, most pressing first: their things to do that are
 /// overdue, days coming on which two services expect something of them at once, suggestions from
@@ -30,5 +32,20 @@ public enum WaitingForYou {
         let dueSoon = mine.filter { !$0.isOverdue && ($0.dueOn ?? "") <= weekAhead }
             .map { Item.dueSoon(action: $0.text, dueOn: $0.dueOn ?? "") }
         return overdue + clashes + suggestions + dueSoon
+    }
+
+    /// What others wrote on the plan after `since`: how many notes, and their authors, the most
+    /// recent first. One query, on the plan's notes index.
+    public static func notes(
+        on planID: UUID, ownerID: UUID, since: Date, on database: any Database
+    ) async throws -> (count: Int, authorIDs: [UUID]) {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        struct Row: Decodable { let author_id: UUID; let notes: Int }
+        let rows = try await sql.raw("""
+            SELECT author_id, COUNT(*) AS notes, MAX(created_at) AS last_note FROM plan_notes
+            WHERE plan_id = \(bind: planID) AND created_at > \(bind: since) AND author_id <> \(bind: ownerID)
+            GROUP BY author_id ORDER BY last_note DESC, author_id
+            """).all(decoding: Row.self)
+        return (rows.reduce(0) { $0 + $1.notes }, rows.map(\.author_id))
     }
 }

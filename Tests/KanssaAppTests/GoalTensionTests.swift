@@ -40,7 +40,7 @@ import VaporTesting
             #expect(picture.contains("“Work again” and “Be home when the children come from school”"))
             #expect(picture.contains("Services pull in opposite directions"))
             #expect(picture.contains("Pulls against another service&#8217;s action") || picture.contains("Pulls against another service"))
-            #expect(picture.contains("Noted by The professional with The citizen present."))
+            #expect(picture.contains("Noted by The professional with you there."))
 
             // Noted already, in either order.
             try await citizen.get("/plan/actions")

@@ -62,7 +62,7 @@ import VaporTesting
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             let page = try await professional.get("/").body.string
-            #expect(!page.contains("Waiting for you"))
+            #expect(!page.contains("waiting-heading"))
         }
     }
 
@@ -82,6 +82,163 @@ import VaporTesting
             let home = try await citizen.get("/").body.string
             #expect(home.contains("Sinua odottaa"))
             #expect(home.contains("ehdotti sinulle tavoitetta: ”Bussikurssi”. Onko se sinun?"))
+        }
+    }
+
+    @Test func aProfessionalSeesOverdueAndComingThingsToDoNewSharesAndSharesEndingAcrossTheirCaseload() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let zone = app.platform.config.timeZone
+            let day = 24.0 * 3600
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            for (text, offset) in [("Send the CV", -3.0), ("Visit the job fair", 2.0), ("Plan the summer", 40.0)] {
+                try await PlanActions.add(
+                    ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen,
+                                dueOn: PlanActions.day(world.now.addingTimeInterval(offset * day), in: zone), status: .open),
+                    planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
+            }
+            // A plan shared after the professional's sign-in, ending within two weeks, actions not shared.
+            world.advance(by: 60)
+            let hash = try await Account.query(on: app.db).first()!.passwordHash
+            let newcomer = Account(login: "newcomer@here.test", displayName: "Newcomer Nadia", preferredLanguage: "en",
+                                   passwordHash: hash, createdAt: world.now)
+            try await newcomer.create(on: app.db)
+            let plan = try await PlanStore.plan(of: try newcomer.requireID(), at: world.now, on: app.db)
+            try await PlanSharing.authorise(
+                planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.agenda, .goals], purpose: "Work",
+                legalBasis: .publicTask, until: world.now.addingTimeInterval(10 * day), by: try newcomer.requireID(),
+                at: world.now, on: app.db)
+            try await PlanActions.add(
+                ActionDraft(goalID: fixtures.citizenGoal, text: "Hidden from the caseload", owner: .citizen,
+                            dueOn: PlanActions.day(world.now.addingTimeInterval(-1 * day), in: zone), status: .open),
+                planID: try plan.requireID(), teamID: nil, by: try newcomer.requireID(), at: world.now, on: app.db)
+
+            // "Since you last came" is the session before this one.
+            professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let home = try await professional.get("/").body.string
+            #expect(home.contains("Waiting in your caseload"))
+            #expect(home.contains("Past their day (1)"))
+            #expect(home.contains(#"<a href="/plans/\#(fixtures.citizenPlan)/actions">The citizen: “Send the CV”"#))
+            #expect(home.contains("Due in the next seven days (1)"))
+            #expect(home.contains("“Visit the job fair”"))
+            #expect(!home.contains("Plan the summer"), "not due this week")
+            #expect(!home.contains("Hidden from the caseload"), "its actions are not shared")
+            #expect(home.contains("Shared with you since you last came (1)"))
+            #expect(home.contains(#"<a href="/plans/\#(try plan.requireID())">Newcomer Nadia, since"#))
+            #expect(home.contains("Shares ending in the next two weeks (1)"))
+            #expect(home.contains("Newcomer Nadia: sharing ends on"))
+            // Each person named there sees this look on their trace.
+            let looks = try await AuditEntry.query(on: app.db).filter(\.$target == "home").filter(\.$event == .personalDataRead).all()
+            #expect(Set(looks.compactMap(\.subjectID)) == [fixtures.accounts[.citizen]!, try newcomer.requireID()])
+
+            // A professional of another team sees none of it.
+            var other = Browser(app)
+            try await other.signIn(Fixtures.memberOfBothLogin)
+            let theirs = try await other.get("/").body.string
+            #expect(theirs.contains("Nothing in your caseload is overdue"))
+            #expect(!theirs.contains("Send the CV") && !theirs.contains("Newcomer Nadia"))
+        }
+    }
+
+    @Test func theCaseloadSortsByWhatIsOverdueCountingOnlyWhatIsShared() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let zone = app.platform.config.timeZone
+            let lastWeek = PlanActions.day(world.now.addingTimeInterval(-7 * 24 * 3600), in: zone)
+            let hash = try await Account.query(on: app.db).first()!.passwordHash
+            for (name, sections, overdue) in [("Aaron Hidden", [PlanSection.agenda], 5), ("Bea Shared", [.agenda, .actions], 2)] {
+                let account = Account(login: "\(name.prefix(3))@here.test", displayName: name, preferredLanguage: "en",
+                                      passwordHash: hash, createdAt: world.now)
+                try await account.create(on: app.db)
+                let plan = try await PlanStore.plan(of: try account.requireID(), at: world.now, on: app.db)
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: Set(sections), purpose: "Work",
+                    legalBasis: .publicTask, until: world.now.addingTimeInterval(3600 * 24 * 10), by: try account.requireID(),
+                    at: world.now, on: app.db)
+                for number in 0..<overdue {
+                    try await PlanActions.add(
+                        ActionDraft(goalID: fixtures.citizenGoal, text: "Late \(number)", owner: .citizen, dueOn: lastWeek, status: .open),
+                        planID: try plan.requireID(), teamID: nil, by: try account.requireID(), at: world.now, on: app.db)
+                }
+            }
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            func order(_ page: String) -> [String] {
+                ["Aaron Hidden", "Bea Shared", "The citizen"].sorted {
+                    page.range(of: $0)!.lowerBound < page.range(of: $1)!.lowerBound
+                }
+            }
+            #expect(order(try await professional.get("/caseload").body.string) == ["Aaron Hidden", "Bea Shared", "The citizen"])
+            let sorted = try await professional.get("/caseload?order=overdue").body.string
+            #expect(order(sorted) == ["Bea Shared", "Aaron Hidden", "The citizen"], "Aaron's five do not count: not shared")
+            #expect(sorted.contains(#"<option value="overdue" selected>"#))
+            // An unknown order is the usual one.
+            #expect(order(try await professional.get("/caseload?order=bogus").body.string) == ["Aaron Hidden", "Bea Shared", "The citizen"])
+        }
+    }
+
+    @Test func aCitizenSeesWhoWroteOnTheirPlanAndWhoLookedSinceTheyLastCame() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            #expect(try await citizen.get("/").body.string.contains("Nothing new on your plan"))
+            world.advance(by: 60)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "Met at the library")]).status == .seeOther)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            #expect(try await professional.post("/plans/\(fixtures.citizenPlan)/notes", [("note", "Called the job centre")]).status == .seeOther)
+            world.advance(by: 60)
+
+            citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let home = try await citizen.get("/").body.string
+            #expect(home.contains("Since you last came"))
+            #expect(home.contains(#"<a href="/plan/notes">The professional wrote on your plan (2 new notes). Read them.</a>"#))
+            #expect(home.contains("1 person looked at your information: The professional."))
+
+            // Signing in again starts a new "since".
+            world.advance(by: 60)
+            citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            #expect(try await citizen.get("/").body.string.contains("Nothing new on your plan"))
+        }
+    }
+
+    @Test func staffSeeTheRoundToAnswerTheSetMeetingAndCoordinatorsTheRoundClosingAndItsFigures() async throws {
+        try await withApp { app, world in
+            _ = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let home = try await professional.get("/").body.string
+            #expect(home.contains("Answer the self-assessment “Before the programme” by June 27, 2026."))
+            #expect(home.contains("Your learning set “Thursday set” meets on"))
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            #expect(!(try await coordinator.get("/").body.string.contains("Before the programme")), "not closing yet")
+
+            // Sessions run out over weeks: each look is a new sign-in.
+            world.advance(by: 25 * 24 * 3600)
+            coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            #expect(try await coordinator.get("/").body.string.contains(
+                "The self-assessment “Before the programme” closes on June 27, 2026; 0 people have sent their answers so far."))
+            world.advance(by: 10 * 24 * 3600)
+            coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let closed = try await coordinator.get("/").body.string
+            #expect(closed.contains("closed on June 27, 2026 with 0 answers. See its figures."))
+            #expect(!(try await professional.get("/").body.string.contains("Answer the self-assessment")), "closed: nothing to answer")
+            // Nobody else's Learning is on a citizen's home.
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            #expect(!(try await citizen.get("/").body.string.contains("learning-heading")))
         }
     }
 }

@@ -543,7 +543,7 @@ import Testing
         list.draft = ["source": "format: kanssa-instrument/1\nid: x", "licence": ""]
         let t = try Self.chrome().t
         list.fileProblems = [InstrumentProblemText.describe(InstrumentFile.Problem(line: 2, kind: .missing(key: "version")), t)]
-        list.errors = [FieldError(field: "source", message: t(.errorInstrumentFile, ["count": "1"])),
+        list.errors = [FieldError(field: "source", message: t(.errorInstrumentFile, counts: ["count": 1])),
                        FieldError(field: "licence", message: t(.errorInstrumentLicence))]
         expectPage(InstrumentList.View(model: list, chrome: try Self.chrome()).render(), named: "instruments")
     }

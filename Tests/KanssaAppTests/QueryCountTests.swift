@@ -70,7 +70,7 @@ final class QueryCounter: Sendable {
     static let citizenPages = ["/", "/plan", "/plan/actions", "/plan/life", "/plan/sharing", "/me"]
 
     static func professionalPages(_ fixtures: Fixtures) -> [String] {
-        ["/", "/caseload", "/caseload?q=a", "/plans/\(fixtures.citizenPlan)",
+        ["/", "/caseload", "/caseload?q=a", "/caseload?order=overdue", "/plans/\(fixtures.citizenPlan)",
          "/plans/\(fixtures.citizenPlan)/actions/\(fixtures.citizenAction)"]
     }
 

@@ -18,10 +18,15 @@ import Testing
     @Test func everyTranslationKeepsThePlaceholdersOfTheEnglish() {
         let english = catalogs.localizer(for: "en", timeZone: .gmt)
         let finnish = catalogs.localizer(for: "fi", timeZone: .gmt)
-        let placeholder = /\{[a-zA-Z]+\}/
+        // "{name}" and the "{count, plural, …}" of a choice of forms alike.
+        let placeholder = /\{([a-zA-Z]+)(?:\}|, ?plural,)/
         for key in MessageKey.allCases {
-            let a = Set(english(key).matches(of: placeholder).map { String($0.output) })
-            let b = Set(finnish(key).matches(of: placeholder).map { String($0.output) })
+            // A form's own opening brace ("one {…") is not a placeholder.
+            func names(_ text: String) -> Set<String> {
+                Set(text.replacing(/(zero|one|two|few|many|other) \{/, with: "(").matches(of: placeholder).map { String($0.output.1) })
+            }
+            let a = names(english(key))
+            let b = names(finnish(key))
             #expect(a == b, "\(key)")
         }
     }
@@ -51,5 +56,46 @@ import Testing
         #expect(Localizer.fill("{unknown} and {name}", with: ["name": "Ana"]) == "{unknown} and Ana")
         #expect(Localizer.fill("open { brace {name} and {", with: ["name": "Ana"]) == "open { brace Ana and {")
         #expect(Localizer.fill("ü{name}🙂", with: ["name": "é"]) == "üé🙂")
+    }
+
+    @Test func aChoiceOfFormsFollowsTheLanguagesPluralRules() {
+        let members = "{team}: {count, plural, one {# member} other {# members, {team}}}"
+        #expect(Localizer.fill(members, with: ["team": "A", "count": "1"], counts: ["count": 1]) == "A: 1 member")
+        #expect(Localizer.fill(members, with: ["team": "A", "count": "0"], counts: ["count": 0]) == "A: 0 members, A")
+        let polish = "{n, plural, one {# plan} few {# plany} many {# planów} other {# planu}}"
+        let forms = [1, 2, 4, 5, 12, 22, 25, 112, 1_000].map {
+            Localizer.fill(polish, with: [:], counts: ["n": $0], language: "pl")
+        }
+        #expect(forms == ["1 plan", "2 plany", "4 plany", "5 planów", "12 planów", "22 plany", "25 planów", "112 planów", "1000 planów"])
+        // Without a count the choice stays as written, and a malformed one is plain text.
+        #expect(Localizer.fill("{n, plural, one {x} other {y}}", with: [:]) == "{n, plural, one {x} other {y}}")
+        #expect(Localizer.fill("{n, plural, one {x} other {y}", with: [:], counts: ["n": 2]).hasPrefix("{n, plural"))
+        // A typed value holding "#" or braces is not read again.
+        #expect(Localizer.fill("{n, plural, other {# by {name}}}", with: ["name": "#{n}"], counts: ["n": 3]) == "3 by #{n}")
+    }
+}
+
+@Suite struct PluralChoiceCatalogTests {
+    /// Every choice in every catalog has an `other` form and a form for each category its
+    /// language uses for the numbers 0 to 1,000.
+    @Test(arguments: ["en", "fi"])
+    func everyChoiceHasEveryFormItsLanguageNeeds(language: String) throws {
+        let catalogs = try Catalogs.bundled()
+        let t = catalogs.localizer(for: language, timeZone: .gmt)
+        let needed = Set((0...1_000).map { PluralCategory.of($0, in: language).rawValue })
+        for key in MessageKey.allCases {
+            let text = t(key)
+            var rest = text[...]
+            while let open = rest.firstIndex(of: "{") {
+                let after = rest.index(after: open)
+                if let choice = PluralChoice(parsing: rest[after...]) {
+                    #expect(choice.forms["other"] != nil, "\(language) \(key)")
+                    #expect(needed.isSubset(of: Set(choice.forms.keys)), "\(language) \(key): \(choice.forms.keys.sorted())")
+                    rest = rest[choice.end...]
+                } else {
+                    rest = rest[after...]
+                }
+            }
+        }
     }
 }

@@ -47,23 +47,28 @@ public enum ActionBoard {
         }
     }
 
+    /// Whom the page speaks to: the plan's owner, in the second person and plain words; or staff,
+    /// with the figure and its definition.
+    public enum Voice: Sendable {
+        case owner
+        case staff
+    }
+
     public static func render(
-        _ model: WholePicture.Model, edit: (UUID) -> SafeURL, tensions controls: TensionControls? = nil, t: Localizer
+        _ model: WholePicture.Model, edit: (UUID) -> SafeURL, tensions controls: TensionControls? = nil, voice: Voice = .staff,
+        t: Localizer
     ) -> Node<HTML.BodyContext> {
         .group(
-            alignment(model.alignment, heading: t(.alignmentHeading),
-                      definition: t(.alignmentDefinition, ["name": model.ownerName]), t: t),
+            voice == .owner ? yours(model.alignment, t: t)
+                : alignment(model.alignment, heading: t(.alignmentHeading),
+                            definition: t(.alignmentDefinition, ["name": model.ownerName]), t: t),
             .if(!model.clashes.isEmpty, .section(
-                .h2(.txt(t(.clashesHeading))),
-                .p(.txt(t(.clashesIntro))),
-                .ul(.forEach(model.clashes) { clash in
-                    .li(.txt(t(.clashLine, ["date": day(clash.day, t),
-                                            "actions": clash.lines.map { "\($0.text) (\($0.service))" }.joined(separator: "; ")])))
-                })
+                .h2(.txt(voice == .owner ? t(.clashesHeadingYours) : t(.clashesHeading))),
+                .ul(.class("cards"), .forEach(model.clashes) { clash($0, voice: voice, t: t) })
             )),
-            .if(!model.tensions.isEmpty || controls != nil, tensions(model, controls: controls, t: t)),
+            .if(!model.tensions.isEmpty || controls != nil, tensions(model, controls: controls, voice: voice, t: t)),
             .if(!model.notCitizens.isEmpty, .section(
-                .h2(.txt(t(.notCitizensHeading, ["name": model.ownerName]))),
+                .h2(.txt(voice == .owner ? t(.notCitizensHeadingYours) : t(.notCitizensHeading, ["name": model.ownerName]))),
                 .ul(.forEach(model.notCitizens) { line in .li(.txt("\(line.text) (\(line.service))")) })
             )),
             .section(
@@ -73,20 +78,52 @@ public enum ActionBoard {
                     .section(
                         .class("service"),
                         .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(service.name)]),
-                        .ul(.class("action-list"), .forEach(service.lines) { line($0, ownerName: model.ownerName, edit: edit, t: t) })
+                        .ul(.class("action-list"), .forEach(service.lines) {
+                            line($0, ownerName: model.ownerName, edit: edit, voice: voice, t: t)
+                        })
                     )
                 })
             )
         )
     }
 
-    static func line(_ line: WholePicture.ActionLine, ownerName: String, edit: (UUID) -> SafeURL, t: Localizer) -> Node<HTML.ListContext> {
+    /// The owner's share of things to do that serve their own goals, said as a sentence.
+    static func yours(_ alignment: Alignment, t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .h2(.txt(t(.alignmentHeadingYours))),
+            .p(.txt(alignment.open == 0 ? t(.alignmentNoActionsYours)
+                : t(.alignmentCountsYours, counts: ["serving": alignment.serving, "open": alignment.open])))
+        )
+    }
+
+    /// A day on which more than one service expects something: the day, who expects what, and
+    /// what can be done about it.
+    static func clash(_ clash: WholePicture.Clash, voice: Voice, t: Localizer) -> Node<HTML.ListContext> {
+        .li(
+            .class("card card--warning"),
+            .h3(.txt(day(clash.day, t))),
+            .ul(.forEach(clash.lines) { line in
+                // The owner's own things to do come from no service: "You", on their page.
+                .li(.txt(t(.clashExpects, [
+                    "service": voice == .owner && line.stake.teamID == nil ? t(.clashYou) : line.service, "action": line.text,
+                ])))
+            }),
+            .p(.txt(voice == .owner ? t(.clashWhatYouCanDo) : t(.clashWhatCanBeDone)))
+        )
+    }
+
+    static func line(
+        _ line: WholePicture.ActionLine, ownerName: String, edit: (UUID) -> SafeURL, voice: Voice = .staff, t: Localizer
+    ) -> Node<HTML.ListContext> {
         .li(
             .p(.class("action__text"), .txt(line.text)),
             .unwrap(line.goal) { .p(.txt(t(.actionServes, ["goal": $0]))) },
-            .if(!line.servesCitizensGoal, .p(.span(.class("tag tag--warning"), .txt(t(.actionNotCitizens, ["name": ownerName]))))),
+            .if(!line.servesCitizensGoal, .p(.span(.class("tag tag--warning"), .txt(
+                voice == .owner ? t(.actionNotYours) : t(.actionNotCitizens, ["name": ownerName]))))),
             .p(.txt(t(.actionWho, ["name": line.owner]))),
-            .unwrap(line.plannedWithOwnerPresentBy) { .p(.txt(t(.actionPlannedPresent, ["name": $0, "owner": ownerName]))) },
+            .unwrap(line.plannedWithOwnerPresentBy) {
+                .p(.txt(voice == .owner ? t(.actionPlannedWithYou, ["name": $0]) : t(.actionPlannedPresent, ["name": $0, "owner": ownerName])))
+            },
             .unwrap(line.dueOn) { due in .p(.txt(t(.actionDue, ["date": day(due, t)]))) },
             .p(
                 .span(.class("tag"), .txt(ActionWords.status(line.status, t))),
@@ -101,17 +138,18 @@ public enum ActionBoard {
 
 extension ActionBoard {
     /// Goals that pull against each other, the actions serving each side, and the form to note more.
-    static func tensions(_ model: WholePicture.Model, controls: TensionControls?, t: Localizer) -> Node<HTML.BodyContext> {
+    static func tensions(_ model: WholePicture.Model, controls: TensionControls?, voice: Voice, t: Localizer) -> Node<HTML.BodyContext> {
         .section(
             .h2(.txt(t(.tensionsHeading))),
-            .p(.txt(t(.tensionsIntro, ["name": model.ownerName]))),
+            .p(.txt(voice == .owner ? t(.tensionsIntroYours) : t(.tensionsIntro, ["name": model.ownerName]))),
             .if(!model.tensions.isEmpty, .ul(.class("cards"), .forEach(model.tensions) { tension in
                 .li(
                     .class("card"),
                     .h3(.txt(t(.tensionLine, ["first": tension.first, "second": tension.second]))),
                     .unwrap(tension.note) { .p(.txt($0)) },
                     .p(.class("field__hint"), .txt(tension.notedWithOwnerPresent
-                        ? t(.tensionNotedPresent, ["name": tension.notedBy, "owner": model.ownerName])
+                        ? (voice == .owner ? t(.tensionNotedWithYou, ["name": tension.notedBy])
+                            : t(.tensionNotedPresent, ["name": tension.notedBy, "owner": model.ownerName]))
                         : t(.tensionNoted, ["name": tension.notedBy]))),
                     .if(tension.isClash, .p(.span(.class("tag tag--warning"), .txt(t(.tensionClash))))),
                     side(tension.first, tension.firstActions, t: t),

@@ -41,7 +41,7 @@ public enum ActionsPage {
                         tensions: ActionBoard.TensionControls(
                             add: AgendaRoute.goalTensions.url, remove: { AgendaRoute.removeGoalTension($0).url }, draft: model.tension,
                             errors: model.errors, presence: nil, chrome: chrome),
-                        t: t),
+                        voice: .owner, t: t),
                     .section(
                         .h2(.txt(t(.actionAddHeading))),
                         !model.isAgendaWritten ? .p(.txt(t(.errorWhatMattersMissing)))

@@ -41,13 +41,22 @@ public enum Caseload {
         }
     }
 
+    /// How the list is sorted: by name, or those with the most overdue things to do first (only
+    /// actions shared with the professional count, so the order tells nothing that is not shared).
+    public enum Order: String, Sendable, CaseIterable {
+        case name
+        case overdue
+    }
+
     public struct Model: Sendable, Equatable {
         public let lines: Paged<Line>
         public let search: String
+        public let order: Order
 
-        public init(lines: Paged<Line>, search: String) {
+        public init(lines: Paged<Line>, search: String, order: Order = .name) {
             self.lines = lines
             self.search = search
+            self.order = order
         }
     }
 
@@ -59,7 +68,7 @@ public enum Caseload {
 
     /// The authorisations `pa` to this person or one of their teams, not revoked, not run out —
     /// whether or not the plan's owner restricted processing.
-    private static func granted(_ principal: Principal, now: Date) -> SQLQueryString {
+    static func granted(_ principal: Principal, now: Date) -> SQLQueryString {
         var teams: SQLQueryString = "pa.grantee_account_id = \(bind: principal.accountID)"
         if !principal.teamIDs.isEmpty {
             teams = "(\(teams) OR pa.grantee_team_id IN (\(binds: Array(principal.teamIDs))))"
@@ -72,13 +81,14 @@ public enum Caseload {
     /// looked up per plan, by key, in subqueries no planner turns into joins: as joins,
     /// PostgreSQL read all plans and hashed them to find a team's 800 (41 ms, against 9-17 ms at
     /// 100,000 citizens), so the page grew with the whole database instead of with the caseload.
-    private static func caseload(_ principal: Principal, now: Date) -> SQLQueryString {
+    static func caseload(_ principal: Principal, now: Date) -> SQLQueryString {
         """
-        SELECT x.plan_id, x.owner_id, x.until,
+        SELECT x.plan_id, x.owner_id, x.until, x.since,
             (SELECT a.display_name FROM accounts a WHERE a.id = x.owner_id) AS display_name,
             (SELECT a.search_name FROM accounts a WHERE a.id = x.owner_id) AS search_name
         FROM (
-            SELECT pa.plan_id, (SELECT p.owner_id FROM plans p WHERE p.id = pa.plan_id) AS owner_id, MAX(pa.expires_at) AS until
+            SELECT pa.plan_id, (SELECT p.owner_id FROM plans p WHERE p.id = pa.plan_id) AS owner_id, MAX(pa.expires_at) AS until,
+                MIN(pa.created_at) AS since
             FROM plan_authorisations pa WHERE \(granted(principal, now: now))
             GROUP BY pa.plan_id
         ) x
@@ -90,7 +100,8 @@ public enum Caseload {
     /// count, the authorisations of the page's plans, their next actions, overdue counts and last
     /// check-ins. `search` matches any part of a name, ignoring case and accents in every language.
     public static func load(
-        principal: Principal, search: String, page: ListPage, now: Date, timeZone: TimeZone, on database: any Database
+        principal: Principal, search: String, order: Order = .name, page: ListPage, now: Date, timeZone: TimeZone,
+        on database: any Database
     ) async throws -> Model {
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
         let pattern = "%" + Account.searchKey(search)
@@ -99,10 +110,14 @@ public enum Caseload {
         let matching: SQLQueryString = search.isEmpty ? "" : " WHERE c.search_name LIKE \(bind: pattern) ESCAPE '\\'"
         // The page and, on each of its rows, how many there are in all: one pass, not two.
         struct Row: Decodable { let plan_id: UUID; let owner_id: UUID; let display_name: String; let until: Date; let total: Int }
+        let sorting: SQLQueryString = switch order {
+        case .name: "c.display_name, c.plan_id"
+        case .overdue: "\(overdueCount("c.plan_id", principal, now: now, timeZone: timeZone)) DESC, c.display_name, c.plan_id"
+        }
         let rows = try await sql.raw("""
             SELECT c.plan_id, c.owner_id, c.display_name, c.until, COUNT(*) OVER () AS total
             FROM (\(caseload(principal, now: now))) c\(matching)
-            ORDER BY c.display_name, c.plan_id
+            ORDER BY \(sorting)
             LIMIT \(literal: page.size) OFFSET \(literal: page.offset)
             """).all(decoding: Row.self)
         var counted = rows.first?.total
@@ -116,7 +131,23 @@ public enum Caseload {
         let total = counted ?? 0
         var lines = rows.map { Line(planID: $0.plan_id, ownerID: $0.owner_id, ownerName: $0.display_name, until: $0.until) }
         try await addDetails(to: &lines, principal: principal, now: now, timeZone: timeZone, on: database, sql: sql)
-        return Model(lines: Paged(items: lines, page: page, total: total), search: search)
+        return Model(lines: Paged(items: lines, page: page, total: total), search: search, order: order)
+    }
+
+    /// SQL: how many open actions of the plan in column `planColumn` are past their day — zero
+    /// unless an authorisation in force to this person names the actions section.
+    private static func overdueCount(
+        _ planColumn: String, _ principal: Principal, now: Date, timeZone: TimeZone
+    ) -> SQLQueryString {
+        """
+        CASE WHEN EXISTS (
+            SELECT 1 FROM plan_authorisations pa
+            WHERE pa.plan_id = \(unsafeRaw: planColumn) AND \(granted(principal, now: now)) AND \(PlanSharing.names(.actions))
+        ) THEN (
+            SELECT COUNT(*) FROM plan_actions oa WHERE oa.plan_id = \(unsafeRaw: planColumn)
+            AND oa.status = \(bind: ActionStatus.open.rawValue) AND oa.due_on < \(bind: PlanActions.day(now, in: timeZone))
+        ) ELSE 0 END
+        """
     }
 
     /// Next and overdue actions and the last check-in, for the plans that share them.
@@ -207,6 +238,11 @@ public enum Caseload {
                         .attribute(named: "role", value: "search"),
                         Components.textField(
                             name: "q", label: t(.caseloadSearch), value: model.search, type: .search, required: false, maxLength: 100),
+                        Components.select(name: "order", label: t(.caseloadOrder), options: Order.allCases.map { order in
+                            Components.Option(
+                                value: order.rawValue, label: order == .name ? t(.caseloadOrderName) : t(.caseloadOrderOverdue),
+                                isSelected: order == model.order)
+                        }),
                         Components.submit(t(.caseloadSearchButton), style: .secondary)
                     ),
                     .if(lines.items.isEmpty, .p(.txt(model.search.isEmpty ? t(.caseloadEmpty) : t(.caseloadNoMatch)))),
@@ -223,7 +259,7 @@ public enum Caseload {
                                 .txt(t.date(line.until)),
                             ]
                         })),
-                    Components.pagination(lines, t: t) { AgendaRoute.caseload(page: $0, search: model.search).url },
+                    Components.pagination(lines, t: t) { AgendaRoute.caseload(page: $0, search: model.search, order: model.order).url },
                     .p(.a(.link(AgendaRoute.caseloadAlignment.url), .txt(t(.alignmentMine)))),
                     .p(.a(.link(AgendaRoute.meetingPermissions.url), .txt(t(.caseloadRecordPermission))))
                 )

@@ -268,7 +268,7 @@ extension EncounterSessionPage {
         return .group(
             .h3(.txt(t(.encounterReflectionMeans))),
             .ul(.forEach(figures) { figure in
-                .li(.txt(t(.encounterReflectionMean, ["name": figure.subscale, "mean": t.decimal(figure.mean), "count": t.number(figure.count)])))
+                .li(.txt(t(.encounterReflectionMean, ["name": figure.subscale, "mean": t.decimal(figure.mean)], counts: ["count": figure.count])))
             })
         )
     }

@@ -143,7 +143,7 @@ public enum EncounterSessionPage {
                     },
                     .if(model.confirmCancel && model.cancelledAt == nil, .div(
                         .class("notice notice--error"), .attribute(named: "role", value: "alert"),
-                        .p(.txt(t(.encounterCancelConfirm, ["count": t.number(model.taken)]))),
+                        .p(.txt(t(.encounterCancelConfirm, counts: ["count": model.taken]))),
                         Components.postButton(
                             action: EncounteringRoute.cancelSession(session: model.id).url, csrfToken: chrome.csrfToken,
                             label: t(.encounterCancelForGood), style: .danger, hidden: [("confirm", "yes")]),

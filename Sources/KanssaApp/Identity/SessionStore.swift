@@ -73,7 +73,12 @@ enum SessionStore {
         try await BrowserSession(tokenDigest: Digest.sha256(token), accountID: accountID, createdAt: request.now)
             .create(on: request.db)
         // An organisation's rule on unused accounts counts from here.
-        try await Account.query(on: request.db).filter(\.$id == accountID).set(\.$lastActiveAt, to: request.now).update()
+        // The session before this one is where "since you last came" starts.
+        guard let sql = request.db as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+        try await sql.raw("""
+            UPDATE accounts SET previous_active_at = last_active_at, last_active_at = \(bind: request.now)
+            WHERE id = \(bind: accountID)
+            """).run()
         return token
     }
 

@@ -40,4 +40,21 @@ public enum AuditLog {
             .all()
         return Paged(items: items, page: page, total: total)
     }
+
+    /// The people other than the subject who read the subject's data after `since`, most recent
+    /// first: the first `limit` of them and how many in all. One query, on the subject's index.
+    public static func readers(
+        of subjectID: UUID, since: Date, limit: Int, on database: any Database
+    ) async throws -> (actorIDs: [UUID], total: Int) {
+        guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+        struct Row: Decodable { let actor_id: UUID; let total: Int }
+        let rows = try await sql.raw("""
+            SELECT actor_id, MAX(occurred_at) AS last_read, COUNT(*) OVER () AS total FROM audit_entries
+            WHERE subject_id = \(bind: subjectID) AND event = \(bind: AuditEvent.personalDataRead.rawValue)
+                AND occurred_at > \(bind: since) AND actor_id IS NOT NULL AND actor_id <> \(bind: subjectID)
+                AND outcome = \(bind: AuditOutcome.allowed.rawValue)
+            GROUP BY actor_id ORDER BY last_read DESC, actor_id LIMIT \(literal: limit)
+            """).all(decoding: Row.self)
+        return (rows.map(\.actor_id), rows.first?.total ?? 0)
+    }
 }

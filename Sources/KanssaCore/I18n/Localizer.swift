@@ -36,21 +36,37 @@ public struct Localizer: Sendable, Equatable {
         lhs.language == rhs.language && lhs.timeZone == rhs.timeZone
     }
 
-    /// The message for `key`, with `{name}` placeholders filled in.
-    public func callAsFunction(_ key: MessageKey, _ arguments: [String: String] = [:]) -> String {
+    /// The message for `key`, with `{name}` placeholders filled in. Each of `counts` is written as
+    /// a number and chooses the form of a `{name, plural, one {…} other {…}}` choice in the
+    /// message by the language's plural rules ("#" in a form is the number).
+    public func callAsFunction(_ key: MessageKey, _ arguments: [String: String] = [:], counts: [String: Int] = [:]) -> String {
         let text = table[key.rawValue] ?? fallback[key.rawValue] ?? key.rawValue
-        return arguments.isEmpty ? text : Self.fill(text, with: arguments)
+        guard !arguments.isEmpty || !counts.isEmpty else { return text }
+        var all = arguments
+        for (name, count) in counts { all[name] = number(count) }
+        return Self.fill(text, with: all, counts: counts, language: language)
     }
 
     /// Fills in `{name}` placeholders in one pass over the message: a value is never read again,
     /// so a name someone typed that looks like a placeholder ("{count}") stays as they typed it.
-    /// A placeholder without a value is left as it is.
-    static func fill(_ message: String, with arguments: [String: String]) -> String {
+    /// A placeholder without a value is left as it is. `{name, plural, …}` takes the form that
+    /// `counts[name]` calls for, or `other`.
+    static func fill(
+        _ message: String, with arguments: [String: String], counts: [String: Int] = [:], language: String = "en"
+    ) -> String {
         var out = ""
         out.reserveCapacity(message.utf8.count + 32)
         var rest = message[...]
         while let open = rest.firstIndex(of: "{") {
             let afterOpen = rest.index(after: open)
+            if let choice = PluralChoice(parsing: rest[afterOpen...]), let count = counts[choice.name] {
+                out += rest[..<open]
+                let form = choice.forms[PluralCategory.of(count, in: language).rawValue] ?? choice.forms["other"] ?? ""
+                let number = arguments[choice.name] ?? String(count)
+                out += fill(form.replacingOccurrences(of: "#", with: number), with: arguments, counts: counts, language: language)
+                rest = rest[choice.end...]
+                continue
+            }
             guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
             out += rest[..<open]
             let name = String(rest[afterOpen..<close])
@@ -72,6 +88,11 @@ public struct Localizer: Sendable, Equatable {
 
     public func dateTime(_ date: Date) -> String {
         date.formatted(dateTimeStyle)
+    }
+
+    /// Names in a list the language's way: "Ana, Ben and Cem", "Ana, Ben ja Cem".
+    public func list(_ items: [String]) -> String {
+        items.formatted(.list(type: .and).locale(Locale(identifier: language)))
     }
 
     public func number(_ value: Int) -> String {

@@ -20,11 +20,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case actionGoalSuggestion
     case actionNeedsGoal
     case actionNotCitizens
+    case actionNotYours
     case actionOverdue
     case actionOwner
     case actionOwnerMe
     case actionOwnerSupporter
     case actionPlannedPresent
+    case actionPlannedWithYou
     case actionPullsAgainst
     case actionSave
     case actionSavedNotice
@@ -54,10 +56,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case alignmentCaseloadDefinition
     case alignmentCaseloadHeading
     case alignmentCounts
+    case alignmentCountsYours
     case alignmentDefinition
     case alignmentHeading
+    case alignmentHeadingYours
     case alignmentMine
     case alignmentNoActions
+    case alignmentNoActionsYours
     case alignmentPercent
     case answeringAllAtOnce
     case answeringBack
@@ -118,6 +123,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadNext
     case caseloadNoMatch
     case caseloadNotShared
+    case caseloadOrder
+    case caseloadOrderName
+    case caseloadOrderOverdue
     case caseloadOverdue
     case caseloadRecordPermission
     case caseloadSearch
@@ -152,9 +160,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkInRatingLowest
     case checkInSave
     case checkInSavedNotice
-    case clashLine
+    case clashExpects
+    case clashWhatCanBeDone
+    case clashWhatYouCanDo
+    case clashYou
     case clashesHeading
-    case clashesIntro
+    case clashesHeadingYours
     case coachingBack
     case coachingChooseCoach
     case coachingCloseToCoach
@@ -500,11 +511,31 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case growWill
     case growWillHint
     case homeAdminister
+    case homeCaseloadActionLine
+    case homeCaseloadAll
+    case homeCaseloadComing
+    case homeCaseloadEnding
+    case homeCaseloadEndingLine
+    case homeCaseloadHeading
+    case homeCaseloadNewShareLine
+    case homeCaseloadNewShares
+    case homeCaseloadNothing
+    case homeCaseloadOverdue
     case homeInstruments
     case homeInvite
+    case homeLearningFiguresReady
+    case homeLearningHeading
+    case homeLearningRound
+    case homeLearningRoundClosing
+    case homeLearningRoundStarted
+    case homeLearningSetMeeting
     case homeMyInformation
     case homeMyLearning
     case homeMyPractice
+    case homeNewsHeading
+    case homeNewsNotes
+    case homeNewsNothing
+    case homeNewsReaders
     case homeNoOrganisation
     case homePanels
     case homePractice
@@ -770,6 +801,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case nextStepTrainer
     case noTeam
     case notCitizensHeading
+    case notCitizensHeadingYours
     case ownerPresentField
     case ownerPresentYou
     case pageOf
@@ -1209,12 +1241,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tensionNoteHint
     case tensionNoted
     case tensionNotedPresent
+    case tensionNotedWithYou
     case tensionRemove
     case tensionRemovedNotice
     case tensionSecond
     case tensionSide
     case tensionsHeading
     case tensionsIntro
+    case tensionsIntroYours
     case timelineAdd
     case timelineAddedNotice
     case timelineEmpty

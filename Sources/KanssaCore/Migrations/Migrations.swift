@@ -22,5 +22,6 @@ public enum CoreMigrations {
         TrackDirectoryRevision(),
         NoticePrincipalChanges(),
         IndexLoginFailuresByTime(),
+        AddAccountPreviousActive(),
     ]
 }

@@ -19,6 +19,8 @@ public final class Account: Model, @unchecked Sendable {
     @Field(key: "created_at") public var createdAt: Date
     /// When the person last began a session; nil until they first do (then `createdAt` counts).
     @OptionalField(key: "last_active_at") public var lastActiveAt: Date?
+    /// When the person began the session before that: "since you last came" counts from here.
+    @OptionalField(key: "previous_active_at") public var previousActiveAt: Date?
 
     public init() {}
 

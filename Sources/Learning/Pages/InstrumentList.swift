@@ -85,7 +85,7 @@ public enum InstrumentList {
                 .p(.txt(t(.instrumentImportIntro))),
                 .if(!model.fileProblems.isEmpty, .div(
                     .class("notice notice--error"), .id("file-problems"),
-                    .h3(.txt(t(.instrumentFileProblems, ["count": t.number(model.fileProblems.count)]))),
+                    .h3(.txt(t(.instrumentFileProblems, counts: ["count": model.fileProblems.count]))),
                     .ul(.forEach(model.fileProblems) { .li(.txt($0)) })
                 )),
                 .form(

@@ -60,7 +60,7 @@ public enum PracticeOverview {
                         .forEach(adoption.teams) { team in
                             .section(
                                 .class("card"),
-                                .h3(.txt(t(.practiceTeamHeading, ["team": team.name, "people": t.number(team.people)]))),
+                                .h3(.txt(t(.practiceTeamHeading, ["team": team.name], counts: ["people": team.people]))),
                                 .unwrap(team.figures, { figures in
                                     .group(
                                         .p(.txt(t(.practiceActiveRecently, [

@@ -65,7 +65,7 @@ public enum RoundFigures {
                 title: t(.figuresTitle, ["round": model.label]), chrome: chrome,
                 content: .div(
                     .p(.a(.link(LearningRoute.rounds(organisation: model.organisationID).url), .txt(t(.roundsBack)))),
-                    .p(.txt(t(.figuresIntro, ["count": t.number(model.submitted), "smallest": t.number(GroupFigures.smallestGroup)]))),
+                    .p(.txt(t(.figuresIntro, ["smallest": t.number(GroupFigures.smallestGroup)], counts: ["count": model.submitted]))),
                     .if(!model.comparisons.isEmpty, .form(
                         .class("stack narrow"), .method(.get),
                         .link(LearningRoute.figures(organisation: model.organisationID, round: model.roundID).url, as: "action"),

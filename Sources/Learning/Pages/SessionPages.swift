@@ -269,7 +269,7 @@ public enum SessionPage {
             let t = chrome.t
             return .section(
                 .h2(.txt(t(.sessionFeedbackHeading))),
-                .p(.txt(t(.sessionFeedbackGiven, ["count": t.number(summary.given)]))),
+                .p(.txt(t(.sessionFeedbackGiven, counts: ["count": summary.given]))),
                 .unwrap(summary.ratings, { ratings in
                     .group(
                         Components.table(

@@ -23,7 +23,7 @@ extension AdminOverview {
                         .h2(.txt(t(.adminTeamsHeading))),
                         .if(model.teams.isEmpty, .p(.txt(t(.adminNoTeams)))),
                         .ul(.forEach(model.teams) { team in
-                            .li(.txt(t(.adminTeamLine, ["team": team.name, "count": t.number(team.memberCount)])))
+                            .li(.txt(t(.adminTeamLine, ["team": team.name], counts: ["count": team.memberCount])))
                         }),
                         .form(
                             .class("stack narrow"), .method(.post), .link(SiteRoute.teams(organisation).url, as: "action"),

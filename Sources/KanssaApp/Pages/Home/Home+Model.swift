@@ -2,6 +2,7 @@ import Agenda
 import Fluent
 import Foundation
 import KanssaCore
+import Learning
 
 enum Home {
     /// The person's home: each organisation they belong to, with their roles there and what
@@ -27,6 +28,12 @@ enum Home {
         let places: [Place]
         /// What the person's own plan asks of them now; nil for those who have no plan of their own.
         var waiting: [WaitingForYou.Item]?
+        /// What changed for them since they last came; nil for those who have no plan of their own.
+        var news: News?
+        /// What their caseload asks of them; nil for those who have none.
+        var caseload: CaseloadWaiting.Model?
+        /// What Learning asks of them: rounds to answer, set meetings, rounds closing.
+        var learning: [LearningWaiting.Item] = []
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {
@@ -63,5 +70,54 @@ enum Home {
         let picture = try await platform.wholePictures.picture(
             of: plan, ownerName: principal.displayName, showGoals: true, now: now, timeZone: timeZone, on: database)
         return WaitingForYou.items(in: picture, now: now, timeZone: timeZone)
+    }
+
+    /// What changed on a person's own plan since they last came.
+    struct News: Equatable {
+        let since: Date
+        let noteCount: Int
+        let noteAuthors: [String]
+        /// The people who looked at their information, the most recent first, and how many in all.
+        let readers: [String]
+        let readerTotal: Int
+
+        var isEmpty: Bool { noteCount == 0 && readerTotal == 0 }
+    }
+
+    /// When the person came before this time: the session before their latest one (their first:
+    /// when the account was made).
+    static func lastCame(_ principal: Principal, on database: any Database) async throws -> Date {
+        guard let account = try await Account.find(principal.accountID, on: database) else { throw KanssaError.notSignedIn }
+        return account.previousActiveAt ?? account.createdAt
+    }
+
+    /// New notes by others on the person's own plan and who looked at their information since
+    /// they last came: three queries, however long the history.
+    static func news(
+        for principal: Principal, since: Date, on database: any Database
+    ) async throws -> News? {
+        guard Policy.decide(.useOwnPlan, for: principal).isAllowed else { return nil }
+        let plan = try await PlanStore.existingPlan(of: principal.accountID, on: database)
+        var notes: (count: Int, authorIDs: [UUID]) = (0, [])
+        if let plan {
+            notes = try await WaitingForYou.notes(on: try plan.requireID(), ownerID: principal.accountID, since: since, on: database)
+        }
+        let readers = try await AuditLog.readers(of: principal.accountID, since: since, limit: shownReaders, on: database)
+        let names = try await Account.displayNames(of: notes.authorIDs + readers.actorIDs, on: database)
+        return News(
+            since: since, noteCount: notes.count, noteAuthors: notes.authorIDs.compactMap { names[$0] },
+            readers: readers.actorIDs.compactMap { names[$0] }, readerTotal: readers.total)
+    }
+
+    /// How many of the people who looked are named; the rest are counted.
+    static let shownReaders = 5
+
+    /// What the professional's caseload asks of them, if they may have one.
+    static func caseload(
+        for principal: Principal, since: Date, platform: Platform, now: Date, on database: any Database
+    ) async throws -> CaseloadWaiting.Model? {
+        guard Policy.decide(.useCaseload, for: principal).isAllowed else { return nil }
+        return try await CaseloadWaiting.load(
+            principal: principal, since: since, now: now, timeZone: platform.config.timeZone, on: database)
     }
 }

@@ -16,6 +16,9 @@ extension Home {
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     .unwrap(model.waiting) { Self.waiting($0, t) },
+                    .unwrap(model.news) { Self.news($0, t) },
+                    .unwrap(model.caseload) { Self.caseload($0, t) },
+                    .if(!model.learning.isEmpty, Self.learning(model.learning, t)),
                     .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                     .ul(.class("cards"), .forEach(model.places) { place in
                         .li(.class("card"),
@@ -66,6 +69,88 @@ extension Home.View {
                 return .li(.a(.link(url), .txt(text)))
             }))
         )
+    }
+
+    /// What changed on the person's plan since they last came: who wrote on it, who looked.
+    static func news(_ news: Home.News, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "news-heading"),
+            .h2(.id("news-heading"), .txt(t(.homeNewsHeading, ["date": t.date(news.since)]))),
+            .if(news.isEmpty, .p(.txt(t(.homeNewsNothing)))),
+            .if(!news.isEmpty, .ul(
+                .class("waiting__list"),
+                .if(news.noteCount > 0, .li(.a(.link(AgendaRoute.notes.url), .txt(t(
+                    .homeNewsNotes, ["names": t.list(news.noteAuthors)], counts: ["count": news.noteCount]))))),
+                .if(news.readerTotal > 0, .li(.a(.link(SiteRoute.myInformation().url), .txt(t(
+                    .homeNewsReaders, ["names": t.list(news.readers)],
+                    counts: ["count": news.readerTotal])))))
+            ))
+        )
+    }
+
+    /// What the professional's caseload asks of them: overdue and coming things to do, new and
+    /// ending shares, each line linked to the plan it is about.
+    static func caseload(_ model: CaseloadWaiting.Model, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "caseload-heading"),
+            .h2(.id("caseload-heading"), .txt(t(.homeCaseloadHeading))),
+            .if(model.isEmpty, .p(.txt(t(.homeCaseloadNothing)))),
+            few(model.overdue, heading: .homeCaseloadOverdue, t, all: AgendaRoute.caseload(order: .overdue).url) { line in
+                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
+                 AgendaRoute.sharedActions(line.planID).url)
+            },
+            few(model.comingUp, heading: .homeCaseloadComing, t, all: nil) { line in
+                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
+                 AgendaRoute.sharedActions(line.planID).url)
+            },
+            few(model.newShares, heading: .homeCaseloadNewShares, t, all: AgendaRoute.caseload().url) { line in
+                (t(.homeCaseloadNewShareLine, ["name": line.ownerName, "date": t.date(line.on)]), AgendaRoute.sharedPlan(line.planID).url)
+            },
+            few(model.endingSoon, heading: .homeCaseloadEnding, t, all: nil) { line in
+                (t(.homeCaseloadEndingLine, ["name": line.ownerName, "date": t.date(line.on)]), AgendaRoute.sharedPlan(line.planID).url)
+            }
+        )
+    }
+
+    /// What Learning asks of the person, each with its link.
+    static func learning(_ items: [LearningWaiting.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "learning-heading"),
+            .h2(.id("learning-heading"), .txt(t(.homeLearningHeading))),
+            .ul(.class("waiting__list"), .forEach(items) { item in
+                let (text, url): (String, SafeURL) = switch item {
+                case .roundToAnswer(let round, let label, let closesAt, let started):
+                    (t(started ? .homeLearningRoundStarted : .homeLearningRound, ["label": label, "date": t.date(closesAt)]),
+                     LearningRoute.round(round).url)
+                case .setMeeting(let set, let name, let startsAt):
+                    (t(.homeLearningSetMeeting, ["name": name, "date": t.dateTime(startsAt)]), LearningRoute.set(set).url)
+                case .roundClosing(let organisation, _, let label, let closesAt, let submitted):
+                    (t(.homeLearningRoundClosing, ["label": label, "date": t.date(closesAt)], counts: ["count": submitted]),
+                     LearningRoute.rounds(organisation: organisation).url)
+                case .figuresReady(let organisation, let round, let label, let closedAt, let submitted):
+                    (t(.homeLearningFiguresReady, ["label": label, "date": t.date(closedAt)], counts: ["count": submitted]),
+                     LearningRoute.figures(organisation: organisation, round: round).url)
+                }
+                return .li(.a(.link(url), .txt(text)))
+            })
+        )
+    }
+
+    /// A heading with the total, a few linked lines, and where the rest are.
+    private static func few<Line>(
+        _ few: CaseloadWaiting.Few<Line>, heading: MessageKey, _ t: Localizer, all: SafeURL?,
+        line: (Line) -> (String, SafeURL)
+    ) -> Node<HTML.BodyContext> {
+        .if(!few.isEmpty, .group(
+            .h3(.txt(t(heading, counts: ["count": few.total]))),
+            .ul(.class("waiting__list"), .forEach(few.lines) { item in
+                let (text, url) = line(item)
+                return .li(.a(.link(url), .txt(text)))
+            }),
+            .if(few.total > few.lines.count, .unwrap(all) { url in
+                .p(.a(.link(url), .txt(t(.homeCaseloadAll, counts: ["count": few.total]))))
+            })
+        ))
     }
 
     private static func line(_ item: WaitingForYou.Item, _ t: Localizer) -> (String, SafeURL) {

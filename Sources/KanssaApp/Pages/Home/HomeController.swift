@@ -1,4 +1,6 @@
+import Agenda
 import KanssaCore
+import Learning
 import Vapor
 
 struct HomeController: RouteCollection {
@@ -10,6 +12,18 @@ struct HomeController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         var model = Home.Model(principal: principal)
         model.waiting = try await Home.waiting(for: principal, platform: request.platform, now: request.now, on: request.db)
+        let since = try await Home.lastCame(principal, on: request.db)
+        model.news = try await Home.news(for: principal, since: since, on: request.db)
+        model.caseload = try await Home.caseload(
+            for: principal, since: since, platform: request.platform, now: request.now, on: request.db)
+        model.learning = try await LearningWaiting.items(for: principal, now: request.now, on: request.db)
+        // The names and things to do of the people in one's caseload are personal data: each sees this look.
+        if let caseload = model.caseload {
+            try await AuditLog.record(caseload.ownerIDs.sorted { $0.uuidString < $1.uuidString }.map {
+                AuditRecord(actorID: principal.accountID, subjectID: $0, event: .personalDataRead,
+                            target: "home", purpose: .caseWork, requestID: request.id)
+            }, at: request.now, on: request.db)
+        }
         return Home.View(model: model, chrome: request.chrome(current: .home)).render().response()
     }
 }

@@ -37,7 +37,7 @@ struct InstrumentsController: RouteCollection {
                 switch problem {
                 case .file(let found):
                     model.fileProblems = found.map { InstrumentProblemText.describe($0, t) }
-                    model.errors.append(FieldError(field: "source", message: t(.errorInstrumentFile, ["count": t.number(found.count)])))
+                    model.errors.append(FieldError(field: "source", message: t(.errorInstrumentFile, counts: ["count": found.count])))
                 case .takenByKanssa(let id):
                     model.errors.append(FieldError(field: "source", message: t(.errorInstrumentTaken, ["id": id])))
                 case .versionExists(let id, let version):

@@ -76,8 +76,9 @@ struct SharingController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let page = ListPage(number: request.query[Int.self, at: "page"])
         let search = TypedText.clean(request.query[String.self, at: "q"], maxLength: 100) ?? ""
+        let order = request.query[String.self, at: "order"].flatMap(Caseload.Order.init(rawValue:)) ?? .name
         let model = try await Caseload.load(
-            principal: principal, search: search, page: page, now: request.now, timeZone: request.platform.config.timeZone,
+            principal: principal, search: search, order: order, page: page, now: request.now, timeZone: request.platform.config.timeZone,
             on: request.db)
         // Names, next actions and check-ins on the list are personal data: each listed person sees this look.
         try await AuditLog.record(model.lines.items.map {
