@@ -245,7 +245,7 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     assert professional.get_by_role("link", name="Ahmed").count() == 0
     expect_accessible(professional, "caseload with search")
     professional.get_by_role("link", name="Fatima").click()
-    assert professional.get_by_role("heading", name="Clashes between services").is_visible()
+    assert professional.get_by_role("heading", name="Days when services clash").is_visible()
     professional.get_by_label("What will be done").fill("Bring copies of the diplomas to the hospital")
     professional.get_by_label("Which goal it serves").select_option(label="Find work where Arabic and Dutch both count")
     professional.get_by_label("Who does it").select_option(label="Fatima")
@@ -262,7 +262,8 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     citizen.goto(base_url + "/plan")
     citizen.get_by_role("link", name="The whole picture: every service's actions").click()
     assert citizen.get_by_text("Bring copies of the diplomas to the hospital").first.is_visible()
-    assert citizen.get_by_text("Not a goal of Fatima's own").first.is_visible()
+    assert citizen.get_by_text("Not for a goal of yours").first.is_visible()
+    assert citizen.get_by_text(re.compile(r"^Of your \d+ things to do, \d+ (is|are) for goals you chose\.$")).is_visible()
     expect_accessible(citizen, "whole picture on a phone")
     screenshot(citizen, "whole-picture-on-phone")
     citizen.locator("li", has_text="Ask Amal to collect the children").get_by_role("link", name="Change").click()

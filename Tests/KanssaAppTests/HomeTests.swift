@@ -198,7 +198,7 @@ import VaporTesting
             try await citizen.signIn(Fixtures.login(.citizen))
             let home = try await citizen.get("/").body.string
             #expect(home.contains("Since you last came"))
-            #expect(home.contains(#"<a href="/plan/notes">The professional wrote on your plan (2 new notes). Read them.</a>"#))
+            #expect(home.contains(#"<a href="/plan#timeline">The professional wrote on your plan (2 new notes). Read them.</a>"#))
             #expect(home.contains("1 person looked at your information: The professional."))
 
             // Signing in again starts a new "since".

@@ -32,9 +32,8 @@ public enum ActionsPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.actionsTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.actionsTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     ActionBoard.render(
                         model.picture, edit: { AgendaRoute.action($0).url },
@@ -107,9 +106,8 @@ public enum ActionEditor {
                 [Notice(.error, t(.actionConflict, ["name": $0.savedBy, "time": t.dateTime($0.savedAt)]))]
             } ?? []
             return Layout.page(
-                title: t(.actionEditTitle), chrome: chrome, notices: notices,
+                title: t(.actionEditTitle), chrome: chrome, errors: model.errors, notices: notices,
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(model.back), .txt(t(.backToPlan)))),
                     .unwrap(model.conflict) { theirs($0) },
                     ActionFormView.render(

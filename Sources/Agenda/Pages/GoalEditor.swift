@@ -44,10 +44,9 @@ public enum GoalEditor {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.goalEditTitle), chrome: chrome,
+                title: t(.goalEditTitle), chrome: chrome, errors: model.errors,
                 notices: model.conflict.map { _ in [Notice(.error, t(.goalConflict))] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     .unwrap(model.conflict) { conflict in
                         .section(

@@ -42,9 +42,8 @@ public enum LifeAreas {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.lifeTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.lifeTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     .section(
                         .h2(.txt(t(.checkInHeading))),

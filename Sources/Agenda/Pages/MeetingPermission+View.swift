@@ -16,9 +16,8 @@ extension MeetingPermission {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.meetingPermissionTitle), chrome: chrome,
+                title: t(.meetingPermissionTitle), chrome: chrome, errors: model.errors,
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.meetingPermissionIntro))),
                     .unwrap(model.confirmation, confirmation, else: form),
                     .p(.a(.link(AgendaRoute.caseload().url), .txt(t(.caseloadTitle))))

@@ -19,9 +19,8 @@ extension MyPlan {
                 notices.append(Notice(.error, t(.planConflict, ["name": conflict.savedBy, "time": t.dateTime(conflict.savedAt)])))
             }
             return Layout.page(
-                title: t(.planTitle), chrome: chrome, notices: notices,
+                title: t(.planTitle), chrome: chrome, errors: model.errors, notices: notices,
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.planIntro))),
                     .ul(
                         .li(.a(.link(AgendaRoute.actions.url), .txt(t(.actionsLink)))),

@@ -192,10 +192,9 @@ public enum SharedPlan {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.sharedPlanTitle, ["name": model.ownerName]), chrome: chrome,
+                title: t(.sharedPlanTitle, ["name": model.ownerName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .div(.class("notice notice--info"), .forEach(model.reasons) { .p(.txt($0)) }),
                     .unwrap(model.agenda) { agenda in
                         .section(

@@ -17,9 +17,8 @@ extension Sharing {
             let active = model.lines.filter { $0.state == .active }
             let past = model.lines.filter { $0.state != .active }
             return Layout.page(
-                title: t(.sharingTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.sharingTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.sharingIntro))),
                     .section(
                         .h2(.txt(t(.sharingActiveHeading))),

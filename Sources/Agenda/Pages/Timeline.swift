@@ -102,6 +102,7 @@ public enum Timeline {
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
         return .section(
+            .id("timeline"),
             .h2(.txt(heading)),
             .p(.txt(t(.timelineIntro))),
             .form(

@@ -134,9 +134,8 @@ public enum EncounterSessionPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.encounterSessionTitle, ["title": model.moduleTitle]), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.encounterSessionTitle, ["title": model.moduleTitle]), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .unwrap(model.cancelledAt) { when in
                         .div(.class("notice notice--error"), .attribute(named: "role", value: "status"),
                              .p(.txt(t(.encounterSessionCancelled, ["date": t.date(when), "name": model.host]))))

@@ -141,9 +141,8 @@ public enum EncounteringHome {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.encounteringTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.encounteringTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.encounteringIntro))),
                     .if(!model.feedbackWaiting.isEmpty || !model.followUpsWaiting.isEmpty, .section(
                         .h2(.txt(t(.encounteringWaiting))),

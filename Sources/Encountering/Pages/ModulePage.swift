@@ -163,9 +163,8 @@ public enum ModulePage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: model.title, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: model.title, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .unwrap(model.sections.first { $0.id == model.confirmRemoval }) { section in
                         .div(
                             .class("notice notice--error"), .attribute(named: "role", value: "alert"),

@@ -57,9 +57,8 @@ public enum PanelList {
             let t = chrome.t
             let draft = model.draft
             return Layout.page(
-                title: t(.panelsTitle, ["organisation": model.organisationName]), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.panelsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.panelsIntro))),
                     .if(model.lines.isEmpty, .p(.txt(t(.panelsNone)))),
                     .ul(.class("cards"), .forEach(model.lines) { line in

@@ -44,6 +44,7 @@ public enum Components {
             .class("error-summary"),
             .attribute(named: "role", value: "alert"),
             .attribute(named: "tabindex", value: "-1"),
+            .flag("autofocus", true),
             .h2(.txt(title)),
             .ul(.forEach(errors) { error in
                 .li(.a(.safe("href", "#\(error.field)"), .txt(error.message)))
@@ -130,6 +131,7 @@ public enum Components {
             .element(named: "select", nodes: [
                 .safe("id", name), .safe("name", name),
                 error == nil ? .empty : .safe("aria-describedby", "\(name)-error"),
+                error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
                 .forEach(options) { option in
                     .element(named: "option", nodes: [
                         .safe("value", option.value),
@@ -156,7 +158,10 @@ public enum Components {
                     .class("checkbox"),
                     .input(
                         .type(.checkbox), .safe("id", "\(name)-\(index)"), .safe("name", "\(name)[]"),
-                        .safe("value", option.value), .flag("checked", option.isSelected)
+                        .safe("value", option.value), .flag("checked", option.isSelected),
+                        // Each control of a group in error is marked, and says why.
+                        error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
+                        error == nil ? .empty : .safe("aria-describedby", "\(name)-error")
                     ),
                     .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
                 )
@@ -179,7 +184,10 @@ public enum Components {
                     .class("radio"),
                     .input(
                         .type(.radio), .safe("id", "\(name)-\(index)"), .safe("name", name),
-                        .safe("value", option.value), .flag("checked", option.isSelected)
+                        .safe("value", option.value), .flag("checked", option.isSelected),
+                        // Each control of a group in error is marked, and says why.
+                        error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
+                        error == nil ? .empty : .safe("aria-describedby", "\(name)-error")
                     ),
                     .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
                 )

@@ -3,16 +3,19 @@
 /// The page every screen shares: skip link, header with navigation and language switch, one
 /// `main` landmark with the page heading, and a footer. No script anywhere.
 public enum Layout {
+    /// A page. With `errors`, its title starts "Error:" and the summary of what to mend comes
+    /// first, taking focus as the page opens (no script needed), as GOV.UK's pattern has it.
     public static func page(
-        title: String, chrome: Chrome, notices: [Notice] = [], content: Node<HTML.BodyContext>
+        title: String, chrome: Chrome, errors: [FieldError] = [], notices: [Notice] = [], content: Node<HTML.BodyContext>
     ) -> HTML {
         let t = chrome.t
+        let shownTitle = errors.isEmpty ? title : t(.errorPageTitle, ["title": title])
         return HTML(
             .attribute(named: "lang", value: HTMLEscape.attribute(t.language)),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .element(named: "title", nodes: [.raw(HTMLEscape.text("\(title) – Kanssa"))]),
+                .element(named: "title", nodes: [.raw(HTMLEscape.text("\(shownTitle) – Kanssa"))]),
                 .link(.rel(.stylesheet), .safe("href", chrome.stylesheet.value))
             ),
             .body(
@@ -22,6 +25,7 @@ public enum Layout {
                     .id("main"),
                     .attribute(named: "tabindex", value: "-1"),
                     .h1(.txt(title)),
+                    Components.errorSummary(errors, title: t(.formHasProblems)),
                     .forEach(notices) { Components.notice($0) },
                     content,
                 ]),

@@ -391,6 +391,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorNotSignedInText
     case errorNotSignedInTitle
     case errorNoteText
+    case errorPageTitle
     case errorPanelContact
     case errorPanelCreditName
     case errorPanelMembers

@@ -76,9 +76,8 @@ public enum Answering {
             let t = chrome.t
             let instrument = model.instrument
             return Layout.page(
-                title: model.label, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: model.label, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(LearningRoute.myRounds.url), .txt(t(.myLearningTitle)))),
                     .h2(.txt(instrument.text(instrument.title, in: model.language))),
                     // One question per screen: the introduction comes once, before the first.

@@ -56,9 +56,8 @@ public enum CoachingList {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.coachingTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.coachingTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.coachingIntro))),
                     .if(model.lines.isEmpty, .p(.txt(t(.coachingNone)))),
                     .ul(.class("cards"), .forEach(model.lines) { line in
@@ -147,10 +146,9 @@ public enum CoachingRecord {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.coachingRecordTitle, ["coach": model.coach, "coachee": model.coachee]), chrome: chrome,
+                title: t(.coachingRecordTitle, ["coach": model.coach, "coachee": model.coachee]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(LearningRoute.coachings.url), .txt(t(.coachingBack)))),
                     .p(.class("ground-rule"), .txt(t(model.isCoachee ? .coachingOwnerRule : .coachingCoachRule, ["name": model.coachee]))),
                     .if(model.isActive, sessionForm),

@@ -57,10 +57,9 @@ public enum InstrumentList {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.instrumentsTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.instrumentsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.instrumentsIntro))),
                     Components.table(
                         caption: t(.instrumentsCaption),

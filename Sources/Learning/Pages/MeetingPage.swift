@@ -130,10 +130,9 @@ public enum MeetingPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.meetingTitle, ["set": model.setName, "date": t.date(model.startsAt)]), chrome: chrome,
+                title: t(.meetingTitle, ["set": model.setName, "date": t.date(model.startsAt)]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(LearningRoute.set(model.setID).url), .txt(t(.meetingBackToSet, ["set": model.setName])))),
                     .p(.txt(t(.meetingWhenWhere, ["time": t.dateTime(model.startsAt), "place": model.place]))),
                     .p(.class("ground-rule"), .txt(t(.setGroundRule))),

@@ -50,9 +50,8 @@ public enum MyPractice {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.practiceTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.practiceTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.practiceIntro))),
                     form,
                     .section(

@@ -49,10 +49,9 @@ public enum PracticeOverview {
             let adoption = model.adoption
             let smallest = t.number(PracticeAdoption.smallestGroup)
             return Layout.page(
-                title: t(.practiceOverviewTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.practiceOverviewTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.practiceOverviewIntro, ["smallest": smallest]))),
                     .section(
                         .h2(.txt(t(.practiceAdoptionHeading))),

@@ -67,10 +67,9 @@ public enum RoundList {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.roundsTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.roundsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(model.mayOpen ? .roundsIntro : .roundsIntroReader))),
                     .if(model.lines.isEmpty, .p(.txt(t(.roundsNone)))),
                     .if(!model.lines.isEmpty, Components.table(

@@ -67,10 +67,9 @@ public enum SessionList {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.sessionsTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.sessionsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .section(.h2(.txt(t(.sessionsUpcoming))), .if(model.upcoming.isEmpty, .p(.txt(t(.sessionsNoneUpcoming)))), cards(model.upcoming)),
                     .section(.h2(.txt(t(.sessionsHeld))), .if(model.held.isEmpty, .p(.txt(t(.sessionsNoneHeld)))), cards(model.held)),
                     .if(model.mayRun, form)
@@ -206,9 +205,8 @@ public enum SessionPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: model.title, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: model.title, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(LearningRoute.sessions(organisation: model.organisationID).url), .txt(t(.sessionBack)))),
                     .p(.txt(t(.sessionWhenWhere, ["time": t.dateTime(model.startsAt), "place": model.place]))),
                     .p(.txt(t(.sessionLength, ["minutes": t.number(model.minutes)]) + " · " + t(.sessionTrainer, ["name": model.trainer]))),

@@ -74,10 +74,9 @@ public enum SetList {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.setsTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.setsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.setsIntro))),
                     .if(model.lines.isEmpty, .p(.txt(t(.setsNone)))),
                     .ul(.class("cards"), .forEach(model.lines) { line in

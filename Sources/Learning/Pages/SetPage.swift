@@ -71,9 +71,8 @@ public enum SetPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: model.name, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: model.name, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.class("ground-rule"), .txt(t(.setGroundRule))),
                     .p(.txt(t(.setFacilitatedBy, ["name": model.facilitator]))),
                     .p(.txt(t(.setMembersList, ["names": model.members.joined(separator: ", ")]))),

@@ -10,10 +10,9 @@ extension AdminOverview {
             let t = chrome.t
             let organisation = model.organisationID
             return Layout.page(
-                title: t(.adminTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.adminTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.class("button button--primary"), .link(SiteRoute.newInvitation(organisation).url), .txt(t(.homeInvite)))),
                     .ul(
                         .li(.a(.link(SiteRoute.lifeAreaSettings(organisation).url), .txt(t(.lifeAreaSettingsTitle)))),

@@ -28,9 +28,8 @@ enum LifeAreaSettings {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.lifeAreaSettingsTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.lifeAreaSettingsTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.lifeAreaSettingsIntro, ["organisation": model.organisationName]))),
                     .h2(.txt(t(.lifeAreaSettingsDefaults))),
                     .ul(.forEach(LifeArea.defaults) { .li(.txt(AgendaWords.lifeArea($0, t))) }),

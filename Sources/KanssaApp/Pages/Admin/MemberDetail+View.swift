@@ -11,9 +11,8 @@ extension MemberDetail {
             let organisation = model.organisationID
             let account = model.accountID
             return Layout.page(
-                title: model.displayName, chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: model.displayName, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.a(.link(SiteRoute.organisationAdmin(organisation).url), .txt(t(.backToAdmin, ["organisation": model.organisationName])))),
                     .p(.txt(t(.myLoginIs, ["login": model.login]))),
                     .if(model.isDisabled, .p(.class("tag"), .txt(t(.memberDisabled)))),

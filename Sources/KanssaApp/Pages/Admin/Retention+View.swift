@@ -9,9 +9,8 @@ extension Retention {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.retentionTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.retentionTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.retentionIntro, ["organisation": model.organisationName]))),
                     .form(
                         .class("stack narrow"), .method(.post), .link(SiteRoute.retention(model.organisationID).url, as: "action"),

@@ -79,7 +79,7 @@ extension Home.View {
             .if(news.isEmpty, .p(.txt(t(.homeNewsNothing)))),
             .if(!news.isEmpty, .ul(
                 .class("waiting__list"),
-                .if(news.noteCount > 0, .li(.a(.link(AgendaRoute.notes.url), .txt(t(
+                .if(news.noteCount > 0, .li(.a(.link(SafeURL(AgendaRoute.myPlan.path + "#timeline") ?? AgendaRoute.myPlan.url), .txt(t(
                     .homeNewsNotes, ["names": t.list(news.noteAuthors)], counts: ["count": news.noteCount]))))),
                 .if(news.readerTotal > 0, .li(.a(.link(SiteRoute.myInformation().url), .txt(t(
                     .homeNewsReaders, ["names": t.list(news.readers)],

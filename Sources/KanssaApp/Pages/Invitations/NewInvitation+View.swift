@@ -9,9 +9,8 @@ extension NewInvitation {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.inviteTitle, ["organisation": model.organisationName]), chrome: chrome,
+                title: t(.inviteTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(.inviteIntro))),
                     .form(
                         .class("stack narrow"), .method(.post),

@@ -9,9 +9,8 @@ extension Redeem {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.redeemTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.redeemTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .p(.txt(t(model.isSignedIn ? .redeemIntroSignedIn : .redeemIntro))),
                     .form(
                         .class("stack narrow"), .method(.post), .link(SiteRoute.redeemInvitation.url, as: "action"),

@@ -9,9 +9,8 @@ extension MyData {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.myDataTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.myDataTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     restriction,
                     erasure,
                     unused,

@@ -9,9 +9,8 @@ extension MyInformation {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.myInformationTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.myInformationTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .section(
                         .h2(.txt(t(.myProfileHeading))),
                         .form(

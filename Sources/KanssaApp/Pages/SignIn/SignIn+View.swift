@@ -9,9 +9,8 @@ extension SignIn {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.signInTitle), chrome: chrome, notices: model.notice.map { [$0] } ?? [],
+                title: t(.signInTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    Components.errorSummary(model.errors, title: t(.formHasProblems)),
                     .form(
                         .class("stack narrow"), .method(.post), .link(SiteRoute.signIn.url, as: "action"),
                         .attribute(named: "novalidate"),
