@@ -12,6 +12,10 @@ public enum LearningWaiting {
         case setMeeting(set: UUID, name: String, startsAt: Date)
         case roundClosing(organisation: UUID, round: UUID, label: String, closesAt: Date, submitted: Int)
         case figuresReady(organisation: UUID, round: UUID, label: String, closedAt: Date, submitted: Int)
+        /// A learning session the person registered for, within a week.
+        case sessionRegistered(session: UUID, title: String, startsAt: Date)
+        /// A learning session of an organisation the person runs sessions for, within two weeks.
+        case sessionComing(session: UUID, title: String, startsAt: Date, registered: Int, capacity: Int?)
     }
 
     /// How far ahead a meeting or a round's end counts, and how long a closed round's figures
@@ -19,10 +23,21 @@ public enum LearningWaiting {
     public static let daysAhead = 7
     public static let daysAfterClosing = 14
 
+    /// Whether Learning may ask anything of this person: professionals, and those who see
+    /// round figures or run learning sessions.
+    public static func concerns(_ principal: Principal) -> Bool {
+        principal.organisationIDs.contains { organisation in
+            principal.roles(in: organisation).contains(.professional)
+                || Policy.decide(.seeRoundFigures(organisation), for: principal).isAllowed
+                || Policy.decide(.runLearningSessions(organisation), for: principal).isAllowed
+        }
+    }
+
     public static func items(for principal: Principal, now: Date, on database: any Database) async throws -> [Item] {
         let professionalOf = principal.memberships.filter { $0.role == .professional }.map(\.organisationID)
         let figuresOf = principal.organisationIDs.filter { Policy.decide(.seeRoundFigures($0), for: principal).isAllowed }
-        let organisations = Array(Set(professionalOf + figuresOf))
+        let runsSessionsOf = principal.organisationIDs.filter { Policy.decide(.runLearningSessions($0), for: principal).isAllowed }
+        let organisations = Array(Set(professionalOf + figuresOf + runsSessionsOf))
         guard !organisations.isEmpty else { return [] }
         let week = now.addingTimeInterval(TimeInterval(daysAhead) * 86_400)
         let rounds = try await AssessmentRound.query(on: database).filter(\.$organisationID ~~ organisations)
@@ -59,6 +74,37 @@ public enum LearningWaiting {
                     items.append(.roundClosing(organisation: round.organisationID, round: id, label: round.label,
                                                closesAt: round.closesAt, submitted: submitted[id] ?? 0))
                 }
+            }
+        }
+        items += try await sessions(
+            for: principal, organisations: Array(Set(professionalOf + runsSessionsOf)), runsSessionsOf: Set(runsSessionsOf),
+            now: now, on: database)
+        return items
+    }
+
+    /// Sessions in the next two weeks: those the person registered for (within a week) and, for
+    /// those who run sessions, every one of their organisations with how many registered. Two
+    /// queries, bounded by the sessions of the fortnight.
+    private static func sessions(
+        for principal: Principal, organisations: [UUID], runsSessionsOf: Set<UUID>, now: Date, on database: any Database
+    ) async throws -> [Item] {
+        guard !organisations.isEmpty else { return [] }
+        let fortnight = now.addingTimeInterval(2 * TimeInterval(daysAhead) * 86_400)
+        let week = now.addingTimeInterval(TimeInterval(daysAhead) * 86_400)
+        let sessions = try await LearningSession.query(on: database).filter(\.$organisationID ~~ organisations)
+            .filter(\.$startsAt > now).filter(\.$startsAt <= fortnight).sort(\.$startsAt).all()
+        guard !sessions.isEmpty else { return [] }
+        let registrations = try await SessionRegistration.query(on: database)
+            .filter(\.$sessionID ~~ sessions.compactMap(\.id)).filter(\.$cancelledAt == nil).all()
+        var items: [Item] = []
+        for session in sessions {
+            guard let id = session.id else { continue }
+            let here = registrations.filter { $0.sessionID == id }
+            if runsSessionsOf.contains(session.organisationID) {
+                items.append(.sessionComing(session: id, title: session.title, startsAt: session.startsAt,
+                                            registered: here.count, capacity: session.capacity))
+            } else if session.startsAt <= week, here.contains(where: { $0.accountID == principal.accountID }) {
+                items.append(.sessionRegistered(session: id, title: session.title, startsAt: session.startsAt))
             }
         }
         return items

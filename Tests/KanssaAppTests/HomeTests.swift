@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Learning
 import Testing
 import VaporTesting
 
@@ -211,15 +212,29 @@ import VaporTesting
 
     @Test func staffSeeTheRoundToAnswerTheSetMeetingAndCoordinatorsTheRoundClosingAndItsFigures() async throws {
         try await withApp { app, world in
-            _ = try await Fixtures.make(on: app)
+            let fixtures = try await Fixtures.make(on: app)
+            let session = LearningSession(
+                organisationID: fixtures.here,
+                plan: SessionPlan(title: "Listening first", description: "", trainerID: fixtures.accounts[.trainer]!,
+                                  startsAt: world.now.addingTimeInterval(3 * 24 * 3600), minutes: 60, place: "Room 2", materials: "",
+                                  capacity: 10),
+                createdByID: fixtures.accounts[.coordinator]!, at: world.now)
+            try await session.create(on: app.db)
+            try await SessionRegistration(sessionID: try session.requireID(), accountID: fixtures.accounts[.professional]!, at: world.now)
+                .create(on: app.db)
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             let home = try await professional.get("/").body.string
             #expect(home.contains("Answer the self-assessment “Before the programme” by June 27, 2026."))
             #expect(home.contains("Your learning set “Thursday set” meets on"))
+            #expect(home.contains("You are registered for the learning session “Listening first” on May 31, 2026"))
+            #expect(!home.contains("Person-centred practice"), "begun already")
             var coordinator = Browser(app)
             try await coordinator.signIn(Fixtures.login(.coordinator))
-            #expect(!(try await coordinator.get("/").body.string.contains("Before the programme")), "not closing yet")
+            let coordinators = try await coordinator.get("/").body.string
+            #expect(!coordinators.contains("Before the programme"), "not closing yet")
+            #expect(coordinators.contains("The learning session “Listening first” is on May 31, 2026"))
+            #expect(coordinators.contains("1 of 10 places are taken."))
 
             // Sessions run out over weeks: each look is a new sign-in.
             world.advance(by: 25 * 24 * 3600)

@@ -526,9 +526,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeInvite
     case homeLearningFiguresReady
     case homeLearningHeading
+    case homeLearningNothing
     case homeLearningRound
     case homeLearningRoundClosing
     case homeLearningRoundStarted
+    case homeLearningSessionComing
+    case homeLearningSessionComingOf
+    case homeLearningSessionRegistered
     case homeLearningSetMeeting
     case homeMyInformation
     case homeMyLearning

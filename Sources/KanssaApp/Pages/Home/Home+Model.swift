@@ -32,8 +32,9 @@ enum Home {
         var news: News?
         /// What their caseload asks of them; nil for those who have none.
         var caseload: CaseloadWaiting.Model?
-        /// What Learning asks of them: rounds to answer, set meetings, rounds closing.
-        var learning: [LearningWaiting.Item] = []
+        /// What Learning asks of them: rounds to answer, set meetings, rounds closing, sessions;
+        /// nil for those Learning asks nothing of (citizens, co-trainers).
+        var learning: [LearningWaiting.Item]?
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {

@@ -18,7 +18,7 @@ extension Home {
                     .unwrap(model.waiting) { Self.waiting($0, t) },
                     .unwrap(model.news) { Self.news($0, t) },
                     .unwrap(model.caseload) { Self.caseload($0, t) },
-                    .if(!model.learning.isEmpty, Self.learning(model.learning, t)),
+                    .unwrap(model.learning) { Self.learning($0, t) },
                     .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                     .ul(.class("cards"), .forEach(model.places) { place in
                         .li(.class("card"),
@@ -99,14 +99,14 @@ extension Home.View {
                 (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
                  AgendaRoute.sharedActions(line.planID).url)
             },
-            few(model.comingUp, heading: .homeCaseloadComing, t, all: nil) { line in
+            few(model.comingUp, heading: .homeCaseloadComing, t, all: AgendaRoute.caseload().url) { line in
                 (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
                  AgendaRoute.sharedActions(line.planID).url)
             },
             few(model.newShares, heading: .homeCaseloadNewShares, t, all: AgendaRoute.caseload().url) { line in
                 (t(.homeCaseloadNewShareLine, ["name": line.ownerName, "date": t.date(line.on)]), AgendaRoute.sharedPlan(line.planID).url)
             },
-            few(model.endingSoon, heading: .homeCaseloadEnding, t, all: nil) { line in
+            few(model.endingSoon, heading: .homeCaseloadEnding, t, all: AgendaRoute.caseload().url) { line in
                 (t(.homeCaseloadEndingLine, ["name": line.ownerName, "date": t.date(line.on)]), AgendaRoute.sharedPlan(line.planID).url)
             }
         )
@@ -117,7 +117,8 @@ extension Home.View {
         .section(
             .class("waiting"), .attribute(named: "aria-labelledby", value: "learning-heading"),
             .h2(.id("learning-heading"), .txt(t(.homeLearningHeading))),
-            .ul(.class("waiting__list"), .forEach(items) { item in
+            .if(items.isEmpty, .p(.txt(t(.homeLearningNothing)))),
+            .if(!items.isEmpty, .ul(.class("waiting__list"), .forEach(items) { item in
                 let (text, url): (String, SafeURL) = switch item {
                 case .roundToAnswer(let round, let label, let closesAt, let started):
                     (t(started ? .homeLearningRoundStarted : .homeLearningRound, ["label": label, "date": t.date(closesAt)]),
@@ -130,9 +131,17 @@ extension Home.View {
                 case .figuresReady(let organisation, let round, let label, let closedAt, let submitted):
                     (t(.homeLearningFiguresReady, ["label": label, "date": t.date(closedAt)], counts: ["count": submitted]),
                      LearningRoute.figures(organisation: organisation, round: round).url)
+                case .sessionRegistered(let session, let title, let startsAt):
+                    (t(.homeLearningSessionRegistered, ["title": title, "date": t.dateTime(startsAt)]), LearningRoute.session(session).url)
+                case .sessionComing(let session, let title, let startsAt, let registered, let capacity?):
+                    (t(.homeLearningSessionComingOf, ["title": title, "date": t.dateTime(startsAt), "capacity": t.number(capacity)],
+                       counts: ["count": registered]), LearningRoute.session(session).url)
+                case .sessionComing(let session, let title, let startsAt, let registered, nil):
+                    (t(.homeLearningSessionComing, ["title": title, "date": t.dateTime(startsAt)], counts: ["count": registered]),
+                     LearningRoute.session(session).url)
                 }
                 return .li(.a(.link(url), .txt(text)))
-            })
+            }))
         )
     }
 

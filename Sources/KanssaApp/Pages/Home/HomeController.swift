@@ -16,7 +16,9 @@ struct HomeController: RouteCollection {
         model.news = try await Home.news(for: principal, since: since, on: request.db)
         model.caseload = try await Home.caseload(
             for: principal, since: since, platform: request.platform, now: request.now, on: request.db)
-        model.learning = try await LearningWaiting.items(for: principal, now: request.now, on: request.db)
+        if LearningWaiting.concerns(principal) {
+            model.learning = try await LearningWaiting.items(for: principal, now: request.now, on: request.db)
+        }
         // The names and things to do of the people in one's caseload are personal data: each sees this look.
         if let caseload = model.caseload {
             try await AuditLog.record(caseload.ownerIDs.sorted { $0.uuidString < $1.uuidString }.map {
