@@ -21,8 +21,30 @@ import VaporTesting
             #expect(page.headers.first(name: .cacheControl) == "no-store")
             let body = page.body.string
             #expect(body.contains("The admin"))
-            #expect(body.contains("Looked at your information"))
+            // What staff do to an account is named as that.
+            #expect(body.contains("Opened your account in the organisation's administration"))
             #expect(body.contains("Running the organisation (members and teams)"))
+        }
+    }
+
+    @Test func theTraceNamesThePartReadAndMakesOneLineOfOneVisit() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            for _ in 0..<3 {
+                world.advance(by: 20)
+                #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
+            }
+            // A visit later in the day is a line of its own.
+            world.advance(by: 20 * 60)
+            try await professional.get("/plans/\(fixtures.citizenPlan)")
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/me").body.string
+            let part = "Looked at your information — your plan (what matters to you, your goals, your things to do, how your life is going, and notes)"
+            #expect(page.components(separatedBy: part).count - 1 == 2, "two visits, two lines")
+            #expect(page.contains(part + " (3 times, from"))
         }
     }
 
@@ -82,7 +104,8 @@ import VaporTesting
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
             let citizen = fixtures.accounts[.citizen]!
-            for index in 0..<30 {
+            // More than a page of entries, none like the one before.
+            for index in 0..<(MyInformation.traceEntriesPerPage + 5) {
                 world.advance(by: 60)
                 try await AuditLog.record(
                     AuditRecord(actorID: fixtures.accounts[.admin], subjectID: citizen, event: .personalDataRead,

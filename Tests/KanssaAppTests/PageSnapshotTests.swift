@@ -68,11 +68,15 @@ import Testing
 
     @Test func myInformation() throws {
         let trace = Paged(items: [
+            MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: "Aino Laine", isSelf: false, event: .personalDataRead,
+                                          target: "plan:actions,goals", purpose: "case-work", outcome: .allowed, count: 6,
+                                          firstAt: Self.when.addingTimeInterval(-120)),
             MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: "Tuula Virtanen", isSelf: false, event: .personalDataRead,
-                                          target: "membership", purpose: "organisation-administration", outcome: .allowed),
+                                          target: "membership", purpose: "organisation-administration", outcome: .allowed,
+                                          firstAt: Self.when),
             MyInformation.Model.TraceLine(occurredAt: Self.when, actorName: nil, isSelf: false, event: .signInFailed,
-                                          target: "sign-in", purpose: "security", outcome: .denied),
-        ], page: ListPage(number: 1, size: 1), total: 2)
+                                          target: "sign-in", purpose: "security", outcome: .denied, firstAt: Self.when),
+        ], page: ListPage(number: 1, size: 1), total: 9)
         var model = MyInformation.Model(
             displayName: "Aino Laine", language: "en", login: "aino@turku.demo", memberships: Self.principal().memberships, trace: trace)
         expectPage(MyInformation.View(model: model, chrome: try Self.chrome()).render(), named: "my-information")

@@ -1266,8 +1266,32 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case timelineMeta
     case timelineMetaPresent
     case timelineNewNote
+    case traceAdminListed
+    case traceAdminOpened
     case traceNobody
+    case tracePartAction
+    case tracePartAgenda
+    case tracePartCaseload
+    case tracePartCheckIn
+    case tracePartCoaching
+    case tracePartExport
+    case tracePartHome
+    case tracePartLanguage
+    case tracePartNote
+    case tracePartPlan
+    case tracePartProfile
+    case tracePartSharing
+    case tracePartSuggestion
+    case tracePartTension
+    case traceRepeated
+    case traceSectionActions
+    case traceSectionAgenda
+    case traceSectionCheckIns
+    case traceSectionGoals
+    case traceSectionStrengths
+    case traceSectionTimeline
     case traceWhat
+    case traceWhatPart
     case traceWhen
     case traceWho
     case traceWhy

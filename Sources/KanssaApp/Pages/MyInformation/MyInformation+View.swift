@@ -62,7 +62,7 @@ extension MyInformation {
                                 [
                                     .txt(t.dateTime(line.occurredAt)),
                                     .txt(line.isSelf ? t(.traceYou) : (line.actorName ?? t(.traceNobody))),
-                                    .txt(AuditText.describe(line.event, outcome: line.outcome, t)),
+                                    .txt(TraceText.what(line, t)),
                                     .txt(AuditText.purpose(line.purpose, t)),
                                 ]
                             }

@@ -16,7 +16,7 @@ struct MyInformationController: RouteCollection {
 
     @Sendable func show(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
-        let page = ListPage(number: request.query[Int.self, at: "page"])
+        let page = ListPage(number: request.query[Int.self, at: "page"], size: MyInformation.traceEntriesPerPage)
         var model = try await MyInformation.load(principal: principal, page: page, on: request.db)
         if request.query[String.self, at: "notice"] == "saved" {
             model.notice = Notice(.success, request.localizer(.savedNotice))
@@ -36,7 +36,7 @@ struct MyInformationController: RouteCollection {
         if language == nil { errors.append(FieldError(field: "language", message: t(.errorLanguage))) }
 
         guard let name, let language, errors.isEmpty else {
-            var model = try await MyInformation.load(principal: principal, page: ListPage(number: 1), on: request.db)
+            var model = try await MyInformation.load(principal: principal, page: ListPage(number: 1, size: MyInformation.traceEntriesPerPage), on: request.db)
             model.displayName = String((form.displayName ?? "").prefix(100))
             model.errors = errors
             return MyInformation.View(model: model, chrome: request.chrome(current: .myInformation()))
