@@ -180,14 +180,21 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     citizen.get_by_role("link", name="Who can see my plan").click()
     assert citizen.get_by_role("heading", name="Social support (Municipality of Houten – Work and Income)").is_visible()
     expect_accessible(citizen, "who can see my plan")
-    # A bad try first: nothing chosen.
+    # The one-step form, tried without a day: the page says so in its title, the summary has focus.
+    citizen.get_by_role("button", name="Share my plan").click()
+    assert citizen.title().startswith("Error: ")
+    assert citizen.evaluate("document.activeElement.classList.contains('error-summary')")
+    expect_accessible(citizen, "one-step sharing with errors")
+    # Choosing each part is a page of its own; a bad try first: nothing chosen.
+    citizen.get_by_role("link", name="Choose yourself who sees which parts, and why").click()
     citizen.get_by_role("button", name="Allow").click()
     assert citizen.locator(".error-summary").is_visible()
     expect_accessible(citizen, "sharing form with errors")
     citizen.get_by_label("Team or person", exact=True).select_option(label="Information desk (Municipality of Houten – Work and Income)")
     citizen.get_by_label("My goals").check()
-    citizen.get_by_label("Why").fill("Help with letters from the municipality")
-    citizen.get_by_label("On what basis").select_option(label="Consent")
+    citizen.get_by_label("Why", exact=True).fill("Help with letters from the municipality")
+    assert citizen.get_by_text("You agree to it, and you can take it back at any time on this page.").is_visible()
+    citizen.get_by_label("Consent", exact=True).check()
     citizen.get_by_label("Until").fill("2027-06-30")
     citizen.get_by_role("button", name="Allow").click()
     assert citizen.get_by_text("The team can now see what you chose.").is_visible()
@@ -218,6 +225,13 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     assert citizen.get_by_role("heading", name="Take back from Social support (Municipality of Houten – Work and Income)?").is_visible()
     citizen.get_by_role("button", name="Yes, take it back").click()
     assert citizen.get_by_text("Taken back. They can no longer see your plan.").is_visible()
+    assert professional.goto(plan_url).status == 403
+    # Undone within ten minutes, then taken back again.
+    citizen.get_by_role("button", name="Undo: let Social support (Municipality of Houten – Work and Income) see it again").click()
+    assert citizen.get_by_text("Undone: they can see what you shared again").is_visible()
+    assert professional.goto(plan_url).status == 200
+    card.get_by_role("link", name="Take back").click()
+    citizen.get_by_role("button", name="Yes, take it back").click()
     assert professional.goto(plan_url).status == 403
     citizen.goto(base_url + "/me")
     assert citizen.get_by_text("Joost Visser").first.is_visible()

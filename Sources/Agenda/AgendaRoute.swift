@@ -13,6 +13,9 @@ public enum AgendaRoute: Sendable, Equatable {
     case sharing
     case authorisations
     case revoke(UUID)
+    case restore(UUID)
+    /// The form to choose whom to let see which parts; filled in as an earlier share was.
+    case newShare(from: UUID? = nil)
     case caseload(page: Int? = nil, search: String = "", order: Caseload.Order = .name)
     case sharedPlan(UUID)
     case suggestions(UUID)
@@ -44,6 +47,8 @@ public enum AgendaRoute: Sendable, Equatable {
         case .sharing: "/plan/sharing"
         case .authorisations: "/plan/authorisations"
         case .revoke(let id): "/plan/authorisations/\(id)/revoke"
+        case .restore(let id): "/plan/authorisations/\(id)/restore"
+        case .newShare(let from): "/plan/sharing/new" + (from.map { "?from=\($0)" } ?? "")
         case .caseload(let page, let search, let order):
             "/caseload" + Self.query([
                 ("q", search.isEmpty ? nil : search), ("order", order == .name ? nil : order.rawValue),

@@ -192,4 +192,20 @@ public enum PlanSharing {
         try await authorisation.update(on: database)
         return true
     }
+
+    /// Undoes the owner's own taking back of a share, within `window` of it and while the share
+    /// has not run out; false otherwise (or if it belongs to another plan).
+    public static func restore(
+        _ authorisationID: UUID, of planID: UUID, ownerID: UUID, window: TimeInterval, at now: Date, on database: any Database
+    ) async throws -> Bool {
+        guard let authorisation = try await PlanAuthorisation.query(on: database)
+            .filter(\.$id == authorisationID).filter(\.$plan.$id == planID).filter(\.$revokedAt != nil).first(),
+            let revokedAt = authorisation.revokedAt, now.timeIntervalSince(revokedAt) <= window, authorisation.expiresAt > now,
+            authorisation.revokedByID == nil || authorisation.revokedByID == ownerID
+        else { return false }
+        authorisation.revokedAt = nil
+        authorisation.revokedByID = nil
+        try await authorisation.update(on: database)
+        return true
+    }
 }

@@ -190,9 +190,14 @@ import Testing
                          state: .revoked(on: Self.when, by: "Sanne Bakker")),
         ]
         var model = Sharing.Model(teams: teams, lines: lines)
+        model.undoable = lines[1]
         expectPage(Sharing.View(model: model, chrome: try Self.chrome()).render(), named: "sharing")
+        model.undoable = nil
+        model.quickErrors = [FieldError(field: "until", message: try Self.chrome().t(.errorUntil))]
+        expectPage(Sharing.View(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-quick-error-fi")
         model.errors = [FieldError(field: "purpose", message: try Self.chrome().t(.errorPurpose))]
-        expectPage(Sharing.View(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-error-fi")
+        model.draft = Sharing.draft(from: lines[2])
+        expectPage(Sharing.FormView(model: model, chrome: try Self.chrome("fi")).render(), named: "sharing-error-fi")
         expectPage(Sharing.ConfirmRevokeView(line: lines[0], chrome: try Self.chrome()).render(), named: "sharing-confirm-revoke")
         let shared = SharedPlan.Model(
             planID: Self.other, ownerName: "Fatima", reasons: ["Fatima allowed Work and income to see this, for: Finding work together (Public task), until May 28, 2026."],

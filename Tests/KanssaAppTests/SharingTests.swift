@@ -65,6 +65,104 @@ import VaporTesting
         }
     }
 
+    @Test func takingBackCanBeUndoneForTenMinutesByTheOwnerOnly() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
+            let restore = "/plan/authorisations/\(authorisation.id!)/restore"
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan/sharing")
+            // Nothing taken back: nothing to undo.
+            #expect(try await citizen.post(restore).status == .notFound)
+            try await citizen.get("/plan/sharing")
+            let taken = try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke")
+            let next = try #require(taken.headers.first(name: .location))
+            let page = try await citizen.get(next).body.string
+            #expect(page.contains("You took back what Outreach (Here) could see. Changed your mind?"))
+            #expect(page.contains(#"action="\#(restore)""#))
+
+            // Someone else cannot undo it, even knowing its id.
+            var other = Browser(app)
+            try await other.signIn(Fixtures.login(.coTrainer))
+            try await other.get("/plan")
+            #expect(try await other.post(restore).status == .notFound)
+
+            world.advance(by: 5 * 60)
+            try await citizen.get(next)
+            #expect(try await citizen.post(restore).status == .seeOther)
+            #expect(try await PlanAuthorisation.find(authorisation.id, on: app.db)?.revokedAt == nil)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").status == .ok)
+            let restored = try await AuditEntry.query(on: app.db).filter(\.$target == "authorisation:\(authorisation.id!):restored").count()
+            #expect(restored == 1)
+
+            // Taken back again and left for more than ten minutes: it stays taken back.
+            try await citizen.get("/plan/sharing")
+            try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke")
+            world.advance(by: 11 * 60)
+            try await citizen.get("/plan/sharing")
+            #expect(try await citizen.post(restore).status == .notFound)
+            #expect(!(try await citizen.get(next).body.string.contains("Changed your mind?")))
+        }
+    }
+
+    @Test func theCommonCaseIsOneStepAndSaysWhatItShares() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let employment = try #require(try await Team.query(on: app.db).filter(\.$name == "Employment").first())
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/plan/sharing").body.string
+            #expect(page.contains("Let a team you meet see your plan"))
+            #expect(page.contains("They will see your whole plan: What matters to me and my profile"))
+            // No day given: the same page, the problem beside the field, the title saying so.
+            let missing = try await citizen.post("/plan/authorisations", [
+                ("form", "quick"), ("team", employment.id!.uuidString), ("sections[]", "goals"), ("purpose", "Working with me on my plan"),
+                ("legalBasis", "consent"), ("until", ""),
+            ])
+            #expect(missing.status == .unprocessableEntity)
+            let body = missing.body.string
+            #expect(body.contains("<title>Error: Who can see my plan – Kanssa</title>"))
+            #expect(body.contains(##"<a href="#until">Give a date after today and within two years.</a>"##))
+            #expect(body.contains(#"value="\#(employment.id!)" checked"#))
+            try await citizen.get("/plan/sharing")
+            #expect(try await citizen.post("/plan/authorisations", [("form", "quick"), ("team", employment.id!.uuidString)]
+                + PlanSection.allCases.map { ("sections[]", $0.rawValue) }
+                + [("purpose", "Working with me on my plan"), ("legalBasis", "consent"), ("until", "2026-09-01")]).status == .seeOther)
+            let share = try #require(try await PlanAuthorisation.query(on: app.db).filter(\.$granteeTeamID == employment.id).first())
+            #expect(PlanSection.set(share.sections) == Set(PlanSection.allCases))
+            #expect(share.legalBasis == .consent)
+            _ = fixtures
+        }
+    }
+
+    @Test func sharingAgainStartsFromTheEarlierShareAndEachBasisIsExplained() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let page = try await citizen.get("/plan/sharing/new").body.string
+            #expect(page.contains("They need it for the work the law gives them, such as the service they give you."))
+            #expect(page.contains(#"aria-describedby="legalBasis-0-hint""#))
+            try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke")
+            let receipt = try await citizen.get("/plan/sharing").body.string
+            #expect(receipt.contains(#"<a href="/plan/sharing/new?from=\#(authorisation.id!)">Share again like this"#))
+            let again = try await citizen.get("/plan/sharing/new?from=\(authorisation.id!)").body.string
+            #expect(again.contains(#"<option value="\#(fixtures.outreachTeam)" selected>"#))
+            #expect(again.contains(#"value="Finding work together""#))
+            #expect(again.contains(#"value="goals" checked"#))
+            #expect(again.contains(#"value="public-task" checked"#))
+            // Another person's share is not found here: the form starts empty.
+            var other = Browser(app)
+            try await other.signIn(Fixtures.login(.coTrainer))
+            let theirs = try await other.get("/plan/sharing/new?from=\(authorisation.id!)").body.string
+            #expect(!theirs.contains("Finding work together"))
+        }
+    }
+
     @Test func anAuthorisationEndsOnItsDate() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
@@ -286,7 +384,7 @@ import VaporTesting
             let fixtures = try await Fixtures.make(on: app)
             var citizen = Browser(app)
             try await citizen.signIn(Fixtures.login(.citizen))
-            let page = try await citizen.get("/plan/sharing").body.string
+            let page = try await citizen.get("/plan/sharing/new").body.string
             #expect(page.contains("Member of both, in person (Here)"))
             #expect(!page.contains("Admin Elsewhere"))  // another organisation's staff are not offered
             #expect(try await citizen.post("/plan/authorisations", [

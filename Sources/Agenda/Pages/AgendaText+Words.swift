@@ -53,4 +53,16 @@ public enum AgendaWords {
         case .legitimateInterests: t(.legalBasisLegitimateInterests)
         }
     }
+
+    /// What a legal basis means for the person, in plain words.
+    public static func legalBasisMeaning(_ basis: LegalBasis, _ t: Localizer) -> String {
+        switch basis {
+        case .consent: t(.legalBasisConsentMeaning)
+        case .contract: t(.legalBasisContractMeaning)
+        case .legalObligation: t(.legalBasisLegalObligationMeaning)
+        case .vitalInterests: t(.legalBasisVitalInterestsMeaning)
+        case .publicTask: t(.legalBasisPublicTaskMeaning)
+        case .legitimateInterests: t(.legalBasisLegitimateInterestsMeaning)
+        }
+    }
 }

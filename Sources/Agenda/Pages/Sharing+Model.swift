@@ -23,6 +23,8 @@ public enum Sharing {
         /// The professional who recorded it in a meeting with the owner present; nil when the
         /// owner gave it themselves.
         public let recordedBy: String?
+        public var granteeTeamID: UUID?
+        public var granteeAccountID: UUID?
 
         public init(
             id: UUID, grantee: String, sections: [PlanSection], purpose: String, legalBasis: LegalBasis,
@@ -69,6 +71,11 @@ public enum Sharing {
         public var draft = Draft()
         public var errors: [FieldError] = []
         public var notice: Notice?
+        /// A share just taken back by its owner, which they may still undo.
+        public var undoable: Line?
+        /// The one-step form, as sent, and its problems.
+        public var quickDraft = Draft()
+        public var quickErrors: [FieldError] = []
 
         public init(teams: [PlanSharing.TeamChoice], lines: [Line]) {
             self.teams = teams
@@ -79,6 +86,16 @@ public enum Sharing {
         public var legalBases: [LegalBasis] {
             PlanSharing.legalBases(of: teams, people)
         }
+    }
+
+    /// How long after taking a share back its owner may undo it.
+    public static let undoWindow: TimeInterval = 10 * 60
+
+    /// The form filled in as an earlier share was: whom, what, why, on what basis; the day is
+    /// the person's to choose again.
+    public static func draft(from line: Line) -> Draft {
+        Draft(teamID: line.granteeTeamID, personID: line.granteeAccountID, sections: Set(line.sections), purpose: line.purpose,
+              legalBasis: line.legalBasis)
     }
 
     /// Seven queries: the plan's authorisations, then the names of the teams and people in them.
@@ -94,7 +111,7 @@ public enum Sharing {
             of: authorisations.compactMap(\.granteeAccountID) + recorded.map(\.createdByID) + authorisations.compactMap(\.revokedByID),
             on: database)
         let lines = authorisations.map { authorisation in
-            Line(
+            var line = Line(
                 id: authorisation.id!,
                 grantee: authorisation.granteeTeamID.flatMap { teamNames[$0] }
                     ?? authorisation.granteeAccountID.flatMap { people[$0] } ?? "–",
@@ -106,6 +123,9 @@ public enum Sharing {
                     return .revoked(on: day, by: byOwner ? nil : authorisation.revokedByID.flatMap { people[$0] } ?? "–")
                 } ?? (authorisation.expiresAt <= now ? .expired : .active),
                 recordedBy: authorisation.withOwnerPresent ? people[authorisation.createdByID] ?? "–" : nil)
+            line.granteeTeamID = authorisation.granteeTeamID
+            line.granteeAccountID = authorisation.granteeAccountID
+            return line
         }
         var model = Model(teams: try await PlanSharing.teamChoices(for: ownerID, on: database), lines: lines)
         model.people = try await PlanSharing.personChoices(for: ownerID, on: database)

@@ -17,8 +17,17 @@ extension Sharing {
             let active = model.lines.filter { $0.state == .active }
             let past = model.lines.filter { $0.state != .active }
             return Layout.page(
-                title: t(.sharingTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
+                title: t(.sharingTitle), chrome: chrome, errors: model.quickErrors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
+                    .unwrap(model.undoable) { line in
+                        .div(
+                            .class("notice notice--info"),
+                            .p(.txt(t(.sharingUndoText, ["name": line.grantee]))),
+                            Components.postButton(
+                                action: AgendaRoute.restore(line.id).url, csrfToken: chrome.csrfToken,
+                                label: t(.sharingUndo, ["name": line.grantee]), style: .secondary)
+                        )
+                    },
                     .p(.txt(t(.sharingIntro))),
                     .section(
                         .h2(.txt(t(.sharingActiveHeading))),
@@ -30,10 +39,14 @@ extension Sharing {
                                 .txt(t(.sharingRevoke, ["name": line.grantee])))))
                         })
                     ),
-                    form,
+                    quick,
                     .if(!past.isEmpty, .section(
                         .h2(.txt(t(.sharingPastHeading))),
-                        .ul(.class("cards"), .forEach(past) { line in .li(.class("card"), describe(line)) })
+                        .ul(.class("cards"), .forEach(past) { line in
+                            .li(.class("card"), describe(line), .p(.a(
+                                .link(AgendaRoute.newShare(from: line.id).url),
+                                .txt(t(.sharingAgain)), .span(.class("visually-hidden"), .txt(": " + line.grantee)))))
+                        })
                     )),
                     .p(.txt(t(.sharingTraceHint)))
                 )
@@ -58,20 +71,71 @@ extension Sharing {
             )
         }
 
-        private var form: Node<HTML.BodyContext> {
+        /// The common case in one step: a team I meet sees my whole plan, because I agree, until
+        /// a day I choose. Offered for the teams whose organisation takes consent as a basis;
+        /// anything else is on the page of its own.
+        private var quick: Node<HTML.BodyContext> {
             let t = chrome.t
+            let teams = model.teams.filter { $0.legalBases.contains(.consent) }
+            let errors = model.quickErrors
             return .section(
+                .id("share"),
                 .h2(.txt(t(.sharingAddHeading))),
                 .if(model.teams.isEmpty, .p(.txt(t(.sharingNoTeams)))),
-                .if(!model.teams.isEmpty, .form(
+                .if(!teams.isEmpty, .form(
                     .class("stack narrow"), .method(.post), .link(AgendaRoute.authorisations.url, as: "action"),
                     .attribute(named: "novalidate"),
                     Components.csrfField(chrome.csrfToken),
-                    Sharing.fields(
-                        teams: model.teams, people: model.people, legalBases: model.legalBases, draft: model.draft,
-                        errors: model.errors, t: t),
-                    Components.submit(t(.sharingAuthorise))
-                ))
+                    .input(.type(.hidden), .name("form"), .safe("value", "quick")),
+                    .forEach(PlanSection.allCases) { .input(.type(.hidden), .name("sections[]"), .safe("value", $0.rawValue)) },
+                    .input(.type(.hidden), .name("purpose"), .safe("value", t(.sharingQuickPurpose))),
+                    .input(.type(.hidden), .name("legalBasis"), .safe("value", LegalBasis.consent.rawValue)),
+                    Components.radios(
+                        name: "team", legend: t(.sharingQuickTeam),
+                        options: teams.map {
+                            .init(value: $0.teamID.uuidString, label: "\($0.teamName) (\($0.organisationName))",
+                                  isSelected: $0.teamID == model.quickDraft.teamID || teams.count == 1)
+                        },
+                        error: errors.message(for: "team")),
+                    .p(.txt(t(.sharingQuickWhat, ["sections": t.list(PlanSection.allCases.map { AgendaWords.section($0, t) })]))),
+                    Components.textField(
+                        name: "until", label: t(.sharingUntilField), value: model.quickDraft.until, type: .date,
+                        hint: t(.sharingUntilHint), error: errors.message(for: "until")),
+                    Components.submit(t(.sharingQuickSubmit))
+                )),
+                .if(!model.teams.isEmpty, .p(.a(.link(AgendaRoute.newShare().url), .txt(t(.sharingChooseParts)))))
+            )
+        }
+    }
+
+    /// Whom to let see which parts, why, on what basis and until when: a page of its own.
+    public struct FormView {
+        let model: Model
+        let chrome: Chrome
+
+        public init(model: Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.sharingFormTitle), chrome: chrome, errors: model.errors,
+                content: .div(
+                    .p(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingBack)))),
+                    .p(.txt(t(.sharingIntro))),
+                    .if(model.teams.isEmpty && model.people.isEmpty, .p(.txt(t(.sharingNoTeams)))),
+                    .if(!model.teams.isEmpty || !model.people.isEmpty, .form(
+                        .class("stack narrow"), .method(.post), .link(AgendaRoute.authorisations.url, as: "action"),
+                        .attribute(named: "novalidate"),
+                        Components.csrfField(chrome.csrfToken),
+                        Sharing.fields(
+                            teams: model.teams, people: model.people, legalBases: model.legalBases, draft: model.draft,
+                            errors: model.errors, t: t),
+                        Components.submit(t(.sharingAuthorise))
+                    ))
+                )
             )
         }
     }
@@ -107,12 +171,13 @@ extension Sharing {
             Components.textField(
                 name: "purpose", label: t(.sharingPurposeField), value: draft.purpose,
                 hint: t(.sharingPurposeHint), error: errors.message(for: "purpose"), maxLength: 300),
-            Components.select(
-                name: "legalBasis", label: t(.sharingLegalBasisField),
-                options: [.init(value: "", label: t(.sharingChooseBasis), isSelected: draft.legalBasis == nil)]
-                    + legalBases.map {
-                        .init(value: $0.rawValue, label: AgendaWords.legalBasis($0, t), isSelected: $0 == draft.legalBasis)
-                    },
+            // Each basis with what it means for the person, beside the choice.
+            Components.radios(
+                name: "legalBasis", legend: t(.sharingLegalBasisField), hint: t(.sharingLegalBasisHint),
+                options: legalBases.map {
+                    .init(value: $0.rawValue, label: AgendaWords.legalBasis($0, t), isSelected: $0 == draft.legalBasis,
+                          hint: AgendaWords.legalBasisMeaning($0, t))
+                },
                 error: errors.message(for: "legalBasis")),
             Components.textField(
                 name: "until", label: t(.sharingUntilField), value: draft.until, type: .date,

@@ -112,11 +112,14 @@ public enum Components {
         public let value: String
         public let label: String
         public let isSelected: Bool
+        /// Plain words under a radio's label, read with it by a screen reader.
+        public let hint: String?
 
-        public init(value: String, label: String, isSelected: Bool) {
+        public init(value: String, label: String, isSelected: Bool, hint: String? = nil) {
             self.value = value
             self.label = label
             self.isSelected = isSelected
+            self.hint = hint
         }
     }
 
@@ -187,12 +190,18 @@ public enum Components {
                         .safe("value", option.value), .flag("checked", option.isSelected),
                         // Each control of a group in error is marked, and says why.
                         error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
-                        error == nil ? .empty : .safe("aria-describedby", "\(name)-error")
+                        radioDescription(name, index: index, hint: option.hint, error: error).map { .safe("aria-describedby", $0) } ?? .empty
                     ),
-                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
+                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label)),
+                    .unwrap(option.hint) { .p(.class("field__hint radio__hint"), .safe("id", "\(name)-\(index)-hint"), .txt($0)) }
                 )
             }
         )
+    }
+
+    private static func radioDescription(_ name: String, index: Int, hint: String?, error: String?) -> String? {
+        let ids = [hint.map { _ in "\(name)-\(index)-hint" }, error.map { _ in "\(name)-error" }].compactMap { $0 }
+        return ids.isEmpty ? nil : ids.joined(separator: " ")
     }
 
     /// A data table with a caption and column headers; wraps in a scroll box on narrow screens.

@@ -632,11 +632,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case journeyWho
     case languageName
     case legalBasisConsent
+    case legalBasisConsentMeaning
     case legalBasisContract
+    case legalBasisContractMeaning
     case legalBasisLegalObligation
+    case legalBasisLegalObligationMeaning
     case legalBasisLegitimateInterests
+    case legalBasisLegitimateInterestsMeaning
     case legalBasisPublicTask
+    case legalBasisPublicTaskMeaning
     case legalBasisVitalInterests
+    case legalBasisVitalInterestsMeaning
     case lifeAreaEverydayLife
     case lifeAreaFamilyAndFriends
     case lifeAreaFreeTime
@@ -1145,13 +1151,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingActiveHeading
     case sharingAddHeading
     case sharingAddedNotice
+    case sharingAgain
     case sharingAuthorise
-    case sharingChooseBasis
+    case sharingBack
+    case sharingChooseParts
     case sharingChooseTeam
     case sharingExpiredState
+    case sharingFormTitle
     case sharingIntro
     case sharingLegalBasis
     case sharingLegalBasisField
+    case sharingLegalBasisHint
     case sharingLink
     case sharingNoTeams
     case sharingNobody
@@ -1160,7 +1170,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingPurpose
     case sharingPurposeField
     case sharingPurposeHint
+    case sharingQuickPurpose
+    case sharingQuickSubmit
+    case sharingQuickTeam
+    case sharingQuickWhat
     case sharingRecordedBy
+    case sharingRestoredNotice
     case sharingRevoke
     case sharingRevokeConfirmText
     case sharingRevokeConfirmTitle
@@ -1174,6 +1189,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingTeam
     case sharingTitle
     case sharingTraceHint
+    case sharingUndo
+    case sharingUndoText
     case sharingUntil
     case sharingUntilField
     case sharingUntilHint

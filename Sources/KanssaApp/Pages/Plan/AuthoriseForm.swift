@@ -10,6 +10,8 @@ struct AuthoriseForm: Content {
     var purpose: String?
     var legalBasis: String?
     var until: String?
+    /// "quick" from the one-step form on the sharing page.
+    var form: String?
 
     /// What was typed, cut to the fields' lengths; "person:<id>" names one person, not a team.
     var draft: Sharing.Draft {

@@ -9,9 +9,11 @@ struct SharingController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let ownPlan = AccessRule.policy { _ in .useOwnPlan }
         routes.on(.GET, "plan", "sharing", access: ownPlan, use: show)
+        routes.on(.GET, "plan", "sharing", "new", access: ownPlan, use: newShare)
         routes.on(.POST, "plan", "authorisations", access: ownPlan, use: authorise)
         routes.on(.GET, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: confirmRevoke)
         routes.on(.POST, "plan", "authorisations", ":authorisation", "revoke", access: ownPlan, use: revoke)
+        routes.on(.POST, "plan", "authorisations", ":authorisation", "restore", access: ownPlan, use: restore)
         routes.on(.GET, "caseload", access: .policy { _ in .useCaseload }, use: caseload)
         routes.on(.GET, "caseload", "alignment", access: .policy { _ in .useCaseload }, use: caseloadAlignment)
     }
@@ -22,9 +24,29 @@ struct SharingController: RouteCollection {
         switch request.query[String.self, at: "notice"] {
         case "added": model.notice = Notice(.success, request.localizer(.sharingAddedNotice))
         case "revoked": model.notice = Notice(.success, request.localizer(.sharingRevokedNotice))
+        case "restored": model.notice = Notice(.success, request.localizer(.sharingRestoredNotice))
         default: break
         }
+        // Just taken back by its owner: it may still be undone.
+        if let undo = request.query[UUID.self, at: "undo"], let line = model.lines.first(where: { $0.id == undo }),
+           case .revoked(let day, nil) = line.state, request.now.timeIntervalSince(day) <= Sharing.undoWindow,
+           line.expiresAt > request.now
+        {
+            model.undoable = line
+        }
+
         return Sharing.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    /// The form with every choice; sharing again starts from the earlier share, found only among
+    /// the person's own.
+    @Sendable func newShare(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        if let from = request.query[UUID.self, at: "from"], let line = model.lines.first(where: { $0.id == from }) {
+            model.draft = Sharing.draft(from: line)
+        }
+        return Sharing.FormView(model: model, chrome: request.chrome()).render().response()
     }
 
     @Sendable func authorise(request: Request) async throws -> Response {
@@ -36,8 +58,14 @@ struct SharingController: RouteCollection {
             model.draft, choices: model.teams, people: model.people, timeZone: request.platform.config.timeZone, now: request.now)
         {
         case .failure(let list):
+            // Each form shows its own problems, on its own page.
+            if form.form == "quick" {
+                model.quickDraft = model.draft
+                model.quickErrors = list.fieldErrors(request.localizer)
+                return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            }
             model.errors = list.fieldErrors(request.localizer)
-            return Sharing.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            return Sharing.FormView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let checked):
             let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
             let grantee = try await PlanSharing.record(
@@ -69,7 +97,20 @@ struct SharingController: RouteCollection {
             authorisationID, of: try plan.requireID(), by: principal.accountID, at: request.now, on: request.db)
         else { throw KanssaError.notFound }
         try await request.audit(.planShareRevoked, subject: principal.accountID, target: "authorisation:\(authorisationID)", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.sharing.path + "?notice=revoked", redirectType: .normal)
+        return request.redirect(to: AgendaRoute.sharing.path + "?notice=revoked&undo=\(authorisationID)", redirectType: .normal)
+    }
+
+    /// Undoing one's own taking back, for a short while after it.
+    @Sendable func restore(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
+        let authorisationID = try request.uuid("authorisation")
+        guard try await PlanSharing.restore(
+            authorisationID, of: try plan.requireID(), ownerID: principal.accountID, window: Sharing.undoWindow, at: request.now,
+            on: request.db)
+        else { throw KanssaError.notFound }
+        try await request.audit(.planShared, subject: principal.accountID, target: "authorisation:\(authorisationID):restored", purpose: .ownPlan)
+        return request.redirect(to: AgendaRoute.sharing.path + "?notice=restored", redirectType: .normal)
     }
 
     @Sendable func caseload(request: Request) async throws -> Response {
