@@ -25,8 +25,12 @@ public struct EncounteringErasure: PersonalDataHolder {
         try await EncounterRegistration.query(on: database).filter(\.$accountID == person).delete()
         let panels = try await PanelMember.query(on: database).filter(\.$accountID == person).count()
         try await PanelMember.query(on: database).filter(\.$accountID == person).delete()
+        // A certificate's code would otherwise still name the person to whoever holds it.
+        let certificates = try await AttendanceCertificate.query(on: database).filter(\.$accountID == person).count()
+        try await AttendanceCertificate.query(on: database).filter(\.$accountID == person).delete()
         result.erased = ["session reflections": reflections, "session feedback": feedback, "follow-ups": followUps,
-                         "session registrations": registrations, "panel places": panels].filter { $0.value > 0 }
+                         "session registrations": registrations, "panel places": panels,
+                         "certificates": certificates].filter { $0.value > 0 }
 
         // Sessions delivered: the organisation's record, kept under its rule for case records.
         let delivered = try await SessionCoTrainer.query(on: database).filter(\.$accountID == person).all()

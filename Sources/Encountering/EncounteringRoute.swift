@@ -19,6 +19,8 @@ public enum EncounteringRoute: Sendable, Equatable {
     case attendance(session: UUID)
     case recognition(session: UUID)
     case certificate(session: UUID)
+    /// The public page where anyone checks a certificate's code.
+    case checkCertificate
     case statement
     case feedback(session: UUID)
     case followUp(session: UUID)
@@ -44,6 +46,7 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .attendance(let session): "/encountering/sessions/\(session)/attendance"
         case .recognition(let session): "/encountering/sessions/\(session)/recognition"
         case .certificate(let session): "/encountering/sessions/\(session)/certificate"
+        case .checkCertificate: "/certificates/check"
         case .statement: "/encountering/statement"
         case .feedback(let session): "/encountering/sessions/\(session)/feedback"
         case .followUp(let session): "/encountering/sessions/\(session)/follow-up"

@@ -31,4 +31,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: InstrumentsController())
     try app.register(collection: EncounteringController())
     try app.register(collection: EncounterSessionsController())
+    try app.register(collection: CertificateCheckController())
 }

@@ -122,6 +122,26 @@ import VaporTesting
             #expect(try await coordinator.get("\(path)/certificate").status == .forbidden)
             #expect(!(try await both.get(path).body.string.contains("40.50")))
 
+            // It names the organisation that issued it and carries a code anyone can check, the same on every print.
+            let printed = certificate.body.string
+            #expect(printed.contains("Issued by Here on"))
+            let issued = try #require(try await AttendanceCertificate.query(on: app.db).filter(\.$accountID == fixtures.memberOfBoth).first())
+            let display = try #require(InvitationCode(typed: issued.code)).display
+            #expect(printed.contains("/certificates/check with the code \(display)."))
+            #expect(try await both.get("\(path)/certificate").body.string.contains(display))
+            #expect(try await AttendanceCertificate.query(on: app.db).filter(\.$accountID == fixtures.memberOfBoth).count() == 1)
+            var anyone = Browser(app)
+            let genuine = try await anyone.get("/certificates/check?code=\(display.lowercased())")
+            #expect(genuine.status == .ok)
+            #expect(genuine.body.string.contains("This certificate is genuine"))
+            #expect(genuine.body.string.contains("Member of both took part in the training “Kohtaa minut”"))
+            #expect(!genuine.body.string.contains("Venla") && !genuine.body.string.contains("40.50"), "who, what, when, where: nothing more")
+            #expect(try await anyone.get("/certificates/check?code=ABCDE-FGHJK").status == .notFound)
+            #expect(try await anyone.get("/certificates/check?code=not-a-code").status == .unprocessableEntity)
+            #expect(try await anyone.get("/certificates/check").status == .ok)
+            let checks = try await AuditEntry.query(on: app.db).filter(\.$target == "certificate-check").all()
+            #expect(checks.map(\.subjectID) == [fixtures.memberOfBoth], "on the holder's own trace")
+
             // The co-trainer's statement: the session, its hours, fee and voucher, and the year's totals.
             let statement = try await coTrainer.get("/encountering/statement").body.string
             #expect(statement.contains("Kohtaa minut") && statement.contains("3.5 hours · fee 40.50 EUR · Cinema voucher"))

@@ -528,10 +528,21 @@ import Testing
             flowingBack: .init(summary: nil, reflections: nil, mayReflect: false))
         expectPage(EncounterSessionPage.View(model: afterwards, chrome: try Self.chrome()).render(), named: "encounter-session-follow-up")
         expectPage(EncounterSessionPage.View(model: participant, chrome: try Self.chrome("fi")).render(), named: "encounter-session-participant-fi")
-        let certificate = CertificatePage.Model(
+        var certificate = CertificatePage.Model(
             participant: "Sanne Bakker", moduleTitle: "Zie mij", organisation: "Houten", panel: "Ervaringsdeskundigen Houten",
             coTrainers: ["Noor", "Yusuf H."], host: "Joost Visser", startsAt: Self.when, minutes: 150, issuedAt: Self.when)
+        certificate.code = "ABCDE-FGHJK"
+        certificate.checkAddress = "https://kanssa.houten.example/certificates/check"
         expectPage(CertificatePage.View(model: certificate, chrome: try Self.chrome()).render(), named: "certificate")
+        let checked = Certificates.Checked(accountID: Self.account, participant: "Sanne Bakker", moduleTitle: "Zie mij",
+                                           organisation: "Houten", startsAt: Self.when, minutes: 150)
+        expectPage(CertificateCheckPage.View(model: .init(code: "ABCDE-FGHJK", outcome: .genuine(checked)), chrome: try Self.chrome()).render(),
+                   named: "certificate-check")
+        var unknown = CertificateCheckPage.Model(code: "ABCDE-FGHJX", outcome: .unknown)
+        expectPage(CertificateCheckPage.View(model: unknown, chrome: try Self.chrome("fi")).render(), named: "certificate-check-unknown-fi")
+        unknown.outcome = .asking
+        unknown.errors = [FieldError(field: "code", message: try Self.chrome().t(.errorCertificateCode))]
+        expectPage(CertificateCheckPage.View(model: unknown, chrome: try Self.chrome()).render(), named: "certificate-check-error")
         let statement = StatementPage.Model(
             name: "Venla K.", year: 2026, years: [2026, 2025],
             lines: [.init(sessionID: Self.other, startsAt: Self.when, moduleTitle: "Kohtaa minut", organisation: "Turku youth services",

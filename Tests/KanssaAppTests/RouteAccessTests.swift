@@ -240,6 +240,7 @@ import VaporTesting
         Entry(method: .POST, pattern: "/encountering/sessions/:encounterSession/recognition",
               path: { "/encountering/sessions/\($0.encounterSession)/recognition" }, form: { [("hours-\($0.accounts[.coTrainer]!)", "")] },
               allowed: [.role(.trainer), .role(.coordinator)]),
+        Entry(method: .GET, pattern: "/certificates/check", path: { _ in "/certificates/check" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/encountering/sessions/:encounterSession/certificate",
               path: { "/encountering/sessions/\($0.encounterSession)/certificate" }, allowed: [.role(.coordinator)]),
         // Feedback from those who came (the coordinator); the follow-up waits for their feedback (409); the co-trainer's own reflection.

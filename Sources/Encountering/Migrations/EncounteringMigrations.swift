@@ -8,5 +8,6 @@ public enum EncounteringMigrations {
         CreateEncounterSessions(),
         CreateEncounterFeedback(),
         AddSessionCancellation(),
+        CreateCertificates(),
     ]
 }

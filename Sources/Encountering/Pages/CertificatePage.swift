@@ -16,9 +16,12 @@ public enum CertificatePage {
         public let startsAt: Date
         public let minutes: Int
         public let issuedAt: Date
+        /// The code anyone can check at ``checkAddress``.
+        public var code: String = ""
+        public var checkAddress: String = ""
     }
 
-    /// Six queries.
+    /// Six queries; the code is added by ``Certificates/code(session:account:now:randomBytes:on:)``.
     public static func load(_ access: EncounterSessionAccess, participant: Principal, now: Date, on database: any Database) async throws -> Model? {
         guard let session = try await EncounterSession.find(access.sessionID, on: database),
             let module = try await TrainingModule.find(session.moduleID, on: database),
@@ -52,8 +55,9 @@ public enum CertificatePage {
                                                  "organisation": model.organisation]))),
                     .p(.txt(t(.certificateDeliveredBy, ["names": model.coTrainers.joined(separator: ", "), "panel": model.panel]))),
                     .p(.txt(t(.certificateHost, ["name": model.host]))),
-                    .p(.class("hint"), .txt(t(.certificateIssued, ["date": t.date(model.issuedAt)]))),
-                    .p(.class("hint"), .txt(t(.certificatePrint)))
+                    .p(.class("hint"), .txt(t(.certificateIssued, ["organisation": model.organisation, "date": t.date(model.issuedAt)]))),
+                    .p(.class("certificate__check"), .txt(t(.certificateCheck, ["address": model.checkAddress, "code": model.code]))),
+                    .p(.class("hint screen-only"), .txt(t(.certificatePrint)))
                 )
             )
         }

@@ -50,7 +50,11 @@ extension Request {
             languageSwitch: SiteRoute.language.url,
             languages: platform.catalogs.languageNames.map { .init(code: $0.code, name: $0.name) },
             returnPath: url.path,
-            stylesheet: SiteRoute.stylesheet.url
+            stylesheet: SiteRoute.stylesheet.url,
+            printStamp: principal.map { principal in
+                let organisations = principal.memberships.map(\.organisationName)
+                return t(.printStamp, ["organisations": t.list(Array(Set(organisations)).sorted()), "date": t.dateTime(now)])
+            }
         )
     }
 }

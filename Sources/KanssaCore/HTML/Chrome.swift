@@ -34,11 +34,13 @@ public struct Chrome: Sendable, Equatable {
     /// The page to return to after switching language.
     public let returnPath: String
     public let stylesheet: SafeURL
+    /// The line a printed page carries at its top: whose pages, from where, printed when.
+    public let printStamp: String?
 
     public init(
         t: Localizer, csrfToken: String, signedInName: String?, home: SafeURL,
         navigation: [NavigationLink], signOut: SafeURL, languageSwitch: SafeURL,
-        languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL
+        languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL, printStamp: String? = nil
     ) {
         self.t = t
         self.csrfToken = csrfToken
@@ -50,5 +52,6 @@ public struct Chrome: Sendable, Equatable {
         self.languages = languages
         self.returnPath = returnPath
         self.stylesheet = stylesheet
+        self.printStamp = printStamp
     }
 }

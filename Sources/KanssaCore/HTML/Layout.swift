@@ -24,6 +24,7 @@ public enum Layout {
                 .element(named: "main", nodes: [
                     .id("main"),
                     .attribute(named: "tabindex", value: "-1"),
+                    .unwrap(chrome.printStamp) { .p(.class("print-only print-stamp"), .txt($0)) },
                     .h1(.txt(title)),
                     Components.errorSummary(errors, title: t(.formHasProblems)),
                     .forEach(notices) { Components.notice($0) },

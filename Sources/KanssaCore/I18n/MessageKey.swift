@@ -131,6 +131,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case caseloadSearch
     case caseloadSearchButton
     case caseloadTitle
+    case certificateCheck
+    case certificateCheckCode
+    case certificateCheckGenuine
+    case certificateCheckHint
+    case certificateCheckIntro
+    case certificateCheckSubmit
+    case certificateCheckTitle
+    case certificateCheckUnknown
+    case certificateCheckWho
     case certificateDeliveredBy
     case certificateHost
     case certificateIssued
@@ -325,6 +334,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorActionText
     case errorAnswerMissing
     case errorAnswerOutOfScale
+    case errorCertificateCode
     case errorChallengeSummary
     case errorCheckInNote
     case errorCheckInNothing
@@ -928,6 +938,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case printService
     case printSessionsJoined
     case printSince
+    case printStamp
     case printTakenBack
     case printTitle
     case printWho
@@ -1289,6 +1300,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tracePartAction
     case tracePartAgenda
     case tracePartCaseload
+    case tracePartCertificateCheck
     case tracePartCheckIn
     case tracePartCoaching
     case tracePartExport

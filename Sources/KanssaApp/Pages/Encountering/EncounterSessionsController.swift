@@ -237,8 +237,17 @@ struct EncounterSessionsController: RouteCollection {
     @Sendable func certificate(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         guard case .printAttendanceCertificate(let access) = request.state.allowedAction else { throw KanssaError.forbidden }
-        guard let model = try await CertificatePage.load(access, participant: principal, now: request.now, on: request.db)
+        guard var model = try await CertificatePage.load(access, participant: principal, now: request.now, on: request.db)
         else { throw KanssaError.notFound }
+        // The same code however often it is printed.
+        model.code = try await Certificates.code(
+            session: access.sessionID, account: principal.accountID, now: request.now,
+            randomBytes: request.platform.dependencies.randomBytes, on: request.db).display
+        let check = EncounteringRoute.checkCertificate.path
+        // Without a public address set, the one this request came to: a paper needs a whole address.
+        let base = request.platform.config.publicURL.map { $0.absoluteString }
+            ?? request.headers.first(name: .host).map { "http://" + $0 } ?? ""
+        model.checkAddress = (base.hasSuffix("/") ? String(base.dropLast()) : base) + check
         return CertificatePage.View(model: model, chrome: request.chrome()).render().response()
     }
 

@@ -15,6 +15,7 @@ enum TraceText {
         case "profile": return t(.tracePartProfile)
         case "language": return t(.tracePartLanguage)
         case "export.json": return t(.tracePartExport)
+        case "certificate-check": return t(.tracePartCertificateCheck)
         case "plan:action": return t(.tracePartAction)
         case "plan:note": return t(.tracePartNote)
         case "plan:check-in": return t(.tracePartCheckIn)
