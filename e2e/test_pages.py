@@ -71,6 +71,7 @@ def test_each_role_visits_every_page_it_can_reach(page, base_url, role):
 def test_profile_form_with_an_error_then_valid_input(page, base_url):
     sign_in(page, base_url, "lead@houten.demo")
     page.goto(base_url + "/me")
+    page.locator("summary", has_text="Change your name or language").click()
     page.get_by_label("Your name").fill("   ")
     page.get_by_role("button", name="Save").click()
     assert page.locator(".error-summary").is_visible()
@@ -122,10 +123,14 @@ def test_invite_a_citizen_who_joins_on_a_phone(page, phone, base_url):
     phone.get_by_label("How best to support me").fill("Give me time to answer; my Dutch is still new.")
     phone.get_by_role("button", name="Save and start my plan").click()
     assert phone.get_by_text("Your plan has been saved.").is_visible()
+    phone.locator("summary", has_text="Add a strength or something that helps you").click()
     phone.get_by_label("What kind").select_option(label="People who help me")
     phone.get_by_label("In your own words").fill("My neighbour Els, who reads letters with me")
     phone.get_by_role("button", name="Add", exact=True).click()
     assert phone.get_by_text("Added to your strengths.").is_visible()
+    # Back at the strengths, the notice there; the goal's form opens under its heading.
+    assert phone.evaluate("location.hash") == "#strengths"
+    phone.locator("summary", has_text="Add a goal of your own").click()
     phone.get_by_label("A new goal").fill("Finish the B1 Dutch course by summer")
     phone.get_by_role("button", name="Add goal").click()
     assert phone.get_by_text("Finish the B1 Dutch course by summer").is_visible()
@@ -207,11 +212,12 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     assert professional.get_by_text("Support for my family while I look for work").first.is_visible()
     assert professional.get_by_text("a suggestion, not Fatima's goal").first.is_visible()
     expect_accessible(professional, "shared plan")
+    professional.locator("summary", has_text="Suggest a goal to Fatima").click()
     professional.get_by_label("Suggested goal").fill("Join the Tuesday language café")
     professional.get_by_role("button", name="Suggest").click()
     assert professional.get_by_text("Your suggestion waits for Fatima's answer.").is_visible()
     screenshot(professional, "shared-plan")
-    plan_url = professional.url
+    plan_url = professional.url.split("?")[0]
 
     citizen.goto(base_url + "/plan")
     suggestion = citizen.locator("li", has_text="Join the Tuesday language café")
@@ -260,12 +266,14 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     expect_accessible(professional, "caseload with search")
     professional.get_by_role("link", name="Fatima").click()
     assert professional.get_by_role("heading", name="Days when services clash").is_visible()
+    professional.locator("summary", has_text="Write what will be done, by whom and when").click()
     professional.get_by_label("What will be done").fill("Bring copies of the diplomas to the hospital")
     professional.get_by_label("Which goal it serves").select_option(label="Find work where Arabic and Dutch both count")
     professional.get_by_label("Who does it").select_option(label="Fatima")
     professional.get_by_label("By when (if there is a day)").fill("2027-01-15")
     professional.get_by_role("button", name="Add action").click()
     assert professional.get_by_text("The action has been added.").is_visible()
+    professional.locator("summary", has_text="Rate how things are going for Fatima").click()
     professional.locator("fieldset", has_text="Work, study and daily activity").get_by_label("Rating").select_option("6")
     professional.get_by_role("button", name="Save my ratings").click()
     assert professional.get_by_text("Your check-in has been saved.").is_visible()
@@ -287,6 +295,7 @@ def test_two_services_and_the_citizen_see_the_whole_picture(browser, base_url):
     citizen.goto(base_url + "/plan")
     citizen.get_by_role("link", name="How my life is going: rate each area of your life").click()
     citizen.locator("fieldset", has_text="Money").get_by_label("Rating").select_option("5")
+    citizen.locator("fieldset", has_text="Money").locator("summary").click()
     citizen.locator("fieldset", has_text="Money").get_by_label("A note (if you like)").fill("The payment plan helps")
     citizen.get_by_role("button", name="Save check-in").click()
     assert citizen.get_by_text("Your check-in has been saved.").is_visible()
@@ -575,3 +584,39 @@ def test_an_administrator_sets_the_rule_on_unused_accounts_and_a_citizen_reads_i
     assert page.get_by_text("If for 24 months you do not sign in and nobody changes your plan").is_visible()
     assert page.get_by_text("We keep no information about people who no longer use Kanssa").is_visible()
     expect_accessible(page, "restrict or erase my data")
+
+
+# Three phone screens (360 × 780): what a citizen came for is above this, the rest behind a
+# heading that opens.
+PHONE_SCREENS = 3 * 780
+HEIGHT_JS = """() => {
+  const first = document.querySelector('main details');
+  const height = document.documentElement.scrollHeight;
+  return [height, first ? Math.round(first.getBoundingClientRect().top + window.scrollY) : height];
+}"""
+
+
+def test_page_heights_on_a_phone(browser, base_url):
+    """Measures each page a citizen meets at 360 px: its whole height and how far down the first
+    heading that opens comes. Writes artifacts/page-heights.json and prints a table."""
+    from conftest import ARTIFACTS
+    measured = {}
+    for login, paths, limited in [
+        ("fatima@houten.demo", ["/", "/plan", "/plan/actions", "/plan/life", "/plan/sharing", "/plan/sharing/new",
+                                "/me", "/me/data"], True),
+        ("sanne@houten.demo", ["/", "/caseload"], False),
+        ("noor@houten.demo", ["/", "/encountering"], False),
+    ]:
+        page = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+        sign_in(page, base_url, login)
+        for path in paths:
+            page.goto(base_url + path)
+            height, before = page.evaluate(HEIGHT_JS)
+            measured[f"{login} {path}"] = {"height": height, "beforeFirstDisclosure": before}
+            if limited:
+                assert before <= PHONE_SCREENS, f"{path}: {before}px before the first heading that opens"
+        page.context.close()
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "page-heights.json").write_text(json.dumps(measured, indent=2))
+    for name, figures in measured.items():
+        print(f"{name:40} {figures['height']:6} px, {figures['beforeFirstDisclosure']:6} px before the first disclosure")

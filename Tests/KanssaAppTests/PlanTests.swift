@@ -28,9 +28,17 @@ import VaporTesting
             #expect(page.body.string.contains("Working again, where my languages count"))
             #expect(page.body.string.contains(#"name="version" value="1""#))
 
-            #expect(try await citizen.post("/plan/goals", [("goal", "Find work where Arabic and Dutch both count")]).status == .seeOther)
-            let withGoal = try await citizen.get("/plan").body.string
+            let added = try await citizen.post("/plan/goals", [("goal", "Find work where Arabic and Dutch both count")])
+            #expect(added.status == .seeOther)
+            // Back where the person was: at the goals, the notice there with the focus on it.
+            let back = try #require(added.headers.first(name: .location))
+            #expect(back == "/plan?notice=goal-added#goals")
+            let withGoal = try await citizen.get(back).body.string
             #expect(withGoal.contains("Find work where Arabic and Dutch both count"))
+            #expect(withGoal.contains(#"<section id="goals" tabindex="-1"><h2>My goals</h2><div class="notice notice--success" role="status" tabindex="-1" autofocus><p>Your goal has been added."#))
+            // The words are shown as text; changing them opens below.
+            #expect(withGoal.contains(#"<dd class="own-words">Working again, where my languages count</dd>"#))
+            #expect(withGoal.contains("<details class=\"disclosure\"><summary>Change what matters to you</summary>"))
 
             let plan = try #require(try await Plan.query(on: app.db).filter(\.$ownerID == fixtures.accounts[.citizen]!).first())
             #expect(plan.version == 1)

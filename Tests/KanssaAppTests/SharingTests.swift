@@ -49,7 +49,7 @@ import VaporTesting
             let sharing = try await citizen.get("/plan/sharing").body.string
             #expect(sharing.contains("Outreach (Here)"))
             let authorisation = try #require(try await PlanAuthorisation.query(on: app.db).first())
-            #expect(sharing.contains(#"<a class="button button--danger" href="/plan/authorisations/\#(authorisation.id!)/revoke">Take back from Outreach (Here)</a>"#))
+            #expect(sharing.contains(#"<a class="button button--danger" href="/plan/authorisations/\#(authorisation.id!)/revoke">Take back<span class="visually-hidden"> from Outreach (Here)</span></a>"#))
             // Asked first; asking changes nothing.
             let question = try await citizen.get("/plan/authorisations/\(authorisation.id!)/revoke").body.string
             #expect(question.contains("Take back from Outreach (Here)?"))

@@ -177,10 +177,10 @@ extension ActionBoard {
             [Components.Option(value: "", label: t(.tensionChooseGoal), isSelected: chosen.isEmpty)]
                 + goals.map { Components.Option(value: $0.id.uuidString, label: $0.text, isSelected: $0.id.uuidString == chosen) }
         }
-        return .if(goals.count >= 2, .form(
+        let hasErrors = GoalTensions.Problem.allCases.contains { controls.errors.message(for: $0.rawValue) != nil }
+        return .if(goals.count >= 2, Components.disclosure(t(.tensionAddHeading), open: hasErrors, .form(
             .class("stack narrow"), .method(.post), .link(controls.add, as: "action"), .attribute(named: "novalidate"),
             Components.csrfField(controls.chrome.csrfToken),
-            .h3(.txt(t(.tensionAddHeading))),
             Components.select(name: GoalTensions.Problem.goals.rawValue, label: t(.tensionFirst), options: options(controls.draft.first),
                               error: controls.errors.message(for: GoalTensions.Problem.goals.rawValue)),
             Components.select(name: GoalTensions.Problem.known.rawValue, label: t(.tensionSecond), options: options(controls.draft.second),
@@ -190,7 +190,7 @@ extension ActionBoard {
                                  required: false, maxLength: GoalTensions.noteLength),
             .unwrap(controls.presence) { OwnerPresence.checkbox(id: "tension-present", ownerName: $0, t: t) },
             Components.submit(t(.tensionAdd), style: .secondary)
-        ))
+        )))
     }
 }
 

@@ -42,15 +42,16 @@ public enum ActionsPage {
                             errors: model.errors, presence: nil, chrome: chrome),
                         voice: .owner, t: t),
                     .section(
+                        .id("add"),
                         .h2(.txt(t(.actionAddHeading))),
                         !model.isAgendaWritten ? .p(.txt(t(.errorWhatMattersMissing)))
                             : model.picture.goals.isEmpty ? .p(.txt(t(.actionNeedsGoal)))
-                            : ActionFormView.render(
+                            : Components.disclosure(t(.actionAddOpen), open: model.errors.contains { error in !GoalTensions.Problem.allCases.contains { $0.rawValue == error.field } }, ActionFormView.render(
                                 target: AgendaRoute.actions.url, form: model.form,
                                 choices: ActionFormView.Choices(
                                     goals: model.picture.goals, professionals: model.picture.professionals,
                                     ownerName: model.picture.ownerName, byOwner: true),
-                                version: nil, errors: model.errors, submit: t(.actionAdd), chrome: chrome)
+                                version: nil, errors: model.errors, submit: t(.actionAdd), chrome: chrome))
                     )
                 )
             )

@@ -167,9 +167,15 @@ public enum CheckInForm {
                                     value: String(rating), label: ratingLabel(rating, t), isSelected: typed == String(rating))
                             },
                         error: errors.message(for: "rating-\(area.key)")),
-                    Components.textField(
-                        name: "note-\(area.key)", label: t(.checkInNote), value: draft.notes[area.key] ?? "",
-                        error: errors.message(for: "note-\(area.key)"), required: false, maxLength: CheckIns.noteLength)
+                    // A note is for when there is something to say: it opens when wanted.
+                    .element(named: "details", nodes: [
+                        .class("disclosure disclosure--small"),
+                        .flag("open", !(draft.notes[area.key] ?? "").isEmpty || errors.message(for: "note-\(area.key)") != nil),
+                        .element(named: "summary", nodes: [.txt(t(.checkInNoteOpen))]),
+                        Components.textField(
+                            name: "note-\(area.key)", label: t(.checkInNote), value: draft.notes[area.key] ?? "",
+                            error: errors.message(for: "note-\(area.key)"), required: false, maxLength: CheckIns.noteLength),
+                    ])
                 )
             },
             .unwrap(presence) { OwnerPresence.checkbox(id: "check-in-present", ownerName: $0, t: t) },

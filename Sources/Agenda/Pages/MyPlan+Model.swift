@@ -82,6 +82,8 @@ extension MyPlan {
         public var newStrengthKind: StrengthKind = .skill
         public var errors: [FieldError] = []
         public var notice: Notice?
+        /// The section the notice is about ("agenda", "strengths", "goals", "timeline"); nil: the page.
+        public var noticeSection: String?
         public var conflict: Conflict?
 
         public init(agenda: AgendaText, version: Int, isAgendaWritten: Bool, goals: [GoalLine]) {

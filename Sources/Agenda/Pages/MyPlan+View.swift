@@ -14,7 +14,8 @@ extension MyPlan {
 
         public func render() -> HTML {
             let t = chrome.t
-            var notices = model.notice.map { [$0] } ?? []
+            // A notice about one section is shown in it, where the person is taken back to.
+            var notices = model.noticeSection == nil ? (model.notice.map { [$0] } ?? []) : []
             if let conflict = model.conflict {
                 notices.append(Notice(.error, t(.planConflict, ["name": conflict.savedBy, "time": t.dateTime(conflict.savedAt)])))
             }
@@ -33,15 +34,46 @@ extension MyPlan {
                     .if(model.isAgendaWritten, goals),
                     Timeline.render(
                         model.timeline, heading: t(.timelineHeading), target: AgendaRoute.notes.url, note: model.newNote,
-                        error: model.errors.message(for: "note"), chrome: chrome)
+                        error: model.errors.message(for: "note"), notice: notice(for: "timeline"), chrome: chrome)
                 )
             )
         }
 
+        /// The notice, if it is about this section.
+        private func notice(for section: String) -> Notice? {
+            model.noticeSection == section ? model.notice : nil
+        }
+
+        /// What matters to the person, in their words; changing it opens below. Before it is
+        /// written, the form is all there is.
         private var agendaForm: Node<HTML.BodyContext> {
             let t = chrome.t
+            let hasErrors = ["whatMatters", "appreciated", "important", "support"].contains { model.errors.message(for: $0) != nil }
+            let written = model.isAgendaWritten && model.conflict == nil
             return .section(
+                .id("agenda"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.txt(t(.planAgendaHeading))),
+                .unwrap(notice(for: "agenda")) { Components.notice($0, focus: true) },
+                .if(written, .element(named: "dl", nodes: [
+                    Node<HTML.BodyContext>.element(named: "dt", nodes: [.txt(t(.planWhatMatters))]),
+                    .element(named: "dd", nodes: [.class("own-words"), .txt(model.agenda.whatMatters)]),
+                    .if(!model.agenda.appreciated.isEmpty, .group(
+                        .element(named: "dt", nodes: [.txt(t(.planAppreciated))]),
+                        .element(named: "dd", nodes: [.class("own-words"), .txt(model.agenda.appreciated)]))),
+                    .if(!model.agenda.important.isEmpty, .group(
+                        .element(named: "dt", nodes: [.txt(t(.planImportant))]),
+                        .element(named: "dd", nodes: [.class("own-words"), .txt(model.agenda.important)]))),
+                    .if(!model.agenda.support.isEmpty, .group(
+                        .element(named: "dt", nodes: [.txt(t(.planSupport))]),
+                        .element(named: "dd", nodes: [.class("own-words"), .txt(model.agenda.support)]))),
+                ])),
+                written ? Components.disclosure(t(.planChangeAgenda), open: hasErrors, agendaFields) : agendaFields
+            )
+        }
+
+        private var agendaFields: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .group(
                 .form(
                     .class("stack"), .method(.post), .link(AgendaRoute.agenda.url, as: "action"),
                     .attribute(named: "novalidate"),
@@ -91,10 +123,12 @@ extension MyPlan {
         private var strengths: Node<HTML.BodyContext> {
             let t = chrome.t
             return .section(
+                .id("strengths"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.txt(t(.strengthsHeading))),
+                .unwrap(notice(for: "strengths")) { Components.notice($0, focus: true) },
                 .p(.txt(t(.strengthsIntro))),
                 StrengthList.render(model.strengths, t: t),
-                .form(
+                Components.disclosure(t(.strengthAddHeading), open: model.errors.message(for: "strength") != nil, .form(
                     .class("stack narrow"), .method(.post), .link(AgendaRoute.strengths.url, as: "action"),
                     .attribute(named: "novalidate"),
                     Components.csrfField(chrome.csrfToken),
@@ -107,14 +141,16 @@ extension MyPlan {
                         name: "strength", label: t(.strengthField), value: model.newStrength, hint: t(.strengthHint),
                         error: model.errors.message(for: "strength"), maxLength: 300),
                     Components.submit(t(.strengthAdd), style: .secondary)
-                )
+                ))
             )
         }
 
         private var goals: Node<HTML.BodyContext> {
             let t = chrome.t
             return .section(
+                .id("goals"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.txt(t(.planGoalsHeading))),
+                .unwrap(notice(for: "goals")) { Components.notice($0, focus: true) },
                 .if(model.citizensGoals.isEmpty, .p(.txt(t(.planNoGoals)))),
                 .ul(.class("goals"), .forEach(model.citizensGoals) { goal in
                     .li(
@@ -145,7 +181,7 @@ extension MyPlan {
                         )
                     })
                 )),
-                .form(
+                Components.disclosure(t(.planAddGoalHeading), open: model.errors.message(for: "goal") != nil, .form(
                     .class("stack narrow"), .method(.post), .link(AgendaRoute.goals.url, as: "action"),
                     .attribute(named: "novalidate"),
                     Components.csrfField(chrome.csrfToken),
@@ -153,7 +189,7 @@ extension MyPlan {
                         name: "goal", label: t(.planNewGoal), value: model.newGoal, hint: t(.planNewGoalHint),
                         error: model.errors.message(for: "goal"), maxLength: 500),
                     Components.submit(t(.planAddGoal), style: .secondary)
-                )
+                ))
             )
         }
     }

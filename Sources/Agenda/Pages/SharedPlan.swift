@@ -42,6 +42,8 @@ public enum SharedPlan {
         /// The section whose form was sent with problems; only that form shows them.
         public var posted: PlanSection?
         public var notice: Notice?
+        /// The section the notice is about; nil: the page.
+        public var noticeSection: String?
 
         public init(planID: UUID, ownerName: String, reasons: [String], agenda: AgendaText?, goals: [MyPlan.GoalLine]?) {
             self.planID = planID
@@ -109,18 +111,18 @@ public enum SharedPlan {
                     .p(.txt(t(.suggestAgendaFirst, ["name": model.ownerName])))
                 )
             }
+            let error = errors(for: .goals).message(for: "goal")
             return .section(
                 .h2(.txt(t(.suggestHeading))),
-                .p(.txt(t(.suggestIntro, ["name": model.ownerName]))),
-                .form(
-                    .class("stack narrow"), .method(.post), .link(AgendaRoute.suggestions(planID).url, as: "action"),
-                    .attribute(named: "novalidate"),
-                    Components.csrfField(chrome.csrfToken),
-                    Components.textField(
-                        name: "goal", label: t(.suggestField), value: model.suggestion,
-                        error: errors(for: .goals).message(for: "goal"), maxLength: 500),
-                    Components.submit(t(.suggestButton), style: .secondary)
-                )
+                Components.disclosure(t(.suggestOpen, ["name": model.ownerName]), open: error != nil,
+                    .p(.txt(t(.suggestIntro, ["name": model.ownerName]))),
+                    .form(
+                        .class("stack narrow"), .method(.post), .link(AgendaRoute.suggestions(planID).url, as: "action"),
+                        .attribute(named: "novalidate"),
+                        Components.csrfField(chrome.csrfToken),
+                        Components.textField(name: "goal", label: t(.suggestField), value: model.suggestion, error: error, maxLength: 500),
+                        Components.submit(t(.suggestButton), style: .secondary)
+                    ))
             )
         }
 
@@ -149,7 +151,9 @@ public enum SharedPlan {
         private func actions(_ picture: WholePicture.Model) -> Node<HTML.BodyContext> {
             let t = chrome.t
             return .section(
+                .id("actions"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.txt(t(.actionsTitle))),
+                notice(for: "actions"),
                 ActionBoard.render(
                     picture, edit: { AgendaRoute.sharedAction(plan: model.planID, action: $0).url },
                     tensions: model.suggestionTarget.map { plan in
@@ -162,13 +166,13 @@ public enum SharedPlan {
                     .h2(.txt(t(.actionAddHeading))),
                     !model.isAgendaWritten ? .p(.txt(t(.suggestAgendaFirst, ["name": model.ownerName])))
                         : picture.goals.isEmpty ? .p(.txt(t(.actionNeedsGoal)))
-                        : ActionFormView.render(
+                        : Components.disclosure(t(.actionAddOpen), open: !errors(for: .actions).isEmpty, ActionFormView.render(
                             target: AgendaRoute.sharedActions(model.planID).url, form: model.actionForm,
                             choices: ActionFormView.Choices(
                                 goals: picture.goals, professionals: picture.professionals, ownerName: model.ownerName,
                                 byOwner: false),
                             version: nil, errors: errors(for: .actions), submit: t(.actionAdd), presence: model.ownerName,
-                            chrome: chrome)
+                            chrome: chrome))
                 ))
             )
         }
@@ -176,24 +180,32 @@ public enum SharedPlan {
         private func checkIns(_ journeys: [Journey]) -> Node<HTML.BodyContext> {
             let t = chrome.t
             return .section(
+                .id("check-ins"), .attribute(named: "tabindex", value: "-1"),
                 .h2(.txt(t(.journeyHeadingOf, ["name": model.ownerName]))),
+                notice(for: "check-ins"),
                 .p(.txt(t(.journeyIntroOf, ["name": model.ownerName]))),
                 .forEach(journeys) { JourneyChart.render($0, ownerName: model.ownerName, t: t) },
                 .if(model.mayRate, .section(
                     .h2(.txt(t(.checkInProfessionalHeading))),
-                    CheckInForm.render(
-                        target: AgendaRoute.sharedCheckIns(model.planID).url, areas: model.areas, draft: model.checkIn,
-                        errors: errors(for: .checkIns), intro: t(.checkInProfessionalIntro, ["name": model.ownerName]),
-                        submit: t(.checkInProfessionalSave), presence: model.ownerName, chrome: chrome)
+                    Components.disclosure(t(.checkInProfessionalOpen, ["name": model.ownerName]), open: !errors(for: .checkIns).isEmpty,
+                        CheckInForm.render(
+                            target: AgendaRoute.sharedCheckIns(model.planID).url, areas: model.areas, draft: model.checkIn,
+                            errors: errors(for: .checkIns), intro: t(.checkInProfessionalIntro, ["name": model.ownerName]),
+                            submit: t(.checkInProfessionalSave), presence: model.ownerName, chrome: chrome))
                 ))
             )
+        }
+
+        /// The notice, in the section it is about, with the focus on it.
+        private func notice(for section: String) -> Node<HTML.BodyContext> {
+            .unwrap(model.noticeSection == section ? model.notice : nil) { Components.notice($0, focus: true) }
         }
 
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
                 title: t(.sharedPlanTitle, ["name": model.ownerName]), chrome: chrome, errors: model.errors,
-                notices: model.notice.map { [$0] } ?? [],
+                notices: model.noticeSection == nil ? (model.notice.map { [$0] } ?? []) : [],
                 content: .div(
                     .div(.class("notice notice--info"), .forEach(model.reasons) { .p(.txt($0)) }),
                     .unwrap(model.agenda) { agenda in
@@ -216,7 +228,9 @@ public enum SharedPlan {
                     },
                     .unwrap(model.goals) { goals in
                         .section(
+                            .id("goals"), .attribute(named: "tabindex", value: "-1"),
                             .h2(.txt(t(.sharedPlanGoals, ["name": model.ownerName]))),
+                            notice(for: "goals"),
                             .if(goals.isEmpty, .p(.txt(t(.planNoGoals)))),
                             .ul(.class("goals"), .forEach(goals) { goal in
                                 .li(
@@ -240,12 +254,30 @@ public enum SharedPlan {
                                 lines, heading: t(.timelineHeadingOf, ["name": model.ownerName]),
                                 target: AgendaRoute.sharedNotes(model.planID).url, note: model.note,
                                 error: errors(for: .timeline).message(for: "note"), ownerName: model.ownerName,
-                                viewerIsOwner: false, chrome: chrome)
+                                viewerIsOwner: false, notice: model.noticeSection == "timeline" ? model.notice : nil, chrome: chrome)
                             : .section(.h2(.txt(t(.timelineHeadingOf, ["name": model.ownerName]))),
                                        .ol(.class("timeline"), .forEach(lines) { .li(.p(.class("own-words"), .txt($0.text))) }))
                     }
                 )
             )
         }
+    }
+}
+
+extension SharedPlan {
+    /// The section of the shared plan a notice is about: where the person is taken back to.
+    public static func section(ofNotice notice: String) -> String? {
+        switch notice {
+        case "suggested", "reworded": "goals"
+        case "note-added": "timeline"
+        case "action-added", "action-saved", "tension": "actions"
+        case "rated": "check-ins"
+        default: nil
+        }
+    }
+
+    /// The shared plan, with the notice, at the section it is about.
+    public static func back(_ planID: UUID, notice: String) -> String {
+        AgendaRoute.sharedPlan(planID).path + "?notice=" + notice + (section(ofNotice: notice).map { "#" + $0 } ?? "")
     }
 }

@@ -34,19 +34,20 @@ extension Sharing {
                         .if(active.isEmpty, .p(.txt(t(.sharingNobody)))),
                         .ul(.class("cards"), .forEach(active) { line in
                             // Taking back is asked about first, on a page of its own.
+                            // Named for the share it ends, for a screen reader; short on the screen.
                             .li(.class("card"), describe(line), .p(.a(
                                 .class("button button--danger"), .link(AgendaRoute.revoke(line.id).url),
-                                .txt(t(.sharingRevoke, ["name": line.grantee])))))
+                                .txt(t(.sharingRevokeShort)), .span(.class("visually-hidden"), .txt(" " + t(.sharingRevokeFrom, ["name": line.grantee]))))))
                         })
                     ),
                     quick,
                     .if(!past.isEmpty, .section(
                         .h2(.txt(t(.sharingPastHeading))),
-                        .ul(.class("cards"), .forEach(past) { line in
+                        Components.disclosure(t(.sharingPastOpen, counts: ["count": past.count]), .ul(.class("cards"), .forEach(past) { line in
                             .li(.class("card"), describe(line), .p(.a(
                                 .link(AgendaRoute.newShare(from: line.id).url),
                                 .txt(t(.sharingAgain)), .span(.class("visually-hidden"), .txt(": " + line.grantee)))))
-                        })
+                        }))
                     )),
                     .p(.txt(t(.sharingTraceHint)))
                 )
@@ -64,8 +65,7 @@ extension Sharing {
             return .group(
                 .h3(.txt(line.grantee)),
                 .p(.txt(t(.sharingSections, ["sections": line.sections.map { AgendaWords.section($0, t) }.joined(separator: ", ")]))),
-                .p(.txt(t(.sharingPurpose, ["purpose": line.purpose]))),
-                .p(.txt(t(.sharingLegalBasis, ["basis": AgendaWords.legalBasis(line.legalBasis, t)]))),
+                .p(.txt(t(.sharingPurposeAndBasis, ["purpose": line.purpose, "basis": AgendaWords.legalBasis(line.legalBasis, t)]))),
                 .p(.txt(state)),
                 .unwrap(line.recordedBy) { .p(.txt(t(.sharingRecordedBy, ["name": $0]))) }
             )

@@ -96,25 +96,16 @@ public enum Timeline {
 
     /// The timeline and a form to add to it, posting to `target`. `ownerName` names the plan's
     /// owner for someone else's form (who may tick that the owner is present); nil on the owner's own.
+    /// How many notes show before "earlier notes" opens.
+    static let first = 5
+
     static func render(
         _ lines: [Line], heading: String, target: SafeURL, note: String, error: String?, ownerName: String? = nil,
-        viewerIsOwner: Bool = true, chrome: Chrome
+        viewerIsOwner: Bool = true, notice: Notice? = nil, chrome: Chrome
     ) -> Node<HTML.BodyContext> {
         let t = chrome.t
-        return .section(
-            .id("timeline"),
-            .h2(.txt(heading)),
-            .p(.txt(t(.timelineIntro))),
-            .form(
-                .class("stack narrow"), .method(.post), .link(target, as: "action"),
-                .attribute(named: "novalidate"),
-                Components.csrfField(chrome.csrfToken),
-                Components.textArea(name: "note", label: t(.timelineNewNote), value: note, error: error, maxLength: 2000),
-                .unwrap(ownerName) { OwnerPresence.checkbox(id: "note-present", ownerName: $0, t: t) },
-                Components.submit(t(.timelineAdd), style: .secondary)
-            ),
-            .if(lines.isEmpty, .p(.txt(t(.timelineEmpty)))),
-            .ol(.class("timeline"), .forEach(lines) { line in
+        func list(_ lines: ArraySlice<Line>) -> Node<HTML.BodyContext> {
+            .ol(.class("timeline"), .forEach(Array(lines)) { line in
                 .li(
                     .p(.class("timeline__meta"), .txt(t(line.withOwnerPresent ? .timelineMetaPresent : .timelineMeta, [
                         "name": line.isViewer ? t(.traceYou) : line.author, "time": t.dateTime(line.writtenAt),
@@ -125,6 +116,24 @@ public enum Timeline {
                     }, else: .p(.class("own-words"), .txt(line.text)))
                 )
             })
+        }
+        return .section(
+            .id("timeline"), .attribute(named: "tabindex", value: "-1"),
+            .h2(.txt(heading)),
+            .unwrap(notice) { Components.notice($0, focus: true) },
+            .p(.txt(t(.timelineIntro))),
+            Components.disclosure(t(.timelineWriteHeading), open: error != nil, .form(
+                .class("stack narrow"), .method(.post), .link(target, as: "action"),
+                .attribute(named: "novalidate"),
+                Components.csrfField(chrome.csrfToken),
+                Components.textArea(name: "note", label: t(.timelineNewNote), value: note, error: error, maxLength: 2000),
+                .unwrap(ownerName) { OwnerPresence.checkbox(id: "note-present", ownerName: $0, t: t) },
+                Components.submit(t(.timelineAdd), style: .secondary)
+            )),
+            .if(lines.isEmpty, .p(.txt(t(.timelineEmpty)))),
+            list(lines.prefix(first)),
+            .if(lines.count > first, Components.disclosure(
+                t(.timelineEarlier, counts: ["count": lines.count - first]), list(lines.dropFirst(first))))
         )
     }
 }

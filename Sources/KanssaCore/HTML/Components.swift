@@ -2,12 +2,29 @@
 
 /// Small accessible building blocks shared by every page.
 public enum Components {
-    public static func notice(_ notice: Notice) -> Node<HTML.BodyContext> {
+    /// A notice; `focus` puts it where the person is taken after saving, with the focus on it
+    /// (no script: `autofocus` on an element that takes focus).
+    public static func notice(_ notice: Notice, focus: Bool = false) -> Node<HTML.BodyContext> {
         .div(
             .class("notice notice--\(notice.kind.rawValue)"),
             .attribute(named: "role", value: notice.kind == .error ? "alert" : "status"),
+            .if(focus, .attribute(named: "tabindex", value: "-1")),
+            .if(focus, .flag("autofocus", true)),
             .p(.txt(notice.text))
         )
+    }
+
+    /// A heading that opens to show what is behind it: forms and long lists wait there so that a
+    /// page on a phone shows first what the person came for. No script needed.
+    public static func disclosure(
+        _ summary: String, open: Bool = false, id: String? = nil, _ content: Node<HTML.BodyContext>...
+    ) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .class("disclosure"),
+            .flag("open", open),
+            id.map { .safe("id", $0) } ?? .empty,
+            .element(named: "summary", nodes: [.txt(summary)]),
+        ] + content)
     }
 
     /// The anti-forgery token every form carries.

@@ -5,6 +5,7 @@
 public enum MessageKey: String, CaseIterable, Sendable {
     case actionAdd
     case actionAddHeading
+    case actionAddOpen
     case actionAddedNotice
     case actionChange
     case actionChooseGoal
@@ -161,8 +162,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case checkInIntro
     case checkInNotNow
     case checkInNote
+    case checkInNoteOpen
     case checkInProfessionalHeading
     case checkInProfessionalIntro
+    case checkInProfessionalOpen
     case checkInProfessionalSave
     case checkInRating
     case checkInRatingHighest
@@ -790,7 +793,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myLearningTitle
     case myLoginIs
     case myMembershipsHeading
+    case myNameAndLanguage
     case myPracticeLink
+    case myProfileChange
     case myProfileHeading
     case myRoundsIntro
     case myRoundsNone
@@ -848,9 +853,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case panelsNone
     case panelsTitle
     case planAddGoal
+    case planAddGoalHeading
     case planAgendaHeading
     case planAnsweredNotice
     case planAppreciated
+    case planChangeAgenda
     case planConflict
     case planConflictTheirs
     case planConflictYours
@@ -1177,8 +1184,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingNoTeams
     case sharingNobody
     case sharingPastHeading
+    case sharingPastOpen
     case sharingPersonOption
     case sharingPurpose
+    case sharingPurposeAndBasis
     case sharingPurposeField
     case sharingPurposeHint
     case sharingQuickPurpose
@@ -1187,10 +1196,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingQuickWhat
     case sharingRecordedBy
     case sharingRestoredNotice
-    case sharingRevoke
     case sharingRevokeConfirmText
     case sharingRevokeConfirmTitle
+    case sharingRevokeFrom
     case sharingRevokeNo
+    case sharingRevokeShort
     case sharingRevokeYes
     case sharingRevokedByState
     case sharingRevokedNotice
@@ -1226,6 +1236,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statementTotals
     case statementYears
     case strengthAdd
+    case strengthAddHeading
     case strengthAddedNotice
     case strengthCommunityResource
     case strengthField
@@ -1245,6 +1256,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestField
     case suggestHeading
     case suggestIntro
+    case suggestOpen
     case suggestedNotice
     case suggestionAnsweredMeanwhile
     case suggestionReword
@@ -1284,6 +1296,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tensionsIntroYours
     case timelineAdd
     case timelineAddedNotice
+    case timelineEarlier
     case timelineEmpty
     case timelineEventAction
     case timelineEventRated
@@ -1294,6 +1307,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case timelineMeta
     case timelineMetaPresent
     case timelineNewNote
+    case timelineWriteHeading
     case traceAdminListed
     case traceAdminOpened
     case traceNobody

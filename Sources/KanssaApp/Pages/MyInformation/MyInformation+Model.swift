@@ -41,7 +41,7 @@ enum MyInformation {
     }
 
     /// Trace entries read per page: like entries are shown as one line, so a page holds more.
-    static let traceEntriesPerPage = 100
+    static let traceEntriesPerPage = 40
 
     /// Loads the page for one account. Two queries for the trace whatever its length: the page of
     /// entries, then the names of the people in it.

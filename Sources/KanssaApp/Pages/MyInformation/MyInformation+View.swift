@@ -13,11 +13,15 @@ extension MyInformation {
                 content: .div(
                     .section(
                         .h2(.txt(t(.myProfileHeading))),
-                        .form(
+                        .p(.txt(t(.myLoginIs, ["login": model.login]))),
+                        .p(.txt(t(.myNameAndLanguage, [
+                            "name": model.displayName,
+                            "language": chrome.languages.first { $0.code == model.language }?.name ?? model.language,
+                        ]))),
+                        Components.disclosure(t(.myProfileChange), open: !model.errors.isEmpty, .form(
                             .class("stack narrow"), .method(.post), .link(SiteRoute.myInformation().url, as: "action"),
                             .attribute(named: "novalidate"),
                             Components.csrfField(chrome.csrfToken),
-                            .p(.txt(t(.myLoginIs, ["login": model.login]))),
                             Components.textField(
                                 name: "displayName", label: t(.fieldDisplayName), value: model.displayName,
                                 autocomplete: "name", hint: t(.fieldDisplayNameHint),
@@ -29,7 +33,7 @@ extension MyInformation {
                                 },
                                 error: model.errors.message(for: "language")),
                             Components.submit(t(.saveButton))
-                        )
+                        ))
                     ),
                     .section(
                         .h2(.txt(t(.myMembershipsHeading))),

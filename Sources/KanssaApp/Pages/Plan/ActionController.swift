@@ -131,7 +131,7 @@ extension ActionController {
         var target: SafeURL { byOwner ? AgendaRoute.action(actionID).url : AgendaRoute.sharedAction(plan: planID, action: actionID).url }
         var back: SafeURL { byOwner ? AgendaRoute.actions.url : AgendaRoute.sharedPlan(planID).url }
         func done(_ notice: String) -> String {
-            byOwner ? AgendaRoute.actions.path + "?notice=" + notice : AgendaRoute.sharedPlan(planID).path + "?notice=action-" + notice
+            byOwner ? AgendaRoute.actions.path + "?notice=" + notice : SharedPlan.back(planID, notice: "action-" + notice)
         }
     }
 

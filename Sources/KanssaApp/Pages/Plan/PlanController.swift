@@ -22,7 +22,9 @@ struct PlanController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         var model = try await MyPlan.load(ownerID: principal.accountID, at: request.now, on: request.db)
         let t = request.localizer
-        switch request.query[String.self, at: "notice"] {
+        let notice = request.query[String.self, at: "notice"]
+        model.noticeSection = notice.flatMap { Self.section(ofNotice: $0) }
+        switch notice {
         case "saved": model.notice = Notice(.success, t(.planSavedNotice))
         case "goal-added": model.notice = Notice(.success, t(.planGoalAddedNotice))
         case "answered": model.notice = Notice(.success, t(.planAnsweredNotice))
@@ -68,7 +70,7 @@ struct PlanController: RouteCollection {
         switch outcome {
         case .saved:
             try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:agenda", purpose: .ownPlan)
-            return request.redirect(to: AgendaRoute.myPlan.path + "?notice=saved", redirectType: .normal)
+            return request.redirect(to: Self.back("saved"), redirectType: .normal)
         case .conflict(let theirs, let current, let savedAt, let savedByID):
             // Nothing was written. Show their version beside the person's own words, with the
             // current version in the form, so that saving again is a decision, not an accident.
@@ -149,7 +151,7 @@ struct PlanController: RouteCollection {
         }
         let target = try await save(try plan.requireID(), text, principal.accountID)
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: target, purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=" + notice, redirectType: .normal)
+        return request.redirect(to: Self.back(notice), redirectType: .normal)
     }
 
     struct AnswerForm: Content {
@@ -167,7 +169,7 @@ struct PlanController: RouteCollection {
             try request.uuid("goal"), of: try plan.requireID(), endorse: answer == "endorse", on: request.db)
         else { throw KanssaError.notFound }
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal-\(answer)", purpose: .ownPlan)
-        return request.redirect(to: AgendaRoute.myPlan.path + "?notice=answered", redirectType: .normal)
+        return request.redirect(to: Self.back("answered"), redirectType: .normal)
     }
 
     /// One of the person's own goals (not a suggestion): only a goal of their own plan is found.
@@ -214,11 +216,27 @@ struct PlanController: RouteCollection {
             return GoalEditor.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
         case .saved:
             try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:goal", purpose: .ownPlan)
-            return request.redirect(to: AgendaRoute.myPlan.path + "?notice=goal-saved", redirectType: .normal)
+            return request.redirect(to: Self.back("goal-saved"), redirectType: .normal)
         }
     }
 
     private func render(_ model: MyPlan.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
         MyPlan.View(model: model, chrome: request.chrome()).render().response(status: status)
+    }
+
+    /// The section a notice is about: where the person is taken back to after saving.
+    static func section(ofNotice notice: String) -> String? {
+        switch notice {
+        case "saved": "agenda"
+        case "goal-added", "answered", "goal-saved": "goals"
+        case "strength-added": "strengths"
+        case "note-added": "timeline"
+        default: nil
+        }
+    }
+
+    /// The plan, with the notice, at the section it is about.
+    static func back(_ notice: String) -> String {
+        AgendaRoute.myPlan.path + "?notice=" + notice + (section(ofNotice: notice).map { "#" + $0 } ?? "")
     }
 }

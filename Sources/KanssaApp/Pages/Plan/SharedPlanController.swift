@@ -21,7 +21,9 @@ struct SharedPlanController: RouteCollection {
     @Sendable func show(request: Request) async throws -> Response {
         var (model, _) = try await load(request)
         let t = request.localizer
-        switch request.query[String.self, at: "notice"] {
+        let notice = request.query[String.self, at: "notice"]
+        model.noticeSection = notice.flatMap(SharedPlan.section(ofNotice:))
+        switch notice {
         case "suggested": model.notice = Notice(.success, t(.suggestedNotice, ["name": model.ownerName]))
         case "note-added": model.notice = Notice(.success, t(.timelineAddedNotice))
         case "action-added": model.notice = Notice(.success, t(.actionAddedNotice))
@@ -197,7 +199,7 @@ struct SharedPlanController: RouteCollection {
 
     private func changed(_ request: Request, _ access: PlanAccess, target: String, notice: String) async throws -> Response {
         try await request.audit(.personalDataChanged, subject: access.ownerID, target: target, purpose: .caseWork)
-        return request.redirect(to: AgendaRoute.sharedPlan(access.planID).path + "?notice=" + notice, redirectType: .normal)
+        return request.redirect(to: SharedPlan.back(access.planID, notice: notice), redirectType: .normal)
     }
 
     private func render(_ model: SharedPlan.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
