@@ -156,23 +156,23 @@ extension PlanStore {
         case notFound
     }
 
-    /// Changes the words or the state (active or reached) of one of the owner's own goals, if it
+    /// Changes the words or the state (working on it, reached, set aside) of one of the owner's own goals, if it
     /// is still at `expectedVersion`. Suggestions are answered, not edited.
     public static func updateGoal(
-        _ goalID: UUID, of planID: UUID, text: String, status: GoalStatus, expectedVersion: Int, on database: any Database
+        _ goalID: UUID, of planID: UUID, text: String, status: GoalStatus, expectedVersion: Int, at now: Date,
+        on database: any Database
     ) async throws -> GoalSaveOutcome {
         guard status.isCitizens else { return .notFound }
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        let rows = try await sql.update(Goal.schema)
-            .set("text", to: text)
-            .set("status", to: status.rawValue)
-            .set("version", to: expectedVersion + 1)
-            .where("id", .equal, goalID)
-            .where("plan_id", .equal, planID)
-            .where("version", .equal, expectedVersion)
-            .where("status", .in, [GoalStatus.active.rawValue, GoalStatus.achieved.rawValue])
-            .returning("id")
-            .all()
+        let owned = GoalStatus.allCases.filter(\.isCitizens).map(\.rawValue)
+        let rows = try await sql.raw("""
+            UPDATE goals SET text = \(bind: text), version = \(bind: expectedVersion + 1),
+                status_changed_at = CASE WHEN status = \(bind: status.rawValue) THEN status_changed_at ELSE \(bind: now) END,
+                status = \(bind: status.rawValue)
+            WHERE id = \(bind: goalID) AND plan_id = \(bind: planID) AND version = \(bind: expectedVersion)
+                AND status IN (\(binds: owned))
+            RETURNING id
+            """).all()
         if rows.count == 1 { return .saved }
         guard let current = try await Goal.query(on: database).filter(\.$id == goalID).filter(\.$plan.$id == planID).first(),
             current.status.isCitizens

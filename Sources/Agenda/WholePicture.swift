@@ -125,7 +125,7 @@ public enum WholePicture {
             }
             var line = ActionLine(
                 id: id, text: action.text, goalID: action.goalID, goal: showGoals ? goal?.text : nil,
-                servesCitizensGoal: goal?.status.isCitizens ?? false, owner: owner, ownerKind: action.ownerKind,
+                servesCitizensGoal: goal?.status.countsForAlignment ?? false, owner: owner, ownerKind: action.ownerKind,
                 service: action.teamID.flatMap { serviceNames[$0] } ?? ownService, dueOn: action.dueOn, status: action.status,
                 isOverdue: action.status == .open && (action.dueOn.map { $0 < today } ?? false),
                 stake: action.stake)

@@ -157,4 +157,36 @@ import VaporTesting
             #expect(try await Goal.find(suggestion.id, on: app.db)?.status == .awaitingCitizen)
         }
     }
+
+    @Test func aCitizenSetsAGoalAsideKeptWithTheDayAndTakesItUpAgain() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", ActionTests.agenda)
+            let path = "/plan/goals/\(fixtures.citizenGoal)"
+            #expect(try await citizen.get(path).body.string.contains(#"<option value="set-aside">Set aside for now</option>"#))
+            world.advance(by: 3 * 24 * 3600)
+            citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get(path)
+            #expect(try await citizen.post(path, [("goal", "Work again"), ("status", "set-aside"), ("version", "0")]).status == .seeOther)
+            let plan = try await citizen.get("/plan").body.string
+            #expect(plan.contains("Goals you have set aside"))
+            #expect(plan.contains(#"Work again<span class="tag">set aside on May 31, 2026</span>"#))
+            // Actions for it no longer count as serving the person's agenda now; the goal is still theirs.
+            let whole = try await citizen.get("/plan/actions").body.string
+            #expect(whole.contains("Of your 1 thing to do, 0 are for goals you chose."))
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/plans/\(fixtures.citizenPlan)").body.string.contains("Work again"))
+            // Taken up again: working on it, the day kept as when it changed.
+            try await citizen.get(path)
+            #expect(try await citizen.post(path, [("goal", "Work again"), ("status", "active"), ("version", "1")]).status == .seeOther)
+            let goal = try #require(try await Goal.find(fixtures.citizenGoal, on: app.db))
+            #expect(goal.status == .active && goal.statusChangedAt != nil)
+            #expect(!(try await citizen.get("/plan").body.string.contains("Goals you have set aside")))
+        }
+    }
 }

@@ -16,5 +16,6 @@ public enum AgendaMigrations {
         CreateLifeAreas(),
         CreateGoalTensions(),
         TrackPlanRevision(),
+        AddGoalStatusChanged(),
     ]
 }

@@ -16,6 +16,8 @@ public final class Goal: Model, @unchecked Sendable {
     @Field(key: "created_by_id") public var createdByID: UUID
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "version") public var version: Int
+    /// When it last changed state (reached, set aside, taken up again); nil if it never has.
+    @OptionalField(key: "status_changed_at") public var statusChangedAt: Date?
 
     public init() {}
 
@@ -40,7 +42,7 @@ extension Goal {
     struct OfPlan: FrequentQuery {
         typealias Row = Goal.Row
         static let sql = """
-            SELECT id, plan_id, text, origin, status, suggested_by_id, created_by_id, created_at, version
+            SELECT id, plan_id, text, origin, status, suggested_by_id, created_by_id, created_at, version, status_changed_at
             FROM goals WHERE plan_id = $1 ORDER BY created_at, id
             """
         let planID: UUID
@@ -58,6 +60,7 @@ extension Goal {
         let created_by_id: UUID
         let created_at: Date
         let version: Int
+        let status_changed_at: Date?
     }
 
     /// The goal a row holds, as if Fluent had read it.
@@ -65,6 +68,7 @@ extension Goal {
         self.init(id: row.id, planID: row.plan_id, text: row.text, origin: row.origin, status: row.status,
                   suggestedByID: row.suggested_by_id, createdByID: row.created_by_id, createdAt: row.created_at)
         version = row.version
+        statusChangedAt = row.status_changed_at
         $id.exists = true
     }
 }
@@ -86,7 +90,12 @@ public enum GoalStatus: String, Codable, Sendable, CaseIterable {
     case achieved
     /// A suggestion the citizen said no to. Kept, so that nobody suggests it again unknowingly.
     case declined
+    /// The citizen's goal, put aside for now: kept, visibly, with the day; theirs to take up again.
+    case setAside = "set-aside"
 
     /// Whether the citizen owns the goal.
-    public var isCitizens: Bool { self == .active || self == .achieved }
+    public var isCitizens: Bool { self == .active || self == .achieved || self == .setAside }
+
+    /// Whether actions serving it serve the citizen's agenda now (a goal set aside does not).
+    public var countsForAlignment: Bool { self == .active || self == .achieved }
 }

@@ -2,7 +2,7 @@ import Foundation
 import KanssaCore
 @preconcurrency import Plot
 
-/// Changing one of the citizen's own goals: its words, or marking it reached. If it was saved
+/// Changing one of the citizen's own goals: its words, or marking it reached or set aside. If it was saved
 /// elsewhere meanwhile (another device, another tab), both versions are shown and nothing is
 /// overwritten.
 public enum GoalEditor {
@@ -67,9 +67,10 @@ public enum GoalEditor {
                             maxLength: 500),
                         Components.select(
                             name: "status", label: t(.actionStatus),
-                            options: [GoalStatus.active, .achieved].map {
+                            options: [GoalStatus.active, .achieved, .setAside].map {
                                 Components.Option(value: $0.rawValue, label: status($0), isSelected: $0 == model.status)
                             }),
+                        .p(.class("field__hint"), .txt(t(.goalSetAsideHint))),
                         Components.submit(t(.actionSave))
                     )
                 )
@@ -77,7 +78,11 @@ public enum GoalEditor {
         }
 
         private func status(_ status: GoalStatus) -> String {
-            status == .achieved ? chrome.t(.goalReached) : chrome.t(.goalWorkingOnIt)
+            switch status {
+            case .achieved: chrome.t(.goalReached)
+            case .setAside: chrome.t(.goalSetAside)
+            default: chrome.t(.goalWorkingOnIt)
+            }
         }
     }
 }

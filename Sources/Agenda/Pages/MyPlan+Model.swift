@@ -11,13 +11,16 @@ public enum MyPlan {
         public let status: GoalStatus
         /// Who suggested it, for a goal that started as a suggestion.
         public let suggestedBy: String?
+        /// When it last changed state: for a goal set aside, since when.
+        public var statusChangedAt: Date?
 
-        public init(id: UUID, text: String, origin: GoalOrigin, status: GoalStatus, suggestedBy: String?) {
+        public init(id: UUID, text: String, origin: GoalOrigin, status: GoalStatus, suggestedBy: String?, statusChangedAt: Date? = nil) {
             self.id = id
             self.text = text
             self.origin = origin
             self.status = status
             self.suggestedBy = suggestedBy
+            self.statusChangedAt = statusChangedAt
         }
     }
 
@@ -34,7 +37,7 @@ extension MyPlan.GoalLine {
         goals.compactMap { goal in
             goal.id.map {
                 MyPlan.GoalLine(id: $0, text: goal.text, origin: goal.origin, status: goal.status,
-                                suggestedBy: goal.suggestedByID.flatMap { names[$0] })
+                                suggestedBy: goal.suggestedByID.flatMap { names[$0] }, statusChangedAt: goal.statusChangedAt)
             }
         }
     }
@@ -94,7 +97,9 @@ extension MyPlan {
         }
 
         /// The citizen's own goals and the ones they endorsed.
-        public var citizensGoals: [GoalLine] { goals.filter { $0.status.isCitizens } }
+        public var citizensGoals: [GoalLine] { goals.filter { $0.status.isCitizens && $0.status != .setAside } }
+        /// The citizen's goals put aside for now, kept with the day.
+        public var setAside: [GoalLine] { goals.filter { $0.status == .setAside } }
         /// Suggestions waiting for the citizen's answer, and the ones they declined.
         public var suggestions: [GoalLine] { goals.filter { !$0.status.isCitizens } }
     }

@@ -162,6 +162,19 @@ extension MyPlan {
                            .span(.class("visually-hidden"), .txt(": " + goal.text)))
                     )
                 }),
+                .if(!model.setAside.isEmpty, .group(
+                    .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(t(.planSetAsideHeading))]),
+                    .ul(.class("goals goals--set-aside"), .forEach(model.setAside) { goal in
+                        .li(
+                            .txt(goal.text),
+                            .span(.class("tag"), .txt(goal.statusChangedAt.map { t(.planGoalSetAsideOn, ["date": t.date($0)]) }
+                                ?? t(.goalSetAside))),
+                            .txt(" "),
+                            .a(.link(AgendaRoute.goal(goal.id).url), .txt(t(.actionChange)),
+                               .span(.class("visually-hidden"), .txt(": " + goal.text)))
+                        )
+                    })
+                )),
                 .if(!model.suggestions.isEmpty, .group(
                     .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(t(.planSuggestionsHeading))]),
                     .ul(.class("goals goals--suggested"), .forEach(model.suggestions) { goal in

@@ -514,6 +514,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case goalEditTitle
     case goalReached
     case goalSavedNotice
+    case goalSetAside
+    case goalSetAsideHint
     case goalWords
     case goalWorkingOnIt
     case growGoal
@@ -866,6 +868,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planGoalAchieved
     case planGoalAddedNotice
     case planGoalEndorsed
+    case planGoalSetAsideOn
     case planGoalsHeading
     case planImportant
     case planIntro
@@ -876,6 +879,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planProfileIntro
     case planSaveAgenda
     case planSavedNotice
+    case planSetAsideHeading
     case planStartAgenda
     case planSuggestionDeclined
     case planSuggestionWaiting

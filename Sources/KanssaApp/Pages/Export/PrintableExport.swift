@@ -123,6 +123,7 @@ struct PrintableExport {
         case .awaitingCitizen: return t(.planSuggestionWaiting, ["name": by])
         case .declined: return t(.planSuggestionDeclined, ["name": by])
         case .achieved: return t(.planGoalAchieved)
+        case .setAside: return t(.goalSetAside)
         case .active: return goal.origin == GoalOrigin.suggested.rawValue ? t(.planGoalEndorsed, ["name": by]) : t(.printOwnGoal)
         case nil: return goal.status
         }

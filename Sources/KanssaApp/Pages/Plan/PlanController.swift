@@ -206,7 +206,8 @@ struct PlanController: RouteCollection {
             return GoalEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         switch try await PlanStore.updateGoal(
-            goalID, of: try plan.requireID(), text: text, status: status, expectedVersion: version, on: request.db)
+            goalID, of: try plan.requireID(), text: text, status: status, expectedVersion: version, at: request.now,
+            on: request.db)
         {
         case .notFound:
             throw KanssaError.notFound
