@@ -19,7 +19,7 @@ enum SiteRoute: Sendable, Equatable {
     case withdrawErasure
     case retention(UUID)
     case lifeAreaSettings(UUID)
-    case organisationAdmin(UUID, page: Int? = nil)
+    case organisationAdmin(UUID, page: Int? = nil, search: String = "")
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
     case memberRoles(organisation: UUID, account: UUID)
@@ -49,7 +49,8 @@ enum SiteRoute: Sendable, Equatable {
         case .withdrawErasure: "/me/data/erasure/withdraw"
         case .retention(let id): "/organisations/\(id)/retention"
         case .lifeAreaSettings(let id): "/organisations/\(id)/life-areas"
-        case .organisationAdmin(let id, let page): "/organisations/\(id)/admin" + Self.query(page: page)
+        case .organisationAdmin(let id, let page, let search):
+            "/organisations/\(id)/admin" + Self.query(page: page, search: search)
         case .teams(let id): "/organisations/\(id)/teams"
         case .member(let organisation, let account): "/organisations/\(organisation)/members/\(account)"
         case .memberRoles(let organisation, let account): "/organisations/\(organisation)/members/\(account)/roles"
@@ -65,12 +66,16 @@ enum SiteRoute: Sendable, Equatable {
     }
 
     var url: SafeURL {
-        // Every path above starts with "/" and holds only UUIDs and numbers: always safe.
+        // Every path above starts with "/" and holds only UUIDs, numbers and percent-encoded text.
         SafeURL(path)!
     }
 
-    private static func query(page: Int?) -> String {
-        guard let page, page > 1 else { return "" }
-        return "?page=\(page)"
+    private static func query(page: Int?, search: String = "") -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        var pairs: [String] = []
+        if !search.isEmpty { pairs.append("q=" + (search.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")) }
+        if let page, page > 1 { pairs.append("page=\(page)") }
+        return pairs.isEmpty ? "" : "?" + pairs.joined(separator: "&")
     }
 }

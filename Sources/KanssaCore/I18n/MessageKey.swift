@@ -47,6 +47,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case addTeamButton
     case adminInvitationsCaption
     case adminInvitationsHeading
+    case adminMemberNoMatch
+    case adminMemberSearch
     case adminMembersCaption
     case adminMembersHeading
     case adminNoInvitations

@@ -34,7 +34,9 @@ struct AdminController: RouteCollection {
 
     private func loadOverview(_ request: Request, organisationID: UUID) async throws -> AdminOverview.Model {
         let page = ListPage(number: request.query[Int.self, at: "page"])
-        let model = try await AdminOverview.load(organisationID: organisationID, page: page, now: request.now, on: request.db)
+        let search = TypedText.clean(request.query[String.self, at: "q"], maxLength: 100) ?? ""
+        let model = try await AdminOverview.load(
+            organisationID: organisationID, page: page, search: search, now: request.now, on: request.db)
         // Names and logins of members are personal data: each listed person sees this read.
         try await AuditLog.record(
             model.members.items.map {

@@ -32,6 +32,8 @@ enum AdminOverview {
         let organisationName: String
         let teams: [TeamLine]
         let members: Paged<MemberLine>
+        /// What the member list is searched for: part of a name or a login.
+        var search = ""
         let openInvitations: [InvitationLine]
         var newTeamName = ""
         var errors: [FieldError] = []
@@ -40,11 +42,13 @@ enum AdminOverview {
 
     /// A fixed number of queries whatever the organisation's size: members are fetched a page at a
     /// time, with their roles and teams for that page only.
-    static func load(organisationID: UUID, page: ListPage, now: Date, on database: any Database) async throws -> Model {
+    static func load(
+        organisationID: UUID, page: ListPage, search: String = "", now: Date, on database: any Database
+    ) async throws -> Model {
         guard let organisation = try await Organisation.find(organisationID, on: database) else {
             throw KanssaError.notFound
         }
-        let members = try await MemberDirectory.page(organisationID: organisationID, page: page, on: database)
+        let members = try await MemberDirectory.page(organisationID: organisationID, page: page, search: search, on: database)
         let teams = try await Team.query(on: database)
             .filter(\.$organisation.$id == organisationID)
             .sort(\.$name)
@@ -68,6 +72,7 @@ enum AdminOverview {
             organisationName: organisation.name,
             teams: teams.map { Model.TeamLine(name: $0.name, memberCount: teamCounts[$0.id!] ?? 0) },
             members: members,
+            search: search,
             openInvitations: invitations.map {
                 Model.InvitationLine(role: $0.role, teamName: $0.team?.name, invitedBy: $0.invitedBy.displayName, expiresAt: $0.expiresAt)
             }
@@ -84,17 +89,28 @@ enum MemberDirectory {
         let disabled_at: Date?
     }
 
+    /// One page of the members, those whose name or login holds `search` (ignoring case and
+    /// accents) when it is given. Four queries.
     static func page(
-        organisationID: UUID, page: ListPage, on database: any Database
+        organisationID: UUID, page: ListPage, search: String = "", on database: any Database
     ) async throws -> Paged<AdminOverview.Model.MemberLine> {
         guard let sql = database as? any SQLDatabase else { throw KanssaError.notFound }
+        func like(_ text: String) -> String {
+            "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_") + "%"
+        }
+        let matching: SQLQueryString = search.isEmpty ? "" : """
+             AND (a.search_name LIKE \(bind: like(Account.searchKey(search))) ESCAPE '\\' \
+            OR a.login LIKE \(bind: like(search.lowercased())) ESCAPE '\\')
+            """
         let total = try await sql.raw("""
-            SELECT COUNT(DISTINCT account_id) AS n FROM memberships WHERE organisation_id = \(bind: organisationID)
+            SELECT COUNT(*) AS n FROM accounts a
+            WHERE a.id IN (SELECT account_id FROM memberships WHERE organisation_id = \(bind: organisationID))\(matching)
             """).first(decodingColumn: "n", as: Int.self) ?? 0
         let rows = try await sql.raw("""
-            SELECT id, display_name, login, disabled_at FROM accounts
-            WHERE id IN (SELECT account_id FROM memberships WHERE organisation_id = \(bind: organisationID))
-            ORDER BY display_name, id LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            SELECT a.id, a.display_name, a.login, a.disabled_at FROM accounts a
+            WHERE a.id IN (SELECT account_id FROM memberships WHERE organisation_id = \(bind: organisationID))\(matching)
+            ORDER BY a.display_name, a.id LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
             """).all(decoding: Row.self)
         let ids = rows.map(\.id)
         let roles = try await Membership.query(on: database)

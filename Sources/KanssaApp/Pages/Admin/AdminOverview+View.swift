@@ -36,6 +36,15 @@ extension AdminOverview {
                     ),
                     .section(
                         .h2(.txt(t(.adminMembersHeading))),
+                        .form(
+                            .class("search"), .method(.get), .link(SiteRoute.organisationAdmin(organisation).url, as: "action"),
+                            .attribute(named: "role", value: "search"),
+                            Components.textField(
+                                name: "q", label: t(.adminMemberSearch), value: model.search, type: .search, required: false,
+                                maxLength: 100),
+                            Components.submit(t(.caseloadSearchButton), style: .secondary)
+                        ),
+                        .if(model.members.items.isEmpty && !model.search.isEmpty, .p(.txt(t(.adminMemberNoMatch)))),
                         Components.table(
                             caption: t(.adminMembersCaption, ["count": t.number(model.members.total)]),
                             headers: [t(.memberName), t(.fieldLogin), t(.memberRoles), t(.memberTeams), t(.memberStatus)],
@@ -49,7 +58,9 @@ extension AdminOverview {
                                 ]
                             }
                         ),
-                        Components.pagination(model.members, t: t) { SiteRoute.organisationAdmin(organisation, page: $0).url }
+                        Components.pagination(model.members, t: t) {
+                            SiteRoute.organisationAdmin(organisation, page: $0, search: model.search).url
+                        }
                     ),
                     .section(
                         .h2(.txt(t(.adminInvitationsHeading))),
