@@ -37,6 +37,19 @@ public enum Rounds {
         return .success(Opening(instrument: instrument, teamID: team, label: cleaned, closesAt: closesAt))
     }
 
+    /// How many people could answer a round for this team (nil: every professional of the
+    /// organisation): its professionals, as the policy lets them answer. One query.
+    public static func answerers(organisationID: UUID, teamID: UUID?, on database: any Database) async throws -> Int {
+        guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+        let inTeam: SQLQueryString = teamID.map {
+            " AND m.account_id IN (SELECT tm.account_id FROM team_members tm WHERE tm.team_id = \(bind: $0))"
+        } ?? ""
+        return try await sql.raw("""
+            SELECT COUNT(DISTINCT m.account_id) AS n FROM memberships m
+            WHERE m.organisation_id = \(bind: organisationID) AND m.role = \(bind: Role.professional.rawValue)\(inTeam)
+            """).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     public static func open(
         _ opening: Opening, organisationID: UUID, by coordinatorID: UUID, at now: Date, on database: any Database
     ) async throws -> UUID {

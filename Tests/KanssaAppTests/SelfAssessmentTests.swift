@@ -214,4 +214,31 @@ import VaporTesting
             #expect(try await professional.post("/learning/rounds/\(fixtures.round)", [("item-wp1", "4")]).status == .forbidden)
         }
     }
+
+    @Test func aRoundNobodyCanAnswerIsOpenedOnlyWhenTheCoordinatorSaysSo() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            // The fixtures' "Employment" team has no professionals.
+            let employment = try #require(try await Team.query(on: app.db).filter(\.$name == "Employment").first()?.id)
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coordinator.get("/organisations/\(fixtures.here)/rounds")
+            let form = [("instrument", "co-creation-mindset"), ("team", employment.uuidString), ("label", "Empty team"),
+                        ("closes", "2026-06-30")]
+            let warned = try await coordinator.post("/organisations/\(fixtures.here)/rounds", form)
+            #expect(warned.status == .unprocessableEntity)
+            #expect(warned.body.string.contains("Nobody can answer this round yet"))
+            #expect(warned.body.string.contains("Open it anyway"))
+            #expect(try await AssessmentRound.query(on: app.db).filter(\.$label == "Empty team").count() == 0)
+            try await coordinator.get("/organisations/\(fixtures.here)/rounds")
+            #expect(try await coordinator.post("/organisations/\(fixtures.here)/rounds", form + [("nobody", "open")]).status == .seeOther)
+            #expect(try await AssessmentRound.query(on: app.db).filter(\.$label == "Empty team").count() == 1)
+            // A team with a professional opens at once.
+            try await coordinator.get("/organisations/\(fixtures.here)/rounds")
+            #expect(try await coordinator.post("/organisations/\(fixtures.here)/rounds", [
+                ("instrument", "co-creation-mindset"), ("team", fixtures.outreachTeam.uuidString), ("label", "Outreach"),
+                ("closes", "2026-06-30"),
+            ]).status == .seeOther)
+        }
+    }
 }

@@ -434,6 +434,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorRoundCloses
     case errorRoundInstrument
     case errorRoundLabel
+    case errorRoundNobody
     case errorRoundTeam
     case errorSectionBody
     case errorSectionInstrument
@@ -1022,6 +1023,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case roundLabelHint
     case roundNotStarted
     case roundOpen
+    case roundOpenAnyway
     case roundOpenHeading
     case roundOpenUntil
     case roundOpenedNotice

@@ -25,6 +25,8 @@ public enum RoundList {
         public let organisationName: String
         public let instruments: [Choice]
         public let teams: [Choice]
+        /// The group chosen has no professional who could answer: opening asks to be sure.
+        public var nobodyCanAnswer = false
         public let lines: [Line]
         /// Whether the viewer opens rounds (a coordinator) or only reads figures (a researcher).
         public var mayOpen = true
@@ -114,6 +116,11 @@ public enum RoundList {
                     Components.textField(
                         name: "closes", label: t(.roundCloses), value: draft["closes"] ?? "", type: .date,
                         error: model.errors.message(for: "closes"), maxLength: 10),
+                    .if(model.nobodyCanAnswer, .div(
+                        .class("checkbox"),
+                        .input(.type(.checkbox), .id("nobody"), .name("nobody"), .safe("value", "open")),
+                        .label(.safe("for", "nobody"), .txt(t(.roundOpenAnyway)))
+                    )),
                     Components.submit(t(.roundOpen))
                 )
             )

@@ -51,6 +51,14 @@ struct RoundsController: RouteCollection {
             return RoundList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let opening):
             let organisationID = try request.uuid("organisation")
+            // A round nobody can answer is opened only when the coordinator says so, knowing it.
+            let answerers = try await Rounds.answerers(organisationID: organisationID, teamID: opening.teamID, on: request.db)
+            if answerers == 0, (try? request.content.get(String.self, at: "nobody")) != "open" {
+                model.draft = draft
+                model.nobodyCanAnswer = true
+                model.errors = [FieldError(field: "team", message: request.localizer(.errorRoundNobody))]
+                return RoundList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            }
             let roundID = try await Rounds.open(opening, organisationID: organisationID, by: principal.accountID, at: request.now, on: request.db)
             try await request.audit(.roundOpened, organisation: organisationID, target: "round:\(roundID)", purpose: .learning)
             return request.redirect(to: LearningRoute.rounds(organisation: organisationID).path + "?notice=opened", redirectType: .normal)
