@@ -21,7 +21,8 @@ struct PrintableExport {
                     definitions([
                         (t(.fieldDisplayName), export.account.displayName),
                         (t(.printLogin), export.account.login),
-                        (t(.fieldLanguage), export.account.preferredLanguage),
+                        (t(.fieldLanguage), chrome.languages.first { $0.code == export.account.preferredLanguage }?.name
+                            ?? export.account.preferredLanguage),
                         (t(.printSince), t.date(export.account.createdAt)),
                     ]),
                     .h3(.txt(t(.myMembershipsHeading))),
