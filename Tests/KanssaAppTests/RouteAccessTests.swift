@@ -50,6 +50,8 @@ import VaporTesting
         Entry(method: .GET, pattern: "/me/export", path: { _ in "/me/export" }, allowed: Who.signedIn),
         Entry(method: .POST, pattern: "/me", path: { _ in "/me" }, form: { _ in [("displayName", "Same"), ("language", "en")] },
               allowed: Who.signedIn),
+        Entry(method: .POST, pattern: "/me/password", path: { _ in "/me/password" }, form: { _ in [("currentPassword", "")] },
+              allowed: Who.signedIn),
         Entry(method: .GET, pattern: "/organisations/:organisation/admin", path: { "/organisations/\($0.here)/admin" },
               allowed: [.role(.admin)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/teams", path: { "/organisations/\($0.here)/teams" },

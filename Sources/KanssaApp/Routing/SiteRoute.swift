@@ -12,6 +12,7 @@ enum SiteRoute: Sendable, Equatable {
     case myInformation(page: Int? = nil)
     case export
     case printableExport
+    case myPassword
     case myData
     case restriction
     case liftRestriction
@@ -42,6 +43,7 @@ enum SiteRoute: Sendable, Equatable {
         case .myInformation(let page): "/me" + Self.query(page: page)
         case .export: "/me/export.json"
         case .printableExport: "/me/export"
+        case .myPassword: "/me/password"
         case .myData: "/me/data"
         case .restriction: "/me/data/restriction"
         case .liftRestriction: "/me/data/restriction/lift"

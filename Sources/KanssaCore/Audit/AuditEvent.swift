@@ -14,6 +14,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case rolesChanged = "roles-changed"
     case teamsChanged = "teams-changed"
     case accountDisabled = "account-disabled"
+    /// The person changed their own password; their other sessions ended.
+    case passwordChanged = "password-changed"
     case accountCreated = "account-created"
     case teamCreated = "team-created"
     case personalDataRead = "personal-data-read"

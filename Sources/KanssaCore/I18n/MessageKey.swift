@@ -97,6 +97,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditModuleAdapted
     case auditModulePublished
     case auditPanelCreated
+    case auditPasswordChanged
     case auditPersonalDataChanged
     case auditPersonalDataErased
     case auditPersonalDataExported
@@ -354,6 +355,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCodeFormat
     case errorCodeInvalid
     case errorCommitmentText
+    case errorCurrentPasswordMissing
+    case errorCurrentPasswordWrong
     case errorDisplayName
     case errorEncounterCapacity
     case errorEncounterChanged
@@ -799,6 +802,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myLoginIs
     case myMembershipsHeading
     case myNameAndLanguage
+    case myPasswordChange
+    case myPasswordChangedNotice
+    case myPasswordCurrent
+    case myPasswordHeading
+    case myPasswordNew
+    case myPasswordOtherSessions
+    case myPasswordSave
     case myPracticeLink
     case myProfileChange
     case myProfileHeading
@@ -1329,6 +1339,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case tracePartHome
     case tracePartLanguage
     case tracePartNote
+    case tracePartPassword
     case tracePartPlan
     case tracePartProfile
     case tracePartSharing

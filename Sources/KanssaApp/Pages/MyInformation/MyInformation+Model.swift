@@ -38,6 +38,9 @@ enum MyInformation {
         var mayRestrictOrErase = false
         var errors: [FieldError] = []
         var notice: Notice?
+        /// The password form's problems and notice, shown in its own section.
+        var passwordErrors: [FieldError] = []
+        var passwordNotice: Notice?
     }
 
     /// Trace entries read per page: like entries are shown as one line, so a page holds more.

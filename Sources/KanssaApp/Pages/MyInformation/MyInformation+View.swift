@@ -9,7 +9,8 @@ extension MyInformation {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.myInformationTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
+                title: t(.myInformationTitle), chrome: chrome, errors: model.errors + model.passwordErrors,
+                notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     .section(
                         .h2(.txt(t(.myProfileHeading))),
@@ -33,6 +34,26 @@ extension MyInformation {
                                 },
                                 error: model.errors.message(for: "language")),
                             Components.submit(t(.saveButton))
+                        ))
+                    ),
+                    .section(
+                        .id("password"),
+                        .h2(.txt(t(.myPasswordHeading))),
+                        .unwrap(model.passwordNotice) { Components.notice($0, focus: true) },
+                        Components.disclosure(t(.myPasswordChange), open: !model.passwordErrors.isEmpty, .form(
+                            .class("stack narrow"), .method(.post), .link(SiteRoute.myPassword.url, as: "action"),
+                            .attribute(named: "novalidate"),
+                            Components.csrfField(chrome.csrfToken),
+                            Components.textField(
+                                name: "currentPassword", label: t(.myPasswordCurrent), type: .password,
+                                autocomplete: "current-password", error: model.passwordErrors.message(for: "currentPassword"),
+                                maxLength: 128),
+                            Components.textField(
+                                name: "newPassword", label: t(.myPasswordNew), type: .password, autocomplete: "new-password",
+                                hint: t(.fieldNewPasswordHint), error: model.passwordErrors.message(for: "newPassword"),
+                                maxLength: 128),
+                            .p(.class("field__hint"), .txt(t(.myPasswordOtherSessions))),
+                            Components.submit(t(.myPasswordSave))
                         ))
                     ),
                     .section(
@@ -113,6 +134,7 @@ enum AuditText {
         case .rolesChanged: t(.auditRolesChanged)
         case .teamsChanged: t(.auditTeamsChanged)
         case .accountDisabled: t(.auditAccountDisabled)
+        case .passwordChanged: t(.auditPasswordChanged)
         case .accountCreated: t(.auditAccountCreated)
         case .teamCreated: t(.auditTeamCreated)
         case .personalDataRead: t(.auditPersonalDataRead)

@@ -13,6 +13,7 @@ enum TraceText {
         // Named by the event itself (see `what`).
         case "member-list", "membership": return nil
         case "profile": return t(.tracePartProfile)
+        case "password": return t(.tracePartPassword)
         case "language": return t(.tracePartLanguage)
         case "export.json": return t(.tracePartExport)
         case "certificate-check": return t(.tracePartCertificateCheck)
