@@ -77,7 +77,9 @@ public enum ActionBoard {
                 .div(.class("services"), .forEach(model.services) { service in
                     .section(
                         .class("service"),
-                        .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(service.name)]),
+                        // The owner's own column is named by their name (WholePicture.build): "Yours" on their page.
+                        .element(named: "h3", nodes: [Node<HTML.BodyContext>.txt(
+                            voice == .owner && service.name == model.ownerName ? t(.servicesYours) : service.name)]),
                         .ul(.class("action-list"), .forEach(service.lines) {
                             line($0, ownerName: model.ownerName, edit: edit, voice: voice, t: t)
                         })

@@ -1079,6 +1079,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sectionTips
     case sectionTitle
     case servicesHeading
+    case servicesYours
     case sessionAttendanceNotice
     case sessionBack
     case sessionCancel
