@@ -15,8 +15,17 @@ public enum Certificates {
             return code
         }
         let code = InvitationCode.random(using: randomBytes)
-        try await AttendanceCertificate(code: code.value, sessionID: sessionID, accountID: accountID, issuedAt: now).create(on: database)
-        return code
+        do {
+            try await AttendanceCertificate(code: code.value, sessionID: sessionID, accountID: accountID, issuedAt: now).create(on: database)
+            return code
+        } catch {
+            // Printed twice at once: the other print's code stands (one per person and session).
+            guard let issued = try await AttendanceCertificate.query(on: database)
+                .filter(\.$sessionID == sessionID).filter(\.$accountID == accountID).first(),
+                let kept = InvitationCode(typed: issued.code)
+            else { throw error }
+            return kept
+        }
     }
 
     /// What a check shows: who, in which training, when, how long and where. Nothing more.

@@ -59,7 +59,8 @@ public struct Localizer: Sendable, Equatable {
         var rest = message[...]
         while let open = rest.firstIndex(of: "{") {
             let afterOpen = rest.index(after: open)
-            if let choice = PluralChoice(parsing: rest[afterOpen...]), let count = counts[choice.name] {
+            // Only messages given counts hold choices worth parsing: pages render many messages.
+            if !counts.isEmpty, let choice = PluralChoice(parsing: rest[afterOpen...]), let count = counts[choice.name] {
                 out += rest[..<open]
                 let form = choice.forms[PluralCategory.of(count, in: language).rawValue] ?? choice.forms["other"] ?? ""
                 let number = arguments[choice.name] ?? String(count)
