@@ -13,6 +13,8 @@ public enum WaitingForYou {
         case clash(dueOn: String, services: Int)
         case suggestion(goal: String, from: String?)
         case dueSoon(action: String, dueOn: String)
+        /// A share of the plan that runs out soon: the person may want it longer, or not.
+        case shareEnding(grantee: String, on: Date)
     }
 
     /// How many days ahead a thing to do counts as due soon.
@@ -32,6 +34,26 @@ public enum WaitingForYou {
         let dueSoon = mine.filter { !$0.isOverdue && ($0.dueOn ?? "") <= weekAhead }
             .map { Item.dueSoon(action: $0.text, dueOn: $0.dueOn ?? "") }
         return overdue + clashes + suggestions + dueSoon
+    }
+
+    /// How many days ahead a share counts as ending soon.
+    public static let shareDaysAhead = 14
+
+    /// Shares of the plan in force that run out within ``shareDaysAhead`` days, soonest first,
+    /// with whom they are: three queries at most, bounded by the plan's shares.
+    public static func sharesEnding(planID: UUID, now: Date, on database: any Database) async throws -> [Item] {
+        let ending = try await PlanAuthorisation.query(on: database)
+            .filter(\.$plan.$id == planID).filter(\.$revokedAt == nil)
+            .filter(\.$expiresAt > now).filter(\.$expiresAt <= now.addingTimeInterval(TimeInterval(shareDaysAhead) * 86_400))
+            .sort(\.$expiresAt).all()
+        guard !ending.isEmpty else { return [] }
+        let teams = try await Team.granteeNames(of: Set(ending.compactMap(\.granteeTeamID)), on: database)
+        let people = try await Account.displayNames(of: ending.compactMap(\.granteeAccountID), on: database)
+        return ending.map { share in
+            .shareEnding(
+                grantee: share.granteeTeamID.flatMap { teams[$0] } ?? share.granteeAccountID.flatMap { people[$0] } ?? "–",
+                on: share.expiresAt)
+        }
     }
 
     /// What others wrote on the plan after `since`: how many notes, and their authors, the most

@@ -256,4 +256,21 @@ import VaporTesting
             #expect(!(try await citizen.get("/").body.string.contains("learning-heading")))
         }
     }
+
+    @Test func aCitizenIsToldOfAShareAboutToEnd() async throws {
+        try await withApp { app, world in
+            _ = try await Fixtures.make(on: app)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            try await citizen.get("/plan")
+            try await citizen.post("/plan/agenda", ActionTests.agenda)
+            // The fixtures' share runs 30 days; 20 days on, it ends within two weeks.
+            #expect(!(try await citizen.get("/").body.string.contains("can see your plan until")))
+            world.advance(by: 20 * 24 * 3600)
+            citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let home = try await citizen.get("/").body.string
+            #expect(home.contains(#"<a href="/plan/sharing">Outreach (Here) can see your plan until June 27, 2026."#))
+        }
+    }
 }

@@ -575,6 +575,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeWaitingHeading
     case homeWaitingNothing
     case homeWaitingOverdue
+    case homeWaitingShareEnding
     case homeWaitingSuggestion
     case homeWaitingSuggestionUnnamed
     case homeYourRoles

@@ -71,6 +71,7 @@ enum Home {
         let picture = try await platform.wholePictures.picture(
             of: plan, ownerName: principal.displayName, showGoals: true, now: now, timeZone: timeZone, on: database)
         return WaitingForYou.items(in: picture, now: now, timeZone: timeZone)
+            + (try await WaitingForYou.sharesEnding(planID: try plan.requireID(), now: now, on: database))
     }
 
     /// What changed on a person's own plan since they last came.

@@ -174,6 +174,8 @@ extension Home.View {
             (t(.homeWaitingSuggestionUnnamed, ["goal": goal]), AgendaRoute.myPlan.url)
         case .dueSoon(let action, let dueOn):
             (t(.homeWaitingDueSoon, ["action": action, "date": ActionBoard.day(dueOn, t)]), AgendaRoute.actions.url)
+        case .shareEnding(let grantee, let day):
+            (t(.homeWaitingShareEnding, ["name": grantee, "date": t.date(day)]), AgendaRoute.sharing.url)
         }
     }
 }
