@@ -104,9 +104,7 @@ public enum Caseload {
         on database: any Database
     ) async throws -> Model {
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
-        let pattern = "%" + Account.searchKey(search)
-            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-            .replacingOccurrences(of: "_", with: "\\_") + "%"
+        let pattern = likeContaining(Account.searchKey(search))
         let matching: SQLQueryString = search.isEmpty ? "" : " WHERE c.search_name LIKE \(bind: pattern) ESCAPE '\\'"
         // The page and, on each of its rows, how many there are in all: one pass, not two.
         struct Row: Decodable { let plan_id: UUID; let owner_id: UUID; let display_name: String; let until: Date; let total: Int }

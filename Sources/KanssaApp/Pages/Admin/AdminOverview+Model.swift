@@ -95,13 +95,9 @@ enum MemberDirectory {
         organisationID: UUID, page: ListPage, search: String = "", on database: any Database
     ) async throws -> Paged<AdminOverview.Model.MemberLine> {
         guard let sql = database as? any SQLDatabase else { throw KanssaError.notFound }
-        func like(_ text: String) -> String {
-            "%" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_") + "%"
-        }
         let matching: SQLQueryString = search.isEmpty ? "" : """
-             AND (a.search_name LIKE \(bind: like(Account.searchKey(search))) ESCAPE '\\' \
-            OR a.login LIKE \(bind: like(search.lowercased())) ESCAPE '\\')
+             AND (a.search_name LIKE \(bind: likeContaining(Account.searchKey(search))) ESCAPE '\\' \
+            OR a.login LIKE \(bind: likeContaining(search.lowercased())) ESCAPE '\\')
             """
         let total = try await sql.raw("""
             SELECT COUNT(*) AS n FROM accounts a
