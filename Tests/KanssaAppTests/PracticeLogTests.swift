@@ -37,8 +37,8 @@ import VaporTesting
             let page = try await professional.get("/learning/practice?notice=logged").body.string
             #expect(page.contains("Your entry is in your log."))
             #expect(page.contains("<td>The agenda conversation</td><td>2</td>"))
-            #expect(page.contains("<td>2026-04</td><td>1</td><td>1</td>"))
-            #expect(page.contains("<td>2026-05</td><td>2</td><td>2</td>"))
+            #expect(page.contains("<td>April 2026</td><td>1</td><td>1</td>"))
+            #expect(page.contains("<td>May 2026</td><td>2</td><td>2</td>"))
             let stored = try #require(try await PracticeEntry.query(on: app.db).sort(\.$usedOn).first())
             #expect(stored.accountID == fixtures.accounts[.professional]! && stored.whatLearned.isEmpty)
 

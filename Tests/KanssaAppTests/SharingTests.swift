@@ -149,7 +149,7 @@ import VaporTesting
             #expect(page.contains(#"aria-describedby="legalBasis-0-hint""#))
             try await citizen.post("/plan/authorisations/\(authorisation.id!)/revoke")
             let receipt = try await citizen.get("/plan/sharing").body.string
-            #expect(receipt.contains(#"<a href="/plan/sharing/new?from=\#(authorisation.id!)">Share again like this"#))
+            #expect(receipt.contains(#"<a class="action-link" href="/plan/sharing/new?from=\#(authorisation.id!)">Share again like this"#))
             let again = try await citizen.get("/plan/sharing/new?from=\(authorisation.id!)").body.string
             #expect(again.contains(#"<option value="\#(fixtures.outreachTeam)" selected>"#))
             #expect(again.contains(#"value="Finding work together""#))

@@ -46,6 +46,21 @@ import Testing
         #expect(catalogs.localizer(for: "fi", timeZone: helsinki).number(12345) == "12\u{a0}345")
         #expect(catalogs.localizer(for: "en", timeZone: helsinki).number(12345) == "12,345")
     }
+
+    @Test func aDayAMonthAndATimeAreWrittenOneWayPerLanguage() {
+        let helsinki = TimeZone(identifier: "Europe/Helsinki")!
+        let (fi, en) = (catalogs.localizer(for: "fi", timeZone: helsinki), catalogs.localizer(for: "en", timeZone: helsinki))
+        let date = Date(timeIntervalSince1970: 1_780_000_000) // 2026-05-28 23:26:40 in Helsinki
+        // A day kept as text reads like a date; the long form with a time as without one.
+        #expect(fi.day("2026-05-29") == fi.date(date.addingTimeInterval(3600)))
+        #expect(en.day("2026-12-03") == "December 3, 2026")
+        #expect(en.day("no day") == "no day")
+        #expect(fi.dateTime(date).hasPrefix("28. toukokuuta 2026"))
+        #expect(en.dateTime(date).hasPrefix("May 28, 2026"))
+        #expect(en.month("2026-11") == "November 2026")
+        #expect(fi.month("2026-11").lowercased() == "marraskuu 2026")
+        #expect(en.month("2026-13") == "2026-13")
+    }
 }
 
 @Suite struct MessageFillingTests {

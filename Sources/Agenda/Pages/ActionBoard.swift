@@ -5,13 +5,6 @@ import KanssaCore
 /// The whole-person view's parts: the alignment figure with its definition, the flags, and every
 /// service's actions side by side.
 public enum ActionBoard {
-    /// "2026-12-03" as a date in the person's language.
-    public static func day(_ text: String, _ t: Localizer) -> String {
-        guard let end = Days.endOfDay(text, in: TimeZone(identifier: "UTC")!) else { return text }
-        // Noon of the day in UTC is the same day in every time zone a municipality is in.
-        return t.date(end.addingTimeInterval(-12 * 3600))
-    }
-
     public static func alignment(_ alignment: Alignment, heading: String, definition: String, t: Localizer) -> Node<HTML.BodyContext> {
         .section(
             .h2(.txt(heading)),
@@ -103,7 +96,7 @@ public enum ActionBoard {
     static func clash(_ clash: WholePicture.Clash, voice: Voice, t: Localizer) -> Node<HTML.ListContext> {
         .li(
             .class("card card--warning"),
-            .h3(.txt(day(clash.day, t))),
+            .h3(.txt(t.day(clash.day))),
             .ul(.forEach(clash.lines) { line in
                 // The owner's own things to do come from no service: "You", on their page.
                 .li(.txt(t(.clashExpects, [
@@ -126,14 +119,14 @@ public enum ActionBoard {
             .unwrap(line.plannedWithOwnerPresentBy) {
                 .p(.txt(voice == .owner ? t(.actionPlannedWithYou, ["name": $0]) : t(.actionPlannedPresent, ["name": $0, "owner": ownerName])))
             },
-            .unwrap(line.dueOn) { due in .p(.txt(t(.actionDue, ["date": day(due, t)]))) },
+            .unwrap(line.dueOn) { due in .p(.txt(t(.actionDue, ["date": t.day(due)]))) },
             .p(
                 .span(.class("tag"), .txt(ActionWords.status(line.status, t))),
                 .if(line.isOverdue, .span(.class("tag tag--warning"), .txt(t(.actionOverdue)))),
                 .if(line.clashes, .span(.class("tag tag--warning"), .txt(t(.actionClashes)))),
                 .if(line.pullsAgainst, .span(.class("tag tag--warning"), .txt(t(.actionPullsAgainst))))
             ),
-            .if(line.mayChange, .p(.a(.link(edit(line.id)), .txt(t(.actionChange)), .span(.class("visually-hidden"), .txt(": " + line.text)))))
+            .if(line.mayChange, .p(Components.actionLink(edit(line.id), t(.actionChange), about: line.text)))
         )
     }
 }

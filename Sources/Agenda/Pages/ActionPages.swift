@@ -34,7 +34,7 @@ public enum ActionsPage {
             return Layout.page(
                 title: t(.actionsTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
+                    .p(.class("screen-only"), .a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     ActionBoard.render(
                         model.picture, edit: { AgendaRoute.action($0).url },
                         tensions: ActionBoard.TensionControls(
@@ -109,7 +109,7 @@ public enum ActionEditor {
             return Layout.page(
                 title: t(.actionEditTitle), chrome: chrome, errors: model.errors, notices: notices,
                 content: .div(
-                    .p(.a(.link(model.back), .txt(t(.backToPlan)))),
+                    .p(.class("screen-only"), .a(.link(model.back), .txt(t(.backToPlan)))),
                     .unwrap(model.conflict) { theirs($0) },
                     ActionFormView.render(
                         target: model.target, form: model.form, choices: model.choices, version: model.version,
@@ -135,7 +135,7 @@ public enum ActionEditor {
                 .h2(.txt(t(.actionConflictTheirs, ["name": conflict.savedBy]))),
                 .element(named: "dl", nodes:
                     pair(t(.actionText), draft.text) + pair(t(.actionGoal), goal) + pair(t(.actionOwner), owner)
-                    + pair(t(.actionDueField), draft.dueOn.map { ActionBoard.day($0, t) } ?? "–")
+                    + pair(t(.actionDueField), draft.dueOn.map { t.day($0) } ?? "–")
                     + pair(t(.actionStatus), ActionWords.status(draft.status, t))),
                 .p(.txt(t(.actionConflictYours)))
             )

@@ -251,7 +251,7 @@ public enum Caseload {
                             [
                                 .a(.link(AgendaRoute.sharedPlan(line.planID).url), .txt(line.ownerName)),
                                 !line.sharesActions ? .txt(t(.caseloadNotShared))
-                                    : line.nextAction.map { .txt("\($0.text) (\(ActionBoard.day($0.dueOn, t)))") } ?? .txt("–"),
+                                    : line.nextAction.map { .txt("\($0.text) (\(t.day($0.dueOn)))") } ?? .txt("–"),
                                 line.overdue.map { $0 > 0 ? .strong(.txt(t.number($0))) : .txt("0") } ?? .txt(t(.caseloadNotShared)),
                                 !line.sharesCheckIns ? .txt(t(.caseloadNotShared)) : .txt(line.lastCheckIn.map { t.date($0) } ?? "–"),
                                 .txt(t.date(line.until)),

@@ -47,7 +47,7 @@ public enum GoalEditor {
                 title: t(.goalEditTitle), chrome: chrome, errors: model.errors,
                 notices: model.conflict.map { _ in [Notice(.error, t(.goalConflict))] } ?? [],
                 content: .div(
-                    .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
+                    .p(.class("screen-only"), .a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     .unwrap(model.conflict) { conflict in
                         .section(
                             .class("conflict"),

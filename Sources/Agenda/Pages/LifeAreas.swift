@@ -44,7 +44,7 @@ public enum LifeAreas {
             return Layout.page(
                 title: t(.lifeTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
-                    .p(.a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
+                    .p(.class("screen-only"), .a(.link(AgendaRoute.myPlan.url), .txt(t(.backToPlan)))),
                     .section(
                         .h2(.txt(t(.checkInHeading))),
                         CheckInForm.render(

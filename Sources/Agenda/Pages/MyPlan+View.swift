@@ -24,6 +24,7 @@ extension MyPlan {
                 content: .div(
                     .p(.txt(t(.planIntro))),
                     .ul(
+                        .class("screen-only"),
                         .li(.a(.link(AgendaRoute.actions.url), .txt(t(.actionsLink)))),
                         .li(.a(.link(AgendaRoute.lifeAreas.url), .txt(t(.lifeLink)))),
                         .li(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingLink))))
@@ -158,8 +159,7 @@ extension MyPlan {
                         .if(goal.origin == .suggested, .span(.class("tag"), .txt(t(.planGoalEndorsed, ["name": goal.suggestedBy ?? "–"])))),
                         .if(goal.status == .achieved, .span(.class("tag"), .txt(t(.planGoalAchieved)))),
                         .txt(" "),
-                        .a(.link(AgendaRoute.goal(goal.id).url), .txt(t(.actionChange)),
-                           .span(.class("visually-hidden"), .txt(": " + goal.text)))
+                        Components.actionLink(AgendaRoute.goal(goal.id).url, t(.actionChange), about: goal.text)
                     )
                 }),
                 .if(!model.setAside.isEmpty, .group(
@@ -170,8 +170,7 @@ extension MyPlan {
                             .span(.class("tag"), .txt(goal.statusChangedAt.map { t(.planGoalSetAsideOn, ["date": t.date($0)]) }
                                 ?? t(.goalSetAside))),
                             .txt(" "),
-                            .a(.link(AgendaRoute.goal(goal.id).url), .txt(t(.actionChange)),
-                               .span(.class("visually-hidden"), .txt(": " + goal.text)))
+                            Components.actionLink(AgendaRoute.goal(goal.id).url, t(.actionChange), about: goal.text)
                         )
                     })
                 )),

@@ -44,9 +44,8 @@ extension Sharing {
                     .if(!past.isEmpty, .section(
                         .h2(.txt(t(.sharingPastHeading))),
                         Components.disclosure(t(.sharingPastOpen, counts: ["count": past.count]), .ul(.class("cards"), .forEach(past) { line in
-                            .li(.class("card"), describe(line), .p(.a(
-                                .link(AgendaRoute.newShare(from: line.id).url),
-                                .txt(t(.sharingAgain)), .span(.class("visually-hidden"), .txt(": " + line.grantee)))))
+                            .li(.class("card"), describe(line), .p(Components.actionLink(
+                                AgendaRoute.newShare(from: line.id).url, t(.sharingAgain), about: line.grantee)))
                         }))
                     )),
                     .p(.txt(t(.sharingTraceHint)))
@@ -78,8 +77,9 @@ extension Sharing {
             let t = chrome.t
             let teams = model.teams.filter { $0.legalBases.contains(.consent) }
             let errors = model.quickErrors
+            // Sharing is done on the screen; a printed list of who can see the plan leaves it out.
             return .section(
-                .id("share"),
+                .id("share"), .class("screen-only"),
                 .h2(.txt(t(.sharingAddHeading))),
                 .if(model.teams.isEmpty, .p(.txt(t(.sharingNoTeams)))),
                 .if(!teams.isEmpty, .form(
@@ -103,7 +103,7 @@ extension Sharing {
                         hint: t(.sharingUntilHint), error: errors.message(for: "until")),
                     Components.submit(t(.sharingQuickSubmit))
                 )),
-                .if(!model.teams.isEmpty, .p(.a(.link(AgendaRoute.newShare().url), .txt(t(.sharingChooseParts)))))
+                .if(!model.teams.isEmpty, .p(Components.actionLink(AgendaRoute.newShare().url, t(.sharingChooseParts))))
             )
         }
     }

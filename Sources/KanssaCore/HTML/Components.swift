@@ -36,6 +36,14 @@ public enum Components {
         case primary, secondary, danger, link
     }
 
+    /// A link to a form that changes something ("Change", "Share again like this"): for the screen
+    /// only, so a print shows the plan, not what can be done to it. `about` tells a screen reader
+    /// which of several such links this is.
+    public static func actionLink(_ url: SafeURL, _ label: String, about: String? = nil) -> Node<HTML.BodyContext> {
+        .a(.class("action-link"), .link(url), .txt(label),
+           .unwrap(about) { .span(.class("visually-hidden"), .txt(": " + $0)) })
+    }
+
     /// A form with one button, for actions that change something (sign out, disable).
     public static func postButton(
         action: SafeURL, csrfToken: String, label: String, style: ButtonStyle = .secondary,

@@ -13,6 +13,7 @@ public struct Localizer: Sendable, Equatable {
     // formatting itself on Linux, and a page shows dozens of dates.
     private let dateStyle: Date.FormatStyle
     private let dateTimeStyle: Date.FormatStyle
+    private let monthStyle: Date.FormatStyle
     private let numberStyle: IntegerFormatStyle<Int>
     private let decimalStyle: FloatingPointFormatStyle<Double>
 
@@ -24,10 +25,12 @@ public struct Localizer: Sendable, Equatable {
         let locale = Locale(identifier: language)
         var date = Date.FormatStyle(date: .long, time: .omitted, locale: locale)
         date.timeZone = timeZone
-        var dateTime = Date.FormatStyle(date: .abbreviated, time: .shortened, locale: locale)
+        // The same long date with or without a time, so that one page never shows a day two ways.
+        var dateTime = Date.FormatStyle(date: .long, time: .shortened, locale: locale)
         dateTime.timeZone = timeZone
         self.dateStyle = date
         self.dateTimeStyle = dateTime
+        self.monthStyle = Date.FormatStyle(locale: locale, timeZone: .gmt).month(.wide).year()
         self.numberStyle = IntegerFormatStyle<Int>.number.locale(locale)
         self.decimalStyle = FloatingPointFormatStyle<Double>.number.precision(.fractionLength(1)).locale(locale)
     }
@@ -85,6 +88,20 @@ public struct Localizer: Sendable, Equatable {
 
     public func date(_ date: Date) -> String {
         date.formatted(dateStyle)
+    }
+
+    /// A day as typed in a form or kept in the database ("2026-12-03"), in the person's language;
+    /// the text as it is if it is no day.
+    public func day(_ text: String) -> String {
+        guard let end = Days.endOfDay(text, in: .gmt) else { return text }
+        // Noon of the day in UTC is the same day in every time zone a municipality is in.
+        return date(end.addingTimeInterval(-12 * 3600))
+    }
+
+    /// A month kept as "2026-11", in the person's language ("November 2026", "marraskuu 2026").
+    public func month(_ text: String) -> String {
+        guard let first = Days.startOfDay(text + "-15", in: .gmt) else { return text }
+        return first.formatted(monthStyle)
     }
 
     public func dateTime(_ date: Date) -> String {

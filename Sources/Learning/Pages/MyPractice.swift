@@ -67,7 +67,7 @@ public enum MyPractice {
                             caption: t(.practiceGrowthCaption),
                             headers: [t(.practiceMonth), t(.practiceEntries), t(.practiceToolsSoFar)],
                             rows: model.months.map { month in
-                                [.txt(month.month), .txt(t.number(month.entries)), .txt(t.number(month.toolsSoFar))]
+                                [.txt(t.month(month.month)), .txt(t.number(month.entries)), .txt(t.number(month.toolsSoFar))]
                             }))
                     ),
                     .section(

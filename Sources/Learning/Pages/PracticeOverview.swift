@@ -87,7 +87,7 @@ public enum PracticeOverview {
                             caption: t(.practiceOrganisationGrowthCaption),
                             headers: [t(.practiceMonth), t(.practicePeopleLogging), t(.practiceToolsSoFar)],
                             rows: adoption.months.map { month in
-                                [.txt(month.month), .txt(t.number(month.people)), .txt(t.number(month.toolsSoFar))]
+                                [.txt(t.month(month.month)), .txt(t.number(month.people)), .txt(t.number(month.toolsSoFar))]
                             }))
                     ),
                     .section(

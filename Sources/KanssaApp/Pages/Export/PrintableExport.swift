@@ -79,7 +79,7 @@ struct PrintableExport {
                 rows: plan.actions.map { action in
                     [
                         .txt(action.text), .txt(action.goal ?? "–"), .txt(action.owner == "self" ? t(.traceYou) : action.owner),
-                        .txt(action.service ?? t(.printOwnAction)), .txt(action.dueOn ?? "–"),
+                        .txt(action.service ?? t(.printOwnAction)), .txt(action.dueOn.map { t.day($0) } ?? "–"),
                         .txt(ActionStatus(rawValue: action.status).map { ActionWords.status($0, t) } ?? action.status),
                     ]
                 })),

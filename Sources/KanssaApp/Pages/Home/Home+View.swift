@@ -96,11 +96,11 @@ extension Home.View {
             .h2(.id("caseload-heading"), .txt(t(.homeCaseloadHeading))),
             .if(model.isEmpty, .p(.txt(t(.homeCaseloadNothing)))),
             few(model.overdue, heading: .homeCaseloadOverdue, t, all: AgendaRoute.caseload(order: .overdue).url) { line in
-                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
+                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": t.day(line.dueOn)]),
                  AgendaRoute.sharedActions(line.planID).url)
             },
             few(model.comingUp, heading: .homeCaseloadComing, t, all: AgendaRoute.caseload().url) { line in
-                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": ActionBoard.day(line.dueOn, t)]),
+                (t(.homeCaseloadActionLine, ["name": line.ownerName, "action": line.text, "date": t.day(line.dueOn)]),
                  AgendaRoute.sharedActions(line.planID).url)
             },
             few(model.newShares, heading: .homeCaseloadNewShares, t, all: AgendaRoute.caseload().url) { line in
@@ -165,15 +165,15 @@ extension Home.View {
     private static func line(_ item: WaitingForYou.Item, _ t: Localizer) -> (String, SafeURL) {
         switch item {
         case .overdue(let action, let dueOn):
-            (t(.homeWaitingOverdue, ["action": action, "date": ActionBoard.day(dueOn, t)]), AgendaRoute.actions.url)
+            (t(.homeWaitingOverdue, ["action": action, "date": t.day(dueOn)]), AgendaRoute.actions.url)
         case .clash(let dueOn, let services):
-            (t(.homeWaitingClash, ["date": ActionBoard.day(dueOn, t), "count": t.number(services)]), AgendaRoute.actions.url)
+            (t(.homeWaitingClash, ["date": t.day(dueOn), "count": t.number(services)]), AgendaRoute.actions.url)
         case .suggestion(let goal, let from?):
             (t(.homeWaitingSuggestion, ["name": from, "goal": goal]), AgendaRoute.myPlan.url)
         case .suggestion(let goal, nil):
             (t(.homeWaitingSuggestionUnnamed, ["goal": goal]), AgendaRoute.myPlan.url)
         case .dueSoon(let action, let dueOn):
-            (t(.homeWaitingDueSoon, ["action": action, "date": ActionBoard.day(dueOn, t)]), AgendaRoute.actions.url)
+            (t(.homeWaitingDueSoon, ["action": action, "date": t.day(dueOn)]), AgendaRoute.actions.url)
         case .shareEnding(let grantee, let day):
             (t(.homeWaitingShareEnding, ["name": grantee, "date": t.date(day)]), AgendaRoute.sharing.url)
         }
