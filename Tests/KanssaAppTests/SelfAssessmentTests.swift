@@ -195,6 +195,12 @@ import VaporTesting
             // (three items 2, one reversed 2 → 4), after 3.5 or 3.0 (4,4,4,2 or 3,3,3,3); changes +1, +0.5, +1, +0.5, +1.
             #expect(page.contains("+0.8 (95 % interval"))
             #expect(page.contains("5 people"))
+            // Said in a sentence, on the questionnaire's scale, and drawn: the spread and the change.
+            #expect(page.contains("Answers run from 1 (“"))
+            #expect(page.contains("Up 0.8 since “Before the programme” for the 5 people who answered both: a clear rise"))
+            #expect(page.contains(#"<figcaption id="figures-spread">"#) && page.contains(#"<figcaption id="figures-change">"#))
+            #expect(page.contains(#"<svg viewBox="0 0 320 230" role="img" aria-labelledby="figures-change""#))
+            #expect(page.matches(of: #/class="middle-half"/#).count == 5)
             // Someone asked in another round of another organisation is never compared.
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))

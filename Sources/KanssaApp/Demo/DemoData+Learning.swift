@@ -32,12 +32,15 @@ extension DemoData {
         for (number, (login, _)) in hullOfficers.enumerated() {
             guard let officer = accountIDs[login] else { continue }
             for (round, lift) in [(before, 0), (after, 1)] {
-                // Each officer's own pattern; after the training days the person-centred parts rise for most.
+                // Each officer's own pattern; after the training days the person-centred parts rise
+                // for most, by different amounts, and learning and unlearning moves either way.
                 let answers = instrument.items.enumerated().reduce(into: [String: Int]()) { answers, entry in
                     let (index, item) = entry
                     let base = 2 + (number + index) % 3
-                    let rises = lift == 1 && item.subscale != "learning" && (number + index) % 4 != 0
-                    let value = min(5, base + (rises ? 1 : 0))
+                    let learning = item.subscale == "learning"
+                    let rises = lift == 1 && (learning ? (number + index) % 3 == 0 : (number + index) % 4 != 0 && (2 * number + index) % 5 != 0)
+                    let falls = lift == 1 && learning && (number + 2 * index) % 4 == 0
+                    let value = max(1, min(5, base + (rises ? 1 : 0) - (falls ? 1 : 0)))
                     answers[item.id] = item.reversed ? 6 - value : value
                 }
                 try await Rounds.save(answers, submit: true, roundID: try round.requireID(), accountID: officer,

@@ -500,17 +500,28 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fieldTeamOptional
     case figuresCaption
     case figuresChange
+    case figuresChangeChartTitle
+    case figuresChangeFell
+    case figuresChangeRose
+    case figuresChangeTooFew
+    case figuresChangeUnclear
     case figuresChangeValue
+    case figuresChartTitle
+    case figuresChartTooFew
     case figuresCompare
     case figuresDefinition
     case figuresIntro
     case figuresMean
     case figuresMeanValue
     case figuresNoComparison
+    case figuresPartSentence
+    case figuresPartTooFew
     case figuresPeople
     case figuresQuartiles
     case figuresQuartilesValue
+    case figuresScaleEnds
     case figuresShow
+    case figuresTableOpen
     case figuresTitle
     case figuresTooFew
     case footerTagline
