@@ -7,6 +7,7 @@ import KanssaCore
 /// names and contact details are never part of a session.
 public enum EncounterSessions {
     public static let defaultMinutes = 150
+    public static let placeLength = 300
     public static let defaultFollowUpWeeks = 6
     public static let currencies = ["EUR", "GBP", "SEK", "PLN", "HUF"]
 
@@ -53,7 +54,7 @@ public enum EncounterSessions {
         if minutes.map({ !(15...480).contains($0) }) ?? true { problems.append(.minutes) }
         let mode = fields["mode"].flatMap(SessionMode.init(rawValue:))
         if mode == nil { problems.append(.mode) }
-        var place = TypedText.clean(fields["place"], maxLength: 300)
+        var place = TypedText.clean(fields["place"], maxLength: placeLength)
         if mode == .online, let typed = place, !(typed.hasPrefix("https://") || typed.hasPrefix("http://")) || typed.contains(" ") {
             place = nil
         }

@@ -8,6 +8,8 @@ import SQLKit
 public enum Modules {
     public static let defaultLicence = "CC BY 4.0"
     public static let bodyLength = 10_000
+    public static let titleLength = 120
+    public static let summaryLength = 1000
 
     /// The module as the policy sees it. Three queries.
     public static func access(moduleID: UUID, on database: any Database) async throws -> ModuleAccess? {
@@ -38,9 +40,9 @@ public enum Modules {
     /// A module's title, summary (what professionals will take from it), language and licence.
     public static func check(_ fields: [String: String], languages: [String]) -> Result<Draft, ProblemList<DraftProblem>> {
         var problems: [DraftProblem] = []
-        let title = TypedText.clean(fields["title"], maxLength: 120)
+        let title = TypedText.clean(fields["title"], maxLength: titleLength)
         if title == nil { problems.append(.title) }
-        let summary = TypedText.clean(fields["summary"], maxLength: 1000, multiline: true)
+        let summary = TypedText.clean(fields["summary"], maxLength: summaryLength, multiline: true)
         if summary == nil { problems.append(.summary) }
         let language = fields["language"].flatMap { languages.contains($0) ? $0 : nil }
         if language == nil { problems.append(.language) }
@@ -101,7 +103,7 @@ public enum Modules {
         var problems: [SectionProblem] = []
         let kind = fields["kind"].flatMap(SectionKind.init(rawValue:))
         if kind == nil { problems.append(.kind) }
-        let title = TypedText.clean(fields["section-title"], maxLength: 120)
+        let title = TypedText.clean(fields["section-title"], maxLength: titleLength)
         if title == nil { problems.append(.title) }
         let typedBody = fields["body"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let body = typedBody.isEmpty && kind == .reflection ? "" : TypedText.clean(typedBody, maxLength: bodyLength, multiline: true)

@@ -6,6 +6,7 @@ import SQLKit
 /// Self-assessment rounds: opening one for a group, answering privately (a draft until
 /// submitted), a person's own scores, and the group's figures — never of fewer than five.
 public enum Rounds {
+    public static let labelLength = 100
     /// What a coordinator asked for, checked.
     public struct Opening: Sendable, Equatable {
         public let instrument: Instrument
@@ -29,7 +30,7 @@ public enum Rounds {
         if instrument == nil { problems.append(.instrument) }
         let team = teamID.isEmpty ? nil : UUID(uuidString: teamID)
         if !teamID.isEmpty && (team.map { !teams.contains($0) } ?? true) { problems.append(.team) }
-        let cleaned = TypedText.clean(label, maxLength: 100)
+        let cleaned = TypedText.clean(label, maxLength: labelLength)
         if cleaned == nil { problems.append(.label) }
         let closesAt = Days.endOfDay(closes, in: timeZone)
         if closesAt.map({ $0 <= now || $0.timeIntervalSince(now) > 366 * 24 * 3600 }) ?? true { problems.append(.closes) }

@@ -32,6 +32,11 @@ import VaporTesting
             try await citizen.get("/plan")
             try await citizen.post("/plan/agenda", Self.agenda)
             try await citizen.get("/plan/actions")
+            // A message says what to do: what to write when it is empty, how much to cut when it is too long.
+            let empty = try await citizen.post("/plan/actions", Self.actionForm(fixtures, "   "))
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains(">Write what will be done.</"))
+            let long = try await citizen.post("/plan/actions", Self.actionForm(fixtures, String(repeating: "a", count: 350)))
+            #expect(long.body.string.contains("Write what will be done. It is too long: shorten it to 300 characters or fewer."))
             let mine = try await citizen.post("/plan/actions", Self.actionForm(fixtures, "Practise the interview with Amal", due: "2026-06-03"))
             #expect(mine.status == .seeOther)
             try await professional.get("/plans/\(fixtures.citizenPlan)")

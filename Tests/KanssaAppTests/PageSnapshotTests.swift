@@ -294,7 +294,7 @@ import Testing
         var page = ActionsPage.Model(picture: Self.picture(), isAgendaWritten: true)
         page.picture.allowChanges { _ in true }
         expectPage(ActionsPage.View(model: page, chrome: try Self.chrome()).render(), named: "actions")
-        page.errors = ActionFormView.errors([.text, .due], t: try Self.chrome("fi").t)
+        page.errors = ActionFormView.errors([.text, .due], in: ActionForm(), t: try Self.chrome("fi").t)
         expectPage(ActionsPage.View(model: page, chrome: try Self.chrome("fi")).render(), named: "actions-error-fi")
 
         let picture = Self.picture()

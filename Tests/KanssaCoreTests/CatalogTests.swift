@@ -47,6 +47,24 @@ import Testing
         #expect(catalogs.localizer(for: "en", timeZone: helsinki).number(12345) == "12,345")
     }
 
+    @Test func aTextNotTakenSaysWhatToDoAboutIt() {
+        let t = catalogs.localizer(for: "en", timeZone: .gmt)
+        // Empty: what to write, and nothing about a limit.
+        #expect(t.textError(.errorActionText, typed: " \n ", maxLength: 300) == "Write what will be done.")
+        #expect(t.textError(.errorActionText, typed: nil, maxLength: 300) == "Write what will be done.")
+        // Too long: the limit to keep to.
+        #expect(t.textError(.errorActionText, typed: String(repeating: "a", count: 1234), maxLength: 300)
+            == "Write what will be done. It is too long: shorten it to 300 characters or fewer.")
+        #expect(t.textError(.errorActionText, typed: "bell\u{7}", maxLength: 300).contains("cannot be shown"))
+        #expect(t.textError(.errorActionText, typed: "line\nbreak", maxLength: 300, multiline: false).contains("cannot be shown"))
+        // Taken as text but refused for a reason of its own.
+        #expect(t.textError(.errorPracticeToolName, typed: "Walk and talk", maxLength: 100, otherwise: .errorPracticeToolNameTaken)
+            == "The catalogue already has a tool of that name: give another name.")
+        let fi = catalogs.localizer(for: "fi", timeZone: .gmt)
+        #expect(fi.textError(.errorActionText, typed: String(repeating: "ä", count: 301), maxLength: 300)
+            == "Kirjoita, mitä tehdään. Teksti on liian pitkä: lyhennä se enintään 300 merkkiin.")
+    }
+
     @Test func aDayAMonthAndATimeAreWrittenOneWayPerLanguage() {
         let helsinki = TimeZone(identifier: "Europe/Helsinki")!
         let (fi, en) = (catalogs.localizer(for: "fi", timeZone: helsinki), catalogs.localizer(for: "en", timeZone: helsinki))

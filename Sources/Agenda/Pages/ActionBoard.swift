@@ -268,17 +268,17 @@ public enum ActionFormView {
     }
 
     /// The message for each problem with an action form.
-    public static func errors(_ problems: [ActionForm.Problem], t: Localizer) -> [FieldError] {
+    public static func errors(_ problems: [ActionForm.Problem], in form: ActionForm, t: Localizer) -> [FieldError] {
         problems.map { problem in
-            let message: MessageKey = switch problem {
-            case .text: .errorActionText
-            case .goal: .errorActionGoal
-            case .owner: .errorActionOwner
-            case .supporter: .errorActionSupporter
-            case .due: .errorActionDue
-            case .status: .errorActionStatus
+            let message = switch problem {
+            case .text: t.textError(.errorActionText, typed: form.text, maxLength: PlanActions.textLength)
+            case .goal: t(.errorActionGoal)
+            case .owner: t(.errorActionOwner)
+            case .supporter: t(.errorActionSupporter)
+            case .due: t(.errorActionDue)
+            case .status: t(.errorActionStatus)
             }
-            return FieldError(field: problem.rawValue, message: t(message))
+            return FieldError(field: problem.rawValue, message: message)
         }
     }
 }

@@ -421,6 +421,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPracticeTool
     case errorPracticeToolDescription
     case errorPracticeToolName
+    case errorPracticeToolNameTaken
     case errorPracticeUsedOn
     case errorPracticeWhatHappened
     case errorPracticeWhatLearned
@@ -460,6 +461,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorSetPlace
     case errorSetTime
     case errorSetWeeks
+    case errorShorten
     case errorSignInFailed
     case errorStrengthText
     case errorTeam
@@ -481,6 +483,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorUnavailableTitle
     case errorUnreadableText
     case errorUnreadableTitle
+    case errorUnshowable
     case errorUntil
     case errorWhatMattersMissing
     case expires

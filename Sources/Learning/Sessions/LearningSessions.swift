@@ -8,6 +8,8 @@ import SQLKit
 public enum LearningSessions {
     public static let smallestGroup = GroupFigures.smallestGroup
     public static let commentLength = 1000
+    public static let titleLength = 100
+    public static let descriptionLength = 2000
 
     /// The session as the policy sees it. Two queries.
     public static func access(sessionID: UUID, on database: any Database) async throws -> SessionAccess? {
@@ -31,9 +33,9 @@ public enum LearningSessions {
         _ fields: [String: String], trainers: [ActionLearningSets.Candidate], timeZone: TimeZone, now: Date
     ) -> Result<SessionPlan, ProblemList<PlanProblem>> {
         var problems: [PlanProblem] = []
-        let title = TypedText.clean(fields["title"], maxLength: 100)
+        let title = TypedText.clean(fields["title"], maxLength: titleLength)
         if title == nil { problems.append(.title) }
-        let description = TypedText.clean(fields["description"], maxLength: 2000, multiline: true)
+        let description = TypedText.clean(fields["description"], maxLength: descriptionLength, multiline: true)
         if description == nil { problems.append(.description) }
         let trainer = fields["trainer"].flatMap(UUID.init(uuidString:)).flatMap { id in trainers.first { $0.id == id } }
         if trainer == nil { problems.append(.trainer) }
@@ -43,7 +45,7 @@ public enum LearningSessions {
         if time == nil { problems.append(.time) }
         let minutes = Int(fields["minutes"] ?? "")
         if minutes.map({ !(15...480).contains($0) }) ?? true { problems.append(.minutes) }
-        let place = TypedText.clean(fields["place"], maxLength: 200)
+        let place = TypedText.clean(fields["place"], maxLength: ActionLearningSets.placeLength)
         if place == nil { problems.append(.place) }
         let typedMaterials = fields["materials"]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         let materials = typedMaterials.isEmpty ? "" : TypedText.clean(typedMaterials, maxLength: 2000, multiline: true)

@@ -56,7 +56,7 @@ public enum ActionLearningSets {
         _ fields: [String: String], members: [String], candidates: [Candidate], timeZone: TimeZone, now: Date
     ) -> Result<Setup, ProblemList<SetupProblem>> {
         var problems: [SetupProblem] = []
-        let name = TypedText.clean(fields["name"], maxLength: 100)
+        let name = TypedText.clean(fields["name"], maxLength: nameLength)
         if name == nil { problems.append(.name) }
         let byID = candidates.reduce(into: [UUID: Candidate]()) { $0[$1.id] = $1 }
         let facilitator = fields["facilitator"].flatMap(UUID.init(uuidString:)).flatMap { byID[$0] }
@@ -75,7 +75,7 @@ public enum ActionLearningSets {
         if weeks.map({ !weeksApart.contains($0) }) ?? true { problems.append(.weeks) }
         let count = Int(fields["count"] ?? "")
         if count.map({ !meetingsAtOnce.contains($0) }) ?? true { problems.append(.count) }
-        let place = TypedText.clean(fields["place"], maxLength: 200)
+        let place = TypedText.clean(fields["place"], maxLength: placeLength)
         if place == nil { problems.append(.place) }
         guard let name, let facilitator, let first, let time, let weeks, let count, let place, problems.isEmpty else {
             return .failure(ProblemList(problems))
@@ -159,7 +159,7 @@ public enum ActionLearningSets {
         if day.map({ abs($0.timeIntervalSince(now)) > 366 * 24 * 3600 }) ?? true { problems.append(.date) }
         let time = Days.minutes(fields["time"] ?? "")
         if time == nil { problems.append(.time) }
-        let place = TypedText.clean(fields["place"], maxLength: 200)
+        let place = TypedText.clean(fields["place"], maxLength: placeLength)
         if place == nil { problems.append(.place) }
         guard let day, let time, let place, problems.isEmpty else { return .failure(ProblemList(problems)) }
         guard let startsAt = Days.at(minutes: time, on: day, in: timeZone) else { return .failure(ProblemList([.time])) }
@@ -195,6 +195,8 @@ public enum ActionLearningSets {
 
     // MARK: What is said
 
+    public static let nameLength = 100
+    public static let placeLength = 200
     public static let summaryLength = 2000
     public static let questionLength = 500
     public static let commitmentLength = 500

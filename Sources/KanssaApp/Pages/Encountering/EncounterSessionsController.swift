@@ -49,18 +49,18 @@ struct EncounterSessionsController: RouteCollection {
         case .failure(let list):
             let t = request.localizer
             let errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .date: .errorSessionDate
-                case .time: .errorSetTime
-                case .minutes: .errorSessionMinutes
-                case .mode: .errorEncounterMode
-                case .place: .errorEncounterPlace
-                case .host: .errorEncounterHost
-                case .coTrainers: .errorEncounterCoTrainers
-                case .capacity: .errorEncounterCapacity
-                case .followUp: .errorEncounterFollowUp
+                let message = switch problem {
+                case .date: t(.errorSessionDate)
+                case .time: t(.errorSetTime)
+                case .minutes: t(.errorSessionMinutes)
+                case .mode: t(.errorEncounterMode)
+                case .place: t.textError(.errorEncounterPlace, typed: fields["place"], maxLength: EncounterSessions.placeLength)
+                case .host: t(.errorEncounterHost)
+                case .coTrainers: t(.errorEncounterCoTrainers)
+                case .capacity: t(.errorEncounterCapacity)
+                case .followUp: t(.errorEncounterFollowUp)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             var draft = fields
             draft["co-trainers"] = chosen.joined(separator: ",")
@@ -175,8 +175,12 @@ struct EncounterSessionsController: RouteCollection {
             let errors = list.problems.map { problem in
                 switch problem {
                 case .changed: FieldError(field: "changed", message: t(.errorEncounterChanged))
-                case .heard: FieldError(field: "heard", message: t(.errorEncounterHeard))
-                case .willDo: FieldError(field: "will-do", message: t(.errorEncounterWillDo))
+                case .heard:
+                    FieldError(field: "heard", message: t.textError(
+                        .errorEncounterHeard, typed: fields["heard"], maxLength: EncounterFeedbacks.textLength, multiline: true))
+                case .willDo:
+                    FieldError(field: "will-do", message: t.textError(
+                        .errorEncounterWillDo, typed: fields["will-do"], maxLength: EncounterFeedbacks.textLength, multiline: true))
                 case .item(let item): FieldError(field: "item-\(item)", message: t(.errorEncounterReflectionItem))
                 }
             }

@@ -70,12 +70,12 @@ struct EncounteringController: RouteCollection {
             model.draft = ["name": String((form.name ?? "").prefix(300)), "contact": form.contact ?? ""]
             model.draftMembers = Set(members)
             model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .name: .errorPanelName
-                case .contact: .errorPanelContact
-                case .members: .errorPanelMembers
+                let message = switch problem {
+                case .name: t.textError(.errorPanelName, typed: form.name, maxLength: 100)
+                case .contact: t(.errorPanelContact)
+                case .members: t(.errorPanelMembers)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return PanelList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let setup):
@@ -102,7 +102,8 @@ struct EncounteringController: RouteCollection {
         let typed = (try? request.content.get(String.self, at: field)).map { String($0.prefix(200)) } ?? ""
         guard try await Panels.setCreditName(typed, for: principal.accountID, in: panelID, on: request.db) else {
             return try await homePage(request, draft: [field: typed],
-                                      errors: [FieldError(field: field, message: request.localizer(.errorPanelCreditName))])
+                                      errors: [FieldError(field: field, message: request.localizer.textError(
+                                          .errorPanelCreditName, typed: typed, maxLength: 60))])
         }
         try await request.audit(.personalDataChanged, subject: principal.accountID, target: "panel:\(panelID):credit-name", purpose: .encountering)
         return request.redirect(to: EncounteringRoute.home.path + "?notice=credit", redirectType: .normal)
@@ -119,21 +120,23 @@ struct EncounteringController: RouteCollection {
         switch Modules.check(fields, languages: Self.languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
-            let errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .title: .errorModuleTitle
-                case .summary: .errorModuleSummary
-                case .language: .errorModuleLanguage
-                case .licence: .errorModuleLicence
-                }
-                return FieldError(field: "\(problem.rawValue)-\(id)", message: t(message))
-            }
+            let errors = list.problems.map { FieldError(field: "\($0.rawValue)-\(id)", message: Self.message(for: $0, in: fields, t)) }
             return try await homePage(request, draft: fields.reduce(into: [:]) { $0["\($1.key)-\(id)"] = $1.value }, errors: errors)
         case .success(let draft):
             let moduleID = try await Modules.create(draft, panel: panel, by: principal.accountID, at: request.now, on: request.db)
             try await request.audit(.personalDataChanged, organisation: panel.organisationID, target: "module:\(moduleID):started",
                                     purpose: .encountering)
             return request.redirect(to: EncounteringRoute.module(moduleID).path + "?notice=started", redirectType: .normal)
+        }
+    }
+
+    /// What to do about one problem with a module's title, summary, language or licence.
+    static func message(for problem: Modules.DraftProblem, in fields: [String: String], _ t: Localizer) -> String {
+        switch problem {
+        case .title: t.textError(.errorModuleTitle, typed: fields["title"], maxLength: Modules.titleLength)
+        case .summary: t.textError(.errorModuleSummary, typed: fields["summary"], maxLength: Modules.summaryLength, multiline: true)
+        case .language: t(.errorModuleLanguage)
+        case .licence: t(.errorModuleLicence)
         }
     }
 
@@ -159,15 +162,7 @@ struct EncounteringController: RouteCollection {
         switch Modules.check(fields, languages: Self.languageCodes(request)) {
         case .failure(let list):
             let t = request.localizer
-            let errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .title: .errorModuleTitle
-                case .summary: .errorModuleSummary
-                case .language: .errorModuleLanguage
-                case .licence: .errorModuleLicence
-                }
-                return FieldError(field: problem.rawValue, message: t(message))
-            }
+            let errors = list.problems.map { FieldError(field: $0.rawValue, message: Self.message(for: $0, in: fields, t)) }
             return try await Self.modulePage(request, draft: fields, errors: errors)
         case .success(let draft):
             guard let version = Int(request.formFields(["version"], limit: 12)["version"] ?? ""),
@@ -193,8 +188,12 @@ struct EncounteringController: RouteCollection {
             let errors = list.problems.map { problem in
                 switch problem {
                 case .kind: FieldError(field: "kind", message: t(.errorSectionKind))
-                case .title: FieldError(field: "section-title", message: t(.errorSectionTitle))
-                case .body: FieldError(field: "body", message: t(.errorSectionBody))
+                case .title:
+                    FieldError(field: "section-title", message: t.textError(
+                        .errorSectionTitle, typed: fields["section-title"], maxLength: Modules.titleLength))
+                case .body:
+                    FieldError(field: "body", message: t.textError(
+                        .errorSectionBody, typed: fields["body"], maxLength: Modules.bodyLength, multiline: true))
                 case .instrument: FieldError(field: "instrument", message: t(.errorSectionInstrument))
                 }
             }
@@ -242,7 +241,8 @@ struct EncounteringController: RouteCollection {
         let typed = (try? request.content.get(String.self, at: "comment")).map { String($0.prefix(2100)) } ?? ""
         guard let text = TypedText.clean(typed, maxLength: 2000, multiline: true) else {
             return try await Self.modulePage(request, draft: ["comment": typed],
-                                        errors: [FieldError(field: "comment", message: request.localizer(.errorModuleComment))])
+                                        errors: [FieldError(field: "comment", message: request.localizer.textError(
+                                            .errorModuleComment, typed: typed, maxLength: 2000, multiline: true))])
         }
         try await ModuleComment(moduleID: access.moduleID, authorID: principal.accountID, text: text, at: request.now).create(on: request.db)
         try await request.audit(.personalDataChanged, organisation: access.panel.organisationID, target: "module:\(access.moduleID):comment",

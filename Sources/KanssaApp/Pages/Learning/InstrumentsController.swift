@@ -43,7 +43,8 @@ struct InstrumentsController: RouteCollection {
                 case .versionExists(let id, let version):
                     model.errors.append(FieldError(field: "source", message: t(.errorInstrumentVersion, ["id": id, "version": t.number(version)])))
                 case .licence:
-                    model.errors.append(FieldError(field: "licence", message: t(.errorInstrumentLicence)))
+                    model.errors.append(FieldError(field: "licence", message: t.textError(
+                        .errorInstrumentLicence, typed: licence, maxLength: InstrumentLibrary.licenceLength, multiline: true)))
                 }
             }
             return InstrumentList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)

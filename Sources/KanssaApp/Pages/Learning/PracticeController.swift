@@ -32,14 +32,15 @@ struct PracticeController: RouteCollection {
             let t = request.localizer
             model.draft = fields
             model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .tool: .errorPracticeTool
-                case .usedOn: .errorPracticeUsedOn
-                case .withWhom: .errorPracticeWithWhom
-                case .whatHappened: .errorPracticeWhatHappened
-                case .whatLearned: .errorPracticeWhatLearned
+                let message = switch problem {
+                case .tool: t(.errorPracticeTool)
+                case .usedOn: t(.errorPracticeUsedOn)
+                case .withWhom: t.textError(.errorPracticeWithWhom, typed: fields["with-whom"], maxLength: PracticeLog.withWhomLength)
+                case .whatHappened:
+                    t.textError(.errorPracticeWhatHappened, typed: fields["what-happened"], maxLength: PracticeLog.textLength, multiline: true)
+                case .whatLearned: t(.errorPracticeWhatLearned)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return MyPractice.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let draft):
@@ -80,8 +81,10 @@ struct PracticeController: RouteCollection {
         guard let name, let description else {
             let t = request.localizer
             model.draft = ["name": typedName, "description": typedDescription]
-            model.errors = (name == nil ? [FieldError(field: "name", message: t(.errorPracticeToolName))] : [])
-                + (description == nil ? [FieldError(field: "description", message: t(.errorPracticeToolDescription))] : [])
+            model.errors = (name == nil ? [FieldError(field: "name", message: t.textError(
+                .errorPracticeToolName, typed: typedName, maxLength: 100, otherwise: .errorPracticeToolNameTaken))] : [])
+                + (description == nil ? [FieldError(field: "description", message: t.textError(
+                    .errorPracticeToolDescription, typed: typedDescription, maxLength: 500, multiline: true))] : [])
             return PracticeOverview.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         let tool = OrganisationTool(organisationID: organisationID, name: name, description: description, createdByID: principal.accountID,

@@ -27,7 +27,8 @@ struct RoundsController: RouteCollection {
         var model = try await load(request)
         var draft: [String: String] = [:]
         for field in ["instrument", "team", "label", "closes"] {
-            draft[field] = String(((try? request.content.get(String.self, at: field)) ?? "").prefix(100))
+            // Past the label's limit, so that a label too long is refused, not cut short.
+            draft[field] = String(((try? request.content.get(String.self, at: field)) ?? "").prefix(Rounds.labelLength + 100))
         }
         let available = try await InstrumentLibrary.available(
             to: [model.organisationID], bundled: request.platform.instruments, on: request.db)
@@ -40,13 +41,13 @@ struct RoundsController: RouteCollection {
             let t = request.localizer
             model.draft = draft
             model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .instrument: .errorRoundInstrument
-                case .team: .errorRoundTeam
-                case .label: .errorRoundLabel
-                case .closes: .errorRoundCloses
+                let message = switch problem {
+                case .instrument: t(.errorRoundInstrument)
+                case .team: t(.errorRoundTeam)
+                case .label: t.textError(.errorRoundLabel, typed: draft["label"], maxLength: Rounds.labelLength)
+                case .closes: t(.errorRoundCloses)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return RoundList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let opening):

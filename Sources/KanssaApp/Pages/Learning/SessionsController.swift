@@ -48,18 +48,20 @@ struct SessionsController: RouteCollection {
             let t = request.localizer
             model.draft = fields
             model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .title: .errorSessionTitle
-                case .description: .errorSessionDescription
-                case .trainer: .errorSessionTrainer
-                case .date: .errorSessionDate
-                case .time: .errorSetTime
-                case .minutes: .errorSessionMinutes
-                case .place: .errorSetPlace
-                case .materials: .errorSessionMaterials
-                case .capacity: .errorSessionCapacity
+                let message = switch problem {
+                case .title: t.textError(.errorSessionTitle, typed: fields["title"], maxLength: LearningSessions.titleLength)
+                case .description:
+                    t.textError(.errorSessionDescription, typed: fields["description"], maxLength: LearningSessions.descriptionLength,
+                                multiline: true)
+                case .trainer: t(.errorSessionTrainer)
+                case .date: t(.errorSessionDate)
+                case .time: t(.errorSetTime)
+                case .minutes: t(.errorSessionMinutes)
+                case .place: t.textError(.errorSetPlace, typed: fields["place"], maxLength: ActionLearningSets.placeLength)
+                case .materials: t(.errorSessionMaterials)
+                case .capacity: t(.errorSessionCapacity)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return SessionList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let plan):

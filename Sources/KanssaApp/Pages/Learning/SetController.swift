@@ -65,12 +65,12 @@ struct SetController: RouteCollection {
             var model = try await setModel(request)
             model.page.draft = fields
             model.page.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .date: .errorMeetingDate
-                case .time: .errorSetTime
-                case .place: .errorSetPlace
+                let message = switch problem {
+                case .date: t(.errorMeetingDate)
+                case .time: t(.errorSetTime)
+                case .place: t.textError(.errorSetPlace, typed: fields["place"], maxLength: ActionLearningSets.placeLength)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return SetPage.View(model: model.page, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let meeting):
@@ -116,7 +116,8 @@ struct SetController: RouteCollection {
         let fields = request.formFields(["summary"], limit: ActionLearningSets.summaryLength + 100)
         guard let summary = TypedText.clean(fields["summary"], maxLength: ActionLearningSets.summaryLength, multiline: true) else {
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields,
-                                         errors: [FieldError(field: "summary", message: request.localizer(.errorChallengeSummary))])
+                                         errors: [FieldError(field: "summary", message: request.localizer.textError(
+                                             .errorChallengeSummary, typed: fields["summary"], maxLength: ActionLearningSets.summaryLength))])
         }
         let challenge = SetChallenge(setID: access.setID, meetingID: try meeting.requireID(), presenterID: principal.accountID,
                                      summary: summary, at: request.now)
@@ -137,7 +138,8 @@ struct SetController: RouteCollection {
         guard let kind, let text else {
             var errors: [FieldError] = []
             if kind == nil { errors.append(FieldError(field: kindField, message: request.localizer(.errorQuestionKind))) }
-            if text == nil { errors.append(FieldError(field: textField, message: request.localizer(.errorQuestionText))) }
+            if text == nil { errors.append(FieldError(field: textField, message: request.localizer.textError(
+                .errorQuestionText, typed: fields[textField], maxLength: ActionLearningSets.questionLength))) }
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields, errors: errors)
         }
         try await SetQuestion(challengeID: id, kind: kind, text: text, notedByID: principal.accountID, at: request.now).create(on: request.db)
@@ -154,7 +156,8 @@ struct SetController: RouteCollection {
         let fields = request.formFields([textField], limit: ActionLearningSets.commitmentLength + 100)
         guard let text = TypedText.clean(fields[textField], maxLength: ActionLearningSets.commitmentLength) else {
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields,
-                                         errors: [FieldError(field: textField, message: request.localizer(.errorCommitmentText))])
+                                         errors: [FieldError(field: textField, message: request.localizer.textError(
+                                             .errorCommitmentText, typed: fields[textField], maxLength: ActionLearningSets.commitmentLength))])
         }
         try await SetCommitment(setID: access.setID, challengeID: id, presenterID: principal.accountID, text: text, at: request.now)
             .create(on: request.db)
@@ -176,8 +179,10 @@ struct SetController: RouteCollection {
         let learned = TypedText.clean(fields[learnedField], maxLength: ActionLearningSets.summaryLength, multiline: true)
         guard let happened, let learned else {
             var errors: [FieldError] = []
-            if happened == nil { errors.append(FieldError(field: happenedField, message: request.localizer(.errorReportHappened))) }
-            if learned == nil { errors.append(FieldError(field: learnedField, message: request.localizer(.errorReportLearned))) }
+            if happened == nil { errors.append(FieldError(field: happenedField, message: request.localizer.textError(
+                .errorReportHappened, typed: fields[happenedField], maxLength: ActionLearningSets.summaryLength))) }
+            if learned == nil { errors.append(FieldError(field: learnedField, message: request.localizer.textError(
+                .errorReportLearned, typed: fields[learnedField], maxLength: ActionLearningSets.summaryLength))) }
             return try await meetingPage(request, access: access, meeting: meeting, draft: fields, errors: errors)
         }
         guard try await ActionLearningSets.report(commitment, happened: happened, learned: learned, at: meeting, now: request.now, on: request.db)

@@ -70,17 +70,17 @@ struct SetsController: RouteCollection {
             model.draft = form.fields
             model.draftMembers = Set(members)
             model.errors = list.problems.map { problem in
-                let message: MessageKey = switch problem {
-                case .name: .errorSetName
-                case .facilitator: .errorSetFacilitator
-                case .members: .errorSetMembers
-                case .first: .errorSetFirst
-                case .time: .errorSetTime
-                case .weeks: .errorSetWeeks
-                case .count: .errorSetCount
-                case .place: .errorSetPlace
+                let message = switch problem {
+                case .name: t.textError(.errorSetName, typed: form.fields["name"], maxLength: ActionLearningSets.nameLength)
+                case .facilitator: t(.errorSetFacilitator)
+                case .members: t(.errorSetMembers)
+                case .first: t(.errorSetFirst)
+                case .time: t(.errorSetTime)
+                case .weeks: t(.errorSetWeeks)
+                case .count: t(.errorSetCount)
+                case .place: t.textError(.errorSetPlace, typed: form.fields["place"], maxLength: ActionLearningSets.placeLength)
                 }
-                return FieldError(field: problem.rawValue, message: t(message))
+                return FieldError(field: problem.rawValue, message: message)
             }
             return SetList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let setup):

@@ -41,7 +41,7 @@ struct ActionController: RouteCollection {
                                  today: PlanActions.day(request.now, in: request.platform.config.timeZone))
         guard model.isAgendaWritten, case .success(let draft) = checked else {
             model.form = form
-            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, t: request.localizer) }
+            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, in: form, t: request.localizer) }
             return ActionsPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
@@ -185,7 +185,7 @@ extension ActionController {
         let draft: ActionDraft
         switch checked {
         case .failure(let list):
-            model.errors = ActionFormView.errors(list.problems, t: request.localizer)
+            model.errors = ActionFormView.errors(list.problems, in: form, t: request.localizer)
             return ActionEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let checked):
             draft = checked

@@ -91,7 +91,7 @@ struct SharedPlanController: RouteCollection {
                                  today: PlanActions.day(request.now, in: request.platform.config.timeZone))
         guard model.isAgendaWritten, case .success(let draft) = checked else {
             model.actionForm = form
-            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, t: request.localizer) }
+            if case .failure(let list) = checked { model.errors = ActionFormView.errors(list.problems, in: form, t: request.localizer) }
             model.posted = .actions
             return render(model, request, status: .unprocessableEntity)
         }
