@@ -154,6 +154,46 @@ import VaporTesting
         }
     }
 
+    @Test func eachPersonsHomeSaysWhatTrainingAsksOfThem() async throws {
+        let world = TestWorld()
+        try await withApp(world: world) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let title = try #require(try await TrainingModule.find(fixtures.publishedModule, on: app.db)?.title)
+            let path = "/encountering/sessions/\(fixtures.encounterSession)"
+            // The session began an hour ago: its co-trainer is asked how it went; who attended, for feedback.
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            let trainerHome = try await coTrainer.get("/").body.string
+            #expect(trainerHome.contains("Write how “\(title)” went for you, as one of its trainers"))
+            #expect(trainerHome.contains(#"href="\#(path)""#))
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            #expect(try await coordinator.get("/").body.string.contains("Say how “\(title)” went for you"))
+            // Nobody else is asked about it.
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let other = try await professional.get("/").body.string
+            #expect(!other.contains("Say how “") && !other.contains("as one of its trainers"))
+            // Five answers: the co-trainer can read what participants said.
+            let logins = try await Self.participants(5, of: fixtures, on: app, now: world.now)
+            for login in logins {
+                var participant = Browser(app)
+                try await participant.signIn(login)
+                try await participant.get(path)
+                #expect(try await participant.post("\(path)/feedback", [("changed", "4"), ("heard", "The story"), ("will-do", "Listen")]).status
+                    == .seeOther)
+                #expect(!(try await participant.get("/").body.string.contains("Say how “")), "answered, no longer asked")
+            }
+            #expect(try await coTrainer.get("/").body.string.contains("You can read what participants said about “\(title)”: 5 answers."))
+            // With nothing waiting, a co-trainer is told so rather than shown nothing.
+            try await coTrainer.get(path)
+            world.advance(by: 61 * 24 * 3600)
+            var later = Browser(app)
+            try await later.signIn(Fixtures.login(.coTrainer))
+            #expect(try await later.get("/").body.string.contains("Nothing waits for you here now."))
+        }
+    }
+
     /// Professionals of "Here", registered for the fixture's session (which began an hour ago).
     static func participants(_ count: Int, of fixtures: Fixtures, on app: Application, now: Date) async throws -> [String] {
         let hash = try Bcrypt.hash(Fixtures.password, cost: 4)

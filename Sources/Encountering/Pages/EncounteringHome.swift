@@ -72,25 +72,18 @@ public enum EncounteringHome {
             .filter(\.$startsAt > now.addingTimeInterval(-30 * 24 * 3600)).sort(\.$startsAt).limit(50).all()
         // What waits for them: feedback on sessions of the last 60 days they did not miss, and
         // follow-ups that are due.
-        let mine = try await EncounterRegistration.query(on: database).filter(\.$accountID == me).filter(\.$cancelledAt == nil).all()
-        let registered = Set(mine.map(\.sessionID))
-        let attended = mine.filter { $0.attended != false }.map(\.sessionID)
-        let past = attended.isEmpty ? [] : try await EncounterSession.query(on: database).filter(\.$id ~~ attended).filter(\.$startsAt <= now)
-            .filter(\.$cancelledAt == nil)
-            .sort(\.$startsAt, .descending).limit(50).all()
-        let given = try await SessionFeedbackAnswer.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ past.compactMap(\.id))
-            .all(\.$sessionID)
-        let answered = try await SessionFollowUp.query(on: database).filter(\.$accountID == me).filter(\.$sessionID ~~ given).all(\.$sessionID)
-        let titles = try await TrainingModule.query(on: database).filter(\.$id ~~ Set((joinable + giving + past).map(\.moduleID))).all()
+        let waiting = try await EncounteringWaiting.participation(of: me, now: now, on: database)
+        let registered = waiting.registered
+        let titles = try await TrainingModule.query(on: database)
+            .filter(\.$id ~~ Set((joinable + giving + waiting.feedback + waiting.followUps).map(\.moduleID))).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.title }
         func line(_ session: EncounterSession) -> SessionLine {
             SessionLine(id: session.id!, moduleTitle: titles[session.moduleID] ?? "", startsAt: session.startsAt,
                         mode: SessionMode(rawValue: session.mode) ?? .inPerson, isRegistered: registered.contains(session.id!),
                         isCancelled: session.cancelledAt != nil)
         }
-        model.feedbackWaiting = past.filter { !given.contains($0.id!) && $0.startsAt > now.addingTimeInterval(-60 * 24 * 3600) }.map(line)
-        model.followUpsWaiting = past.filter { given.contains($0.id!) && !answered.contains($0.id!) && EncounterFeedbacks.followUpDue($0) <= now }
-            .map(line)
+        model.feedbackWaiting = waiting.feedback.map(line)
+        model.followUpsWaiting = waiting.followUps.map(line)
         let givingIDs = Set(giving.compactMap(\.id))
         model.joinable = joinable.filter { !givingIDs.contains($0.id!) }.map(line)
         model.giving = giving.map(line)

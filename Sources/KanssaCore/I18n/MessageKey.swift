@@ -557,6 +557,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeCaseloadNewShares
     case homeCaseloadNothing
     case homeCaseloadOverdue
+    case homeEncounteringFeedback
+    case homeEncounteringFeedbackReady
+    case homeEncounteringFollowUp
+    case homeEncounteringGiving
+    case homeEncounteringHeading
+    case homeEncounteringNothing
+    case homeEncounteringReflection
     case homeInstruments
     case homeInvite
     case homeLearningFiguresReady

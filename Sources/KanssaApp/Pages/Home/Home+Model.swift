@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import Fluent
 import Foundation
 import KanssaCore
@@ -35,6 +36,8 @@ enum Home {
         /// What Learning asks of them: rounds to answer, set meetings, rounds closing, sessions;
         /// nil for those Learning asks nothing of (citizens, co-trainers).
         var learning: [LearningWaiting.Item]?
+        /// What Encountering asks of them; nil when nothing does and they give no sessions.
+        var encountering: [EncounteringWaiting.Item]?
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {

@@ -1,5 +1,6 @@
 import Agenda
 import Encountering
+import Foundation
 import KanssaCore
 import Learning
 import Plot
@@ -19,6 +20,7 @@ extension Home {
                     .unwrap(model.news) { Self.news($0, t) },
                     .unwrap(model.caseload) { Self.caseload($0, t) },
                     .unwrap(model.learning) { Self.learning($0, t) },
+                    .unwrap(model.encountering) { Self.encountering($0, t) },
                     .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                     .ul(.class("cards"), .forEach(model.places) { place in
                         .li(.class("card"),
@@ -141,6 +143,29 @@ extension Home.View {
                      LearningRoute.session(session).url)
                 }
                 return .li(.a(.link(url), .txt(text)))
+            }))
+        )
+    }
+
+    static func encountering(_ items: [EncounteringWaiting.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "encountering-heading"),
+            .h2(.id("encountering-heading"), .txt(t(.homeEncounteringHeading))),
+            .if(items.isEmpty, .p(.txt(t(.homeEncounteringNothing)))),
+            .if(!items.isEmpty, .ul(.class("waiting__list"), .forEach(items) { item in
+                let (text, session): (String, UUID) = switch item {
+                case .feedback(let session, let title, let startsAt):
+                    (t(.homeEncounteringFeedback, ["title": title, "date": t.date(startsAt)]), session)
+                case .followUp(let session, let title, let startsAt):
+                    (t(.homeEncounteringFollowUp, ["title": title, "date": t.date(startsAt)]), session)
+                case .giving(let session, let title, let startsAt):
+                    (t(.homeEncounteringGiving, ["title": title, "date": t.dateTime(startsAt)]), session)
+                case .reflection(let session, let title, let startsAt):
+                    (t(.homeEncounteringReflection, ["title": title, "date": t.date(startsAt)]), session)
+                case .feedbackReady(let session, let title, let answers):
+                    (t(.homeEncounteringFeedbackReady, ["title": title], counts: ["count": answers]), session)
+                }
+                return .li(.a(.link(EncounteringRoute.session(session).url), .txt(text)))
             }))
         )
     }

@@ -1,4 +1,5 @@
 import Agenda
+import Encountering
 import KanssaCore
 import Learning
 import Vapor
@@ -18,6 +19,10 @@ struct HomeController: RouteCollection {
             for: principal, since: since, platform: request.platform, now: request.now, on: request.db)
         if LearningWaiting.concerns(principal) {
             model.learning = try await LearningWaiting.items(for: principal, now: request.now, on: request.db)
+        }
+        let encountering = try await EncounteringWaiting.items(for: principal, now: request.now, on: request.db)
+        if !encountering.isEmpty || principal.memberships.contains(where: { $0.role == .coTrainer }) {
+            model.encountering = encountering
         }
         // The names and things to do of the people in one's caseload are personal data: each sees this look.
         if let caseload = model.caseload {
