@@ -49,7 +49,10 @@ public struct EncounteringErasure: PersonalDataHolder {
         if !gone.isEmpty { result.erased["sessions delivered"] = gone.count }
 
         // The panel's shared work stays; its link to the person is an emptied account.
-        let written = try await ModuleSection.query(on: database).filter(\.$writtenByID == person).count()
+        let written = try await ModuleSection.query(on: database).group(.or) {
+            $0.filter(\.$writtenByID == person).filter(\.$changedByID == person)
+        }.count()
+            + SectionVersion.query(on: database).filter(\.$writtenByID == person).count()
             + TrainingModule.query(on: database).filter(\.$createdByID == person).count()
             + ModuleComment.query(on: database).filter(\.$authorID == person).count()
             + EncounterSession.query(on: database).group(.or) {

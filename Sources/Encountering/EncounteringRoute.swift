@@ -9,6 +9,7 @@ public enum EncounteringRoute: Sendable, Equatable {
     case newModule(panel: UUID)
     case module(UUID)
     case sections(module: UUID)
+    case section(module: UUID, section: UUID)
     case removeSection(module: UUID, section: UUID)
     case publish(module: UUID)
     case comments(module: UUID)
@@ -36,6 +37,7 @@ public enum EncounteringRoute: Sendable, Equatable {
         case .newModule(let panel): "/encountering/panels/\(panel)/modules"
         case .module(let id): "/encountering/modules/\(id)"
         case .sections(let module): "/encountering/modules/\(module)/sections"
+        case .section(let module, let section): "/encountering/modules/\(module)/sections/\(section)"
         case .removeSection(let module, let section): "/encountering/modules/\(module)/sections/\(section)/remove"
         case .publish(let module): "/encountering/modules/\(module)/publish"
         case .comments(let module): "/encountering/modules/\(module)/comments"

@@ -129,11 +129,51 @@ public enum Modules {
         }
     }
 
-    /// Removes a section of this module; false if it is not one of its sections.
+    /// This module's section; nil if it is not one of its sections.
+    public static func section(_ sectionID: UUID, of moduleID: UUID, on database: any Database) async throws -> ModuleSection? {
+        try await ModuleSection.query(on: database).filter(\.$id == sectionID).filter(\.$moduleID == moduleID).first()
+    }
+
+    /// A section's earlier wordings, the latest first.
+    public static func versions(of sectionID: UUID, on database: any Database) async throws -> [SectionVersion] {
+        try await SectionVersion.query(on: database).filter(\.$sectionID == sectionID).sort(\.$replacedAt, .descending).all()
+    }
+
+    public enum SectionSave: Sendable, Equatable {
+        case saved
+        /// Someone changed it meanwhile: nothing was written.
+        case changedMeanwhile
+        case notFound
+    }
+
+    /// Changes a section's words in place if it is still at `expectedVersion`, keeping the
+    /// wording it replaces. Its kind stays; its place in the module too.
+    public static func changeSection(
+        _ sectionID: UUID, of moduleID: UUID, to draft: SectionDraft, expectedVersion: Int, by accountID: UUID, at now: Date,
+        on database: any Database
+    ) async throws -> SectionSave {
+        try await database.transaction { database in
+            guard let section = try await section(sectionID, of: moduleID, on: database) else { return .notFound }
+            guard section.version == expectedVersion else { return .changedMeanwhile }
+            guard draft.title != section.title || draft.body != section.body || draft.instrumentID != section.instrumentID else { return .saved }
+            try await SectionVersion(of: section, replacedAt: now).create(on: database)
+            section.title = draft.title
+            section.body = draft.body
+            section.instrumentID = draft.instrumentID
+            section.changedAt = now
+            section.changedByID = accountID
+            section.version = expectedVersion + 1
+            try await section.save(on: database)
+            try await touch(moduleID, at: now, on: database)
+            return .saved
+        }
+    }
+
+    /// Removes a section of this module, and its earlier wordings; false if it is not one of its sections.
     public static func removeSection(_ sectionID: UUID, of moduleID: UUID, at now: Date, on database: any Database) async throws -> Bool {
         try await database.transaction { database in
-            guard let section = try await ModuleSection.query(on: database).filter(\.$id == sectionID).filter(\.$moduleID == moduleID).first()
-            else { return false }
+            guard let section = try await section(sectionID, of: moduleID, on: database) else { return false }
+            try await SectionVersion.query(on: database).filter(\.$sectionID == sectionID).delete()
             try await section.delete(on: database)
             try await touch(moduleID, at: now, on: database)
             return true

@@ -117,6 +117,56 @@ import VaporTesting
         }
     }
 
+    @Test func aPanelChangesASectionInPlaceAndItsEarlierWordingIsKept() async throws {
+        let world = TestWorld()
+        try await withApp(world: world) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let module = "/encountering/modules/\(fixtures.module)"
+            let path = "\(module)/sections/\(fixtures.section)"
+            var coTrainer = Browser(app)
+            try await coTrainer.signIn(Fixtures.login(.coTrainer))
+            let form = try await coTrainer.get(path).body.string
+            #expect(form.contains("Change the section “The nurse who sat down”") && form.contains("She sat down next to me."))
+            #expect(form.contains("This section has not been changed since it was written."))
+            // Nothing to save is refused with what to write.
+            let empty = try await coTrainer.post(path, [("section-title", " "), ("body", "x"), ("version", "0")])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("Give the section a title."))
+            world.advance(by: 3600)
+            try await coTrainer.get(path)
+            let saved = try await coTrainer.post(path, [("section-title", "The nurse who sat down beside me"),
+                                                        ("body", "She sat down next to me and asked what I wanted."), ("version", "0")])
+            #expect(saved.status == .seeOther)
+            #expect(saved.headers.first(name: .location) == "\(module)?notice=section-changed&section=\(fixtures.section)#section-\(fixtures.section)")
+            let page = try await coTrainer.get(try #require(saved.headers.first(name: .location))).body.string
+            #expect(page.contains("The section is saved. Its earlier wording is kept with it.") && page.contains("autofocus"))
+            #expect(page.contains("Changed on") && page.contains("read its earlier wording"))
+            let section = try #require(try await ModuleSection.find(fixtures.section, on: app.db))
+            #expect(section.version == 1 && section.kind == SectionKind.goodEncounter.rawValue && section.position == 1)
+            let kept = try await SectionVersion.query(on: app.db).filter(\.$sectionID == fixtures.section).all()
+            #expect(kept.map(\.body) == ["She sat down next to me."])
+            #expect(try await coTrainer.get(path).body.string.contains("She sat down next to me.</p>"))
+
+            // A second tab still at version 0 does not write over it; it is shown what the section says now.
+            try await coTrainer.get(path)
+            let stale = try await coTrainer.post(path, [("section-title", "Mine"), ("body", "My words"), ("version", "0")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("changed this section while you were writing") && stale.body.string.contains("My words"))
+            #expect(try await ModuleSection.find(fixtures.section, on: app.db)?.title == "The nurse who sat down beside me")
+
+            // Through another module the section is not found; staff who support the panel cannot change it.
+            #expect(try await coTrainer.get("/encountering/modules/\(fixtures.publishedModule)/sections/\(fixtures.section)").status == .notFound)
+            var contact = Browser(app)
+            try await contact.signIn(Fixtures.login(.professional))
+            #expect(try await contact.get(path).status == .forbidden)
+            #expect(try await contact.post(path, [("section-title", "Staff"), ("body", "x"), ("version", "1")]).status == .forbidden)
+
+            // Removed for good, its earlier wordings go with it.
+            try await coTrainer.get(module)
+            #expect(try await coTrainer.post("\(path)/remove", [("confirm", "yes")]).status == .seeOther)
+            #expect(try await SectionVersion.query(on: app.db).count() == 0)
+        }
+    }
+
     @Test func publishedModulesComeAPageAtATime() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

@@ -457,7 +457,7 @@ import Testing
         let line = EncounteringHome.ModuleLine(id: Self.other, title: "Be there, not in your screen", organisation: "Turku youth services",
                                                language: "fi", isPublished: true)
         let home = EncounteringHome.Model(
-            myPanels: [.init(id: Self.team, name: "Youth panel", creditName: "Venla K.", modules: [line])], supported: [],
+            myPanels: [.init(id: Self.team, name: "Youth panel", creditName: "Venla K.", modules: [line], language: "fi")], supported: [],
             published: Paged(items: [line], page: ListPage(number: 1), total: 1),
             languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         expectPage(EncounteringHome.View(model: home, chrome: try Self.chrome("fi")).render(), named: "encountering-home-fi")
@@ -491,6 +491,12 @@ import Testing
             instruments: [.init(id: "encounter-reflection", title: "How I meet people")], languages: [.init(code: "en", name: "English"), .init(code: "fi", name: "Suomi")])
         module.errors = [FieldError(field: "section-title", message: try Self.chrome().t(.errorSectionTitle))]
         expectPage(ModulePage.View(model: module, chrome: try Self.chrome()).render(), named: "module-co-trainer")
+        let editor = SectionEditor.Model(
+            moduleID: Self.other, moduleTitle: "Be there, not in your screen", language: "en", sectionID: Self.account, kind: .badEncounter,
+            title: "The form first", body: "She never looked up.", instrumentID: nil, version: 2, instruments: [],
+            earlier: [.init(title: "The form", body: "She read the form aloud.", writtenAt: Self.when.addingTimeInterval(-10 * 86400),
+                            replacedAt: Self.when)])
+        expectPage(SectionEditor.View(model: editor, chrome: try Self.chrome("fi")).render(), named: "section-editor-fi")
     }
 
     @Test func encounterSessions() throws {

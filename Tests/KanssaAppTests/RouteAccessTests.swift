@@ -221,6 +221,10 @@ import VaporTesting
               allowed: [.role(.coTrainer)]),
         Entry(method: .POST, pattern: "/encountering/modules/:module/comments", path: { "/encountering/modules/\($0.module)/comments" },
               allowed: [.role(.professional), .role(.coordinator)]),
+        Entry(method: .GET, pattern: "/encountering/modules/:module/sections/:section",
+              path: { "/encountering/modules/\($0.module)/sections/\($0.section)" }, allowed: [.role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/encountering/modules/:module/sections/:section",
+              path: { "/encountering/modules/\($0.module)/sections/\($0.section)" }, allowed: [.role(.coTrainer)]),
         Entry(method: .POST, pattern: "/encountering/modules/:module/sections/:section/remove",
               path: { "/encountering/modules/\($0.module)/sections/\($0.section)/remove" }, allowed: [.role(.coTrainer)]),
         // Adapting the panel's published module for the panel: its co-trainer, and the coordinator on the panel's behalf.

@@ -9,5 +9,6 @@ public enum EncounteringMigrations {
         CreateEncounterFeedback(),
         AddSessionCancellation(),
         CreateCertificates(),
+        KeepSectionVersions(),
     ]
 }

@@ -65,6 +65,11 @@ public final class ModuleSection: Model, @unchecked Sendable {
     @OptionalField(key: "instrument_id") public var instrumentID: String?
     @Field(key: "written_by_id") public var writtenByID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// Counts changes, so that a change made meanwhile by another co-trainer is detected.
+    @Field(key: "version") public var version: Int
+    /// When and by whom its present wording was written, if it was changed after it was added.
+    @OptionalField(key: "changed_at") public var changedAt: Date?
+    @OptionalField(key: "changed_by_id") public var changedByID: UUID?
 
     public init() {}
 
@@ -78,6 +83,7 @@ public final class ModuleSection: Model, @unchecked Sendable {
         self.instrumentID = instrumentID
         self.writtenByID = writtenByID
         self.createdAt = now
+        self.version = 0
     }
 }
 

@@ -19,6 +19,9 @@ public enum EncounteringHome {
         public let name: String
         public let creditName: String
         public let modules: [ModuleLine]
+        /// What a new module of the panel is written in unless they say otherwise: the language of
+        /// its latest module, or its organisation's.
+        public let language: String
     }
 
     public struct SessionLine: Sendable, Equatable {
@@ -105,9 +108,10 @@ public enum EncounteringHome {
         let published = try await TrainingModule.query(on: database).filter(\.$publishedAt != nil).sort(\.$publishedAt, .descending)
             .sort(\.$id).offset(page.offset).limit(page.size).all()
         let publishedCount = try await TrainingModule.query(on: database).filter(\.$publishedAt != nil).count()
-        let organisationIDs = Set((own + published).map(\.organisationID))
-        let organisations = try await Organisation.query(on: database).filter(\.$id ~~ organisationIDs).all()
-            .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        let organisationIDs = Set((own + published).map(\.organisationID) + panels.map(\.organisationID))
+        let found = try await Organisation.query(on: database).filter(\.$id ~~ organisationIDs).all()
+        let organisations = found.reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
+        let organisationLanguages = found.reduce(into: [UUID: String]()) { $0[$1.id!] = $1.defaultLanguage }
         func line(_ module: TrainingModule) -> ModuleLine {
             ModuleLine(id: module.id!, title: module.title, organisation: organisations[module.organisationID] ?? "", language: module.language,
                        isPublished: module.publishedAt != nil)
@@ -116,7 +120,8 @@ public enum EncounteringHome {
         return Model(
             myPanels: panels.filter { mine.contains($0.id!) }.map { panel in
                 PanelLine(id: panel.id!, name: panel.name, creditName: memberships.first { $0.panelID == panel.id }?.creditName ?? "",
-                          modules: own.filter { $0.panelID == panel.id }.map(line))
+                          modules: own.filter { $0.panelID == panel.id }.map(line),
+                          language: own.first { $0.panelID == panel.id }?.language ?? organisationLanguages[panel.organisationID] ?? "en")
             },
             supported: own.filter { !mine.contains($0.panelID) }.map(line),
             published: Paged(items: published.map(line), page: page, total: publishedCount), languages: languages)
@@ -226,7 +231,7 @@ public enum EncounteringHome {
                                         error: model.errors.message(for: summary), maxLength: 1000),
                     Components.select(
                         name: language, label: t(.moduleLanguage),
-                        options: model.languages.map { .init(value: $0.code, label: $0.name, isSelected: (model.draft[language] ?? t.language) == $0.code) },
+                        options: model.languages.map { .init(value: $0.code, label: $0.name, isSelected: (model.draft[language] ?? panel.language) == $0.code) },
                         error: model.errors.message(for: language)),
                     Components.submit(t(.moduleStart))
                 )

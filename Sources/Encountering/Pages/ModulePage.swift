@@ -12,6 +12,8 @@ public enum ModulePage {
         public let title: String
         public let body: String
         public let instrument: String?
+        public var changedAt: Date?
+        public var earlierWordings = 0
     }
 
     /// A questionnaire a reflection section can name.
@@ -68,6 +70,8 @@ public enum ModulePage {
         public var notice: Notice?
         /// A section someone asked to remove, waiting for them to confirm.
         public var confirmRemoval: UUID?
+        /// The section the notice is about: it is told there, not at the top.
+        public var noticeAt: UUID?
     }
 
     /// About twenty queries, and one more per step of its lineage.
@@ -80,6 +84,8 @@ public enum ModulePage {
             let organisation = try await Organisation.find(module.organisationID, on: database)
         else { return nil }
         let sections = try await ModuleSection.query(on: database).filter(\.$moduleID == access.moduleID).sort(\.$position).all()
+        let versions = sections.isEmpty ? [] : try await SectionVersion.query(on: database).filter(\.$sectionID ~~ sections.compactMap(\.id))
+            .all(\.$sectionID)
         let credits = try await ModuleCredit.query(on: database).filter(\.$moduleID == access.moduleID).sort(\.$position).all()
         let mayWrite = Policy.decide(.writeModule(access), for: viewer).isAllowed
         let mayComment = Policy.decide(.commentOnModule(access), for: viewer).isAllowed
@@ -100,7 +106,8 @@ public enum ModulePage {
             adaptTargets: targets, sessions: sessions,
             sections: sections.compactMap { section in
                 guard let id = section.id, let kind = SectionKind(rawValue: section.kind) else { return nil }
-                return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title))
+                return Section(id: id, kind: kind, title: section.title, body: section.body, instrument: section.instrumentID.map(title),
+                               changedAt: section.changedAt, earlierWordings: versions.filter { $0 == id }.count)
             },
             comments: comments, mayWrite: mayWrite, mayComment: mayComment,
             instruments: instruments.keys.sorted().map { InstrumentChoice(id: $0, title: title($0)) }, languages: languages)
@@ -163,7 +170,8 @@ public enum ModulePage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: model.title, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
+                title: model.title, titleLanguage: model.language, chrome: chrome, errors: model.errors,
+                notices: model.noticeAt == nil ? model.notice.map { [$0] } ?? [] : [],
                 content: .div(
                     .unwrap(model.sections.first { $0.id == model.confirmRemoval }) { section in
                         .div(
@@ -246,10 +254,16 @@ public enum ModulePage {
             let t = chrome.t
             return .article(
                 .class("card"), .safe("id", "section-\(section.id)"),
-                .p(.span(.class("tag"), .txt(ModulePage.kindName(section.kind, t)))),
+                .if(model.noticeAt == section.id, .unwrap(model.notice) { Components.notice($0, focus: true) }),
+                .p(.span(.class("tag"), .txt(ModulePage.kindName(section.kind, t))),
+                   .unwrap(section.changedAt) { .span(.class("tag"), .txt(t(.sectionChangedOn, ["date": t.date($0)]))) }),
                 .h2(.attribute(named: "lang", value: model.language), .txt(section.title)),
                 .if(!section.body.isEmpty, .p(.class("own-words"), .attribute(named: "lang", value: model.language), .txt(section.body))),
                 .unwrap(section.instrument) { .p(.txt(t(.sectionQuestionnaire, ["title": $0]))) },
+                .if(model.mayWrite, .p(Components.actionLink(
+                    EncounteringRoute.section(module: model.id, section: section.id).url,
+                    section.earlierWordings > 0 ? t(.sectionChangeWithEarlier, counts: ["count": section.earlierWordings]) : t(.sectionChange),
+                    about: section.title))),
                 .if(model.mayWrite, Components.postButton(
                     action: EncounteringRoute.removeSection(module: model.id, section: section.id).url, csrfToken: chrome.csrfToken,
                     label: t(.sectionRemove, ["title": section.title]), style: .link))

@@ -5,8 +5,10 @@
 public enum Layout {
     /// A page. With `errors`, its title starts "Error:" and the summary of what to mend comes
     /// first, taking focus as the page opens (no script needed), as GOV.UK's pattern has it.
+    /// `titleLanguage` marks a heading written in another language than the page's (a module's title).
     public static func page(
-        title: String, chrome: Chrome, errors: [FieldError] = [], notices: [Notice] = [], content: Node<HTML.BodyContext>
+        title: String, titleLanguage: String? = nil, chrome: Chrome, errors: [FieldError] = [], notices: [Notice] = [],
+        content: Node<HTML.BodyContext>
     ) -> HTML {
         let t = chrome.t
         let shownTitle = errors.isEmpty ? title : t(.errorPageTitle, ["title": title])
@@ -25,7 +27,7 @@ public enum Layout {
                     .id("main"),
                     .attribute(named: "tabindex", value: "-1"),
                     .unwrap(chrome.printStamp) { .p(.class("print-only print-stamp"), .txt($0)) },
-                    .h1(.txt(title)),
+                    .h1(.unwrap(titleLanguage) { .attribute(named: "lang", value: $0) }, .txt(title)),
                     Components.errorSummary(errors, title: t(.formHasProblems)),
                     .forEach(notices) { Components.notice($0) },
                     content,

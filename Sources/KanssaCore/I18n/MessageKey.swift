@@ -1078,24 +1078,38 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sectionAddHeading
     case sectionAddedNotice
     case sectionAgenda
+    case sectionBackToModule
     case sectionBadEncounter
     case sectionBody
     case sectionBodyHint
+    case sectionChange
+    case sectionChangeWithEarlier
+    case sectionChangedMeanwhile
+    case sectionChangedNotice
+    case sectionChangedOn
     case sectionCheckIns
     case sectionDiscussion
+    case sectionEarlierHeading
+    case sectionEarlierMeta
+    case sectionEditIntro
+    case sectionEditTitle
     case sectionExercise
     case sectionGoals
     case sectionGoodEncounter
     case sectionInstrument
     case sectionKeep
     case sectionKind
+    case sectionNoEarlier
     case sectionNoInstrument
+    case sectionNowReads
     case sectionQuestionnaire
     case sectionReflection
     case sectionRemove
     case sectionRemoveConfirm
     case sectionRemoveForGood
     case sectionRemovedNotice
+    case sectionSave
+    case sectionSavedNotice
     case sectionStrengths
     case sectionTimeline
     case sectionTips

@@ -33,6 +33,8 @@ struct EncounteringController: RouteCollection {
         module.on(.GET, access: Self.module { .readModule($0) }, use: show)
         module.on(.POST, access: Self.module { .writeModule($0) }, use: save)
         module.on(.POST, "sections", access: Self.module { .writeModule($0) }, use: addSection)
+        module.on(.GET, "sections", ":section", access: Self.module { .writeModule($0) }, use: sectionEditor)
+        module.on(.POST, "sections", ":section", access: Self.module { .writeModule($0) }, use: changeSection)
         module.on(.POST, "sections", ":section", "remove", access: Self.module { .writeModule($0) }, use: removeSection)
         module.on(.POST, "publish", access: Self.module { .writeModule($0) }, use: publish)
         module.on(.POST, "comments", access: Self.module { .commentOnModule($0) }, use: comment)
@@ -151,9 +153,12 @@ struct EncounteringController: RouteCollection {
         case "published": .modulePublishedNotice
         case "commented": .moduleCommentedNotice
         case "adapted": .moduleAdaptedNotice
+        case "section-changed": .sectionChangedNotice
         default: nil
         }
-        return try await Self.modulePage(request, notice: notice.map { Notice(.success, request.localizer($0)) })
+        // A changed section's notice is told beside it, where the redirect's fragment brings them back.
+        let changed = notice == .sectionChangedNotice ? request.query[String.self, at: "section"].flatMap(UUID.init(uuidString:)) : nil
+        return try await Self.modulePage(request, notice: notice.map { Notice(.success, request.localizer($0)) }, noticeAt: changed)
     }
 
     @Sendable func save(request: Request) async throws -> Response {
@@ -185,25 +190,78 @@ struct EncounteringController: RouteCollection {
         switch Modules.checkSection(fields, instruments: Array(instruments.keys)) {
         case .failure(let list):
             let t = request.localizer
-            let errors = list.problems.map { problem in
-                switch problem {
-                case .kind: FieldError(field: "kind", message: t(.errorSectionKind))
-                case .title:
-                    FieldError(field: "section-title", message: t.textError(
-                        .errorSectionTitle, typed: fields["section-title"], maxLength: Modules.titleLength))
-                case .body:
-                    FieldError(field: "body", message: t.textError(
-                        .errorSectionBody, typed: fields["body"], maxLength: Modules.bodyLength, multiline: true))
-                case .instrument: FieldError(field: "instrument", message: t(.errorSectionInstrument))
-                }
-            }
-            return try await Self.modulePage(request, draft: fields, errors: errors)
+            return try await Self.modulePage(request, draft: fields, errors: Self.sectionErrors(list.problems, fields, t))
         case .success(let draft):
             try await Modules.addSection(draft, to: access.moduleID, by: principal.accountID, at: request.now, on: request.db)
             try await request.audit(.personalDataChanged, organisation: access.panel.organisationID, target: "module:\(access.moduleID):section",
                                     purpose: .encountering)
             return request.redirect(to: EncounteringRoute.module(access.moduleID).path + "?notice=section", redirectType: .normal)
         }
+    }
+
+    @Sendable func sectionEditor(request: Request) async throws -> Response {
+        let access = try allowedModule(request)
+        return try await Self.sectionPage(request, access: access, notice: request.query[String.self, at: "notice"] == "saved"
+            ? Notice(.success, request.localizer(.sectionSavedNotice)) : nil)
+    }
+
+    /// A section's words changed in place, the earlier wording kept; its kind stays as it was.
+    @Sendable func changeSection(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let access = try allowedModule(request)
+        let sectionID = try request.uuid("section")
+        guard let section = try await Modules.section(sectionID, of: access.moduleID, on: request.db) else { throw KanssaError.notFound }
+        var fields = request.formFields(["section-title", "body", "instrument", "version"], limit: Modules.bodyLength + 100)
+        fields["kind"] = section.kind
+        let instruments = try await InstrumentLibrary.available(to: [access.panel.organisationID], bundled: request.platform.instruments,
+                                                                on: request.db)
+        switch Modules.checkSection(fields, instruments: Array(instruments.keys)) {
+        case .failure(let list):
+            return try await Self.sectionPage(request, access: access, draft: fields, errors: Self.sectionErrors(list.problems, fields, request.localizer))
+        case .success(let draft):
+            switch try await Modules.changeSection(sectionID, of: access.moduleID, to: draft, expectedVersion: Int(fields["version"] ?? "") ?? -1,
+                                                   by: principal.accountID, at: request.now, on: request.db) {
+            case .notFound: throw KanssaError.notFound
+            case .changedMeanwhile:
+                return try await Self.sectionPage(request, access: access, draft: fields,
+                                                  notice: Notice(.error, request.localizer(.sectionChangedMeanwhile)), status: .conflict)
+            case .saved:
+                try await request.audit(.personalDataChanged, organisation: access.panel.organisationID,
+                                        target: "module:\(access.moduleID):section:\(sectionID)", purpose: .encountering)
+                return request.redirect(to: EncounteringRoute.module(access.moduleID).path + "?notice=section-changed&section=\(sectionID)#section-\(sectionID)",
+                                        redirectType: .normal)
+            }
+        }
+    }
+
+    static func sectionErrors(_ problems: [Modules.SectionProblem], _ fields: [String: String], _ t: Localizer) -> [FieldError] {
+        problems.map { problem in
+            switch problem {
+            case .kind: FieldError(field: "kind", message: t(.errorSectionKind))
+            case .title:
+                FieldError(field: "section-title", message: t.textError(
+                    .errorSectionTitle, typed: fields["section-title"], maxLength: Modules.titleLength))
+            case .body:
+                FieldError(field: "body", message: t.textError(
+                    .errorSectionBody, typed: fields["body"], maxLength: Modules.bodyLength, multiline: true))
+            case .instrument: FieldError(field: "instrument", message: t(.errorSectionInstrument))
+            }
+        }
+    }
+
+    static func sectionPage(
+        _ request: Request, access: ModuleAccess, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil,
+        status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
+        let instruments = try await InstrumentLibrary.available(to: [access.panel.organisationID], bundled: request.platform.instruments,
+                                                                on: request.db)
+        guard var model = try await SectionEditor.load(section: try request.uuid("section"), of: access, instruments: instruments, on: request.db)
+        else { throw KanssaError.notFound }
+        model.draft = draft
+        model.errors = errors
+        model.notice = notice
+        return SectionEditor.View(model: model, chrome: request.chrome()).render()
+            .response(status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
 
     /// Removing a section asks first: the words are gone for good.
@@ -294,7 +352,7 @@ struct EncounteringController: RouteCollection {
 
     static func modulePage(
         _ request: Request, draft: [String: String] = [:], errors: [FieldError] = [], notice: Notice? = nil, status: HTTPResponseStatus? = nil,
-        confirmRemoval: UUID? = nil
+        confirmRemoval: UUID? = nil, noticeAt: UUID? = nil
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         // Read afresh: a change just made, or made meanwhile, shows.
@@ -308,6 +366,7 @@ struct EncounteringController: RouteCollection {
         model.errors = errors
         model.notice = notice
         model.confirmRemoval = confirmRemoval
+        model.noticeAt = noticeAt.flatMap { id in model.sections.contains { $0.id == id } ? id : nil }
         return ModulePage.View(model: model, chrome: request.chrome()).render()
             .response(status: status ?? (errors.isEmpty ? .ok : .unprocessableEntity))
     }
