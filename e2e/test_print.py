@@ -97,3 +97,10 @@ def test_a_coordinator_prints_a_rounds_figures(desk, base_url):
     figures = find_link(desk, base_url, "/", r"/figures")
     pages = printed(desk, base_url, figures, "round-figures")
     expect_fit_to_hand_over(pages, figures, "Hull")
+
+
+def test_a_co_trainer_prints_her_statement(desk, base_url):
+    sign_in(desk, base_url, "venla@turku.demo")
+    statement = find_link(desk, base_url, "/encountering", r"/encountering/statement$")
+    pages = printed(desk, base_url, statement, "co-trainer-statement")
+    expect_fit_to_hand_over(pages, statement, "Turku")

@@ -73,12 +73,17 @@ public enum PlanSharing {
         public let teamName: String
         public let organisationName: String
         public let legalBases: [LegalBasis]
+        /// The organisation's own words for what each basis means, where it wrote them.
+        public let explanations: [LegalBasis: String]
 
-        public init(teamID: UUID, teamName: String, organisationName: String, legalBases: [LegalBasis]) {
+        public init(
+            teamID: UUID, teamName: String, organisationName: String, legalBases: [LegalBasis], explanations: [LegalBasis: String] = [:]
+        ) {
             self.teamID = teamID
             self.teamName = teamName
             self.organisationName = organisationName
             self.legalBases = legalBases
+            self.explanations = explanations
         }
     }
 
@@ -88,14 +93,21 @@ public enum PlanSharing {
         let organisationIDs = Set(try await Membership.query(on: database).filter(\.$account.$id == ownerID).all(\.$organisation.$id))
         let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Array(organisationIDs)).all()
         let teams = try await Team.query(on: database).filter(\.$organisation.$id ~~ Array(organisationIDs)).all()
+        let explanations = try await LegalBasisExplanation.of(Array(organisationIDs), on: database)
         let byID = Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0) })
         return teams.compactMap { team in
             guard let organisation = byID[team.$organisation.id] else { return nil }
             return TeamChoice(
                 teamID: team.id!, teamName: team.name, organisationName: organisation.name,
-                legalBases: LegalBasis.list(organisation.legalBases))
+                legalBases: LegalBasis.list(organisation.legalBases), explanations: explanations[team.$organisation.id] ?? [:])
         }
         .sorted { ($0.organisationName, $0.teamName) < ($1.organisationName, $1.teamName) }
+    }
+
+    /// What a basis means in the words of an organisation of these choices that wrote some (the
+    /// first, in the order the choices come); nil where none did, and Kanssa's own words show.
+    public static func explanation(of basis: LegalBasis, _ teams: [TeamChoice], _ people: [PersonChoice]) -> String? {
+        teams.lazy.compactMap { $0.explanations[basis] }.first ?? people.lazy.compactMap { $0.explanations[basis] }.first
     }
 
     /// Every basis the organisations of these choices configured, in a stable order: what a
@@ -125,17 +137,21 @@ public enum PlanSharing {
         public let name: String
         public let organisationName: String
         public let legalBases: [LegalBasis]
+        public let explanations: [LegalBasis: String]
 
-        public init(accountID: UUID, name: String, organisationName: String, legalBases: [LegalBasis]) {
+        public init(
+            accountID: UUID, name: String, organisationName: String, legalBases: [LegalBasis], explanations: [LegalBasis: String] = [:]
+        ) {
             self.accountID = accountID
             self.name = name
             self.organisationName = organisationName
             self.legalBases = legalBases
+            self.explanations = explanations
         }
     }
 
     /// The professionals of every organisation the citizen belongs to, by name; the wall holds
-    /// as for teams. Three queries.
+    /// as for teams. Four queries.
     public static func personChoices(for ownerID: UUID, on database: any Database) async throws -> [PersonChoice] {
         let organisationIDs = Set(try await Membership.query(on: database).filter(\.$account.$id == ownerID).all(\.$organisation.$id))
         guard !organisationIDs.isEmpty else { return [] }
@@ -144,10 +160,12 @@ public enum PlanSharing {
         let memberships = try await Membership.query(on: database)
             .filter(\.$organisation.$id ~~ Array(organisationIDs)).filter(\.$role == .professional).all()
         let names = try await Account.displayNames(of: memberships.map(\.$account.id).filter { $0 != ownerID }, on: database)
+        let explanations = try await LegalBasisExplanation.of(Array(organisationIDs), on: database)
         return memberships.compactMap { membership in
             guard let name = names[membership.$account.id], let organisation = organisations[membership.$organisation.id] else { return nil }
             return PersonChoice(accountID: membership.$account.id, name: name, organisationName: organisation.name,
-                                legalBases: LegalBasis.list(organisation.legalBases))
+                                legalBases: LegalBasis.list(organisation.legalBases),
+                                explanations: explanations[membership.$organisation.id] ?? [:])
         }
         .sorted { ($0.name, $0.organisationName, $0.accountID) < ($1.name, $1.organisationName, $1.accountID) }
     }

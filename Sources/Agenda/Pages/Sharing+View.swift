@@ -176,7 +176,7 @@ extension Sharing {
                 name: "legalBasis", legend: t(.sharingLegalBasisField), hint: t(.sharingLegalBasisHint),
                 options: legalBases.map {
                     .init(value: $0.rawValue, label: AgendaWords.legalBasis($0, t), isSelected: $0 == draft.legalBasis,
-                          hint: AgendaWords.legalBasisMeaning($0, t))
+                          hint: PlanSharing.explanation(of: $0, teams, people) ?? AgendaWords.legalBasisMeaning($0, t))
                 },
                 error: errors.message(for: "legalBasis")),
             Components.textField(

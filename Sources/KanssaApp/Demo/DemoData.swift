@@ -129,6 +129,15 @@ enum DemoData {
                     updatedByID: accountIDs["admin@houten.demo"]!, updatedAt: now
                 ).create(on: database)
             }
+            // Houten says in its own words what sharing on its two bases means for the people it serves.
+            for (basis, text) in [
+                (LegalBasis.publicTask, "Work and Income needs to see it to pay your benefit and help you find work: the law asks this of us. "
+                    + "You can always ask us what we look at, and why."),
+                (LegalBasis.consent, "Only if you want it. You can stop it here, or at our desk, whenever you like, and nothing else changes."),
+            ] {
+                try await LegalBasisExplanation(organisationID: organisationIDs[houten]!, basis: basis, text: text,
+                                                updatedByID: accountIDs["admin@houten.demo"]!, at: now).create(on: database)
+            }
         }
         return true
     }

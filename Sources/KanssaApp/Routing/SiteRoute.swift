@@ -20,6 +20,7 @@ enum SiteRoute: Sendable, Equatable {
     case withdrawErasure
     case retention(UUID)
     case lifeAreaSettings(UUID)
+    case sharingReasons(UUID)
     case organisationAdmin(UUID, page: Int? = nil, search: String = "")
     case teams(UUID)
     case member(organisation: UUID, account: UUID)
@@ -51,6 +52,7 @@ enum SiteRoute: Sendable, Equatable {
         case .withdrawErasure: "/me/data/erasure/withdraw"
         case .retention(let id): "/organisations/\(id)/retention"
         case .lifeAreaSettings(let id): "/organisations/\(id)/life-areas"
+        case .sharingReasons(let id): "/organisations/\(id)/sharing-reasons"
         case .organisationAdmin(let id, let page, let search):
             "/organisations/\(id)/admin" + Self.query(page: page, search: search)
         case .teams(let id): "/organisations/\(id)/teams"

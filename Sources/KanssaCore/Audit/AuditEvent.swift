@@ -31,6 +31,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case personalDataErased = "personal-data-erased"
     case retentionRulesChanged = "retention-rules-changed"
     case lifeAreasChanged = "life-areas-changed"
+    case sharingReasonsChanged = "sharing-reasons-changed"
     case roundOpened = "round-opened"
     case learningSetCreated = "learning-set-created"
     case practiceToolAdded = "practice-tool-added"

@@ -110,6 +110,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditRolesChanged
     case auditRoundOpened
     case auditSessionExpired
+    case auditSharingReasonsChanged
     case auditSignInCapReached
     case auditSignInFailed
     case auditSignInThrottled
@@ -461,6 +462,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorSetPlace
     case errorSetTime
     case errorSetWeeks
+    case errorSharingReasonExplanation
+    case errorSharingReasonsNone
     case errorShorten
     case errorSignInFailed
     case errorStrengthText
@@ -1249,6 +1252,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingQuickSubmit
     case sharingQuickTeam
     case sharingQuickWhat
+    case sharingReasonsExplanation
+    case sharingReasonsExplanationHint
+    case sharingReasonsIntro
+    case sharingReasonsOffered
+    case sharingReasonsOfferedHint
+    case sharingReasonsTitle
     case sharingRecordedBy
     case sharingRestoredNotice
     case sharingRevokeConfirmText

@@ -23,5 +23,6 @@ public enum CoreMigrations {
         NoticePrincipalChanges(),
         IndexLoginFailuresByTime(),
         AddAccountPreviousActive(),
+        CreateLegalBasisExplanations(),
     ]
 }

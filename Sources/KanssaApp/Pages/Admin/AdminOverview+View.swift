@@ -16,6 +16,7 @@ extension AdminOverview {
                     .p(.a(.class("button button--primary"), .link(SiteRoute.newInvitation(organisation).url), .txt(t(.homeInvite)))),
                     .ul(
                         .li(.a(.link(SiteRoute.lifeAreaSettings(organisation).url), .txt(t(.lifeAreaSettingsTitle)))),
+                        .li(.a(.link(SiteRoute.sharingReasons(organisation).url), .txt(t(.sharingReasonsTitle)))),
                         .li(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle))))
                     ),
                     .section(

@@ -147,6 +147,7 @@ enum AuditText {
         case .personalDataErased: t(.auditPersonalDataErased)
         case .retentionRulesChanged: t(.auditRetentionRulesChanged)
         case .lifeAreasChanged: t(.auditLifeAreasChanged)
+        case .sharingReasonsChanged: t(.auditSharingReasonsChanged)
         case .roundOpened: t(.auditRoundOpened)
         case .learningSetCreated: t(.auditLearningSetCreated)
         case .practiceToolAdded: t(.auditPracticeToolAdded)
