@@ -198,7 +198,8 @@ def test_a_citizen_shares_her_plan_and_takes_it_back(browser, base_url):
     citizen.get_by_label("Team or person", exact=True).select_option(label="Information desk (Municipality of Houten – Work and Income)")
     citizen.get_by_label("My goals").check()
     citizen.get_by_label("Why", exact=True).fill("Help with letters from the municipality")
-    assert citizen.get_by_text("You agree to it, and you can take it back at any time on this page.").is_visible()
+    # Beside each reason, what it means in Houten's own words.
+    assert citizen.get_by_text("Only if you want it. You can stop it here, or at our desk").is_visible()
     citizen.get_by_label("Consent", exact=True).check()
     citizen.get_by_label("Until").fill("2027-06-30")
     citizen.get_by_role("button", name="Allow").click()
