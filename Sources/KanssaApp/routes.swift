@@ -14,6 +14,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: RetentionController())
     try app.register(collection: LifeAreaSettingsController())
     try app.register(collection: SharingReasonsController())
+    try app.register(collection: PasswordResetController())
     try app.register(collection: PlanController())
     try app.register(collection: SharingController())
     try app.register(collection: MeetingPermissionController())

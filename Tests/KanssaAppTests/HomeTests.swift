@@ -15,7 +15,7 @@ import VaporTesting
             let fixtures = try await Fixtures.make(on: app)
             var citizen = Browser(app)
             try await citizen.signIn(Fixtures.login(.citizen))
-            #expect(try await citizen.get("/").body.string.contains("Nothing is waiting for you just now."))
+            #expect(try await citizen.get("/").body.string.contains("Nothing in your plan is waiting for you just now."))
 
             try await citizen.get("/plan")
             try await citizen.post("/plan/agenda", ActionTests.agenda)
@@ -57,7 +57,7 @@ import VaporTesting
             // A professional here who is a citizen elsewhere, without a plan yet.
             var both = Browser(app)
             try await both.signIn(Fixtures.memberOfBothLogin)
-            #expect(try await both.get("/").body.string.contains("Nothing is waiting for you just now."))
+            #expect(try await both.get("/").body.string.contains("Nothing in your plan is waiting for you just now."))
             #expect(try await Plan.query(on: app.db).count() == plans)
 
             var professional = Browser(app)

@@ -147,6 +147,13 @@ import VaporTesting
               allowed: [.role(.admin)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/retention", path: { "/organisations/\($0.here)/retention" },
               form: { _ in [("months-case-records", "x")] }, allowed: [.role(.admin)]),
+        // Codes to set a new password: staff who may invite give them; anyone uses one.
+        Entry(method: .GET, pattern: "/organisations/:organisation/password-resets", path: { "/organisations/\($0.here)/password-resets" },
+              allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/password-resets",
+              path: { "/organisations/\($0.here)/password-resets" }, allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),
+        Entry(method: .GET, pattern: "/password/reset", path: { _ in "/password/reset" }, allowed: Who.everyone),
+        Entry(method: .POST, pattern: "/password/reset", path: { _ in "/password/reset" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/organisations/:organisation/sharing-reasons", path: { "/organisations/\($0.here)/sharing-reasons" },
               allowed: [.role(.admin)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/sharing-reasons",

@@ -8,6 +8,10 @@ enum SiteRoute: Sendable, Equatable {
     case signIn
     case signOut
     case redeemInvitation
+    /// Where a person with a code from their organisation sets a new password.
+    case resetPassword
+    /// Where staff give someone of their organisation such a code.
+    case passwordResets(UUID)
     case language
     case myInformation(page: Int? = nil)
     case export
@@ -40,6 +44,8 @@ enum SiteRoute: Sendable, Equatable {
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .redeemInvitation: "/join"
+        case .resetPassword: "/password/reset"
+        case .passwordResets(let id): "/organisations/\(id)/password-resets"
         case .language: "/language"
         case .myInformation(let page): "/me" + Self.query(page: page)
         case .export: "/me/export.json"

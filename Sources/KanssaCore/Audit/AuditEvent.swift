@@ -16,6 +16,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case accountDisabled = "account-disabled"
     /// The person changed their own password; their other sessions ended.
     case passwordChanged = "password-changed"
+    case passwordResetIssued = "password-reset-issued"
     case accountCreated = "account-created"
     case teamCreated = "team-created"
     case personalDataRead = "personal-data-read"

@@ -98,6 +98,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditModulePublished
     case auditPanelCreated
     case auditPasswordChanged
+    case auditPasswordResetIssued
     case auditPersonalDataChanged
     case auditPersonalDataErased
     case auditPersonalDataExported
@@ -416,6 +417,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPanelMembers
     case errorPanelName
     case errorPasswordMissing
+    case errorPasswordResetCode
+    case errorPasswordResetNobody
+    case errorPasswordResetRefused
     case errorPasswordTooCommon
     case errorPasswordTooLong
     case errorPasswordTooShort
@@ -588,6 +592,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeNewsReaders
     case homeNoOrganisation
     case homePanels
+    case homePasswordResets
     case homePractice
     case homeRounds
     case homeSessions
@@ -892,6 +897,24 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case panelsIntro
     case panelsNone
     case panelsTitle
+    case passwordResetBackToSignIn
+    case passwordResetCodeExpires
+    case passwordResetCodeField
+    case passwordResetCodeIntro
+    case passwordResetGive
+    case passwordResetGiveTo
+    case passwordResetGivenNotice
+    case passwordResetHowToUse
+    case passwordResetIntro
+    case passwordResetIssueIntro
+    case passwordResetIssueTitle
+    case passwordResetNewField
+    case passwordResetNewHint
+    case passwordResetSubmit
+    case passwordResetTheirLogin
+    case passwordResetTheirLoginHint
+    case passwordResetTitle
+    case passwordSetNotice
     case planAddGoal
     case planAddGoalHeading
     case planAgendaHeading
@@ -1280,6 +1303,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingUntilField
     case sharingUntilHint
     case signInButton
+    case signInForgotPassword
     case signInHaveCode
     case signInTitle
     case signInUseCode

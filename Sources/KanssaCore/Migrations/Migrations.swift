@@ -24,5 +24,6 @@ public enum CoreMigrations {
         IndexLoginFailuresByTime(),
         AddAccountPreviousActive(),
         CreateLegalBasisExplanations(),
+        CreatePasswordResets(),
     ]
 }

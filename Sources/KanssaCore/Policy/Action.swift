@@ -153,4 +153,9 @@ public enum Action: Sendable, Hashable {
     case inviteAnyone(UUID)
     /// Create an invitation for one role.
     case invite(organisation: UUID, role: Role)
+    /// Open the page where staff give someone a code to set a new password: whoever may invite.
+    case openPasswordResets(UUID)
+    /// Give a code to set a new password to a member with these roles in the organisation:
+    /// only someone who could have invited them in every one of those roles, and not oneself.
+    case issuePasswordReset(organisation: UUID, account: UUID, roles: Set<Role>)
 }

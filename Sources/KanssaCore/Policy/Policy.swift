@@ -125,8 +125,11 @@ public enum Policy {
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):
             allowed = principal.roles(in: organisation).contains(.admin)
-        case .inviteAnyone(let organisation):
+        case .inviteAnyone(let organisation), .openPasswordResets(let organisation):
             allowed = !invitableRoles(by: principal.roles(in: organisation)).isEmpty
+        case .issuePasswordReset(let organisation, let account, let roles):
+            allowed = account != principal.accountID && !roles.isEmpty
+                && roles.isSubset(of: invitableRoles(by: principal.roles(in: organisation)))
         case .invite(let organisation, let role):
             allowed = invitableRoles(by: principal.roles(in: organisation)).contains(role)
         }

@@ -12,6 +12,8 @@ public enum AccountErasure {
     /// organisation keeps still need to say whom they are about.
     public static func close(_ request: DataRequest, now: Date, on database: any Database) async throws {
         try await BrowserSession.query(on: database).filter(\.$account.$id == request.accountID).delete()
+        // A code to set a new password would open the account again.
+        try await PasswordReset.query(on: database).filter(\.$accountID == request.accountID).delete()
         if let account = try await Account.find(request.accountID, on: database) {
             account.login = "erased-\(try request.requireID().uuidString.lowercased())"
             account.passwordHash = "!"  // no bcrypt hash: nothing matches it
@@ -32,6 +34,9 @@ public enum AccountErasure {
         try await TeamMember.query(on: database).filter(\.$account.$id == accountID).delete()
         try await Membership.query(on: database).filter(\.$account.$id == accountID).delete()
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
+        // Codes they gave others to set a new password: short-lived, and void without the giver.
+        try await PasswordReset.query(on: database).group(.or) { $0.filter(\.$accountID == accountID).filter(\.$issuedByID == accountID) }
+            .delete()
         if sharedWorkRemains, let account = try await Account.find(accountID, on: database) {
             account.displayName = erasedName
             account.searchName = Account.searchKey(erasedName)

@@ -16,6 +16,9 @@ extension MemberDetail {
                     .p(.a(.link(SiteRoute.organisationAdmin(organisation).url), .txt(t(.backToAdmin, ["organisation": model.organisationName])))),
                     .p(.txt(t(.myLoginIs, ["login": model.login]))),
                     .if(model.isDisabled, .p(.class("tag"), .txt(t(.memberDisabled)))),
+                    .if(!model.isDisabled, Components.postButton(
+                        action: SiteRoute.passwordResets(organisation).url, csrfToken: chrome.csrfToken,
+                        label: t(.passwordResetGiveTo, ["name": model.displayName]), hidden: [("login", model.login)])),
                     .form(
                         .class("stack narrow"), .method(.post),
                         .link(SiteRoute.memberRoles(organisation: organisation, account: account).url, as: "action"),

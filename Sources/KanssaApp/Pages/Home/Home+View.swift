@@ -34,6 +34,8 @@ extension Home {
                                     .link(SiteRoute.organisationAdmin(place.organisationID).url), .txt(t(.homeAdminister))))),
                                 .if(place.mayInvite, .li(.a(
                                     .link(SiteRoute.newInvitation(place.organisationID).url), .txt(t(.homeInvite))))),
+                                .if(place.mayInvite, .li(.a(
+                                    .link(SiteRoute.passwordResets(place.organisationID).url), .txt(t(.homePasswordResets))))),
                                 .if(place.maySeeTeamFigures, .li(.a(
                                     .link(AgendaRoute.teamAlignment(place.organisationID).url), .txt(t(.homeTeamAlignment))))),
                                 .if(place.maySeeRounds, .li(.a(

@@ -135,6 +135,7 @@ enum AuditText {
         case .teamsChanged: t(.auditTeamsChanged)
         case .accountDisabled: t(.auditAccountDisabled)
         case .passwordChanged: t(.auditPasswordChanged)
+        case .passwordResetIssued: t(.auditPasswordResetIssued)
         case .accountCreated: t(.auditAccountCreated)
         case .teamCreated: t(.auditTeamCreated)
         case .personalDataRead: t(.auditPersonalDataRead)

@@ -26,6 +26,7 @@ extension SignIn {
                             maxLength: 128),
                         Components.submit(t(.signInButton))
                     ),
+                    .p(.a(.link(SiteRoute.resetPassword.url), .txt(t(.signInForgotPassword)))),
                     .p(.txt(t(.signInHaveCode)), .txt(" "), .a(.link(SiteRoute.redeemInvitation.url), .txt(t(.signInUseCode))))
                 )
             )

@@ -20,6 +20,7 @@ struct SignInController: RouteCollection {
     enum NoticeName: String {
         case signedOut = "signed-out"
         case joined
+        case passwordSet = "password-set"
     }
 
     @Sendable func show(request: Request) async throws -> Response {
@@ -29,6 +30,7 @@ struct SignInController: RouteCollection {
         switch request.query[String.self, at: "notice"].flatMap(NoticeName.init(rawValue:)) {
         case .signedOut: model.notice = Notice(.success, t(.signedOutNotice))
         case .joined: model.notice = Notice(.success, t(.joinedNotice))
+        case .passwordSet: model.notice = Notice(.success, t(.passwordSetNotice))
         case nil: break
         }
         return SignIn.View(model: model, chrome: request.chrome()).render().response()

@@ -1,0 +1,109 @@
+import Fluent
+import KanssaCore
+import Vapor
+
+/// A forgotten password, mended in person: staff of the person's organisation give them a
+/// one-time code (on paper or read aloud), and with it the person sets a new password on a page
+/// anyone can open. What the page answers does not tell whether a sign-in name exists.
+struct PasswordResetController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.on(.GET, "password", "reset", access: .anyone, use: showReset)
+        routes.on(.POST, "password", "reset", access: .anyone, use: reset)
+        let open = AccessRule.policy { .openPasswordResets(try $0.uuid("organisation")) }
+        routes.on(.GET, "organisations", ":organisation", "password-resets", access: open, use: showIssue)
+        routes.on(.POST, "organisations", ":organisation", "password-resets", access: open, use: issue)
+    }
+
+    // MARK: Staff give a code
+
+    @Sendable func showIssue(request: Request) async throws -> Response {
+        let organisation = try await request.organisation()
+        let model = PasswordResetPages.IssueModel(
+            organisationID: try organisation.requireID(), organisationName: organisation.name,
+            login: String((request.query[String.self, at: "login"] ?? "").prefix(120)))
+        return PasswordResetPages.IssueView(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func issue(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let organisation = try await request.organisation()
+        let organisationID = try organisation.requireID()
+        let typed = String(((try? request.content.get(String.self, at: "login")) ?? "").prefix(120))
+        var model = PasswordResetPages.IssueModel(organisationID: organisationID, organisationName: organisation.name, login: typed)
+        // Whether nobody signs in so, or they are not someone this person may give a code to, the answer is one.
+        let account = try await Account.query(on: request.db).filter(\.$login == LoginName.normalised(typed)).first()
+        var roles: Set<Role> = []
+        if let id = account?.id {
+            roles = Set(try await Membership.query(on: request.db).filter(\.$account.$id == id).filter(\.$organisation.$id == organisationID)
+                .all(\.$role))
+        }
+        guard let account, let accountID = account.id, account.disabledAt == nil,
+            Policy.decide(.issuePasswordReset(organisation: organisationID, account: accountID, roles: roles), for: principal).isAllowed
+        else {
+            model.errors = [FieldError(field: "login", message: request.localizer(
+                .errorPasswordResetNobody, ["login": typed, "organisation": organisation.name]))]
+            return PasswordResetPages.IssueView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        let (code, expiresAt) = try await PasswordResets.issue(
+            for: accountID, in: organisationID, by: principal.accountID, platform: request.platform, on: request.db)
+        try await request.audit(.passwordResetIssued, subject: accountID, organisation: organisationID, target: "password-reset",
+                                purpose: .security)
+        model.given = .init(name: account.displayName, code: code, expiresAt: expiresAt)
+        return PasswordResetPages.IssueView(model: model, chrome: request.chrome()).render().response()
+    }
+
+    // MARK: The person sets a new password
+
+    struct ResetForm: Content {
+        var login: String?
+        var code: String?
+        var password: String?
+    }
+
+    @Sendable func showReset(request: Request) async throws -> Response {
+        PasswordResetPages.ResetView(model: .init(), chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func reset(request: Request) async throws -> Response {
+        let form = try request.content.decode(ResetForm.self)
+        let t = request.localizer
+        let login = LoginName.normalised(String((form.login ?? "").prefix(120)))
+        var model = PasswordResetPages.ResetModel(login: String((form.login ?? "").prefix(120)), code: String((form.code ?? "").prefix(20)))
+        // Guessing codes is slowed as guessing passwords is, under the same keys.
+        let throttle = LoginThrottle(request: request)
+        let keys = throttle.signInKeys(login: login, device: nil) + [throttle.addressKey("password-reset")]
+        if let retryAt = try await throttle.retryAt(keys) {
+            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
+            return TooManyTries.response(PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render(),
+                                         until: retryAt, now: request.now)
+        }
+        var errors: [FieldError] = []
+        if login.isEmpty { errors.append(FieldError(field: "login", message: t(.errorLoginMissing))) }
+        let code = InvitationCode(typed: form.code ?? "")
+        if code == nil { errors.append(FieldError(field: "code", message: t(.errorPasswordResetCode))) }
+        let password = form.password ?? ""
+        switch request.platform.passwordRules.problem(with: password) {
+        case .tooShort: errors.append(FieldError(field: "password", message: t(.errorPasswordTooShort)))
+        case .tooLong: errors.append(FieldError(field: "password", message: t(.errorPasswordTooLong)))
+        case .tooCommon: errors.append(FieldError(field: "password", message: t(.errorPasswordTooCommon)))
+        case nil: break
+        }
+        guard errors.isEmpty, let code else {
+            model.errors = errors
+            return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        let hash = try await request.password.async.hash(password)
+        guard let reset = try await PasswordResets.redeem(login: login, code: code, passwordHash: hash, platform: request.platform,
+                                                         on: request.db)
+        else {
+            try await throttle.recordFailure(keys)
+            model.errors = [FieldError(field: "code", message: t(.errorPasswordResetRefused))]
+            return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        request.principalChanged(reset.accountID)
+        try await request.audit(.passwordChanged, actor: reset.accountID, subject: reset.accountID, organisation: reset.organisationID,
+                                target: "password-reset", purpose: .security)
+        return request.redirect(to: SiteRoute.signIn.path + "?notice=" + SignInController.NoticeName.passwordSet.rawValue,
+                                redirectType: .normal)
+    }
+}
