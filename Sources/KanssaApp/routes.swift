@@ -15,6 +15,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LifeAreaSettingsController())
     try app.register(collection: SharingReasonsController())
     try app.register(collection: PasswordResetController())
+    try app.register(collection: AboutController())
     try app.register(collection: PlanController())
     try app.register(collection: SharingController())
     try app.register(collection: MeetingPermissionController())

@@ -123,7 +123,12 @@ import VaporTesting
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
     /// the person may use, so that mixed paths are tried too.
-    static func candidates(_ parameter: String, _ foreign: Foreign, _ fixtures: Fixtures) -> [UUID]? {
+    static func candidates(_ parameter: String, _ foreign: Foreign, _ fixtures: Fixtures) -> [String]? {
+        if parameter == "kind" { return ["help"] }  // which about page: no id
+        return ids(parameter, foreign, fixtures)?.map(\.uuidString)
+    }
+
+    static func ids(_ parameter: String, _ foreign: Foreign, _ fixtures: Fixtures) -> [UUID]? {
         switch parameter {
         case "organisation": [foreign.organisation]
         case "account": [foreign.account]
@@ -222,13 +227,15 @@ import VaporTesting
                     return nil
                 }
                 guard !parameters.isEmpty else { continue }
+                // An organisation's accessibility statement, privacy notice and help are public, as the law asks.
+                if route.method == .GET, route.path.map(\.description).suffix(2) == ["about", ":kind"] { continue }
                 var paths = [""]
                 for component in route.path {
                     switch component {
                     case .constant(let text): paths = paths.map { $0 + "/" + text }
                     case .parameter(let name):
                         let ids = try #require(Self.candidates(name, foreign, fixtures), "no ids to try for :\(name) in \(route.path)")
-                        paths = paths.flatMap { path in ids.map { path + "/" + $0.uuidString } }
+                        paths = paths.flatMap { path in ids.map { path + "/" + $0 } }
                     default: Issue.record("unexpected path component in \(route.path)")
                     }
                 }

@@ -147,6 +147,14 @@ import VaporTesting
               allowed: [.role(.admin)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/retention", path: { "/organisations/\($0.here)/retention" },
               form: { _ in [("months-case-records", "x")] }, allowed: [.role(.admin)]),
+        // The accessibility statement, privacy notice and help: public; their administrator writes them.
+        Entry(method: .GET, pattern: "/about/:kind", path: { _ in "/about/privacy" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/organisations/:organisation/about/:kind", path: { "/organisations/\($0.here)/about/accessibility" },
+              allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/organisations/:organisation/about/:kind/edit",
+              path: { "/organisations/\($0.here)/about/help/edit" }, allowed: [.role(.admin)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/about/:kind/edit",
+              path: { "/organisations/\($0.here)/about/help/edit" }, allowed: [.role(.admin)]),
         // Codes to set a new password: staff who may invite give them; anyone uses one.
         Entry(method: .GET, pattern: "/organisations/:organisation/password-resets", path: { "/organisations/\($0.here)/password-resets" },
               allowed: [.role(.professional), .role(.coordinator), .role(.admin)]),

@@ -54,6 +54,12 @@ extension Request {
             printStamp: principal.map { principal in
                 let organisations = principal.memberships.map(\.organisationName)
                 return t(.printStamp, ["organisations": t.list(Array(Set(organisations)).sorted()), "date": t.dateTime(now)])
+            },
+            footerLinks: AboutPage.allCases.map { kind in
+                // A member reads their organisation's own pages; anyone else, Kanssa's.
+                let organisation = principal?.memberships.min { $0.organisationName < $1.organisationName }?.organisationID
+                let route = organisation.map { SiteRoute.organisationAbout($0, kind) } ?? SiteRoute.about(kind)
+                return .init(label: AboutWords.link(kind, t), url: route.url, isCurrent: currentPath == route.path)
             }
         )
     }

@@ -8,6 +8,11 @@ enum SiteRoute: Sendable, Equatable {
     case signIn
     case signOut
     case redeemInvitation
+    /// Kanssa's own accessibility statement, privacy notice or help, for anyone.
+    case about(AboutPage)
+    /// An organisation's, for anyone; and where its administrator writes it.
+    case organisationAbout(UUID, AboutPage)
+    case editAbout(UUID, AboutPage)
     /// Where a person with a code from their organisation sets a new password.
     case resetPassword
     /// Where staff give someone of their organisation such a code.
@@ -44,6 +49,9 @@ enum SiteRoute: Sendable, Equatable {
         case .signIn: "/sign-in"
         case .signOut: "/sign-out"
         case .redeemInvitation: "/join"
+        case .about(let kind): "/about/\(kind.rawValue)"
+        case .organisationAbout(let id, let kind): "/organisations/\(id)/about/\(kind.rawValue)"
+        case .editAbout(let id, let kind): "/organisations/\(id)/about/\(kind.rawValue)/edit"
         case .resetPassword: "/password/reset"
         case .passwordResets(let id): "/organisations/\(id)/password-resets"
         case .language: "/language"

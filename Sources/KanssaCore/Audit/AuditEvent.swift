@@ -33,6 +33,7 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case retentionRulesChanged = "retention-rules-changed"
     case lifeAreasChanged = "life-areas-changed"
     case sharingReasonsChanged = "sharing-reasons-changed"
+    case aboutPageChanged = "about-page-changed"
     case roundOpened = "round-opened"
     case learningSetCreated = "learning-set-created"
     case practiceToolAdded = "practice-tool-added"

@@ -36,11 +36,14 @@ public struct Chrome: Sendable, Equatable {
     public let stylesheet: SafeURL
     /// The line a printed page carries at its top: whose pages, from where, printed when.
     public let printStamp: String?
+    /// The accessibility statement, privacy notice and help, in every page's footer.
+    public let footerLinks: [NavigationLink]
 
     public init(
         t: Localizer, csrfToken: String, signedInName: String?, home: SafeURL,
         navigation: [NavigationLink], signOut: SafeURL, languageSwitch: SafeURL,
-        languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL, printStamp: String? = nil
+        languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL, printStamp: String? = nil,
+        footerLinks: [NavigationLink] = []
     ) {
         self.t = t
         self.csrfToken = csrfToken
@@ -53,5 +56,6 @@ public struct Chrome: Sendable, Equatable {
         self.returnPath = returnPath
         self.stylesheet = stylesheet
         self.printStamp = printStamp
+        self.footerLinks = footerLinks
     }
 }

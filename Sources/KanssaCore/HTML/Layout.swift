@@ -32,7 +32,16 @@ public enum Layout {
                     .forEach(notices) { Components.notice($0) },
                     content,
                 ]),
-                .footer(.class("site-footer"), .p(.txt(t(.footerTagline))))
+                .footer(
+                    .class("site-footer"),
+                    .if(!chrome.footerLinks.isEmpty, .nav(
+                        .attribute(named: "aria-label", value: t(.footerNavigation)),
+                        .ul(.class("footer-links"), .forEach(chrome.footerLinks) { link in
+                            .li(.a(.link(link.url), .if(link.isCurrent, .attribute(named: "aria-current", value: "page")), .txt(link.label)))
+                        })
+                    )),
+                    .p(.txt(t(.footerTagline)))
+                )
             )
         )
     }

@@ -3,6 +3,59 @@
 /// Every message a person can see. Each is a key in every catalog; a test checks that
 /// English and Finnish have all of them.
 public enum MessageKey: String, CaseIterable, Sendable {
+    case aboutAccessibilityChecked
+    case aboutAccessibilityEnforcement
+    case aboutAccessibilityEnforcementHeading
+    case aboutAccessibilityHow
+    case aboutAccessibilityHowHeading
+    case aboutAccessibilityHowOf
+    case aboutAccessibilityLink
+    case aboutAccessibilityNotYetHeading
+    case aboutAccessibilityNotYetLanguages
+    case aboutAccessibilityNotYetOwnWords
+    case aboutAccessibilityNotYetTables
+    case aboutAccessibilityReport
+    case aboutAccessibilityReportHeading
+    case aboutAccessibilityReportTo
+    case aboutAccessibilityTitle
+    case aboutEdit
+    case aboutEditBack
+    case aboutEditDefaultLink
+    case aboutEditHint
+    case aboutEditIntro
+    case aboutEditTitle
+    case aboutHelpError
+    case aboutHelpErrorHeading
+    case aboutHelpLink
+    case aboutHelpPassword
+    case aboutHelpPasswordHeading
+    case aboutHelpTitle
+    case aboutHelpWho
+    case aboutHelpWhoHeading
+    case aboutHelpWhoOf
+    case aboutPrivacyBasesHeading
+    case aboutPrivacyComplain
+    case aboutPrivacyComplainHeading
+    case aboutPrivacyForCaseWork
+    case aboutPrivacyForLearning
+    case aboutPrivacyForOwnPlan
+    case aboutPrivacyForRequests
+    case aboutPrivacyForSecurity
+    case aboutPrivacyKeptHeading
+    case aboutPrivacyKeptLine
+    case aboutPrivacyLink
+    case aboutPrivacyOwnWordsGo
+    case aboutPrivacyRights
+    case aboutPrivacyRightsHeading
+    case aboutPrivacyRightsLink
+    case aboutPrivacyTitle
+    case aboutPrivacyUnused
+    case aboutPrivacyWhatForHeading
+    case aboutPrivacyWho
+    case aboutPrivacyWhoHeading
+    case aboutPrivacyWhoOf
+    case aboutTitleOf
+    case aboutUpdatedOn
     case actionAdd
     case actionAddHeading
     case actionAddOpen
@@ -81,6 +134,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answeringStep
     case answeringSubmit
     case answeringSubmittedNotice
+    case auditAboutPageChanged
     case auditAccountCreated
     case auditAccountDisabled
     case auditDataRequestEnded
@@ -334,6 +388,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case encounteringSupported
     case encounteringTitle
     case encounteringWaiting
+    case errorAboutText
     case errorActionDue
     case errorActionGoal
     case errorActionOwner
@@ -534,6 +589,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case figuresTableOpen
     case figuresTitle
     case figuresTooFew
+    case footerNavigation
     case footerTagline
     case formHasProblems
     case goalConflict

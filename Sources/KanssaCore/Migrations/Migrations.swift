@@ -25,5 +25,6 @@ public enum CoreMigrations {
         AddAccountPreviousActive(),
         CreateLegalBasisExplanations(),
         CreatePasswordResets(),
+        CreateOrganisationPages(),
     ]
 }

@@ -17,7 +17,10 @@ extension AdminOverview {
                     .ul(
                         .li(.a(.link(SiteRoute.lifeAreaSettings(organisation).url), .txt(t(.lifeAreaSettingsTitle)))),
                         .li(.a(.link(SiteRoute.sharingReasons(organisation).url), .txt(t(.sharingReasonsTitle)))),
-                        .li(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle))))
+                        .li(.a(.link(SiteRoute.retention(organisation).url), .txt(t(.retentionTitle)))),
+                        .forEach(AboutPage.allCases) { kind in
+                            .li(.a(.link(SiteRoute.editAbout(organisation, kind).url), .txt(t(.aboutEditTitle, ["title": AboutWords.title(kind, t)]))))
+                        }
                     ),
                     .section(
                         .h2(.txt(t(.adminTeamsHeading))),

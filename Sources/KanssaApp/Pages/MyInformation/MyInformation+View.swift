@@ -149,6 +149,7 @@ enum AuditText {
         case .retentionRulesChanged: t(.auditRetentionRulesChanged)
         case .lifeAreasChanged: t(.auditLifeAreasChanged)
         case .sharingReasonsChanged: t(.auditSharingReasonsChanged)
+        case .aboutPageChanged: t(.auditAboutPageChanged)
         case .roundOpened: t(.auditRoundOpened)
         case .learningSetCreated: t(.auditLearningSetCreated)
         case .practiceToolAdded: t(.auditPracticeToolAdded)
