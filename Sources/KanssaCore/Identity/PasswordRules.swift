@@ -47,3 +47,14 @@ public enum ResourceError: Error, CustomStringConvertible {
         }
     }
 }
+
+extension Localizer {
+    /// What to do about a password the rules refuse, as every form that takes one says it.
+    public func passwordError(_ problem: PasswordRules.Problem) -> String {
+        switch problem {
+        case .tooShort: self(.errorPasswordTooShort)
+        case .tooLong: self(.errorPasswordTooLong)
+        case .tooCommon: self(.errorPasswordTooCommon)
+        }
+    }
+}

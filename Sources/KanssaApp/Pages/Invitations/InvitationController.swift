@@ -96,11 +96,8 @@ struct InvitationController: RouteCollection {
             let login = form.login.flatMap(LoginName.init)
             if login == nil { model.errors.append(FieldError(field: "login", message: t(.errorLoginFormat))) }
             let password = form.password ?? ""
-            switch request.platform.passwordRules.problem(with: password) {
-            case .tooShort: model.errors.append(FieldError(field: "password", message: t(.errorPasswordTooShort)))
-            case .tooLong: model.errors.append(FieldError(field: "password", message: t(.errorPasswordTooLong)))
-            case .tooCommon: model.errors.append(FieldError(field: "password", message: t(.errorPasswordTooCommon)))
-            case nil: break
+            if let problem = request.platform.passwordRules.problem(with: password) {
+                model.errors.append(FieldError(field: "password", message: t.passwordError(problem)))
             }
             if let name, let login { newAccount = (name, login, password) }
         }

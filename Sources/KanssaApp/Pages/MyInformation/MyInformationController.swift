@@ -82,11 +82,8 @@ struct MyInformationController: RouteCollection {
         let new = form.newPassword ?? ""
         var errors: [FieldError] = []
         if current.isEmpty { errors.append(FieldError(field: "currentPassword", message: t(.errorCurrentPasswordMissing))) }
-        switch request.platform.passwordRules.problem(with: new) {
-        case .tooShort: errors.append(FieldError(field: "newPassword", message: t(.errorPasswordTooShort)))
-        case .tooLong: errors.append(FieldError(field: "newPassword", message: t(.errorPasswordTooLong)))
-        case .tooCommon: errors.append(FieldError(field: "newPassword", message: t(.errorPasswordTooCommon)))
-        case nil: break
+        if let problem = request.platform.passwordRules.problem(with: new) {
+            errors.append(FieldError(field: "newPassword", message: t.passwordError(problem)))
         }
         guard errors.isEmpty else { return try await refuse(errors) }
         guard let account = try await Account.find(principal.accountID, on: request.db) else { throw KanssaError.notSignedIn }

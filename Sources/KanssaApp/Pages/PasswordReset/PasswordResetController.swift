@@ -82,11 +82,8 @@ struct PasswordResetController: RouteCollection {
         let code = InvitationCode(typed: form.code ?? "")
         if code == nil { errors.append(FieldError(field: "code", message: t(.errorPasswordResetCode))) }
         let password = form.password ?? ""
-        switch request.platform.passwordRules.problem(with: password) {
-        case .tooShort: errors.append(FieldError(field: "password", message: t(.errorPasswordTooShort)))
-        case .tooLong: errors.append(FieldError(field: "password", message: t(.errorPasswordTooLong)))
-        case .tooCommon: errors.append(FieldError(field: "password", message: t(.errorPasswordTooCommon)))
-        case nil: break
+        if let problem = request.platform.passwordRules.problem(with: password) {
+            errors.append(FieldError(field: "password", message: t.passwordError(problem)))
         }
         guard errors.isEmpty, let code else {
             model.errors = errors
