@@ -26,7 +26,9 @@ import VaporTesting
             #expect(try await professional.get("/").body.string.contains(issue))
             try await professional.get(issue)
             // Not for staff, not for someone unknown, not for oneself: one answer for all.
-            for login in [Fixtures.login(.admin), "nobody@here.test", Fixtures.login(.professional), Fixtures.adminElsewhereLogin] {
+            // Nor for someone who also belongs to another organisation: it relies on that account too.
+            for login in [Fixtures.login(.admin), "nobody@here.test", Fixtures.login(.professional), Fixtures.adminElsewhereLogin,
+                          Fixtures.memberOfBothLogin] {
                 try await professional.get(issue)
                 let refused = try await professional.post(issue, [("login", login)])
                 #expect(refused.status == .unprocessableEntity, "\(login)")
@@ -95,6 +97,10 @@ import VaporTesting
             let given = try await admin.post("/organisations/\(fixtures.here)/password-resets", [("login", Fixtures.login(.professional))])
             #expect(given.status == .ok)
             _ = try Self.code(in: given.body.string)
+            // A member of another organisation too gets no code here, whatever their roles here.
+            try await admin.get("/organisations/\(fixtures.here)/password-resets")
+            let both = try await admin.post("/organisations/\(fixtures.here)/password-resets", [("login", Fixtures.memberOfBothLogin)])
+            #expect(both.status == .unprocessableEntity && both.body.string.contains("whom you may give a code"))
             // Another organisation's administrator cannot, for a member of this one.
             var elsewhere = Browser(app)
             try await elsewhere.signIn(Fixtures.adminElsewhereLogin)

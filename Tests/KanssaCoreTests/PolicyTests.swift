@@ -251,6 +251,22 @@ import Testing
         #expect(!Policy.decide(.inviteAnyone(Self.elsewhere), for: admin).isAllowed)
     }
 
+    @Test func aPasswordCodeGoesOnlyToWhomOneCouldInviteAndBelongsNowhereElse() {
+        let someone = UUID()
+        let professional = Principal(accountID: UUID(), displayName: "P", language: "en",
+                                     memberships: [MembershipGrant(organisationID: Self.here, organisationName: "Here", role: .professional)])
+        #expect(Policy.decide(.issuePasswordReset(organisation: Self.here, account: someone, roles: [.citizen], belongsElsewhere: false),
+                              for: professional).isAllowed)
+        #expect(!Policy.decide(.issuePasswordReset(organisation: Self.here, account: someone, roles: [.citizen], belongsElsewhere: true),
+                               for: professional).isAllowed)
+        #expect(!Policy.decide(.issuePasswordReset(organisation: Self.here, account: someone, roles: [.citizen, .professional],
+                                                   belongsElsewhere: false), for: professional).isAllowed)
+        #expect(!Policy.decide(.issuePasswordReset(organisation: Self.here, account: professional.accountID, roles: [.citizen],
+                                                   belongsElsewhere: false), for: professional).isAllowed)
+        #expect(!Policy.decide(.issuePasswordReset(organisation: Self.elsewhere, account: someone, roles: [.citizen], belongsElsewhere: false),
+                               for: professional).isAllowed)
+    }
+
     @Test func invitableRolesCombineAcrossRoles() {
         #expect(Policy.invitableRoles(by: [.professional, .coordinator]) == [.citizen, .coTrainer])
         #expect(Policy.invitableRoles(by: [.researcher, .trainer]).isEmpty)

@@ -117,7 +117,7 @@ extension Action {
         case .administerOrganisation(let id), .manageMembers(let id), .inviteAnyone(let id), .seeTeamFigures(let id), .openRounds(let id),
              .seeRoundFigures(let id), .answerRound(let id, _), .organiseSets(let id),
              .seePracticeAdoption(let id), .extendToolCatalogue(let id), .openPasswordResets(let id): id
-        case .invite(let id, _), .issuePasswordReset(let id, _, _): id
+        case .invite(let id, _), .issuePasswordReset(let id, _, _, _): id
         }
     }
 }

@@ -157,5 +157,7 @@ public enum Action: Sendable, Hashable {
     case openPasswordResets(UUID)
     /// Give a code to set a new password to a member with these roles in the organisation:
     /// only someone who could have invited them in every one of those roles, and not oneself.
-    case issuePasswordReset(organisation: UUID, account: UUID, roles: Set<Role>)
+    /// Never to someone who also belongs to another organisation: its staff may not open an
+    /// account another organisation relies on.
+    case issuePasswordReset(organisation: UUID, account: UUID, roles: Set<Role>, belongsElsewhere: Bool)
 }

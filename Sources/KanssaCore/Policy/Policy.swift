@@ -127,8 +127,8 @@ public enum Policy {
             allowed = principal.roles(in: organisation).contains(.admin)
         case .inviteAnyone(let organisation), .openPasswordResets(let organisation):
             allowed = !invitableRoles(by: principal.roles(in: organisation)).isEmpty
-        case .issuePasswordReset(let organisation, let account, let roles):
-            allowed = account != principal.accountID && !roles.isEmpty
+        case .issuePasswordReset(let organisation, let account, let roles, let belongsElsewhere):
+            allowed = account != principal.accountID && !roles.isEmpty && !belongsElsewhere
                 && roles.isSubset(of: invitableRoles(by: principal.roles(in: organisation)))
         case .invite(let organisation, let role):
             allowed = invitableRoles(by: principal.roles(in: organisation)).contains(role)

@@ -32,13 +32,13 @@ struct PasswordResetController: RouteCollection {
         var model = PasswordResetPages.IssueModel(organisationID: organisationID, organisationName: organisation.name, login: typed)
         // Whether nobody signs in so, or they are not someone this person may give a code to, the answer is one.
         let account = try await Account.query(on: request.db).filter(\.$login == LoginName.normalised(typed)).first()
-        var roles: Set<Role> = []
-        if let id = account?.id {
-            roles = Set(try await Membership.query(on: request.db).filter(\.$account.$id == id).filter(\.$organisation.$id == organisationID)
-                .all(\.$role))
-        }
+        var memberships: [Membership] = []
+        if let id = account?.id { memberships = try await Membership.query(on: request.db).filter(\.$account.$id == id).all() }
+        let roles = Set(memberships.filter { $0.$organisation.id == organisationID }.map(\.role))
+        let elsewhere = memberships.contains { $0.$organisation.id != organisationID }
         guard let account, let accountID = account.id, account.disabledAt == nil,
-            Policy.decide(.issuePasswordReset(organisation: organisationID, account: accountID, roles: roles), for: principal).isAllowed
+            Policy.decide(.issuePasswordReset(organisation: organisationID, account: accountID, roles: roles, belongsElsewhere: elsewhere),
+                          for: principal).isAllowed
         else {
             model.errors = [FieldError(field: "login", message: request.localizer(
                 .errorPasswordResetNobody, ["login": typed, "organisation": organisation.name]))]
