@@ -18,6 +18,8 @@ import VaporTesting
             let statement = try await anyone.get("/about/accessibility").body.string
             #expect(statement.contains("WCAG") && statement.contains("If you are not satisfied with the answer"))
             #expect(try await anyone.get("/about/nothing").status == .notFound)
+            // An error page says where to ask for help.
+            #expect(try await anyone.get("/no-such-page").body.string.contains(#"<a href="/about/help">Who to ask for help, and how</a>"#))
 
             // The privacy notice says the organisation's bases and rules as they are set.
             try await RetentionRule(organisationID: fixtures.here, recordKind: .caseRecords, keepMonths: 24, reason: "Our records schedule",

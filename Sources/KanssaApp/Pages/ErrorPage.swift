@@ -69,7 +69,8 @@ enum ErrorPage {
                 content: .div(
                     .p(.txt(t(explanation))),
                     .p(.a(.link(chrome.home), .txt(t(.errorGoHome)))),
-                    .p(.class("error-reference"), .txt(t(.errorReference, ["id": model.requestID])))
+                    .p(.class("error-reference"), .txt(t(.errorReference, ["id": model.requestID]))),
+                    .unwrap(chrome.helpLink) { .p(.a(.link($0), .txt(t(.errorHowToAsk)))) }
                 )
             )
         }

@@ -56,12 +56,17 @@ extension Request {
                 return t(.printStamp, ["organisations": t.list(Array(Set(organisations)).sorted()), "date": t.dateTime(now)])
             },
             footerLinks: AboutPage.allCases.map { kind in
-                // A member reads their organisation's own pages; anyone else, Kanssa's.
-                let organisation = principal?.memberships.min { $0.organisationName < $1.organisationName }?.organisationID
-                let route = organisation.map { SiteRoute.organisationAbout($0, kind) } ?? SiteRoute.about(kind)
+                let route = aboutRoute(kind)
                 return .init(label: AboutWords.link(kind, t), url: route.url, isCurrent: currentPath == route.path)
-            }
+            },
+            helpLink: aboutRoute(.help).url
         )
+    }
+
+    /// A member reads their organisation's own about pages; anyone else, Kanssa's.
+    private func aboutRoute(_ kind: AboutPage) -> SiteRoute {
+        let organisation = principal?.memberships.min { $0.organisationName < $1.organisationName }?.organisationID
+        return organisation.map { SiteRoute.organisationAbout($0, kind) } ?? SiteRoute.about(kind)
     }
 }
 

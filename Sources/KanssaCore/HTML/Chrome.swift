@@ -38,12 +38,14 @@ public struct Chrome: Sendable, Equatable {
     public let printStamp: String?
     /// The accessibility statement, privacy notice and help, in every page's footer.
     public let footerLinks: [NavigationLink]
+    /// Who to ask and how: where an error page sends the person.
+    public let helpLink: SafeURL?
 
     public init(
         t: Localizer, csrfToken: String, signedInName: String?, home: SafeURL,
         navigation: [NavigationLink], signOut: SafeURL, languageSwitch: SafeURL,
         languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL, printStamp: String? = nil,
-        footerLinks: [NavigationLink] = []
+        footerLinks: [NavigationLink] = [], helpLink: SafeURL? = nil
     ) {
         self.t = t
         self.csrfToken = csrfToken
@@ -57,5 +59,6 @@ public struct Chrome: Sendable, Equatable {
         self.stylesheet = stylesheet
         self.printStamp = printStamp
         self.footerLinks = footerLinks
+        self.helpLink = helpLink
     }
 }

@@ -438,6 +438,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorFormRejectedTitle
     case errorGoHome
     case errorGoalText
+    case errorHowToAsk
     case errorInstrumentFile
     case errorInstrumentLicence
     case errorInstrumentTaken
