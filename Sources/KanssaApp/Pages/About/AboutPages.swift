@@ -27,16 +27,21 @@ enum AboutWords {
 /// (its legal bases and their explanations, its retention rules).
 enum AboutPages {
     struct Facts: Equatable {
+        struct Basis: Equatable {
+            let basis: LegalBasis
+            let explanation: String?
+        }
+
+        struct Kept: Equatable {
+            let kind: RecordKind
+            let months: Int
+            let reason: String
+        }
+
         let organisationID: UUID
         let organisationName: String
-        let bases: [(basis: LegalBasis, explanation: String?)]
-        let retention: [(kind: RecordKind, months: Int, reason: String)]
-
-        static func == (lhs: Facts, rhs: Facts) -> Bool {
-            lhs.organisationID == rhs.organisationID && lhs.organisationName == rhs.organisationName
-                && lhs.bases.map(\.basis) == rhs.bases.map(\.basis) && lhs.bases.map(\.explanation) == rhs.bases.map(\.explanation)
-                && lhs.retention.map(\.kind) == rhs.retention.map(\.kind) && lhs.retention.map(\.months) == rhs.retention.map(\.months)
-        }
+        let bases: [Basis]
+        let retention: [Kept]
     }
 
     struct Model: Equatable {
@@ -64,8 +69,9 @@ enum AboutPages {
             kind: kind,
             facts: Facts(
                 organisationID: id, organisationName: organisation.name,
-                bases: LegalBasis.list(organisation.legalBases).map { ($0, explanations[$0]) },
-                retention: rules.sorted { $0.recordKind.rawValue < $1.recordKind.rawValue }.map { ($0.recordKind, $0.keepMonths, $0.reason) }),
+                bases: LegalBasis.list(organisation.legalBases).map { .init(basis: $0, explanation: explanations[$0]) },
+                retention: rules.sorted { $0.recordKind.rawValue < $1.recordKind.rawValue }
+                    .map { .init(kind: $0.recordKind, months: $0.keepMonths, reason: $0.reason) }),
             ownText: own?.text, ownTextUpdatedAt: own?.updatedAt,
             mayEdit: Policy.decide(.administerOrganisation(id), for: viewer).isAllowed)
     }
