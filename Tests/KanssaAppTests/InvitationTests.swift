@@ -34,6 +34,20 @@ import VaporTesting
                 ("login", "eemeli@example.org"), ("password", "a long walk by the river"),
             ])
             #expect(joined.status == .seeOther)
+            // The organisation's privacy notice is what a new member reads first.
+            let welcome = "/organisations/\(fixtures.here)/about/privacy?joined=1"
+            #expect(joined.headers.first(name: .location) == welcome)
+            let notice = try await citizen.get(welcome).body.string
+            #expect(notice.contains("Before you start, please read below how it keeps and uses your information."))
+            #expect(notice.contains("I have read it: go to my home page"))
+            // Anyone else following the same address reads the notice without a welcome.
+            var stranger = Browser(app)
+            let unwelcomed = try await stranger.get(welcome).body.string
+            #expect(unwelcomed.contains("<h1>How your information is kept: Here</h1>"))
+            #expect(unwelcomed.contains("It has not yet set how long records are kept"))
+            #expect(!unwelcomed.contains("Before you start"))
+            let sharing = try await citizen.get("/plan/sharing").body.string
+            #expect(sharing.contains("/organisations/\(fixtures.here)/about/privacy\">What "))
             let home = try await citizen.get("/")
             #expect(home.body.string.contains("Hello, Eemeli"))
             #expect(home.body.string.contains("citizen"))

@@ -76,6 +76,8 @@ public enum Sharing {
         /// The one-step form, as sent, and its problems.
         public var quickDraft = Draft()
         public var quickErrors: [FieldError] = []
+        /// The privacy notice of each organisation the person belongs to, with its name.
+        public var privacyNotices: [Chrome.NavigationLink] = []
 
         public init(teams: [PlanSharing.TeamChoice], lines: [Line]) {
             self.teams = teams

@@ -29,6 +29,7 @@ extension Sharing {
                         )
                     },
                     .p(.txt(t(.sharingIntro))),
+                    Sharing.privacy(model.privacyNotices),
                     .section(
                         .h2(.txt(t(.sharingActiveHeading))),
                         .if(active.isEmpty, .p(.txt(t(.sharingNobody)))),
@@ -125,6 +126,7 @@ extension Sharing {
                 content: .div(
                     .p(.a(.link(AgendaRoute.sharing.url), .txt(t(.sharingBack)))),
                     .p(.txt(t(.sharingIntro))),
+                    Sharing.privacy(model.privacyNotices),
                     .if(model.teams.isEmpty && model.people.isEmpty, .p(.txt(t(.sharingNoTeams)))),
                     .if(!model.teams.isEmpty || !model.people.isEmpty, .form(
                         .class("stack narrow"), .method(.post), .link(AgendaRoute.authorisations.url, as: "action"),
@@ -183,5 +185,12 @@ extension Sharing {
                 name: "until", label: t(.sharingUntilField), value: draft.until, type: .date,
                 hint: t(.sharingUntilHint), error: errors.message(for: "until"), maxLength: 10)
         )
+    }
+}
+
+extension Sharing {
+    /// Where the person reads what each of their organisations does with what they share.
+    static func privacy(_ links: [Chrome.NavigationLink]) -> Node<HTML.BodyContext> {
+        .forEach(links) { link in .p(.class("screen-only"), .a(.link(link.url), .txt(link.label))) }
     }
 }

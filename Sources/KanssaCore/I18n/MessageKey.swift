@@ -43,6 +43,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case aboutPrivacyForSecurity
     case aboutPrivacyKeptHeading
     case aboutPrivacyKeptLine
+    case aboutPrivacyKeptNone
     case aboutPrivacyLink
     case aboutPrivacyOwnWordsGo
     case aboutPrivacyRights
@@ -721,7 +722,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case inviteIntro
     case inviteTitle
     case invitedBy
+    case joinedContinue
     case joinedNotice
+    case joinedPrivacyNotice
     case journeyChartTitle
     case journeyDate
     case journeyDifference
@@ -1100,6 +1103,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case redeemButton
     case redeemIntro
     case redeemIntroSignedIn
+    case redeemPrivacy
+    case redeemPrivacyLink
     case redeemTitle
     case reportAlreadyGiven
     case reportGive
@@ -1324,6 +1329,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case sharingPastHeading
     case sharingPastOpen
     case sharingPersonOption
+    case sharingPrivacy
     case sharingPurpose
     case sharingPurposeAndBasis
     case sharingPurposeField

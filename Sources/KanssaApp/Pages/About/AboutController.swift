@@ -25,8 +25,14 @@ struct AboutController: RouteCollection {
     }
 
     @Sendable func organisations(request: Request) async throws -> Response {
-        let model = try await AboutPages.load(try kind(request), organisation: try await request.organisation(), viewer: request.principal,
-                                              on: request.db)
+        let organisation = try await request.organisation()
+        var model = try await AboutPages.load(try kind(request), organisation: organisation, viewer: request.principal, on: request.db)
+        // Just joined: welcomed on the privacy notice, with the way on to their home page.
+        if model.kind == .privacy, request.query[String.self, at: "joined"] == "1",
+           let principal = request.principal, principal.organisationIDs.contains(try organisation.requireID())
+        {
+            model.joined = Notice(.success, request.localizer(.joinedPrivacyNotice, ["organisation": organisation.name]))
+        }
         return AboutPages.View(model: model, chrome: request.chrome()).render().response()
     }
 

@@ -52,6 +52,8 @@ enum AboutPages {
         let ownText: String?
         let ownTextUpdatedAt: Date?
         let mayEdit: Bool
+        /// The welcome of someone who has just joined the organisation.
+        var joined: Notice? = nil
     }
 
     /// Three queries for an organisation's page (four for privacy); none for Kanssa's own.
@@ -85,7 +87,7 @@ enum AboutPages {
             let title = model.facts.map { t(.aboutTitleOf, ["title": AboutWords.title(model.kind, t), "organisation": $0.organisationName]) }
                 ?? AboutWords.title(model.kind, t)
             return Layout.page(
-                title: title, chrome: chrome,
+                title: title, chrome: chrome, notices: model.joined.map { [$0] } ?? [],
                 content: .div(
                     .unwrap(model.ownText) { text in
                         .group(
@@ -94,6 +96,7 @@ enum AboutPages {
                         )
                     },
                     .if(model.ownText == nil, defaultText),
+                    .if(model.joined != nil, .p(.class("screen-only"), .a(.class("button button--primary"), .link(SiteRoute.home.url), .txt(t(.joinedContinue))))),
                     .if(model.mayEdit, .p(.class("screen-only"), .unwrap(model.facts) { facts in
                         .a(.link(SiteRoute.editAbout(facts.organisationID, model.kind).url), .txt(t(.aboutEdit)))
                     }))
@@ -134,12 +137,13 @@ enum AboutPages {
                             }),
                             .h2(.txt(t(.aboutPrivacyKeptHeading))),
                             .p(.txt(t(.aboutPrivacyOwnWordsGo))),
-                            .ul(.forEach(facts.retention) { rule in
+                            .if(facts.retention.isEmpty, .p(.txt(t(.aboutPrivacyKeptNone)))),
+                            .if(!facts.retention.isEmpty, .ul(.forEach(facts.retention) { rule in
                                 .li(.txt(rule.kind == .unusedAccounts
                                     ? t(.aboutPrivacyUnused, ["reason": rule.reason], counts: ["months": rule.months])
                                     : t(.aboutPrivacyKeptLine, ["kind": Retention.View.kindName(rule.kind, t), "reason": rule.reason],
                                         counts: ["months": rule.months])))
-                            })
+                            }))
                         )
                     },
                     .h2(.txt(t(.aboutPrivacyRightsHeading))),

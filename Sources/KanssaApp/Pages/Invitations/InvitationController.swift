@@ -156,13 +156,15 @@ struct InvitationController: RouteCollection {
         }
         guard let accountID else { return refuse(.unprocessableEntity) }
 
+        // The organisation's privacy notice is the first thing a new member reads.
+        let welcome = SiteRoute.organisationAbout(organisationID, .privacy).path + "?joined=1"
         if principal != nil {
             request.principalChanged(accountID)
-            return request.redirect(to: SiteRoute.home.path, redirectType: .normal)
+            return request.redirect(to: welcome, redirectType: .normal)
         }
         let token = try await SessionStore.start(accountID: accountID, on: request)
         request.state.sessionToken = token
-        let response = request.redirect(to: SiteRoute.home.path, redirectType: .normal)
+        let response = request.redirect(to: welcome, redirectType: .normal)
         response.cookies[CookieName.session] = request.cookie(token, maxAge: Int(request.platform.config.sessionMaximumAge))
         return response
     }

@@ -33,7 +33,8 @@ extension Redeem {
                                 error: model.errors.message(for: "password"), maxLength: 128)
                         )),
                         Components.submit(t(.redeemButton))
-                    )
+                    ),
+                    .p(.txt(t(.redeemPrivacy) + " "), .a(.link(SiteRoute.about(.privacy).url), .txt(t(.redeemPrivacyLink))))
                 )
             )
         }

@@ -18,9 +18,16 @@ struct SharingController: RouteCollection {
         routes.on(.GET, "caseload", "alignment", access: .policy { _ in .useCaseload }, use: caseloadAlignment)
     }
 
+    private func privacyNotices(of principal: Principal, _ t: Localizer) -> [Chrome.NavigationLink] {
+        Dictionary(principal.memberships.map { ($0.organisationID, $0.organisationName) }, uniquingKeysWith: { first, _ in first })
+            .sorted { ($0.value, $0.key.uuidString) < ($1.value, $1.key.uuidString) }
+            .map { .init(label: t(.sharingPrivacy, ["organisation": $0.value]), url: SiteRoute.organisationAbout($0.key, .privacy).url, isCurrent: false) }
+    }
+
     @Sendable func show(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        model.privacyNotices = privacyNotices(of: principal, request.localizer)
         switch request.query[String.self, at: "notice"] {
         case "added": model.notice = Notice(.success, request.localizer(.sharingAddedNotice))
         case "revoked": model.notice = Notice(.success, request.localizer(.sharingRevokedNotice))
@@ -43,6 +50,7 @@ struct SharingController: RouteCollection {
     @Sendable func newShare(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        model.privacyNotices = privacyNotices(of: principal, request.localizer)
         if let from = request.query[UUID.self, at: "from"], let line = model.lines.first(where: { $0.id == from }) {
             model.draft = Sharing.draft(from: line)
         }
@@ -53,6 +61,7 @@ struct SharingController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let form = try request.content.decode(AuthoriseForm.self)
         var model = try await Sharing.load(ownerID: principal.accountID, at: request.now, on: request.db)
+        model.privacyNotices = privacyNotices(of: principal, request.localizer)
         model.draft = form.draft
         switch AuthorisationRequest.check(
             model.draft, choices: model.teams, people: model.people, timeZone: request.platform.config.timeZone, now: request.now)
