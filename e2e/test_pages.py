@@ -108,6 +108,12 @@ def test_invite_a_citizen_who_joins_on_a_phone(page, phone, base_url):
     phone.get_by_label("Choose a password").fill("a bicycle by the canal")
     screenshot(phone, "join-on-phone")
     phone.get_by_role("button", name="Join").click()
+    # A new member reads how their organisation keeps their information first.
+    phone.wait_for_url(re.compile(r".*/about/privacy\?joined=1$"))
+    assert phone.get_by_text("Before you start, please read below").is_visible()
+    expect_accessible(phone, "privacy notice on joining")
+    screenshot(phone, "privacy-notice-on-joining")
+    phone.get_by_role("link", name="I have read it: go to my home page").click()
     phone.wait_for_url(base_url + "/")
     assert phone.get_by_role("heading", name="Hello, Noor").is_visible()
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -84,10 +84,14 @@ extension PlanStore {
     public static func suggestGoal(
         _ text: String, planID: UUID, by suggesterID: UUID, at now: Date, on database: any Database
     ) async throws {
-        try await Goal(
+        let goal = Goal(
             planID: planID, text: text, origin: .suggested, status: .awaitingCitizen, suggestedByID: suggesterID,
-            createdByID: suggesterID, createdAt: now
-        ).create(on: database)
+            createdByID: suggesterID, createdAt: now)
+        try await goal.create(on: database)
+        guard let ownerID = try await Plan.find(planID, on: database)?.ownerID, ownerID != suggesterID else { return }
+        try await Notices.raise([Notices.Draft(
+            accountID: ownerID, kind: .suggestion, about: try goal.requireID().uuidString, actorID: suggesterID,
+            link: AgendaRoute.myPlan.path)], at: now, on: database)
     }
 
     public enum RewordOutcome: Sendable, Equatable {

@@ -14,7 +14,7 @@ public enum WaitingForYou {
         case suggestion(goal: String, from: String?)
         case dueSoon(action: String, dueOn: String)
         /// A share of the plan that runs out soon: the person may want it longer, or not.
-        case shareEnding(grantee: String, on: Date)
+        case shareEnding(share: UUID, grantee: String, granteeAccountID: UUID?, isTeam: Bool, on: Date)
     }
 
     /// How many days ahead a thing to do counts as due soon.
@@ -51,8 +51,9 @@ public enum WaitingForYou {
         let people = try await Account.displayNames(of: ending.compactMap(\.granteeAccountID), on: database)
         return ending.map { share in
             .shareEnding(
+                share: share.id!,
                 grantee: share.granteeTeamID.flatMap { teams[$0] } ?? share.granteeAccountID.flatMap { people[$0] } ?? "–",
-                on: share.expiresAt)
+                granteeAccountID: share.granteeAccountID, isTeam: share.granteeTeamID != nil, on: share.expiresAt)
         }
     }
 

@@ -21,7 +21,10 @@ public enum Kanssa {
                 try await configure(app, config: config)
                 if command == "serve" { try await refusePendingMigrations(app) }
                 if ["serve", "demo"].contains(command) {
-                    if let interval = config.retentionInterval { app.lifecycle.use(RetentionSchedule(interval: .seconds(interval))) }
+                    if let interval = config.retentionInterval { app.lifecycle.use(Schedule.retention(every: .seconds(interval))) }
+                    if let interval = config.digestInterval, let mailer = app.platform.mailer {
+                        app.lifecycle.use(Schedule.digests(every: .seconds(interval), mailer: mailer))
+                    }
                     try hearPrincipalChanges(app, config: config)
                 }
                 try await app.execute()

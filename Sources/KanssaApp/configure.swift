@@ -31,7 +31,15 @@ public func configure(
         wholePictures: WholePictureCache(capacity: config.plansKept),
         shownActionPages: ShownPages(capacity: config.plansKept),
         keptSessions: KeptSessions(capacity: config.sessionsKept),
-        decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost)
+        decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost),
+        mailer: {
+            switch config.mail {
+            case .none: nil
+            case .outbox: Outbox(now: dependencies.now)
+            case .relay(let settings):
+                SMTPMailer(settings: settings, group: app.eventLoopGroup, helloName: config.publicURL?.host ?? "localhost")
+            }
+        }()
     )
 
     try await useDatabase(app, config.database)

@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: LanguageController())
     try app.register(collection: HomeController())
     try app.register(collection: MyInformationController())
+    try app.register(collection: NoticesController())
     try app.register(collection: ExportController())
     try app.register(collection: InvitationController())
     try app.register(collection: AdminController())

@@ -167,7 +167,7 @@ import VaporTesting
             let fixtures = try await Fixtures.make(on: app)
             let citizenID = fixtures.accounts[.citizen]!
             try await DataRequests.make(.erasure, for: citizenID, at: world.now, on: app.db)
-            let schedule = RetentionSchedule(interval: .milliseconds(50))
+            let schedule = Schedule.retention(every: .milliseconds(50))
             app.lifecycle.use(schedule)
             try await app.asyncBoot()
             let clock = ContinuousClock()

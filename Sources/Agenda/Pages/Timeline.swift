@@ -82,8 +82,12 @@ public enum Timeline {
         _ text: String, planID: UUID, by authorID: UUID, at now: Date, withOwnerPresent: Bool = false,
         on database: any Database
     ) async throws {
-        try await PlanNote(planID: planID, authorID: authorID, text: text, createdAt: now, withOwnerPresent: withOwnerPresent)
-            .create(on: database)
+        let note = PlanNote(planID: planID, authorID: authorID, text: text, createdAt: now, withOwnerPresent: withOwnerPresent)
+        try await note.create(on: database)
+        guard let ownerID = try await Plan.find(planID, on: database)?.ownerID, ownerID != authorID else { return }
+        try await Notices.raise([Notices.Draft(
+            accountID: ownerID, kind: .note, about: try note.requireID().uuidString, actorID: authorID,
+            link: AgendaRoute.myPlan.path + "#timeline")], at: now, on: database)
     }
 
     static func eventText(_ event: Event, _ t: Localizer) -> String {

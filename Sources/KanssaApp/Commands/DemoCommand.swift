@@ -22,6 +22,9 @@ struct DemoCommand: AsyncCommand {
         let created = try await DemoData.load(on: app.db, platform: app.platform)
         let hostname = signature.hostname ?? app.platform.config.hostname
         let port = signature.port ?? app.platform.config.port
+        // The links in the mail the demo keeps point where it really serves.
+        app.platform.config.hostname = hostname
+        app.platform.config.port = port
 
         context.console.print(created ? "Demo data loaded." : "Demo data was already there; nothing added.")
         context.console.print("Kanssa is running at http://\(hostname):\(port)/")

@@ -25,6 +25,14 @@ extension AppConfig {
         Setting(name: "KANSSA_CLIENT_TIMEOUT_SECONDS", meaning: "seconds the server waits on a client for a request's whole head, or for the next part of its body, before closing the connection (default 10)", isSecret: false),
         Setting(name: "KANSSA_RETENTION_MINUTES", meaning: "run the retention job (erasure requests, retention rules) every this many minutes (default 60; 0: never, when cron runs `kanssa retention`)", isSecret: false),
         Setting(name: "KANSSA_PLANS_KEPT", meaning: "how many plans' whole-person views a server keeps in memory (default 2000; 0: none)", isSecret: false),
+        Setting(name: "KANSSA_SMTP_HOST", meaning: "the mail relay for the daily e-mail of notices; unset: no e-mail is sent (`demo` keeps mail on its /outbox page)", isSecret: false),
+        Setting(name: "KANSSA_SMTP_PORT", meaning: "the relay's port (default 587)", isSecret: false),
+        Setting(name: "KANSSA_SMTP_STARTTLS", meaning: "\"required\" (default): nothing is sent unless the relay offers STARTTLS; \"off\": plain, only for a relay that asks for no password", isSecret: false),
+        Setting(name: "KANSSA_SMTP_USER", meaning: "user name at the relay, if it asks for one", isSecret: false),
+        Setting(name: "KANSSA_SMTP_PASSWORD", meaning: "password at the relay", isSecret: true),
+        Setting(name: "KANSSA_SMTP_FROM", meaning: "the sender's address, e.g. kanssa@city.example; required with KANSSA_SMTP_HOST", isSecret: false),
+        Setting(name: "KANSSA_SMTP_CA_FILE", meaning: "a PEM file of certificates to trust for the relay instead of the system's", isSecret: false),
+        Setting(name: "KANSSA_DIGEST_MINUTES", meaning: "look for people due their daily e-mail every this many minutes (default 15; `demo` 1; 0: never)", isSecret: false),
         Setting(name: "KANSSA_SESSIONS_KEPT", meaning: "on PostgreSQL, how many sessions a server keeps in memory while it hears of their changes (default 10000; 0: none)", isSecret: false),
     ]
 
@@ -113,11 +121,58 @@ extension AppConfig {
             sessionsKept: integer("KANSSA_SESSIONS_KEPT", default: AppConfig.defaultSessionsKept, range: 0...1_000_000)
         )
         config.trustedProxies = trustedProxies
+        config.mail = command == "demo" ? .outbox : mailDelivery(value, publicURL: publicURL, problems: &problems)
+        let digestMinutes = integer("KANSSA_DIGEST_MINUTES", default: command == "demo" ? 1 : 15, range: 0...1440)
+        config.digestInterval = digestMinutes == 0 ? nil : TimeInterval(digestMinutes * 60)
         config.clientTimeout = TimeInterval(integer("KANSSA_CLIENT_TIMEOUT_SECONDS", default: Int(AppConfig.defaultClientTimeout), range: 1...3600))
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems, environment: environment)
         }
         return config
+    }
+}
+
+extension AppConfig {
+    /// The relay, if one is set, with everything it needs; credentials only over STARTTLS.
+    static func mailDelivery(_ value: (String) -> String?, publicURL: URL?, problems: inout [String]) -> MailDelivery {
+        guard let host = value("KANSSA_SMTP_HOST") else {
+            for name in ["KANSSA_SMTP_USER", "KANSSA_SMTP_PASSWORD", "KANSSA_SMTP_FROM"] where value(name) != nil {
+                problems.append("\(name) is set but KANSSA_SMTP_HOST is not: set the relay too, or unset \(name).")
+            }
+            return .none
+        }
+        var port = 587
+        if let raw = value("KANSSA_SMTP_PORT") {
+            if let number = Int(raw), (1...65535).contains(number) { port = number }
+            else { problems.append("KANSSA_SMTP_PORT must be a whole number from 1 to 65535.") }
+        }
+        var startTLS = true
+        switch value("KANSSA_SMTP_STARTTLS")?.lowercased() {
+        case nil, "required": break
+        case "off": startTLS = false
+        default: problems.append("KANSSA_SMTP_STARTTLS must be \"required\" or \"off\".")
+        }
+        let user = value("KANSSA_SMTP_USER")
+        let password = value("KANSSA_SMTP_PASSWORD")
+        if (user == nil) != (password == nil) {
+            problems.append("KANSSA_SMTP_USER and KANSSA_SMTP_PASSWORD go together: set both, or neither.")
+        }
+        if user != nil, !startTLS {
+            problems.append("A password is never sent to the relay in the clear: with KANSSA_SMTP_USER, KANSSA_SMTP_STARTTLS must be \"required\".")
+        }
+        let from = value("KANSSA_SMTP_FROM")
+        if from.flatMap(NoticeSettings.address) == nil {
+            problems.append("KANSSA_SMTP_FROM must be the sender's e-mail address, e.g. kanssa@city.example.")
+        }
+        if publicURL == nil {
+            problems.append("KANSSA_PUBLIC_URL is needed with KANSSA_SMTP_HOST: the e-mails link to it.")
+        }
+        let certificates = value("KANSSA_SMTP_CA_FILE")
+        if let certificates, !FileManager.default.isReadableFile(atPath: certificates) {
+            problems.append("KANSSA_SMTP_CA_FILE names no file Kanssa can read.")
+        }
+        return .relay(MailSettings(host: host, port: port, startTLS: startTLS, user: user, password: password, from: from ?? "",
+                                   trustedCertificates: certificates))
     }
 }
 

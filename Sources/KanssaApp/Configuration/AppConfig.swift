@@ -42,6 +42,17 @@ public struct AppConfig: Sendable {
     public var clientTimeout: TimeInterval = AppConfig.defaultClientTimeout
     public static let defaultClientTimeout: TimeInterval = 10
 
+    /// Where e-mail goes: nowhere unless a relay is set; `demo` and the tests keep it in an outbox.
+    public var mail: MailDelivery = .none
+    /// How often a server looks for people due their daily digest; nil: never.
+    public var digestInterval: TimeInterval?
+
+    /// The start of links in e-mails: the public address, else the one the server listens on.
+    public var linkBase: String {
+        let base = publicURL?.absoluteString ?? "http://\(hostname):\(port)"
+        return base.hasSuffix("/") ? String(base.dropLast()) : base
+    }
+
     public var isHTTPS: Bool { publicURL?.scheme?.lowercased() == "https" }
 
     /// A configuration for tests: an in-memory database and a fixed secret.
@@ -50,7 +61,8 @@ public struct AppConfig: Sendable {
             database: database, dataDirectory: NSTemporaryDirectory(), hostname: "127.0.0.1", port: 0,
             logLevel: .warning, secret: String(repeating: "t", count: 32), publicURL: nil,
             timeZone: TimeZone(identifier: "Europe/Helsinki")!, sessionIdleTimeout: 3600,
-            sessionMaximumAge: 12 * 3600, passwordCost: 4, retentionInterval: nil, plansKept: defaultPlansKept
+            sessionMaximumAge: 12 * 3600, passwordCost: 4, retentionInterval: nil, plansKept: defaultPlansKept,
+            mail: .outbox
         )
     }
 }

@@ -6,7 +6,8 @@ import Vapor
 
 /// What every request of this app shares, set once in `configure` and read-only afterwards.
 struct Platform: Sendable {
-    let config: AppConfig
+    /// Set by `configure`; `demo` alone corrects the address it serves at before it starts.
+    var config: AppConfig
     let dependencies: AppDependencies
     let catalogs: Catalogs
     /// A localizer per language, made once: a locale and its date formats cost more to make
@@ -29,6 +30,10 @@ struct Platform: Sendable {
     let keptSessions: KeptSessions
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
+    /// Where e-mail goes; nil when none is sent.
+    let mailer: (any Mailer)?
+    /// The mail kept instead of sent, in `demo` and the tests.
+    var outbox: Outbox? { mailer as? Outbox }
 }
 
 extension Application {

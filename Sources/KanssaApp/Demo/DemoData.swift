@@ -39,6 +39,9 @@ enum DemoData {
         Place(name: hull, language: "en", teams: ["My Direction"]),
     ]
 
+    /// Who asked for the daily e-mail: the demo's outbox page shows what went to them.
+    static let mailed: Set<String> = ["sanne@houten.demo"]
+
     static let people = [
         Person(login: "admin@turku.demo", name: "Tuula Virtanen", place: turku, role: .admin, team: nil),
         Person(login: "aino@turku.demo", name: "Aino Laine", place: turku, role: .professional, team: "Youth outreach"),
@@ -98,6 +101,10 @@ enum DemoData {
                     let account = Account(
                         login: person.login, displayName: person.name, preferredLanguage: language,
                         passwordHash: hash, createdAt: now)
+                    if mailed.contains(person.login) {
+                        account.email = person.login
+                        account.noticesByEmail = true
+                    }
                     try await account.create(on: database)
                     accountIDs[person.login] = try account.requireID()
                 }

@@ -5,6 +5,9 @@ import Vapor
 struct RequestState: Sendable {
     /// The signed-in person, if any.
     var principal: Principal?
+    /// How many of their notices they have not seen, for the header of a page; nil when no page
+    /// is asked for.
+    var unreadNotices: Int?
     /// The raw session token from the cookie, when it names a live session.
     var sessionToken: String?
     /// The session's row id, when signed in.

@@ -14,6 +14,10 @@ struct SessionMiddleware: AsyncMiddleware {
                 state.principal = live.principal
                 state.sessionToken = token
                 state.sessionID = live.sessionID
+                // Only a page shows the count; a form sent, a file or the stylesheet does not.
+                if request.method == .GET, !request.url.path.hasPrefix("/static/") {
+                    state.unreadNotices = try await Notices.unreadCount(of: live.principal.accountID, on: request.db)
+                }
             } else {
                 state.hasStaleSessionCookie = true
             }

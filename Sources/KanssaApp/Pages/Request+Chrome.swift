@@ -59,7 +59,10 @@ extension Request {
                 let route = aboutRoute(kind)
                 return .init(label: AboutWords.link(kind, t), url: route.url, isCurrent: currentPath == route.path)
             },
-            helpLink: aboutRoute(.help).url
+            helpLink: aboutRoute(.help).url,
+            notices: principal.map { _ in
+                .init(url: SiteRoute.notices().url, unread: state.unreadNotices ?? 0, isCurrent: currentPath == SiteRoute.notices().path)
+            }
         )
     }
 

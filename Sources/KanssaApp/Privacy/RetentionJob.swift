@@ -33,6 +33,12 @@ enum RetentionJob {
             logger.error("retention: could not look for unused accounts", metadata: ["error": "\(String(reflecting: error))"])
             report.failed += 1
         }
+        do {
+            try await Notices.forgetOld(now: now, on: database)
+        } catch {
+            logger.error("retention: could not let old notices go", metadata: ["error": "\(String(reflecting: error))"])
+            report.failed += 1
+        }
         let requests: [DataRequest]
         do {
             requests = try await DataRequest.query(on: database)

@@ -15,10 +15,14 @@ enum SiteRoute: Sendable, Equatable {
     case editAbout(UUID, AboutPage)
     /// Where a person with a code from their organisation sets a new password.
     case resetPassword
+    case mailPasswordLink
     /// Where staff give someone of their organisation such a code.
     case passwordResets(UUID)
     case language
     case myInformation(page: Int? = nil)
+    case notices(page: Int? = nil)
+    case noticeSettings
+    case outbox
     case export
     case printableExport
     case myPassword
@@ -53,9 +57,13 @@ enum SiteRoute: Sendable, Equatable {
         case .organisationAbout(let id, let kind): "/organisations/\(id)/about/\(kind.rawValue)"
         case .editAbout(let id, let kind): "/organisations/\(id)/about/\(kind.rawValue)/edit"
         case .resetPassword: "/password/reset"
+        case .mailPasswordLink: "/password/mail"
         case .passwordResets(let id): "/organisations/\(id)/password-resets"
         case .language: "/language"
         case .myInformation(let page): "/me" + Self.query(page: page)
+        case .notices(let page): "/notices" + Self.query(page: page)
+        case .noticeSettings: "/me/notices"
+        case .outbox: "/outbox"
         case .export: "/me/export.json"
         case .printableExport: "/me/export"
         case .myPassword: "/me/password"

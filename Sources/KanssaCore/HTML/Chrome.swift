@@ -1,6 +1,19 @@
 /// What the shared layout needs to know about the request: language, who is signed in, where
 /// the navigation goes. The app builds it; pages never build URLs of their own.
 public struct Chrome: Sendable, Equatable {
+    /// The link to a person's notices, with how many they have not seen.
+    public struct NoticesLink: Sendable, Equatable {
+        public let url: SafeURL
+        public let unread: Int
+        public let isCurrent: Bool
+
+        public init(url: SafeURL, unread: Int, isCurrent: Bool) {
+            self.url = url
+            self.unread = unread
+            self.isCurrent = isCurrent
+        }
+    }
+
     public struct NavigationLink: Sendable, Equatable {
         public let label: String
         public let url: SafeURL
@@ -40,12 +53,15 @@ public struct Chrome: Sendable, Equatable {
     public let footerLinks: [NavigationLink]
     /// Who to ask and how: where an error page sends the person.
     public let helpLink: SafeURL?
+    /// The person's notices and how many they have not seen; nil for those not signed in.
+    public let notices: NoticesLink?
 
     public init(
         t: Localizer, csrfToken: String, signedInName: String?, home: SafeURL,
         navigation: [NavigationLink], signOut: SafeURL, languageSwitch: SafeURL,
         languages: [LanguageChoice], returnPath: String, stylesheet: SafeURL, printStamp: String? = nil,
-        footerLinks: [NavigationLink] = [], helpLink: SafeURL? = nil
+        footerLinks: [NavigationLink] = [], helpLink: SafeURL? = nil,
+        notices: NoticesLink? = nil
     ) {
         self.t = t
         self.csrfToken = csrfToken
@@ -60,5 +76,6 @@ public struct Chrome: Sendable, Equatable {
         self.printStamp = printStamp
         self.footerLinks = footerLinks
         self.helpLink = helpLink
+        self.notices = notices
     }
 }

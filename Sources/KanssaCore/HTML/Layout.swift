@@ -65,6 +65,14 @@ public enum Layout {
                             .txt(link.label)
                         ))
                     },
+                    .unwrap(chrome.notices) { notices in
+                        .li(.a(
+                            .link(notices.url),
+                            .if(notices.isCurrent, .attribute(named: "aria-current", value: "page")),
+                            .txt(t(.navNotices)),
+                            .if(notices.unread > 0, .group(.text(" "), .span(.class("badge"), .txt(t(.navNoticesUnread, counts: ["count": notices.unread])))))
+                        ))
+                    },
                     .li(Components.postButton(
                         action: chrome.signOut, csrfToken: chrome.csrfToken,
                         label: t(.signOut), style: .link

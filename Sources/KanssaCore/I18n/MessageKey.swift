@@ -38,6 +38,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case aboutPrivacyComplainHeading
     case aboutPrivacyForCaseWork
     case aboutPrivacyForLearning
+    case aboutPrivacyForNotices
     case aboutPrivacyForOwnPlan
     case aboutPrivacyForRequests
     case aboutPrivacyForSecurity
@@ -279,6 +280,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case commitmentMadeNotice
     case commitmentMake
     case commitmentText
+    case digestBody
+    case digestSubject
     case disableConfirmButton
     case disableConfirmText
     case disableConfirmTitle
@@ -416,6 +419,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCurrentPasswordMissing
     case errorCurrentPasswordWrong
     case errorDisplayName
+    case errorEmailFormat
+    case errorEmailNeeded
     case errorEncounterCapacity
     case errorEncounterChanged
     case errorEncounterCoTrainerReflection
@@ -468,6 +473,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorNotSignedInText
     case errorNotSignedInTitle
     case errorNoteText
+    case errorNoticeChoice
     case errorPageTitle
     case errorPanelContact
     case errorPanelCreditName
@@ -555,6 +561,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fieldCodeHint
     case fieldDisplayName
     case fieldDisplayNameHint
+    case fieldEmail
+    case fieldEmailHint
     case fieldLanguage
     case fieldLogin
     case fieldLoginHint
@@ -892,6 +900,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case myLoginIs
     case myMembershipsHeading
     case myNameAndLanguage
+    case myNoticesByEmail
+    case myNoticesHeading
+    case myNoticesNotByEmail
     case myPasswordChange
     case myPasswordChangedNotice
     case myPasswordCurrent
@@ -920,6 +931,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case navMyInformation
     case navMyLearning
     case navMyPlan
+    case navNotices
+    case navNoticesUnread
     case navigationLabel
     case nextPage
     case nextStepAdmin
@@ -933,6 +946,32 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case noTeam
     case notCitizensHeading
     case notCitizensHeadingYours
+    case noticeFeedback
+    case noticeNewReader
+    case noticeNote
+    case noticeRoundToAnswer
+    case noticeSessionComing
+    case noticeSettingsBack
+    case noticeSettingsChoice
+    case noticeSettingsIntro
+    case noticeSettingsNo
+    case noticeSettingsTitle
+    case noticeSettingsYes
+    case noticeShareEnding
+    case noticeSuggestion
+    case noticesByEmailChange
+    case noticesByEmailOff
+    case noticesByEmailOn
+    case noticesNew
+    case noticesNone
+    case noticesOutboxLink
+    case noticesSomeone
+    case noticesTitle
+    case outboxEmpty
+    case outboxIntro
+    case outboxNoAddress
+    case outboxSentTo
+    case outboxTitle
     case ownerPresentField
     case ownerPresentYou
     case pageOf
@@ -957,6 +996,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case panelsIntro
     case panelsNone
     case panelsTitle
+    case passwordMailBody
+    case passwordMailHeading
+    case passwordMailIntro
+    case passwordMailLoginField
+    case passwordMailSentNotice
+    case passwordMailSubject
+    case passwordMailSubmit
     case passwordResetBackToSignIn
     case passwordResetCodeExpires
     case passwordResetCodeField

@@ -26,5 +26,6 @@ public enum CoreMigrations {
         CreateLegalBasisExplanations(),
         CreatePasswordResets(),
         CreateOrganisationPages(),
+        CreateNotices(),
     ]
 }

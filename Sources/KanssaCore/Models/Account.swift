@@ -21,6 +21,12 @@ public final class Account: Model, @unchecked Sendable {
     @OptionalField(key: "last_active_at") public var lastActiveAt: Date?
     /// When the person began the session before that: "since you last came" counts from here.
     @OptionalField(key: "previous_active_at") public var previousActiveAt: Date?
+    /// Where a daily digest of notices goes, for those who give one.
+    @OptionalField(key: "email") public var email: String?
+    /// Whether the person asked for the daily digest; nobody gets it without asking.
+    @Field(key: "notices_by_email") public var noticesByEmail: Bool
+    /// When the last digest went to the person.
+    @OptionalField(key: "last_digest_at") public var lastDigestAt: Date?
 
     public init() {}
 
@@ -35,6 +41,7 @@ public final class Account: Model, @unchecked Sendable {
         self.preferredLanguage = preferredLanguage
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.noticesByEmail = false
     }
 
     /// A name as it is searched: lower-cased and without accents ("Ångström" → "angstrom"), the

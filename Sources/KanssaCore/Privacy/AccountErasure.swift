@@ -14,10 +14,13 @@ public enum AccountErasure {
         try await BrowserSession.query(on: database).filter(\.$account.$id == request.accountID).delete()
         // A code to set a new password would open the account again.
         try await PasswordReset.query(on: database).filter(\.$accountID == request.accountID).delete()
+        try await Notices.erase(accountID: request.accountID, on: database)
         if let account = try await Account.find(request.accountID, on: database) {
             account.login = "erased-\(try request.requireID().uuidString.lowercased())"
             account.passwordHash = "!"  // no bcrypt hash: nothing matches it
             account.disabledAt = account.disabledAt ?? now
+            account.email = nil
+            account.noticesByEmail = false
             try await account.update(on: database)
         }
         request.accountClosedAt = now
@@ -37,6 +40,7 @@ public enum AccountErasure {
         // Codes they gave others to set a new password: short-lived, and void without the giver.
         try await PasswordReset.query(on: database).group(.or) { $0.filter(\.$accountID == accountID).filter(\.$issuedByID == accountID) }
             .delete()
+        try await Notices.erase(accountID: accountID, on: database)
         if sharedWorkRemains, let account = try await Account.find(accountID, on: database) {
             account.displayName = erasedName
             account.searchName = Account.searchKey(erasedName)

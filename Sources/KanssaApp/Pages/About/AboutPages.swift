@@ -127,7 +127,7 @@ enum AboutPages {
                     .p(.txt(who.map { t(.aboutPrivacyWhoOf, ["organisation": $0]) } ?? t(.aboutPrivacyWho))),
                     .h2(.txt(t(.aboutPrivacyWhatForHeading))),
                     .ul(.li(.txt(t(.aboutPrivacyForOwnPlan))), .li(.txt(t(.aboutPrivacyForCaseWork))), .li(.txt(t(.aboutPrivacyForLearning))),
-                        .li(.txt(t(.aboutPrivacyForSecurity))), .li(.txt(t(.aboutPrivacyForRequests)))),
+                        .li(.txt(t(.aboutPrivacyForNotices))), .li(.txt(t(.aboutPrivacyForSecurity))), .li(.txt(t(.aboutPrivacyForRequests)))),
                     .unwrap(model.facts) { facts in
                         .group(
                             .h2(.txt(t(.aboutPrivacyBasesHeading))),

@@ -12,6 +12,17 @@ struct PersonalDataExport: Codable, Sendable, Equatable {
         let displayName: String
         let preferredLanguage: String
         let createdAt: Date
+        let email: String?
+        let dailyEmail: Bool
+    }
+
+    /// A notice to the person: what kind, about what, and when it was seen or mailed.
+    struct NoticeRecord: Codable, Sendable, Equatable {
+        let kind: String
+        let link: String
+        let createdAt: Date
+        let readAt: Date?
+        let mailedAt: Date?
     }
 
     struct MembershipRecord: Codable, Sendable, Equatable {
@@ -33,6 +44,7 @@ struct PersonalDataExport: Codable, Sendable, Equatable {
     let memberships: [MembershipRecord]
     let plan: AgendaExport?
     let encountering: EncounteringExport?
+    let notices: [NoticeRecord]
     let accessTrace: [AccessRecord]
 
     static func load(principal: Principal, at now: Date, on database: any Database) async throws -> PersonalDataExport {
@@ -46,10 +58,13 @@ struct PersonalDataExport: Codable, Sendable, Equatable {
             exportedAt: now,
             account: AccountRecord(
                 login: account.login, displayName: account.displayName, preferredLanguage: account.preferredLanguage,
-                createdAt: account.createdAt),
+                createdAt: account.createdAt, email: account.email, dailyEmail: account.noticesByEmail),
             memberships: principal.memberships.map { MembershipRecord(organisation: $0.organisationName, role: $0.role.rawValue) },
             plan: try await AgendaExport.load(ownerID: principal.accountID, on: database),
             encountering: try await EncounteringExport.load(accountID: principal.accountID, on: database),
+            notices: try await PersonNotice.query(on: database).filter(\.$accountID == principal.accountID)
+                .sort(\.$createdAt, .descending).all()
+                .map { NoticeRecord(kind: $0.kind.rawValue, link: $0.link, createdAt: $0.createdAt, readAt: $0.readAt, mailedAt: $0.mailedAt) },
             accessTrace: trace.map {
                 AccessRecord(
                     occurredAt: $0.occurredAt, who: $0.actorID.flatMap { names[$0] }, event: $0.event.rawValue,

@@ -24,7 +24,7 @@ struct PrintableExport {
                         (t(.fieldLanguage), chrome.languages.first { $0.code == export.account.preferredLanguage }?.name
                             ?? export.account.preferredLanguage),
                         (t(.printSince), t.date(export.account.createdAt)),
-                    ]),
+                    ] + (export.account.email.map { [(t(.fieldEmail), $0)] } ?? [])),
                     .h3(.txt(t(.myMembershipsHeading))),
                     .ul(.forEach(export.memberships) { membership in
                         .li(.txt("\(membership.organisation): \(Role(rawValue: membership.role).map { RoleText.name($0, t) } ?? membership.role)"))

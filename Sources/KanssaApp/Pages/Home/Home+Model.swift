@@ -85,6 +85,8 @@ enum Home {
         /// The people who looked at their information, the most recent first, and how many in all.
         let readers: [String]
         let readerTotal: Int
+        /// Who the named readers are, for the notices of someone new having looked.
+        var readerIDs: [UUID] = []
 
         var isEmpty: Bool { noteCount == 0 && readerTotal == 0 }
     }
@@ -111,7 +113,7 @@ enum Home {
         let names = try await Account.displayNames(of: notes.authorIDs + readers.actorIDs, on: database)
         return News(
             since: since, noteCount: notes.count, noteAuthors: notes.authorIDs.compactMap { names[$0] },
-            readers: readers.actorIDs.compactMap { names[$0] }, readerTotal: readers.total)
+            readers: readers.actorIDs.compactMap { names[$0] }, readerTotal: readers.total, readerIDs: readers.actorIDs)
     }
 
     /// How many of the people who looked are named; the rest are counted.

@@ -201,7 +201,7 @@ extension Home.View {
             (t(.homeWaitingSuggestionUnnamed, ["goal": goal]), AgendaRoute.myPlan.url)
         case .dueSoon(let action, let dueOn):
             (t(.homeWaitingDueSoon, ["action": action, "date": t.day(dueOn)]), AgendaRoute.actions.url)
-        case .shareEnding(let grantee, let day):
+        case .shareEnding(_, let grantee, _, _, let day):
             (t(.homeWaitingShareEnding, ["name": grantee, "date": t.date(day)]), AgendaRoute.sharing.url)
         }
     }

@@ -24,6 +24,9 @@ struct HomeController: RouteCollection {
         if !encountering.isEmpty || principal.memberships.contains(where: { $0.role == .coTrainer }) {
             model.encountering = encountering
         }
+        try await WaitingNotices.seenOnHome(model, of: principal.accountID, unread: request.state.unreadNotices ?? 0, at: request.now,
+                                            on: request.db)
+        request.state.unreadNotices = 0
         // The names and things to do of the people in one's caseload are personal data: each sees this look.
         if let caseload = model.caseload {
             try await AuditLog.record(caseload.ownerIDs.sorted { $0.uuidString < $1.uuidString }.map {

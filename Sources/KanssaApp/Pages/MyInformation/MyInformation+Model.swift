@@ -41,6 +41,8 @@ enum MyInformation {
         /// The password form's problems and notice, shown in its own section.
         var passwordErrors: [FieldError] = []
         var passwordNotice: Notice?
+        /// Whether a daily e-mail of notices goes to the person, and where.
+        var digestAddress: String?
     }
 
     /// Trace entries read per page: like entries are shown as one line, so a page holds more.
@@ -75,6 +77,7 @@ enum MyInformation {
         return Model(
             displayName: account.displayName, language: account.preferredLanguage, login: account.login,
             memberships: principal.memberships, trace: trace,
-            mayRestrictOrErase: Policy.decide(.restrictOrEraseOwnData, for: principal).isAllowed)
+            mayRestrictOrErase: Policy.decide(.restrictOrEraseOwnData, for: principal).isAllowed,
+            digestAddress: account.noticesByEmail ? account.email : nil)
     }
 }

@@ -57,6 +57,12 @@ extension MyInformation {
                         ))
                     ),
                     .section(
+                        .id("notices"),
+                        .h2(.txt(t(.myNoticesHeading))),
+                        .p(.txt(model.digestAddress.map { t(.myNoticesByEmail, ["address": $0]) } ?? t(.myNoticesNotByEmail))),
+                        .p(.a(.link(SiteRoute.noticeSettings.url), .txt(t(.noticesByEmailChange))))
+                    ),
+                    .section(
                         .h2(.txt(t(.myMembershipsHeading))),
                         .if(model.memberships.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                         .ul(.forEach(model.memberships) { membership in

@@ -9,6 +9,7 @@ struct PasswordResetController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.on(.GET, "password", "reset", access: .anyone, use: showReset)
         routes.on(.POST, "password", "reset", access: .anyone, use: reset)
+        routes.on(.POST, "password", "mail", access: .anyone, use: mail)
         let open = AccessRule.policy { .openPasswordResets(try $0.uuid("organisation")) }
         routes.on(.GET, "organisations", ":organisation", "password-resets", access: open, use: showIssue)
         routes.on(.POST, "organisations", ":organisation", "password-resets", access: open, use: issue)
@@ -60,8 +61,47 @@ struct PasswordResetController: RouteCollection {
         var password: String?
     }
 
+    /// The link in the e-mail brings the sign-in name and code with it.
     @Sendable func showReset(request: Request) async throws -> Response {
-        PasswordResetPages.ResetView(model: .init(), chrome: request.chrome()).render().response()
+        var model = PasswordResetPages.ResetModel(
+            login: String((request.query[String.self, at: "login"] ?? "").prefix(120)),
+            code: String((request.query[String.self, at: "code"] ?? "").prefix(20)))
+        model.mayMail = request.platform.mailer != nil
+        return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response()
+    }
+
+    /// A link by e-mail: the same answer at once, whether or not the account exists or has an
+    /// address; the code is made and sent afterwards. Slowed per address like every guess.
+    @Sendable func mail(request: Request) async throws -> Response {
+        guard let mailer = request.platform.mailer else { throw KanssaError.notFound }
+        let typed = String(((try? request.content.get(String.self, at: "mailLogin")) ?? "").prefix(120))
+        let t = request.localizer
+        var model = PasswordResetPages.ResetModel(login: typed)
+        model.mayMail = true
+        let throttle = LoginThrottle(request: request)
+        let key = throttle.addressKey("password-mail")
+        if let retryAt = try await throttle.retryAt([key]) {
+            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
+            return TooManyTries.response(PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render(),
+                                         until: retryAt, now: request.now)
+        }
+        let login = LoginName.normalised(typed)
+        guard !login.isEmpty else {
+            model.mailErrors = [FieldError(field: "mailLogin", message: t(.errorLoginMissing))]
+            return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        // Each request counts, so that nobody fills a mailbox.
+        try await throttle.recordFailure([key])
+        let (application, platform, requestID) = (request.application, request.platform, request.id)
+        Task {
+            do {
+                _ = try await PasswordResets.mail(login: login, requestID: requestID, platform: platform, mailer: mailer, on: application.db)
+            } catch {
+                application.logger.error("password link: not sent", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+        model.notice = Notice(.success, t(.passwordMailSentNotice))
+        return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response()
     }
 
     @Sendable func reset(request: Request) async throws -> Response {

@@ -59,6 +59,9 @@ enum PasswordResetPages {
         var code = ""
         var errors: [FieldError] = []
         var notice: Notice?
+        /// Whether a link can be sent by e-mail here (a mail relay is set).
+        var mayMail = false
+        var mailErrors: [FieldError] = []
     }
 
     struct ResetView {
@@ -68,7 +71,7 @@ enum PasswordResetPages {
         func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: t(.passwordResetTitle), chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
+                title: t(.passwordResetTitle), chrome: chrome, errors: model.errors + model.mailErrors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     .p(.txt(t(.passwordResetIntro))),
                     .form(
@@ -86,6 +89,20 @@ enum PasswordResetPages {
                             hint: t(.passwordResetNewHint), error: model.errors.message(for: "password"), maxLength: 128),
                         Components.submit(t(.passwordResetSubmit))
                     ),
+                    .if(model.mayMail, .section(
+                        .id("mail"),
+                        .h2(.txt(t(.passwordMailHeading))),
+                        .p(.txt(t(.passwordMailIntro))),
+                        .form(
+                            .class("stack narrow"), .method(.post), .link(SiteRoute.mailPasswordLink.url, as: "action"),
+                            .attribute(named: "novalidate"),
+                            Components.csrfField(chrome.csrfToken),
+                            Components.textField(
+                                name: "mailLogin", label: t(.passwordMailLoginField), value: model.login, autocomplete: "username",
+                                hint: t(.fieldLoginHint), error: model.mailErrors.message(for: "mailLogin"), maxLength: 120),
+                            Components.submit(t(.passwordMailSubmit), style: .secondary)
+                        )
+                    )),
                     .p(.a(.link(SiteRoute.signIn.url), .txt(t(.passwordResetBackToSignIn))))
                 )
             )
