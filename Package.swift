@@ -79,7 +79,16 @@ let package = Package(
             ],
             swiftSettings: kanssaSettings
         ),
-        .target(name: "Listening", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(
+            name: "Listening",
+            dependencies: [
+                "KanssaCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
         .target(
             name: "Learning",
             dependencies: [

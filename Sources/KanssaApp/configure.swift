@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import Agenda
 import Encountering
+import Listening
 import Learning
 import FluentSQLiteDriver
 import KanssaCore
@@ -47,6 +48,7 @@ public func configure(
     app.migrations.add(AgendaMigrations.all)
     app.migrations.add(LearningMigrations.all)
     app.migrations.add(EncounteringMigrations.all)
+    app.migrations.add(ListeningMigrations.all)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     app.http.server.configuration.hostname = config.hostname

@@ -36,4 +36,5 @@ func routes(_ app: Application) throws {
     try app.register(collection: EncounteringController())
     try app.register(collection: EncounterSessionsController())
     try app.register(collection: CertificateCheckController())
+    try app.register(collection: ListeningController())
 }

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Listening
 import Learning
 import Testing
 import VaporTesting
@@ -40,6 +41,9 @@ import VaporTesting
         let section: UUID
         /// A session, begun an hour ago, of a module the other organisation's panel published.
         let encounterSession: UUID
+        /// A consultation of the other organisation, being prepared, with an assumption.
+        let consultation: UUID
+        let assumption: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -112,13 +116,22 @@ import VaporTesting
         let theirs = EncounterRegistration(sessionID: try encounterSession.requireID(), accountID: fixtures.adminElsewhere, at: now)
         theirs.attended = true
         try await theirs.create(on: app.db)
+        let consultation = Consultation(
+            organisationID: fixtures.elsewhere, teamID: fixtures.otherTeam, title: "Theirs", purpose: "Theirs", audience: "Theirs",
+            opensOn: "2026-06-01", closesOn: "2026-06-30", createdByID: fixtures.adminElsewhere, at: now)
+        try await consultation.create(on: app.db)
+        let assumption = Assumption(
+            consultationID: try consultation.requireID(), statement: "Theirs", heldBy: "Theirs", confidence: 50, ifWrong: "Theirs",
+            addedAfterOpening: false, createdByID: fixtures.adminElsewhere, at: now)
+        try await assumption.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
                        set: setID, meeting: try meeting.requireID(), challenge: try challenge.requireID(),
                        commitment: try commitment.requireID(), coaching: try coaching.requireID(),
                        session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
-                       section: try section.requireID(), encounterSession: try encounterSession.requireID())
+                       section: try section.requireID(), encounterSession: try encounterSession.requireID(),
+                       consultation: try consultation.requireID(), assumption: try assumption.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -149,6 +162,8 @@ import VaporTesting
         case "module": [foreign.module, fixtures.module]
         case "section": [foreign.section, fixtures.section]
         case "encounterSession": [foreign.encounterSession, fixtures.encounterSession]
+        case "consultation": [foreign.consultation, fixtures.consultation]
+        case "assumption": [foreign.assumption, fixtures.assumption]
         default: nil
         }
     }
@@ -189,6 +204,9 @@ import VaporTesting
                 + " \(try await CoTrainerReflection.query(on: app.db).count())",
             "coaching \(try await CoachingSession.query(on: app.db).filter(\.$relationshipID == foreign.coaching).count())"
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
+            "consultation \(try await Consultation.find(foreign.consultation, on: app.db).map { "\($0.state.rawValue) \($0.title)" } ?? "-")"
+                + " \(try await Assumption.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.statement) \($0.confidence)" })"
+                + " \(try await Consultation.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -212,7 +230,9 @@ import VaporTesting
          ("hours-\(foreign.account)", "3"), ("present[]", foreign.account.uuidString), ("mode", "in-person"), ("host", foreign.account.uuidString),
          ("co-trainers[]", foreign.account.uuidString), ("capacity", "10"), ("follow-up", "6"),
          ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over"),
-         ("person", foreign.account.uuidString)]
+         ("person", foreign.account.uuidString), ("statement", "Taken over"), ("heldBy", "Taken over"), ("confidence", "99"),
+         ("ifWrong", "Taken over"), ("purpose", "Taken over"), ("audience", "Taken over"), ("opensOn", "2026-06-01"),
+         ("closesOn", "2026-06-30")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -242,7 +262,8 @@ import VaporTesting
                 // Only paths with at least one foreign id: the person's own are tried by RouteAccessTests.
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
-                                  foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section]
+                                  foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section,
+                                  foreign.consultation, foreign.assumption]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

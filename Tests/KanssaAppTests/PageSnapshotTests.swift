@@ -4,6 +4,7 @@ import Foundation
 @testable import KanssaApp
 import KanssaCore
 @testable import Learning
+@testable import Listening
 @preconcurrency import Plot
 import SnapshotTesting
 import Testing
@@ -445,6 +446,34 @@ import Testing
         let ended = CoachingRecord.Model(id: Self.other, coach: "Helen Price", coachee: "Amy Clarke", isCoachee: true, isActive: false,
                                          coachMayReadAfterEnd: false, sessions: [session])
         expectPage(CoachingRecord.View(model: ended, chrome: try Self.chrome("fi")).render(), named: "coaching-ended-fi")
+    }
+
+    @Test func listening() throws {
+        let list = ConsultationList.Model(
+            organisationID: Self.organisation, organisationName: "Valencia Activa",
+            items: Paged(items: [
+                .init(id: Self.other, title: "What would help you into work?", teamName: "Employment", state: .open,
+                      opensOn: "2026-03-01", closesOn: "2026-03-31"),
+                .init(id: Self.team, title: "Opening hours", teamName: "Front desk", state: .draft, opensOn: "2026-06-01", closesOn: "2026-06-15"),
+            ], page: ListPage(number: 1), total: 2),
+            teams: [.init(id: Self.team, name: "Employment")])
+        expectPage(ConsultationList.View(model: list, chrome: try Self.chrome()).render(), named: "consultations")
+        let belief = ConsultationPage.Line(
+            id: Self.account, statement: "Participants want an entrepreneurship course", heldBy: "Employment team", confidence: 80,
+            ifWrong: "Stop the course and ask what they want instead", addedAfterOpening: false, createdAt: Self.when, author: "Lucía")
+        let late = ConsultationPage.Line(
+            id: Self.organisation, statement: "People will come back for mentoring", heldBy: "We", confidence: 60,
+            ifWrong: "Ask why not", addedAfterOpening: true, createdAt: Self.when.addingTimeInterval(86_400), author: "Lucía")
+        func page(_ state: ConsultationState, _ ledger: [ConsultationPage.Line]) -> ConsultationPage.Model {
+            ConsultationPage.Model(
+                id: Self.other, organisationID: Self.organisation, title: "What would help you into work?",
+                purpose: "To learn what would really help, before we plan next year's courses.", audience: "People far from the labour market",
+                teamName: "Employment", state: state, opensOn: "2026-03-01", closesOn: "2026-03-31",
+                openedAt: state == .draft ? nil : Self.when, closedAt: nil, reopenedAt: nil, ledger: ledger)
+        }
+        expectPage(ConsultationPage.View(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-draft")
+        expectPage(ConsultationPage.View(model: page(.open, [belief, late]), chrome: try Self.chrome("fi")).render(), named: "consultation-open-fi")
+        expectPage(OpenConsultationView(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-open-confirm")
     }
 
     @Test func encountering() throws {

@@ -120,6 +120,9 @@ enum DemoData {
                                        on: database)
             try await loadLearningSessions(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadCoaching(accountIDs: accountIDs, organisationID: organisationIDs[hull]!, at: now, on: database)
+            try await loadConsultations(
+                accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, timeZone: platform.config.timeZone, at: now,
+                on: database)
             try await loadPracticeLogs(organisationID: organisationIDs[hull]!, accountIDs: accountIDs, at: now, on: database)
             try await loadActionLearningSet(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, timeZone: platform.config.timeZone, at: now, on: database)

@@ -1,4 +1,5 @@
 import KanssaCore
+import Listening
 import Plot
 import Vapor
 
@@ -30,6 +31,8 @@ enum ErrorPage {
                 case .unreadableForm: .unreadableForm
                 case .notFound: .notFound
                 }
+            case ListeningError.notFound:
+                (kind, status) = (.notFound, .notFound)
             case is DecodingError:
                 (kind, status) = (.unreadableForm, .badRequest)
             case let abort as any AbortError:

@@ -280,6 +280,42 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case commitmentMadeNotice
     case commitmentMake
     case commitmentText
+    case consultationAudienceField
+    case consultationAudienceHint
+    case consultationCloseButton
+    case consultationClosedNotice
+    case consultationClosesField
+    case consultationOpenButton
+    case consultationOpenCancel
+    case consultationOpenConfirm
+    case consultationOpenEmpty
+    case consultationOpenExplain
+    case consultationOpenTitle
+    case consultationOpenedNotice
+    case consultationOpensField
+    case consultationPlannedDays
+    case consultationPurposeField
+    case consultationPurposeHint
+    case consultationReopenButton
+    case consultationReopenHint
+    case consultationReopenedNote
+    case consultationReopenedNotice
+    case consultationReopenedOnce
+    case consultationSince
+    case consultationStart
+    case consultationStartButton
+    case consultationStartedNotice
+    case consultationStateClosed
+    case consultationStateDraft
+    case consultationStateLabel
+    case consultationStateOpen
+    case consultationTeamAndDays
+    case consultationTeamField
+    case consultationTitleField
+    case consultationsBack
+    case consultationsIntro
+    case consultationsNone
+    case consultationsTitle
     case digestBody
     case digestSubject
     case disableConfirmButton
@@ -416,6 +452,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCodeFormat
     case errorCodeInvalid
     case errorCommitmentText
+    case errorConsultationAudience
+    case errorConsultationCloses
+    case errorConsultationNotNow
+    case errorConsultationOpens
+    case errorConsultationOrder
+    case errorConsultationPurpose
+    case errorConsultationReopenedBefore
+    case errorConsultationTeam
+    case errorConsultationTitle
     case errorCurrentPasswordMissing
     case errorCurrentPasswordWrong
     case errorDisplayName
@@ -452,6 +497,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorInstrumentVersion
     case errorLanguage
     case errorLastAdmin
+    case errorLedgerConfidence
+    case errorLedgerFrozen
+    case errorLedgerHeldBy
+    case errorLedgerIfWrong
+    case errorLedgerStatement
     case errorLifeAreaName
     case errorLifeAreaRepeated
     case errorLifeAreasTooMany
@@ -630,6 +680,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeCaseloadNewShares
     case homeCaseloadNothing
     case homeCaseloadOverdue
+    case homeConsultations
     case homeEncounteringFeedback
     case homeEncounteringFeedbackReady
     case homeEncounteringFollowUp
@@ -750,6 +801,34 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case journeyTableSummary
     case journeyWho
     case languageName
+    case ledgerAdd
+    case ledgerAddLate
+    case ledgerAddLateHint
+    case ledgerAddedAfterOpening
+    case ledgerAddedNotice
+    case ledgerBack
+    case ledgerChange
+    case ledgerChangeTitle
+    case ledgerConfidenceField
+    case ledgerConfidenceHint
+    case ledgerEmpty
+    case ledgerFrozenIntro
+    case ledgerHeading
+    case ledgerHeldBy
+    case ledgerHeldByField
+    case ledgerHeldByHint
+    case ledgerIfWrong
+    case ledgerIfWrongField
+    case ledgerIfWrongHint
+    case ledgerIntro
+    case ledgerRemoveButton
+    case ledgerRemoveHeading
+    case ledgerRemoveHint
+    case ledgerRemovedNotice
+    case ledgerSavedNotice
+    case ledgerStatementField
+    case ledgerStatementHint
+    case ledgerWrittenBy
     case legalBasisConsent
     case legalBasisConsentMeaning
     case legalBasisContract

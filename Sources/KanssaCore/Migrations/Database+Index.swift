@@ -17,7 +17,7 @@ extension Database {
     }
 
     /// The SQL dialect's name: "sqlite" or "postgresql".
-    var dialectName: String {
+    public var dialectName: String {
         (self as? any SQLDatabase)?.dialect.name ?? "unknown"
     }
 }

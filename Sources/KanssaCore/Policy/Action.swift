@@ -144,6 +144,13 @@ public enum Action: Sendable, Hashable {
     /// Read the co-trainers' reflections on a session: its co-trainers and their panel — not staff.
     case readCoTrainerReflections(EncounterSessionAccess)
     /// See the list of plans shared with one: professionals, in any organisation.
+    /// See an organisation's consultations and start one (Listening): its coordinators and professionals.
+    case runConsultations(UUID)
+    /// Start a consultation run by a team: the organisation's coordinators, and the team's professionals.
+    case startConsultation(organisation: UUID, team: UUID)
+    /// Work on one consultation (its ledger, opening and closing it): the team that runs it, and
+    /// the organisation's coordinators.
+    case workOnConsultation(ConsultationAccess)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -121,6 +121,13 @@ public enum Policy {
             allowed = session.coTrainerIDs.contains(principal.accountID)
         case .readCoTrainerReflections(let session):
             allowed = session.coTrainerIDs.contains(principal.accountID) || session.panel.memberIDs.contains(principal.accountID)
+        case .runConsultations(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .professional])
+        case .startConsultation(let organisation, let team):
+            let roles = principal.roles(in: organisation)
+            allowed = roles.contains(.coordinator) || (roles.contains(.professional) && principal.teamIDs.contains(team))
+        case .workOnConsultation(let consultation):
+            allowed = decide(.startConsultation(organisation: consultation.organisationID, team: consultation.teamID), for: principal).isAllowed
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

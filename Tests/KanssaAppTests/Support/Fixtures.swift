@@ -4,6 +4,7 @@ import Foundation
 @testable import KanssaApp
 import Encountering
 import KanssaCore
+import Listening
 import Learning
 import Vapor
 
@@ -48,6 +49,9 @@ struct Fixtures {
     /// A session of that module which began an hour ago: the trainer hosts it, the co-trainer
     /// delivers it, the coordinator registered and came.
     let encounterSession: UUID
+    /// A consultation of "Here" being prepared by the outreach team, with one assumption written.
+    let consultation: UUID
+    let assumption: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -155,6 +159,14 @@ struct Fixtures {
         let attended = EncounterRegistration(sessionID: try encounterSession.requireID(), accountID: accounts[.coordinator]!, at: now)
         attended.attended = true
         try await attended.create(on: db)
+        let consultation = Consultation(
+            organisationID: here, teamID: outreach, title: "What young people want from us", purpose: "To stop guessing",
+            audience: "People aged 16 to 24", opensOn: "2026-06-01", closesOn: "2026-06-30", createdByID: accounts[.professional]!, at: now)
+        try await consultation.create(on: db)
+        let assumption = Assumption(
+            consultationID: try consultation.requireID(), statement: "They want evening opening hours", heldBy: "Outreach", confidence: 70,
+            ifWrong: "Keep daytime hours", addedAfterOpening: false, createdByID: accounts[.professional]!, at: now)
+        try await assumption.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -163,6 +175,7 @@ struct Fixtures {
             commitment: try commitment.requireID(), coaching: try coaching.requireID(),
             session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
             section: try section.requireID(), publishedModule: try published.requireID(),
-            encounterSession: try encounterSession.requireID())
+            encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
+            assumption: try assumption.requireID())
     }
 }

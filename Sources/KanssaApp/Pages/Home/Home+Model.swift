@@ -23,6 +23,7 @@ enum Home {
             let maySeePractice: Bool
             let maySeeSessions: Bool
             let mayManagePanels: Bool
+            let mayRunConsultations: Bool
         }
 
         let displayName: String
@@ -56,7 +57,8 @@ enum Home {
                     mayOrganiseSets: Policy.decide(.organiseSets(organisationID), for: principal).isAllowed,
                     maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed,
                     maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed,
-                    mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed
+                    mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed,
+                    mayRunConsultations: Policy.decide(.runConsultations(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -3,6 +3,7 @@ import Encountering
 import Foundation
 import KanssaCore
 import Learning
+import Listening
 import Plot
 
 extension Home {
@@ -45,6 +46,8 @@ extension Home {
                                 .if(place.mayAnswerRounds, .li(.a(.link(LearningRoute.myPractice().url), .txt(t(.homeMyPractice))))),
                                 .if(place.mayManagePanels, .li(.a(
                                     .link(EncounteringRoute.panels(organisation: place.organisationID).url), .txt(t(.homePanels))))),
+                                .if(place.mayRunConsultations, .li(.a(
+                                    .link(ListeningRoute.consultations(organisation: place.organisationID).url), .txt(t(.homeConsultations))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(

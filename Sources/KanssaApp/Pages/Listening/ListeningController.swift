@@ -1,0 +1,235 @@
+import Fluent
+import KanssaCore
+import Listening
+import Vapor
+
+/// Listening: a team starts a consultation, writes down what it expects to hear, opens it (the
+/// ledger freezes), closes it, and may open it again once.
+struct ListeningController: RouteCollection {
+    static func consultation(_ action: @escaping @Sendable (ConsultationAccess) -> Action) -> AccessRule {
+        .policy { request in
+            guard let access = try await Consultations.access(try request.uuid("consultation"), on: request.db) else { throw KanssaError.notFound }
+            return action(access)
+        }
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        let run = AccessRule.policy { .runConsultations(try $0.uuid("organisation")) }
+        routes.on(.GET, "organisations", ":organisation", "consultations", access: run, use: list)
+        routes.on(.POST, "organisations", ":organisation", "consultations", access: run, use: start)
+        let work = Self.consultation { .workOnConsultation($0) }
+        let consultation = routes.grouped("listening", "consultations", ":consultation")
+        consultation.on(.GET, access: work, use: show)
+        consultation.on(.POST, "assumptions", access: work, use: addAssumption)
+        consultation.on(.GET, "assumptions", ":assumption", access: work, use: editAssumption)
+        consultation.on(.POST, "assumptions", ":assumption", access: work, use: saveAssumption)
+        consultation.on(.POST, "assumptions", ":assumption", "remove", access: work, use: removeAssumption)
+        consultation.on(.GET, "open", access: work, use: confirmOpen)
+        consultation.on(.POST, "open", access: work, use: open)
+        consultation.on(.POST, "close", access: work, use: close)
+        consultation.on(.POST, "reopen", access: work, use: reopen)
+    }
+
+    // MARK: The organisation's consultations
+
+    struct StartForm: Content {
+        var team: String?
+        var title: String?
+        var purpose: String?
+        var audience: String?
+        var opensOn: String?
+        var closesOn: String?
+    }
+
+    private func listModel(_ request: Request) async throws -> ConsultationList.Model {
+        let organisation = try await request.organisation()
+        let organisationID = try organisation.requireID()
+        let principal = request.principal
+        return try await ConsultationList.load(
+            organisation: organisation, page: ListPage(number: request.query[Int.self, at: "page"], size: Consultations.perPage),
+            teams: { Policy.decide(.startConsultation(organisation: organisationID, team: $0), for: principal).isAllowed }, on: request.db)
+    }
+
+    @Sendable func list(request: Request) async throws -> Response {
+        ConsultationList.View(model: try await listModel(request), chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func start(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let form = (try? request.content.decode(StartForm.self)) ?? StartForm()
+        var model = try await listModel(request)
+        let draft = Consultations.Draft(
+            teamID: form.team.flatMap(UUID.init(uuidString:)), title: String((form.title ?? "").prefix(Consultations.longestTitle + 100)),
+            purpose: String((form.purpose ?? "").prefix(Consultations.longestText + 100)),
+            audience: String((form.audience ?? "").prefix(Consultations.longestTitle + 100)),
+            opensOn: String((form.opensOn ?? "").prefix(10)), closesOn: String((form.closesOn ?? "").prefix(10)))
+        switch Consultations.check(draft, teams: Set(model.teams.map(\.id)), timeZone: request.platform.config.timeZone, now: request.now) {
+        case .failure(let list):
+            let t = request.localizer
+            model.draft = draft
+            model.errors = list.problems.map { problem in
+                let message = switch problem {
+                case .team: t(.errorConsultationTeam)
+                case .title: t.textError(.errorConsultationTitle, typed: form.title, maxLength: Consultations.longestTitle)
+                case .purpose: t.textError(.errorConsultationPurpose, typed: form.purpose, maxLength: Consultations.longestText, multiline: true)
+                case .audience: t.textError(.errorConsultationAudience, typed: form.audience, maxLength: Consultations.longestTitle)
+                case .opensOn: t(.errorConsultationOpens)
+                case .closesOn: t(.errorConsultationCloses)
+                case .order: t(.errorConsultationOrder)
+                }
+                return FieldError(field: problem == .order ? "closesOn" : problem.rawValue, message: message)
+            }
+            return ConsultationList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            let id = try await Consultations.start(checked, organisationID: model.organisationID, by: principal.accountID, at: request.now,
+                                                   on: request.db)
+            return request.redirect(to: ListeningRoute.consultation(id).path + "?notice=started", redirectType: .normal)
+        }
+    }
+
+    // MARK: One consultation
+
+    @Sendable func show(request: Request) async throws -> Response {
+        var model = try await ConsultationPage.load(try request.uuid("consultation"), on: request.db)
+        let t = request.localizer
+        model.notice = switch request.query[String.self, at: "notice"] {
+        case "started": Notice(.success, t(.consultationStartedNotice))
+        case "added": Notice(.success, t(.ledgerAddedNotice))
+        case "saved": Notice(.success, t(.ledgerSavedNotice))
+        case "removed": Notice(.success, t(.ledgerRemovedNotice))
+        case "opened": Notice(.success, t(.consultationOpenedNotice))
+        case "closed": Notice(.success, t(.consultationClosedNotice))
+        case "reopened": Notice(.success, t(.consultationReopenedNotice))
+        default: nil
+        }
+        return ConsultationPage.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct AssumptionForm: Content {
+        var statement: String?
+        var heldBy: String?
+        var confidence: String?
+        var ifWrong: String?
+
+        var draft: Consultations.AssumptionDraft {
+            .init(statement: String((statement ?? "").prefix(Consultations.longestText + 100)),
+                  heldBy: String((heldBy ?? "").prefix(Consultations.longestTitle + 100)),
+                  confidence: String((confidence ?? "").prefix(10)), ifWrong: String((ifWrong ?? "").prefix(Consultations.longestText + 100)))
+        }
+
+        func errors(_ list: ProblemList<Consultations.AssumptionProblem>, _ t: Localizer) -> [FieldError] {
+            list.problems.map { problem in
+                let message = switch problem {
+                case .statement: t.textError(.errorLedgerStatement, typed: statement, maxLength: Consultations.longestText, multiline: true)
+                case .heldBy: t.textError(.errorLedgerHeldBy, typed: heldBy, maxLength: Consultations.longestTitle)
+                case .confidence: t(.errorLedgerConfidence)
+                case .ifWrong: t.textError(.errorLedgerIfWrong, typed: ifWrong, maxLength: Consultations.longestText, multiline: true)
+                }
+                return FieldError(field: problem.rawValue, message: message)
+            }
+        }
+    }
+
+    @Sendable func addAssumption(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        let form = (try? request.content.decode(AssumptionForm.self)) ?? AssumptionForm()
+        switch Consultations.check(form.draft) {
+        case .failure(let list):
+            var model = try await ConsultationPage.load(consultationID, on: request.db)
+            model.draft = form.draft
+            model.errors = form.errors(list, request.localizer)
+            return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            try await Consultations.addAssumption(checked, to: consultationID, by: principal.accountID, at: request.now, on: request.db)
+            return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=added#ledger", redirectType: .normal)
+        }
+    }
+
+    @Sendable func editAssumption(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        do {
+            let model = try await AssumptionEditor.load(try request.uuid("assumption"), in: consultationID, on: request.db)
+            return AssumptionEditor.View(model: model, chrome: request.chrome()).render().response()
+        } catch ListeningError.ledgerFrozen {
+            return try await frozen(request, consultationID)
+        }
+    }
+
+    @Sendable func saveAssumption(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        let assumptionID = try request.uuid("assumption")
+        let form = (try? request.content.decode(AssumptionForm.self)) ?? AssumptionForm()
+        do {
+            switch Consultations.check(form.draft) {
+            case .failure(let list):
+                var model = try await AssumptionEditor.load(assumptionID, in: consultationID, on: request.db)
+                model.draft = form.draft
+                model.errors = form.errors(list, request.localizer)
+                return AssumptionEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            case .success(let checked):
+                try await Consultations.changeAssumption(assumptionID, in: consultationID, to: checked, on: request.db)
+                return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=saved#ledger", redirectType: .normal)
+            }
+        } catch ListeningError.ledgerFrozen {
+            return try await frozen(request, consultationID)
+        }
+    }
+
+    @Sendable func removeAssumption(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        do {
+            try await Consultations.removeAssumption(try request.uuid("assumption"), in: consultationID, on: request.db)
+            return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=removed#ledger", redirectType: .normal)
+        } catch ListeningError.ledgerFrozen {
+            return try await frozen(request, consultationID)
+        }
+    }
+
+    /// The consultation's page, saying that what was written before it opened stays as it was.
+    private func frozen(_ request: Request, _ consultationID: UUID) async throws -> Response {
+        var model = try await ConsultationPage.load(consultationID, on: request.db)
+        model.notice = Notice(.error, request.localizer(.errorLedgerFrozen))
+        return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
+    }
+
+    // MARK: Opening and closing
+
+    @Sendable func confirmOpen(request: Request) async throws -> Response {
+        let model = try await ConsultationPage.load(try request.uuid("consultation"), on: request.db)
+        guard model.state == .draft else {
+            return request.redirect(to: ListeningRoute.consultation(model.id).path, redirectType: .normal)
+        }
+        return OpenConsultationView(model: model, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func open(request: Request) async throws -> Response {
+        try await move(request, from: .draft, to: .open, notice: "opened")
+    }
+
+    @Sendable func close(request: Request) async throws -> Response {
+        try await move(request, from: .open, to: .closed, notice: "closed")
+    }
+
+    @Sendable func reopen(request: Request) async throws -> Response {
+        try await move(request, from: .closed, to: .open, notice: "reopened")
+    }
+
+    private func move(_ request: Request, from: ConsultationState, to state: ConsultationState, notice: String) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        let t = request.localizer
+        do {
+            try await Consultations.move(consultationID, from: from, to: state, at: request.now, on: request.db)
+        } catch let error as ListeningError where error != .notFound {
+            var model = try await ConsultationPage.load(consultationID, on: request.db)
+            let message: String = switch error {
+            case .emptyLedger: t(.consultationOpenEmpty)
+            case .reopenedBefore: t(.errorConsultationReopenedBefore)
+            default: t(.errorConsultationNotNow)
+            }
+            model.notice = Notice(.error, message)
+            return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
+        }
+        return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=\(notice)", redirectType: .normal)
+    }
+}

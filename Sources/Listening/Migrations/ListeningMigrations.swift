@@ -1,0 +1,8 @@
+import Fluent
+
+/// The Listening module's migrations, in order. They run after Encountering's.
+public enum ListeningMigrations {
+    public static let all: [any Migration] = [
+        CreateConsultations(),
+    ]
+}
