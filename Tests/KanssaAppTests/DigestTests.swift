@@ -58,6 +58,25 @@ import VaporTesting
         }
     }
 
+    /// Read a few at a time, everyone due is looked at in one run, not only the first few.
+    @Test func everyoneDueIsLookedAtWhateverTheBatch() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let outbox = try #require(app.platform.outbox)
+            for role in [Role.professional, .coordinator, .trainer] {
+                let account = try await Self.optIn(app, Fixtures.login(role))
+                account.email = "\(role.rawValue)@example.org"
+                try await account.save(on: app.db)
+            }
+            _ = try await Self.optIn(app, Fixtures.login(.citizen))
+            try await Self.noteFromTheProfessional(app, fixtures, "A note", at: world.now)
+            let report = await DigestJob.run(platform: app.platform, mailer: outbox, batch: 1, on: app.db, logger: Logger(label: "test"))
+            // The citizen has a note; the professional a round to answer; the coordinator feedback to give.
+            #expect(report.looked == 4 && report.sent == 3)
+            #expect(Set(outbox.all.map(\.mail.to)) == ["person@example.org", "professional@example.org", "coordinator@example.org"])
+        }
+    }
+
     @Test func nobodyGetsMailWithoutAskingAndWhatWasSeenIsNotMailed() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

@@ -76,6 +76,13 @@ import VaporTesting
             #expect(outbox.all.isEmpty)
             let empty = try await Self.askForLink(&desk, "  ")
             #expect(empty.status == .unprocessableEntity)
+            // At most five links a day for one sign-in name, known or not, from anywhere.
+            for _ in 0..<4 {
+                var elsewhere = Browser(app)
+                #expect(try await Self.askForLink(&elsewhere, "nobody@here.test").status == .ok)
+            }
+            var sixth = Browser(app)
+            #expect(try await Self.askForLink(&sixth, "nobody@here.test").status == .tooManyRequests)
         }
     }
 

@@ -55,6 +55,10 @@ struct LoginThrottle {
     /// many addresses together may guess.
     static let accountPerDay = Rule.cap(100, window: 24 * 3600)
 
+    /// Links by e-mail asked for one sign-in name, from anywhere, over a day: nobody fills a
+    /// mailbox from many addresses.
+    static let mailPerDay = Rule.cap(5, window: 24 * 3600)
+
     let request: Request
 
     /// The keys a sign-in with this login answers to. A device that signed in to the account
@@ -70,6 +74,12 @@ struct LoginThrottle {
             key("sign-in", address, Self.address),
             key("account", login, Self.accountPerDay),
         ]
+    }
+
+    /// The keys a request for a password link by e-mail answers to: its address, and the sign-in
+    /// name asked about (whether or not it exists, so that the answer tells nothing).
+    func mailKeys(login: String) -> [Key] {
+        [addressKey("password-mail"), key("password-mail-account", login, Self.mailPerDay)]
     }
 
     /// The key for codes typed from this address (`scope` names the form).

@@ -17,35 +17,42 @@ enum DigestJob {
 
     /// The least time between two digests to one person.
     static let period: TimeInterval = 24 * 3600
-    /// How many people one run looks at; the rest wait for the next run.
+    /// How many people are read at once.
     static let batch = 500
 
-    static func run(platform: Platform, mailer: any Mailer, on database: any Database, logger: Logger) async -> Report {
+    static func run(platform: Platform, mailer: any Mailer, batch: Int = batch, on database: any Database, logger: Logger) async -> Report {
         var report = Report()
         let now = platform.dependencies.now()
-        let due: [Account]
-        do {
-            due = try await Account.query(on: database)
-                .filter(\.$noticesByEmail == true).filter(\.$email != nil).filter(\.$disabledAt == nil)
-                .group(.or) { $0.filter(\.$lastDigestAt == nil).filter(\.$lastDigestAt < now.addingTimeInterval(-period)) }
-                .sort(\.$id).limit(batch).all()
-        } catch {
-            logger.error("digest: could not read who is due", metadata: ["error": "\(String(reflecting: error))"])
-            report.failed += 1
-            return report
-        }
-        for account in due {
-            report.looked += 1
+        // A batch at a time, in the order of their ids, so that those with nothing new do not
+        // keep the rest waiting.
+        var after: UUID?
+        while true {
+            let due: [Account]
             do {
-                if try await digest(for: account, platform: platform, mailer: mailer, now: now, on: database) { report.sent += 1 }
+                var query = Account.query(on: database)
+                    .filter(\.$noticesByEmail == true).filter(\.$email != nil).filter(\.$disabledAt == nil)
+                    .group(.or) { $0.filter(\.$lastDigestAt == nil).filter(\.$lastDigestAt < now.addingTimeInterval(-period)) }
+                if let after { query = query.filter(\.$id > after) }
+                due = try await query.sort(\.$id).limit(batch).all()
             } catch {
+                logger.error("digest: could not read who is due", metadata: ["error": "\(String(reflecting: error))"])
                 report.failed += 1
-                logger.error("digest: one could not be sent", metadata: [
-                    "account": "\(account.id?.uuidString ?? "?")", "error": "\(String(reflecting: error))",
-                ])
+                return report
             }
+            for account in due {
+                report.looked += 1
+                do {
+                    if try await digest(for: account, platform: platform, mailer: mailer, now: now, on: database) { report.sent += 1 }
+                } catch {
+                    report.failed += 1
+                    logger.error("digest: one could not be sent", metadata: [
+                        "account": "\(account.id?.uuidString ?? "?")", "error": "\(String(reflecting: error))",
+                    ])
+                }
+            }
+            guard due.count == batch, let last = due.last?.id else { return report }
+            after = last
         }
-        return report
     }
 
     /// Whether a digest went to this person.

@@ -78,20 +78,20 @@ struct PasswordResetController: RouteCollection {
         let t = request.localizer
         var model = PasswordResetPages.ResetModel(login: typed)
         model.mayMail = true
-        let throttle = LoginThrottle(request: request)
-        let key = throttle.addressKey("password-mail")
-        if let retryAt = try await throttle.retryAt([key]) {
-            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
-            return TooManyTries.response(PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render(),
-                                         until: retryAt, now: request.now)
-        }
         let login = LoginName.normalised(typed)
         guard !login.isEmpty else {
             model.mailErrors = [FieldError(field: "mailLogin", message: t(.errorLoginMissing))]
             return PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
+        let throttle = LoginThrottle(request: request)
+        let keys = throttle.mailKeys(login: login)
+        if let retryAt = try await throttle.retryAt(keys) {
+            model.notice = Notice(.error, TooManyTries.message(until: retryAt, now: request.now, t))
+            return TooManyTries.response(PasswordResetPages.ResetView(model: model, chrome: request.chrome()).render(),
+                                         until: retryAt, now: request.now)
+        }
         // Each request counts, so that nobody fills a mailbox.
-        try await throttle.recordFailure([key])
+        try await throttle.recordFailure(keys)
         let (application, platform, requestID) = (request.application, request.platform, request.id)
         Task {
             do {
