@@ -1,5 +1,5 @@
-"""A professional writes down on her phone what her team expects to hear, opens the consultation,
-and finds what was written kept as it was."""
+"""A professional writes down on her phone what her team expects to hear and a question to ask,
+opens the consultation, and finds what was written kept as it was."""
 from conftest import screenshot
 from test_pages import expect_accessible, sign_in
 
@@ -19,6 +19,20 @@ def test_beliefs_written_on_a_phone_are_kept_once_the_consultation_opens(browser
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     expect_accessible(phone, "ledger on a phone")
     screenshot(phone, "ledger-on-phone")
+
+    # A question: a scale takes exactly its two ends, and says so.
+    phone.locator("summary", has_text="Add a question").click()
+    phone.get_by_label("A scale from 1 to 5").check()
+    phone.get_by_label("The question").fill("How easy is it to reach the desk?")
+    phone.get_by_label("Choices, one per line").fill("Very hard\nSo-so\nVery easy")
+    phone.locator("#questions button[type=submit]").click()
+    assert phone.get_by_text("for a scale, exactly two lines").first.is_visible()
+    expect_accessible(phone, "a question with a problem")
+    screenshot(phone, "question-problem-on-phone")
+    phone.get_by_label("Choices, one per line").fill("Very hard\nVery easy")
+    phone.locator("#questions button[type=submit]").click()
+    assert phone.get_by_text("The question is added.").is_visible()
+    assert phone.locator("#questions strong", has_text="How easy is it to reach the desk?").first.is_visible()
 
     phone.get_by_role("link", name="Open the consultation").click()
     assert phone.get_by_text("the 2 beliefs written down are kept as they are").is_visible()

@@ -200,4 +200,8 @@ public enum ListeningError: Error, Equatable {
     case reopenedBefore
     /// Not a step from where it is now.
     case notNow
+    /// The consultation opened: its questions are as they were asked.
+    case questionsFixed
+    /// A later question is asked only after one of this one's choices.
+    case questionIsACondition
 }

@@ -8,6 +8,9 @@ public enum ListeningRoute: Sendable, Equatable {
     case assumptions(consultation: UUID)
     case assumption(consultation: UUID, assumption: UUID)
     case removeAssumption(consultation: UUID, assumption: UUID)
+    case questions(consultation: UUID)
+    case question(consultation: UUID, question: UUID)
+    case removeQuestion(consultation: UUID, question: UUID)
     case open(consultation: UUID)
     case close(consultation: UUID)
     case reopen(consultation: UUID)
@@ -19,6 +22,9 @@ public enum ListeningRoute: Sendable, Equatable {
         case .assumptions(let consultation): "/listening/consultations/\(consultation)/assumptions"
         case .assumption(let consultation, let assumption): "/listening/consultations/\(consultation)/assumptions/\(assumption)"
         case .removeAssumption(let consultation, let assumption): "/listening/consultations/\(consultation)/assumptions/\(assumption)/remove"
+        case .questions(let consultation): "/listening/consultations/\(consultation)/questions"
+        case .question(let consultation, let question): "/listening/consultations/\(consultation)/questions/\(question)"
+        case .removeQuestion(let consultation, let question): "/listening/consultations/\(consultation)/questions/\(question)/remove"
         case .open(let consultation): "/listening/consultations/\(consultation)/open"
         case .close(let consultation): "/listening/consultations/\(consultation)/close"
         case .reopen(let consultation): "/listening/consultations/\(consultation)/reopen"

@@ -44,6 +44,7 @@ import VaporTesting
         /// A consultation of the other organisation, being prepared, with an assumption.
         let consultation: UUID
         let assumption: UUID
+        let question: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -124,6 +125,9 @@ import VaporTesting
             consultationID: try consultation.requireID(), statement: "Theirs", heldBy: "Theirs", confidence: 50, ifWrong: "Theirs",
             addedAfterOpening: false, createdByID: fixtures.adminElsewhere, at: now)
         try await assumption.create(on: app.db)
+        let question = Question(consultationID: try consultation.requireID(), position: 1, kind: .openText, text: "Theirs", choices: [],
+                                conditionQuestionID: nil, conditionChoice: nil, at: now)
+        try await question.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -131,7 +135,8 @@ import VaporTesting
                        commitment: try commitment.requireID(), coaching: try coaching.requireID(),
                        session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
                        section: try section.requireID(), encounterSession: try encounterSession.requireID(),
-                       consultation: try consultation.requireID(), assumption: try assumption.requireID())
+                       consultation: try consultation.requireID(), assumption: try assumption.requireID(),
+                       question: try question.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -164,6 +169,7 @@ import VaporTesting
         case "encounterSession": [foreign.encounterSession, fixtures.encounterSession]
         case "consultation": [foreign.consultation, fixtures.consultation]
         case "assumption": [foreign.assumption, fixtures.assumption]
+        case "question": [foreign.question, fixtures.question]
         default: nil
         }
     }
@@ -206,7 +212,8 @@ import VaporTesting
                 + " \(try await CoachingRelationship.find(foreign.coaching, on: app.db).map { "\($0.endedAt == nil) \($0.coachMayReadAfterEnd)" } ?? "-")",
             "consultation \(try await Consultation.find(foreign.consultation, on: app.db).map { "\($0.state.rawValue) \($0.title)" } ?? "-")"
                 + " \(try await Assumption.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.statement) \($0.confidence)" })"
-                + " \(try await Consultation.query(on: app.db).count())",
+                + " \(try await Consultation.query(on: app.db).count())"
+                + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -232,7 +239,7 @@ import VaporTesting
          ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over"),
          ("person", foreign.account.uuidString), ("statement", "Taken over"), ("heldBy", "Taken over"), ("confidence", "99"),
          ("ifWrong", "Taken over"), ("purpose", "Taken over"), ("audience", "Taken over"), ("opensOn", "2026-06-01"),
-         ("closesOn", "2026-06-30")]
+         ("closesOn", "2026-06-30"), ("kind", "open-text"), ("choices", "")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -263,7 +270,7 @@ import VaporTesting
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
                                   foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section,
-                                  foreign.consultation, foreign.assumption]
+                                  foreign.consultation, foreign.assumption, foreign.question]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

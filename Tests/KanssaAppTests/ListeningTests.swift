@@ -175,4 +175,83 @@ import VaporTesting
             #expect(try await Consultation.query(on: app.db).count() == 1)
         }
     }
+
+    @Test func questionsOfEveryKindWithAConditionFixedOnceItOpens() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let path = "/listening/consultations/\(fixtures.consultation)"
+            // The fixture's first question: "Would evening hours help you?" Yes / No.
+            let added: [[(String, String)]] = [
+                [("kind", "open-text"), ("text", "What would help you most?"), ("choices", ""), ("condition", "")],
+                [("kind", "multiple-choice"), ("text", "Which evenings?"), ("choices", "Monday\nTuesday\n\nThursday\n"),
+                 ("condition", "\(fixtures.question):0")],
+                [("kind", "scale"), ("text", "How easy is it to reach us now?"), ("choices", "Very hard\nVery easy"), ("condition", "")],
+                [("kind", "story"), ("text", "Tell us about a time when we helped, or did not.")],
+            ]
+            for form in added {
+                try await professional.get(path)
+                let response = try await professional.post(path + "/questions", form)
+                #expect(response.status == .seeOther, "\(form)")
+            }
+            let questions = try await Questions.list(of: fixtures.consultation, on: app.db)
+            #expect(questions.map(\.kind) == [.singleChoice, .openText, .multipleChoice, .scale, .story])
+            #expect(questions[2].choiceList == ["Monday", "Tuesday", "Thursday"])
+            #expect(questions[2].conditionQuestionID == fixtures.question && questions[2].conditionChoice == 0)
+            let page = try await professional.get(path).body.string
+            #expect(page.contains("Asked only if the answer to question 1 included “Yes”"))
+
+            // Checked: every problem at once, nothing stored.
+            let bad: [([(String, String)], [String])] = [
+                ([("kind", "poll"), ("text", " ")], ["Choose what kind of question it is.", "Write the question."]),
+                ([("kind", "single-choice"), ("text", "Q"), ("choices", "Only one")], ["Give 2 to 20 different choices"]),
+                ([("kind", "single-choice"), ("text", "Q"), ("choices", "Yes\nyes")], ["Give 2 to 20 different choices"]),
+                ([("kind", "scale"), ("text", "Q"), ("choices", "Low\nMiddle\nHigh")], ["Give 2 to 20 different choices"]),
+                ([("kind", "open-text"), ("text", "Q"), ("condition", "\(fixtures.question):7")], ["Choose when to ask it from the list."]),
+                ([("kind", "open-text"), ("text", "Q"), ("condition", "\(questions[1].id):0")], ["Choose when to ask it from the list."]),
+                ([("kind", "open-text"), ("text", "Q"), ("condition", "\(UUID()):0")], ["Choose when to ask it from the list."]),
+            ]
+            for (form, messages) in bad {
+                try await professional.get(path)
+                let refused = try await professional.post(path + "/questions", form)
+                #expect(refused.status == .unprocessableEntity, "\(form)")
+                for message in messages { #expect(refused.body.string.contains(message), "\(form): \(message)") }
+            }
+            #expect(try await Question.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 5)
+
+            // A question a later one depends on keeps its choices and is not removed.
+            try await professional.get(path + "/questions/\(fixtures.question)")
+            let narrowed = try await professional.post(path + "/questions/\(fixtures.question)", [
+                ("kind", "open-text"), ("text", "Would evening hours help you?"), ("choices", "")])
+            #expect(narrowed.status == .unprocessableEntity)
+            #expect(narrowed.body.string.contains("A later question is asked only after one of these choices."))
+            try await professional.get(path)
+            let kept = try await professional.post(path + "/questions/\(fixtures.question)/remove", [])
+            #expect(kept.status == .conflict)
+            try await professional.get(path + "/questions/\(questions[4].id)")
+            #expect(try await professional.post(path + "/questions/\(questions[4].id)/remove", []).status == .seeOther)
+
+            // Opened, the questions are as people are asked them.
+            try await professional.get(path + "/open")
+            #expect(try await professional.post(path + "/open", []).status == .seeOther)
+            let opened = try await professional.get(path).body.string
+            #expect(opened.contains("fixed since the consultation opened") && !opened.contains("Add a question"))
+            #expect(try await professional.get(path + "/questions/\(fixtures.question)").status == .conflict)
+            try await professional.get(path)
+            #expect(try await professional.post(path + "/questions", added[0]).status == .conflict)
+            let sql = try #require(app.db as? any SQLDatabase)
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("UPDATE consultation_questions SET text = 'Changed' WHERE id = \(bind: fixtures.question)").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await sql.raw("DELETE FROM consultation_questions WHERE id = \(bind: questions[1].id)").run()
+            }
+            await #expect(throws: (any Error).self) {
+                try await Question(consultationID: fixtures.consultation, position: 9, kind: .openText, text: "Late", choices: [],
+                                   conditionQuestionID: nil, conditionChoice: nil, at: Date()).create(on: app.db)
+            }
+            #expect(try await Question.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 4)
+        }
+    }
 }

@@ -464,12 +464,20 @@ import Testing
         let late = ConsultationPage.Line(
             id: Self.organisation, statement: "People will come back for mentoring", heldBy: "We", confidence: 60,
             ifWrong: "Ask why not", addedAfterOpening: true, createdAt: Self.when.addingTimeInterval(86_400), author: "Lucía")
+        let asked = Question(consultationID: Self.other, position: 1, kind: .singleChoice, text: "Would a course help you?",
+                             choices: ["Yes", "No"], conditionQuestionID: nil, conditionChoice: nil, at: Self.when)
+        asked.id = Self.team
+        let which = Question(consultationID: Self.other, position: 2, kind: .openText, text: "Which course?", choices: [],
+                             conditionQuestionID: Self.team, conditionChoice: 0, at: Self.when)
+        which.id = Self.account
         func page(_ state: ConsultationState, _ ledger: [ConsultationPage.Line]) -> ConsultationPage.Model {
-            ConsultationPage.Model(
+            var model = ConsultationPage.Model(
                 id: Self.other, organisationID: Self.organisation, title: "What would help you into work?",
                 purpose: "To learn what would really help, before we plan next year's courses.", audience: "People far from the labour market",
                 teamName: "Employment", state: state, opensOn: "2026-03-01", closesOn: "2026-03-31",
                 openedAt: state == .draft ? nil : Self.when, closedAt: nil, reopenedAt: nil, ledger: ledger)
+            model.questions = [asked, which].map(Questions.Line.init)
+            return model
         }
         expectPage(ConsultationPage.View(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-draft")
         expectPage(ConsultationPage.View(model: page(.open, [belief, late]), chrome: try Self.chrome("fi")).render(), named: "consultation-open-fi")

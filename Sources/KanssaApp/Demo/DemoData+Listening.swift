@@ -36,6 +36,23 @@ extension DemoData {
                 addedAfterOpening: false, createdByID: javier, at: written.addingTimeInterval(Double(index) * 600)
             ).create(on: database)
         }
+        let courseQuestion = Question(
+            consultationID: try asking.requireID(), position: 1, kind: .singleChoice, text: "Would a course on starting a business help you?",
+            choices: ["Yes", "No", "I am not sure"], conditionQuestionID: nil, conditionChoice: nil, at: written)
+        try await courseQuestion.create(on: database)
+        let questions: [(QuestionKind, String, [String], Int?)] = [
+            (.openText, "What kind of course, and when could you come?", [], 0),
+            (.openText, "What would help you more than a course?", [], nil),
+            (.multipleChoice, "When could you come?", ["Mornings", "Afternoons", "Evenings", "Weekends"], nil),
+            (.scale, "How easy is it for you to use a computer?", ["Very hard", "Very easy"], nil),
+            (.story, "Tell us about a time when someone really helped you find work, or did not.", [], nil),
+        ]
+        for (index, question) in questions.enumerated() {
+            try await Question(
+                consultationID: try asking.requireID(), position: index + 2, kind: question.0, text: question.1, choices: question.2,
+                conditionQuestionID: question.3.map { _ in courseQuestion.id! }, conditionChoice: question.3, at: written
+            ).create(on: database)
+        }
         try await Consultations.move(try asking.requireID(), from: .draft, to: .open, at: now.addingTimeInterval(-14 * day), on: database)
 
         let preparing = Consultation(
@@ -48,6 +65,11 @@ extension DemoData {
             consultationID: try preparing.requireID(), statement: "Dutch and English are enough at the desk.", heldBy: "Work and income",
             confidence: 50, ifWrong: "Ask the community interpreters to hold hours at the desk.", addedAfterOpening: false,
             createdByID: sanne, at: now.addingTimeInterval(-2 * day)
+        ).create(on: database)
+        try await Question(
+            consultationID: try preparing.requireID(), position: 1, kind: .singleChoice, text: "In which language would you like us to help you?",
+            choices: ["Dutch", "English", "Arabic", "Turkish", "Tigrinya", "Another language"], conditionQuestionID: nil, conditionChoice: nil,
+            at: now.addingTimeInterval(-2 * day)
         ).create(on: database)
     }
 }

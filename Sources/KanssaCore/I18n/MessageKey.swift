@@ -545,8 +545,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPracticeWhatLearned
     case errorPracticeWithWhom
     case errorPurpose
+    case errorQuestionChoices
+    case errorQuestionCondition
+    case errorQuestionIsACondition
     case errorQuestionKind
     case errorQuestionText
+    case errorQuestionUsedByCondition
+    case errorQuestionsFixed
     case errorReference
     case errorReportHappened
     case errorReportLearned
@@ -1218,13 +1223,36 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case purposeOwnProfile
     case purposeSecurity
     case questionAction
+    case questionAdd
+    case questionAddedNotice
+    case questionAlways
+    case questionAskedIf
+    case questionChange
+    case questionChangeTitle
+    case questionChoicesField
+    case questionChoicesHint
     case questionClarifying
+    case questionConditionField
     case questionHint
     case questionKind
+    case questionKindField
+    case questionKindMultiple
+    case questionKindOpen
+    case questionKindScale
+    case questionKindSingle
+    case questionKindStory
     case questionNote
     case questionNotedNotice
     case questionReflective
+    case questionRemoveButton
+    case questionRemoveHeading
+    case questionRemoveHint
     case questionText
+    case questionTextField
+    case questionsFixedIntro
+    case questionsHeading
+    case questionsIntro
+    case questionsNone
     case redeemButton
     case redeemIntro
     case redeemIntroSignedIn

@@ -4,5 +4,6 @@ import Fluent
 public enum ListeningMigrations {
     public static let all: [any Migration] = [
         CreateConsultations(),
+        CreateQuestions(),
     ]
 }

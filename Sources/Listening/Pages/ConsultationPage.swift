@@ -31,21 +31,25 @@ public enum ConsultationPage {
         public let closedAt: Date?
         public let reopenedAt: Date?
         public let ledger: [Line]
+        public var questions: [Questions.Line] = []
         public var draft = Consultations.AssumptionDraft()
         public var errors: [FieldError] = []
+        public var questionDraft = Questions.Draft()
+        public var questionErrors: [FieldError] = []
         public var notice: Notice?
 
         public var isFrozen: Bool { state != .draft }
     }
 
-    /// Four queries, the ledger whole (a consultation's ledger is a page of beliefs, not a log).
+    /// Five queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID)
             .sort(\.$createdAt).sort(\.$id).all()
         let team = try await Team.find(consultation.teamID, on: database)
         let names = try await Account.displayNames(of: assumptions.map(\.createdByID), on: database)
-        return Model(
+        let questions = try await Questions.list(of: consultationID, on: database)
+        var model = Model(
             id: consultationID, organisationID: consultation.organisationID, title: consultation.title, purpose: consultation.purpose,
             audience: consultation.audience, teamName: team?.name ?? "–", state: consultation.state, opensOn: consultation.opensOn,
             closesOn: consultation.closesOn, openedAt: consultation.openedAt, closedAt: consultation.closedAt,
@@ -54,6 +58,8 @@ public enum ConsultationPage {
                 Line(id: $0.id!, statement: $0.statement, heldBy: $0.heldBy, confidence: $0.confidence, ifWrong: $0.ifWrong,
                      addedAfterOpening: $0.addedAfterOpening, createdAt: $0.createdAt, author: names[$0.createdByID] ?? "–")
             })
+        model.questions = questions
+        return model
     }
 
     public struct View {
@@ -68,7 +74,7 @@ public enum ConsultationPage {
         public func render() -> HTML {
             let t = chrome.t
             return Layout.page(
-                title: model.title, chrome: chrome, errors: model.errors, notices: model.notice.map { [$0] } ?? [],
+                title: model.title, chrome: chrome, errors: model.errors + model.questionErrors, notices: model.notice.map { [$0] } ?? [],
                 content: .div(
                     .p(.class("screen-only"), .a(.link(ListeningRoute.consultations(organisation: model.organisationID).url),
                                                  .txt(t(.consultationsBack)))),
@@ -80,7 +86,8 @@ public enum ConsultationPage {
                         .element(named: "dd", nodes: [.class("own-words"), .txt(model.purpose)]),
                     ]),
                     stateActions,
-                    ledger
+                    ledger,
+                    QuestionEditor.section(model, chrome)
                 )
             )
         }

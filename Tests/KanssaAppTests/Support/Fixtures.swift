@@ -52,6 +52,8 @@ struct Fixtures {
     /// A consultation of "Here" being prepared by the outreach team, with one assumption written.
     let consultation: UUID
     let assumption: UUID
+    /// Its one question, "Would evening hours help you?" (yes / no).
+    let question: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -167,6 +169,10 @@ struct Fixtures {
             consultationID: try consultation.requireID(), statement: "They want evening opening hours", heldBy: "Outreach", confidence: 70,
             ifWrong: "Keep daytime hours", addedAfterOpening: false, createdByID: accounts[.professional]!, at: now)
         try await assumption.create(on: db)
+        let question = Question(consultationID: try consultation.requireID(), position: 1, kind: .singleChoice,
+                                text: "Would evening hours help you?", choices: ["Yes", "No"], conditionQuestionID: nil, conditionChoice: nil,
+                                at: now)
+        try await question.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -176,6 +182,6 @@ struct Fixtures {
             session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
             section: try section.requireID(), publishedModule: try published.requireID(),
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
-            assumption: try assumption.requireID())
+            assumption: try assumption.requireID(), question: try question.requireID())
     }
 }

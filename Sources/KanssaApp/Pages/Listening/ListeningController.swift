@@ -24,6 +24,10 @@ struct ListeningController: RouteCollection {
         consultation.on(.GET, "assumptions", ":assumption", access: work, use: editAssumption)
         consultation.on(.POST, "assumptions", ":assumption", access: work, use: saveAssumption)
         consultation.on(.POST, "assumptions", ":assumption", "remove", access: work, use: removeAssumption)
+        consultation.on(.POST, "questions", access: work, use: addQuestion)
+        consultation.on(.GET, "questions", ":question", access: work, use: editQuestion)
+        consultation.on(.POST, "questions", ":question", access: work, use: saveQuestion)
+        consultation.on(.POST, "questions", ":question", "remove", access: work, use: removeQuestion)
         consultation.on(.GET, "open", access: work, use: confirmOpen)
         consultation.on(.POST, "open", access: work, use: open)
         consultation.on(.POST, "close", access: work, use: close)
@@ -100,6 +104,9 @@ struct ListeningController: RouteCollection {
         case "opened": Notice(.success, t(.consultationOpenedNotice))
         case "closed": Notice(.success, t(.consultationClosedNotice))
         case "reopened": Notice(.success, t(.consultationReopenedNotice))
+        case "question-added": Notice(.success, t(.questionAddedNotice))
+        case "question-saved": Notice(.success, t(.ledgerSavedNotice))
+        case "question-removed": Notice(.success, t(.ledgerRemovedNotice))
         default: nil
         }
         return ConsultationPage.View(model: model, chrome: request.chrome()).render().response()
@@ -188,8 +195,107 @@ struct ListeningController: RouteCollection {
 
     /// The consultation's page, saying that what was written before it opened stays as it was.
     private func frozen(_ request: Request, _ consultationID: UUID) async throws -> Response {
+        try await refused(request, consultationID, .errorLedgerFrozen)
+    }
+
+    // MARK: Questions
+
+    struct QuestionForm: Content {
+        var kind: String?
+        var text: String?
+        var choices: String?
+        var condition: String?
+
+        var draft: Questions.Draft {
+            .init(kind: String((kind ?? "").prefix(40)), text: String((text ?? "").prefix(Questions.longestText + 100)),
+                  choices: String((choices ?? "").prefix(Questions.mostChoices * (Questions.longestChoice + 1) + 100)),
+                  condition: String((condition ?? "").prefix(80)))
+        }
+
+        func errors(_ list: ProblemList<Questions.Problem>, _ t: Localizer) -> [FieldError] {
+            list.problems.map { problem in
+                let message = switch problem {
+                case .kind: t(.errorQuestionKind)
+                case .text: t.textError(.errorQuestionText, typed: text, maxLength: Questions.longestText, multiline: true)
+                case .choices: t(.errorQuestionChoices)
+                case .condition: t(.errorQuestionCondition)
+                case .usedByCondition: t(.errorQuestionUsedByCondition)
+                }
+                return FieldError(field: problem == .usedByCondition ? "choices" : problem.rawValue, message: message)
+            }
+        }
+    }
+
+    @Sendable func addQuestion(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        let form = (try? request.content.decode(QuestionForm.self)) ?? QuestionForm()
+        let earlier = try await Questions.list(of: consultationID, on: request.db)
+        do {
+            switch Questions.check(form.draft, earlier: earlier) {
+            case .failure(let list):
+                var model = try await ConsultationPage.load(consultationID, on: request.db)
+                model.questionDraft = form.draft
+                model.questionErrors = form.errors(list, request.localizer)
+                return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            case .success(let checked):
+                try await Questions.add(checked, to: consultationID, at: request.now, on: request.db)
+                return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=question-added#questions",
+                                        redirectType: .normal)
+            }
+        } catch ListeningError.questionsFixed {
+            return try await refused(request, consultationID, .errorQuestionsFixed)
+        }
+    }
+
+    @Sendable func editQuestion(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        do {
+            let model = try await QuestionEditor.load(try request.uuid("question"), in: consultationID, on: request.db)
+            return QuestionEditor.View(model: model, chrome: request.chrome()).render().response()
+        } catch ListeningError.questionsFixed {
+            return try await refused(request, consultationID, .errorQuestionsFixed)
+        }
+    }
+
+    @Sendable func saveQuestion(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        let questionID = try request.uuid("question")
+        let form = (try? request.content.decode(QuestionForm.self)) ?? QuestionForm()
+        do {
+            let (_, earlier, dependants) = try await Questions.editable(questionID, in: consultationID, on: request.db)
+            switch Questions.check(form.draft, earlier: earlier, dependants: dependants) {
+            case .failure(let list):
+                var model = try await QuestionEditor.load(questionID, in: consultationID, on: request.db)
+                model.draft = form.draft
+                model.errors = form.errors(list, request.localizer)
+                return QuestionEditor.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+            case .success(let checked):
+                try await Questions.change(questionID, in: consultationID, to: checked, on: request.db)
+                return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=question-saved#questions",
+                                        redirectType: .normal)
+            }
+        } catch ListeningError.questionsFixed {
+            return try await refused(request, consultationID, .errorQuestionsFixed)
+        }
+    }
+
+    @Sendable func removeQuestion(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        do {
+            try await Questions.remove(try request.uuid("question"), in: consultationID, on: request.db)
+            return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=question-removed#questions",
+                                    redirectType: .normal)
+        } catch ListeningError.questionsFixed {
+            return try await refused(request, consultationID, .errorQuestionsFixed)
+        } catch ListeningError.questionIsACondition {
+            return try await refused(request, consultationID, .errorQuestionIsACondition)
+        }
+    }
+
+    /// The consultation's page, saying why nothing changed.
+    private func refused(_ request: Request, _ consultationID: UUID, _ message: MessageKey) async throws -> Response {
         var model = try await ConsultationPage.load(consultationID, on: request.db)
-        model.notice = Notice(.error, request.localizer(.errorLedgerFrozen))
+        model.notice = Notice(.error, request.localizer(message))
         return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
     }
 
