@@ -482,6 +482,11 @@ import Testing
         expectPage(ConsultationPage.View(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-draft")
         expectPage(ConsultationPage.View(model: page(.open, [belief, late]), chrome: try Self.chrome("fi")).render(), named: "consultation-open-fi")
         expectPage(OpenConsultationView(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-open-confirm")
+        let editor = QuestionEditor.Model(
+            consultationID: Self.other, consultationTitle: "What would help you into work?", questionID: Self.account,
+            earlier: [Questions.Line(asked)], draft: Questions.Draft(which),
+            errors: [FieldError(field: "choices", message: try Self.chrome().t(.errorQuestionUsedByCondition))])
+        expectPage(QuestionEditor.View(model: editor, chrome: try Self.chrome()).render(), named: "question-editor")
     }
 
     @Test func encountering() throws {

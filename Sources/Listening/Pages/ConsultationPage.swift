@@ -206,25 +206,15 @@ public enum AssumptionEditor {
         }
 
         public func render() -> HTML {
-            let t = chrome.t
-            return Layout.page(
-                title: t(.ledgerChangeTitle), chrome: chrome, errors: model.errors,
-                content: .div(
-                    .p(.a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.ledgerBack, ["title": model.consultationTitle])))),
-                    .form(
-                        .class("stack narrow"), .method(.post),
-                        .link(ListeningRoute.assumption(consultation: model.consultationID, assumption: model.assumptionID).url, as: "action"),
-                        .attribute(named: "novalidate"),
-                        Components.csrfField(chrome.csrfToken),
-                        AssumptionEditor.fields(model.draft, errors: model.errors, t)
-                    ),
-                    .h2(.txt(t(.ledgerRemoveHeading))),
-                    .p(.txt(t(.ledgerRemoveHint))),
-                    Components.postButton(
-                        action: ListeningRoute.removeAssumption(consultation: model.consultationID, assumption: model.assumptionID).url,
-                        csrfToken: chrome.csrfToken, label: t(.ledgerRemoveButton), style: .danger)
-                )
-            )
+            ChangeOrRemovePage(
+                title: .ledgerChangeTitle, consultationID: model.consultationID, consultationTitle: model.consultationTitle,
+                action: ListeningRoute.assumption(consultation: model.consultationID, assumption: model.assumptionID).url,
+                fields: AssumptionEditor.fields(model.draft, errors: model.errors, chrome.t), errors: model.errors,
+                remove: (.ledgerRemoveHeading, .ledgerRemoveHint,
+                         ListeningRoute.removeAssumption(consultation: model.consultationID, assumption: model.assumptionID).url,
+                         .ledgerRemoveButton),
+                chrome: chrome
+            ).render()
         }
     }
 }

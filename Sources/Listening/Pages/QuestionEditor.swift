@@ -100,25 +100,15 @@ public enum QuestionEditor {
         }
 
         public func render() -> HTML {
-            let t = chrome.t
-            return Layout.page(
-                title: t(.questionChangeTitle), chrome: chrome, errors: model.errors,
-                content: .div(
-                    .p(.a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.ledgerBack, ["title": model.consultationTitle])))),
-                    .form(
-                        .class("stack narrow"), .method(.post),
-                        .link(ListeningRoute.question(consultation: model.consultationID, question: model.questionID).url, as: "action"),
-                        .attribute(named: "novalidate"),
-                        Components.csrfField(chrome.csrfToken),
-                        QuestionEditor.fields(model.draft, earlier: model.earlier, errors: model.errors, t)
-                    ),
-                    .h2(.txt(t(.questionRemoveHeading))),
-                    .p(.txt(t(.questionRemoveHint))),
-                    Components.postButton(
-                        action: ListeningRoute.removeQuestion(consultation: model.consultationID, question: model.questionID).url,
-                        csrfToken: chrome.csrfToken, label: t(.questionRemoveButton), style: .danger)
-                )
-            )
+            ChangeOrRemovePage(
+                title: .questionChangeTitle, consultationID: model.consultationID, consultationTitle: model.consultationTitle,
+                action: ListeningRoute.question(consultation: model.consultationID, question: model.questionID).url,
+                fields: QuestionEditor.fields(model.draft, earlier: model.earlier, errors: model.errors, chrome.t), errors: model.errors,
+                remove: (.questionRemoveHeading, .questionRemoveHint,
+                         ListeningRoute.removeQuestion(consultation: model.consultationID, question: model.questionID).url,
+                         .questionRemoveButton),
+                chrome: chrome
+            ).render()
         }
     }
 }
