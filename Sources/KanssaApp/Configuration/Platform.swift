@@ -36,6 +36,14 @@ struct Platform: Sendable {
     var outbox: Outbox? { mailer as? Outbox }
 }
 
+extension Platform {
+    /// The localizer for a language code: the one made at start, else (a language Kanssa does
+    /// not speak) the catalogs' fallback.
+    func localizer(for language: String) -> Localizer {
+        localizers[language] ?? catalogs.localizer(for: language, timeZone: config.timeZone)
+    }
+}
+
 extension Application {
     private struct PlatformKey: StorageKey {
         typealias Value = Platform

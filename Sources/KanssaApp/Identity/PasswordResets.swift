@@ -74,7 +74,7 @@ enum PasswordResets {
         else { return false }
         let (code, _) = try await issue(for: accountID, in: membership.$organisation.id, by: accountID, lifetime: mailedLifetime,
                                         platform: platform, on: database)
-        let t = platform.localizers[account.preferredLanguage] ?? platform.localizers["en"]!
+        let t = platform.localizer(for: account.preferredLanguage)
         var link = URLComponents()
         link.path = SiteRoute.resetPassword.path
         link.queryItems = [URLQueryItem(name: "login", value: account.login), URLQueryItem(name: "code", value: code.value)]

@@ -66,7 +66,7 @@ enum DigestJob {
             at: now, on: database)
         let unmailed = try await Notices.unmailed(of: id, on: database)
         guard !unmailed.isEmpty, try await claim(id, now: now, on: database) else { return false }
-        let t = platform.localizers[account.preferredLanguage] ?? platform.localizers["en"]!
+        let t = platform.localizer(for: account.preferredLanguage)
         let base = platform.config.linkBase
         let mail = Mail(
             to: address, subject: t(.digestSubject),

@@ -66,7 +66,7 @@ extension Request {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             code = catalogs.bestLanguage(for: preferences)
         }
-        return platform.localizers[code] ?? catalogs.localizer(for: code, timeZone: platform.config.timeZone)
+        return platform.localizer(for: code)
     }
 
     /// A query parameter as text; nil when there is none. Vapor's decoder is asked only when the

@@ -34,8 +34,10 @@ public enum QuestionEditor {
 
     /// "Asked only if the answer to question 2 included “Yes”", or nil for a question always asked.
     static func conditionLine(_ question: Questions.Line, among all: [Questions.Line], _ t: Localizer) -> String? {
-        guard let id = question.conditionQuestionID, let earlier = all.firstIndex(where: { $0.id == id }) else { return nil }
-        let choice = all[earlier].choiceList[safe: question.conditionChoice ?? 0] ?? ""
+        guard let id = question.conditionQuestionID, let earlier = all.firstIndex(where: { $0.id == id }),
+              let index = question.conditionChoice, all[earlier].choiceList.indices.contains(index)
+        else { return nil }
+        let choice = all[earlier].choiceList[index]
         return t(.questionAskedIf, ["number": t.number(earlier + 1), "choice": choice])
     }
 
@@ -111,8 +113,4 @@ public enum QuestionEditor {
             ).render()
         }
     }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
