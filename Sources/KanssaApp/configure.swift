@@ -33,6 +33,7 @@ public func configure(
         shownActionPages: ShownPages(capacity: config.plansKept),
         keptSessions: KeptSessions(capacity: config.sessionsKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost),
+        answerThrottle: AnswerThrottle(),
         mailer: {
             switch config.mail {
             case .none: nil

@@ -25,20 +25,26 @@ public enum Consultations {
         public var audience = ""
         public var opensOn = ""
         public var closesOn = ""
+        /// The respondent groups to compare, one per line; none is fine.
+        public var groups = ""
 
         public init(teamID: UUID? = nil, title: String = "", purpose: String = "", audience: String = "", opensOn: String = "",
-                    closesOn: String = "") {
+                    closesOn: String = "", groups: String = "") {
             self.teamID = teamID
             self.title = title
             self.purpose = purpose
             self.audience = audience
             self.opensOn = opensOn
             self.closesOn = closesOn
+            self.groups = groups
         }
     }
 
+    public static let mostGroups = 10
+    public static let longestGroup = 100
+
     public enum DraftProblem: String, Sendable, Equatable {
-        case team, title, purpose, audience, opensOn, closesOn
+        case team, title, purpose, audience, opensOn, closesOn, groups
         /// The closing day comes before the opening day.
         case order
     }
@@ -50,6 +56,7 @@ public enum Consultations {
         public let audience: String
         public let opensOn: String
         public let closesOn: String
+        public let groups: [String]
     }
 
     /// Every problem at once. `teams` are the ones the person may start a consultation for.
@@ -68,16 +75,33 @@ public enum Consultations {
         let closes = Days.upcomingDay(draft.closesOn, in: timeZone, now: now)
         if closes == nil { problems.append(.closesOn) }
         if let opens, let closes, closes < opens { problems.append(.order) }
+        let typedGroups = draft.groups.components(separatedBy: .newlines).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let groups = typedGroups.compactMap { TypedText.clean($0, maxLength: longestGroup) }
+        if groups.count != typedGroups.count || groups.count > mostGroups || Set(groups.map { $0.lowercased() }).count != groups.count {
+            problems.append(.groups)
+        }
         guard problems.isEmpty, let team, let title, let purpose, let audience else { return .failure(ProblemList(problems)) }
-        return .success(Checked(teamID: team, title: title, purpose: purpose, audience: audience, opensOn: draft.opensOn, closesOn: draft.closesOn))
+        return .success(Checked(teamID: team, title: title, purpose: purpose, audience: audience, opensOn: draft.opensOn, closesOn: draft.closesOn,
+                                groups: groups))
     }
 
-    public static func start(_ checked: Checked, organisationID: UUID, by accountID: UUID, at now: Date, on database: any Database) async throws -> UUID {
-        let consultation = Consultation(
-            organisationID: organisationID, teamID: checked.teamID, title: checked.title, purpose: checked.purpose,
-            audience: checked.audience, opensOn: checked.opensOn, closesOn: checked.closesOn, createdByID: accountID, at: now)
-        try await consultation.create(on: database)
-        return try consultation.requireID()
+    /// Starts a draft with a public code of its own (drawn again in the rare case it is taken).
+    public static func start(
+        _ checked: Checked, organisationID: UUID, by accountID: UUID, at now: Date, randomBytes: (Int) -> [UInt8], on database: any Database
+    ) async throws -> UUID {
+        var attempt = 0
+        while true {
+            let consultation = Consultation(
+                organisationID: organisationID, teamID: checked.teamID, title: checked.title, purpose: checked.purpose,
+                audience: checked.audience, opensOn: checked.opensOn, closesOn: checked.closesOn, groups: checked.groups,
+                publicCode: .random(using: randomBytes), createdByID: accountID, at: now)
+            do {
+                try await consultation.create(on: database)
+                return try consultation.requireID()
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 5 {
+                attempt += 1
+            }
+        }
     }
 
     // MARK: The ledger
@@ -204,4 +228,8 @@ public enum ListeningError: Error, Equatable {
     case questionsFixed
     /// A later question is asked only after one of this one's choices.
     case questionIsACondition
+    /// Answers are taken only while the consultation is open.
+    case notOpen
+    /// A form with no answer in it.
+    case nothingGiven
 }

@@ -14,6 +14,19 @@ public enum ListeningRoute: Sendable, Equatable {
     case open(consultation: UUID)
     case close(consultation: UUID)
     case reopen(consultation: UUID)
+    /// The poster with the public address and code, and what people answered (the team's).
+    case poster(consultation: UUID)
+    case answers(consultation: UUID)
+    case enterAnswers(consultation: UUID)
+    /// The public side: typing a code, a consultation's welcome, a question by its number, what
+    /// one has answered, one's consent to a story's use, and coming back with a private code.
+    case typeCode
+    case respond(ConsultationCode)
+    case aboutYou(ConsultationCode)
+    case answer(ConsultationCode, question: Int)
+    case yourAnswers(ConsultationCode)
+    case consent(ConsultationCode, question: Int)
+    case comeBack(ConsultationCode)
 
     public var path: String {
         switch self {
@@ -28,6 +41,16 @@ public enum ListeningRoute: Sendable, Equatable {
         case .open(let consultation): "/listening/consultations/\(consultation)/open"
         case .close(let consultation): "/listening/consultations/\(consultation)/close"
         case .reopen(let consultation): "/listening/consultations/\(consultation)/reopen"
+        case .poster(let consultation): "/listening/consultations/\(consultation)/poster"
+        case .answers(let consultation): "/listening/consultations/\(consultation)/answers"
+        case .enterAnswers(let consultation): "/listening/consultations/\(consultation)/answers/new"
+        case .typeCode: "/c"
+        case .respond(let code): code.path
+        case .aboutYou(let code): code.path + "/about"
+        case .answer(let code, let question): code.path + "/q/\(question)"
+        case .yourAnswers(let code): code.path + "/answers"
+        case .consent(let code, let question): code.path + "/answers/\(question)/consent"
+        case .comeBack(let code): code.path + "/return"
         }
     }
 

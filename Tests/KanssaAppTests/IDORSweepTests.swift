@@ -119,7 +119,8 @@ import VaporTesting
         try await theirs.create(on: app.db)
         let consultation = Consultation(
             organisationID: fixtures.elsewhere, teamID: fixtures.otherTeam, title: "Theirs", purpose: "Theirs", audience: "Theirs",
-            opensOn: "2026-06-01", closesOn: "2026-06-30", createdByID: fixtures.adminElsewhere, at: now)
+            opensOn: "2026-06-01", closesOn: "2026-06-30", publicCode: ConsultationCode(typed: "XYZ789")!, createdByID: fixtures.adminElsewhere,
+            at: now)
         try await consultation.create(on: app.db)
         let assumption = Assumption(
             consultationID: try consultation.requireID(), statement: "Theirs", heldBy: "Theirs", confidence: 50, ifWrong: "Theirs",
@@ -143,6 +144,9 @@ import VaporTesting
     /// the person may use, so that mixed paths are tried too.
     static func candidates(_ parameter: String, _ foreign: Foreign, _ fixtures: Fixtures) -> [String]? {
         if parameter == "kind" { return ["help"] }  // which about page: no id
+        // A consultation's public code is printed on posters: no secret, tried here only to mix
+        // with the other organisation's ids.
+        if parameter == "code" { return ["XYZ789", Fixtures.consultationCode.value] }
         return ids(parameter, foreign, fixtures)?.map(\.uuidString)
     }
 
@@ -213,7 +217,8 @@ import VaporTesting
             "consultation \(try await Consultation.find(foreign.consultation, on: app.db).map { "\($0.state.rawValue) \($0.title)" } ?? "-")"
                 + " \(try await Assumption.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.statement) \($0.confidence)" })"
                 + " \(try await Consultation.query(on: app.db).count())"
-                + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })",
+                + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })"
+                + " \(try await Respondent.query(on: app.db).count()) \(try await Answer.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",

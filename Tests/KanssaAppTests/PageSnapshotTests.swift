@@ -477,6 +477,8 @@ import Testing
                 teamName: "Employment", state: state, opensOn: "2026-03-01", closesOn: "2026-03-31",
                 openedAt: state == .draft ? nil : Self.when, closedAt: nil, reopenedAt: nil, ledger: ledger)
             model.questions = [asked, which].map(Questions.Line.init)
+            model.publicCode = ConsultationCode(typed: "TRABAJ")
+            model.respondents = state == .draft ? 0 : 12
             return model
         }
         expectPage(ConsultationPage.View(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-draft")
@@ -487,6 +489,52 @@ import Testing
             earlier: [Questions.Line(asked)], draft: Questions.Draft(which),
             errors: [FieldError(field: "choices", message: try Self.chrome().t(.errorQuestionUsedByCondition))])
         expectPage(QuestionEditor.View(model: editor, chrome: try Self.chrome()).render(), named: "question-editor")
+    }
+
+    @Test func answering() throws {
+        let consultation = Consultation(
+            organisationID: Self.organisation, teamID: Self.team, title: "What would help you into work?",
+            purpose: "To learn what would really help, before we plan next year's courses.", audience: "people far from the labour market",
+            opensOn: "2026-03-01", closesOn: "2026-03-31", groups: ["16–29", "Has children"], publicCode: ConsultationCode(typed: "TRABAJ")!,
+            createdByID: Self.account, at: Self.when)
+        consultation.id = Self.other
+        consultation.state = .open
+        let course = Question(consultationID: Self.other, position: 1, kind: .singleChoice, text: "Would a course help you?",
+                              choices: ["Yes", "No"], conditionQuestionID: nil, conditionChoice: nil, at: Self.when)
+        course.id = Self.team
+        let scale = Question(consultationID: Self.other, position: 2, kind: .scale, text: "How easy is a computer for you?",
+                             choices: ["Very hard", "Very easy"], conditionQuestionID: nil, conditionChoice: nil, at: Self.when)
+        scale.id = Self.account
+        let story = Question(consultationID: Self.other, position: 3, kind: .story, text: "Tell us about a time someone helped you find work.",
+                             choices: [], conditionQuestionID: nil, conditionChoice: nil, at: Self.when)
+        story.id = Self.organisation
+        let questions = [course, scale, story].map(Questions.Line.init)
+        let given: [UUID: Answers.Given] = [
+            Self.team: .init(choices: [1]), Self.organisation: .init(text: "A mentor called me every week.", consentQuote: true),
+        ]
+        let code = ConsultationCode(typed: "TRABAJ")!
+        let context = AnswerScreens.Context(consultation: consultation, code: code, questions: questions, given: given)
+        expectPage(AnswerScreens.Welcome(context: AnswerScreens.Context(consultation: consultation, code: code, questions: questions, given: [:]),
+                                         chrome: try Self.chrome()).render(), named: "answer-welcome")
+        expectPage(AnswerScreens.Screen(context: context, question: questions[1], typed: .init(scale: "9"),
+                                        error: try Self.chrome().t(.errorAnswerScale), chrome: try Self.chrome()).render(), named: "answer-scale-error")
+        expectPage(AnswerScreens.Screen(context: context, question: questions[2], typed: .init(given[Self.organisation]),
+                                        chrome: try Self.chrome("fi")).render(), named: "answer-story-fi")
+        expectPage(AnswerScreens.AboutYou(context: context, picked: [1], chrome: try Self.chrome()).render(), named: "answer-about-you")
+        expectPage(AnswerScreens.Yours(context: context, privateCode: "ABCDE-23456", notice: nil, chrome: try Self.chrome()).render(),
+                   named: "answer-yours")
+        expectPage(TeamAnswers.Poster(title: consultation.title, purpose: consultation.purpose, code: code, address: "https://kanssa.example",
+                                      chrome: try Self.chrome()).render(), named: "answer-poster")
+        let sheet = Answers.Sheet(
+            id: Self.team, channel: .workshop, language: "es", groups: ["16–29"], enteredBy: "Lucía", createdAt: Self.when,
+            updatedAt: Self.when, answers: [(questions[0], given[Self.team]!), (questions[2], given[Self.organisation]!)])
+        let sheets = TeamAnswers.Model(consultationID: Self.other, title: consultation.title, state: .open, counts: [.workshop: 1, .web: 11],
+                                       sheets: Paged(items: [sheet], page: ListPage(number: 1, size: 1), total: 12))
+        expectPage(TeamAnswers.Sheets(model: sheets, notice: nil, chrome: try Self.chrome()).render(), named: "answer-sheets")
+        var entry = TeamAnswers.EntryModel(consultation: consultation, questions: questions)
+        entry.channel = "paper"
+        entry.errors = [FieldError(field: "q[2][scale]", message: try Self.chrome().t(.errorAnswerScale))]
+        expectPage(TeamAnswers.Entry(model: entry, chrome: try Self.chrome()).render(), named: "answer-entry")
     }
 
     @Test func encountering() throws {

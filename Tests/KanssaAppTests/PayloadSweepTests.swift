@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Listening
 import Testing
 import VaporTesting
 
@@ -104,6 +105,71 @@ import VaporTesting
             Self.expectEscaped(signIn.body.string, "/sign-in?next")
             try await anonymous.post("/sign-in", [("login", Self.payload), ("password", "x")])
             Self.expectEscaped(anonymous.lastPage, "sign-in form")
+        }
+    }
+
+    /// Listening: every field of a consultation, its ledger, its questions and their choices, and
+    /// what respondents write — on the team's pages and the public ones.
+    @Test func listeningShowsPayloadsEscaped() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let list = "/organisations/\(fixtures.here)/consultations"
+            try await professional.get(list)
+            let started = try await professional.post(list, [
+                ("team", fixtures.outreachTeam.uuidString), ("title", Self.payload), ("purpose", Self.payload), ("audience", Self.payload),
+                ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"), ("groups", Self.payload + "\nOthers"),
+            ])
+            let path = try #require(started.headers.first(name: .location)?.components(separatedBy: "?").first)
+            try await professional.get(list)
+            Self.expectEscaped(try await professional.post(list, [("title", Self.payload), ("groups", Self.payload)]).body.string, "consultation form")
+            try await professional.get(path)
+            #expect(try await professional.post(path + "/assumptions", [
+                ("statement", Self.payload), ("heldBy", Self.payload), ("confidence", "50"), ("ifWrong", Self.payload),
+            ]).status == .seeOther)
+            try await professional.get(path)
+            #expect(try await professional.post(path + "/questions", [
+                ("kind", "single-choice"), ("text", Self.payload), ("choices", Self.payload + "\nNo"),
+            ]).status == .seeOther)
+            try await professional.get(path)
+            #expect(try await professional.post(path + "/questions", [("kind", "story"), ("text", Self.payload)]).status == .seeOther)
+            try await professional.get(path)
+            Self.expectEscaped(try await professional.post(path + "/questions", [("kind", "scale"), ("text", Self.payload), ("choices", Self.payload)])
+                .body.string, "question form")
+            Self.expectEscaped(try await professional.get(path).body.string, "consultation page")
+            try await professional.get(path + "/open")
+            #expect(try await professional.post(path + "/open").status == .seeOther)
+            let consultationID = try #require(UUID(uuidString: String(path.split(separator: "/").last ?? "")))
+            let code = try #require(try await Consultation.find(consultationID, on: app.db)?.publicCode)
+
+            var respondent = Browser(app)
+            for page in ["/c/\(code)", "/c/\(code)/about", "/c/\(code)/q/1", "/c/\(code)/return"] {
+                Self.expectEscaped(try await respondent.get(page).body.string, page)
+            }
+            try await respondent.get("/c/\(code)/about")
+            #expect(try await respondent.post("/c/\(code)/about", [("groups[]", "0")]).status == .seeOther)
+            try await respondent.get("/c/\(code)/q/1")
+            #expect(try await respondent.post("/c/\(code)/q/1", [("choice", "0")]).status == .seeOther)
+            try await respondent.get("/c/\(code)/q/2")
+            #expect(try await respondent.post("/c/\(code)/q/2", [("text", Self.payload), ("consent[]", "quote")]).status == .seeOther)
+            try await respondent.get("/c/\(code)/q/2")
+            Self.expectEscaped(try await respondent.post("/c/\(code)/q/2", [("text", Self.payload + "\u{7}")]).body.string, "answer form")
+            try await respondent.get("/c/\(code)/return")
+            Self.expectEscaped(try await respondent.post("/c/\(code)/return", [("privateCode", Self.payload)]).body.string, "private code form")
+            Self.expectEscaped(try await respondent.get("/c/\(code)/answers").body.string, "your answers")
+            Self.expectEscaped(try await respondent.get("/c?code=" + (Self.payload.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                .body.string, "/c?code")
+
+            try await professional.get(path + "/answers/new")
+            Self.expectEscaped(try await professional.post(path + "/answers/new", [("channel", "paper"), ("q[2][text]", Self.payload + "\u{7}")])
+                .body.string, "entry form")
+            try await professional.get(path + "/answers/new")
+            #expect(try await professional.post(path + "/answers/new", [("channel", "paper"), ("q[2][text]", Self.payload)]).status == .seeOther)
+            for page in [path + "/answers", path + "/poster", path + "/answers/new", path] {
+                Self.expectEscaped(try await professional.get(page).body.string, page)
+            }
+            _ = world
         }
     }
 

@@ -30,6 +30,8 @@ struct Platform: Sendable {
     let keptSessions: KeptSessions
     /// A bcrypt hash of random text, checked when a login is unknown so that timing reveals nothing.
     let decoyPasswordHash: String
+    /// How many answers each address has sent to the public consultation pages lately.
+    let answerThrottle: AnswerThrottle
     /// Where e-mail goes; nil when none is sent.
     let mailer: (any Mailer)?
     /// The mail kept instead of sent, in `demo` and the tests.

@@ -5,6 +5,9 @@ import Agenda
 import Listening
 
 extension DemoData {
+    /// The code on Valencia's posters: its public page is at /c/TRABAJ.
+    static let valenciaCode = ConsultationCode(typed: "TRABAJ")!
+
     /// Valencia's mentors asked people far from the labour market what would help them into work,
     /// having written down first what they expected to hear; it is open, its ledger frozen. In
     /// Houten, Sanne's team is preparing one about the information desk, its ledger still open.
@@ -22,7 +25,8 @@ extension DemoData {
             organisationID: valencia, teamID: mentors, title: "What would help you into work?",
             purpose: "Before we plan next year's courses, we want to hear from you what would really help — not what we think would.",
             audience: "People far from the labour market", opensOn: PlanActions.day(now.addingTimeInterval(-14 * day), in: timeZone),
-            closesOn: PlanActions.day(now.addingTimeInterval(14 * day), in: timeZone), createdByID: javier, at: written)
+            closesOn: PlanActions.day(now.addingTimeInterval(14 * day), in: timeZone), groups: ["16–29", "30 or older", "Has children"],
+            publicCode: Self.valenciaCode, createdByID: javier, at: written)
         try await asking.create(on: database)
         let beliefs: [(String, String, Int, String)] = [
             ("Participants want an entrepreneurship course like the one we run.", "Employment and entrepreneurship staff", 80,
@@ -54,12 +58,14 @@ extension DemoData {
             ).create(on: database)
         }
         try await Consultations.move(try asking.requireID(), from: .draft, to: .open, at: now.addingTimeInterval(-14 * day), on: database)
+        try await loadAnswers(to: asking, by: javier, at: now, on: database)
 
         let preparing = Consultation(
             organisationID: houten, teamID: workAndIncome, title: "Is the information desk there when you need it?",
             purpose: "We want to know whether people can reach the desk, and in which language they need us.",
             audience: "People who came to the information desk this year", opensOn: PlanActions.day(now.addingTimeInterval(7 * day), in: timeZone),
-            closesOn: PlanActions.day(now.addingTimeInterval(35 * day), in: timeZone), createdByID: sanne, at: now.addingTimeInterval(-2 * day))
+            closesOn: PlanActions.day(now.addingTimeInterval(35 * day), in: timeZone), publicCode: ConsultationCode(typed: "DESK26")!,
+            createdByID: sanne, at: now.addingTimeInterval(-2 * day))
         try await preparing.create(on: database)
         try await Assumption(
             consultationID: try preparing.requireID(), statement: "Dutch and English are enough at the desk.", heldBy: "Work and income",
@@ -71,5 +77,59 @@ extension DemoData {
             choices: ["Dutch", "English", "Arabic", "Turkish", "Tigrinya", "Another language"], conditionQuestionID: nil, conditionChoice: nil,
             at: now.addingTimeInterval(-2 * day)
         ).create(on: database)
+    }
+
+    /// What people told Valencia so far: on the web in Spanish and English, at a workshop and on
+    /// paper. Most did not want the course; many asked for a place to work and someone to ask.
+    private static func loadAnswers(to asking: Consultation, by javier: UUID, at now: Date, on database: any Database) async throws {
+        // As it is now, open.
+        guard let consultation = try await Consultation.find(try asking.requireID(), on: database) else { return }
+        let questions = try await Questions.list(of: try consultation.requireID(), on: database)
+        guard questions.count == 6 else { return }
+        typealias Given = Answers.Given
+        // (channel, language, groups, course choice, what kind of course, what would help more, when, computer, story, consents)
+        let people: [(AnswerChannel, String, [Int], Int, String, String, [Int], Int?, String, (Bool, Bool, Bool))] = [
+            (.web, "es", [0], 1, "", "Un sitio donde trabajar con ordenador e internet, y alguien a quien preguntar cuando me atasco.", [1, 2], 4,
+             "", (false, false, false)),
+            (.web, "es", [1, 2], 1, "", "Un lugar tranquilo mientras mis hijos están en el colegio. En casa no puedo concentrarme.", [0], 2,
+             "Una mentora me ayudó a preparar la entrevista. Me llamó el día antes. Conseguí el trabajo.", (true, true, true)),
+            (.web, "en", [0], 1, "", "Somewhere to work on my own ideas with people around me, not another course.", [2, 3], 5, "", (false, false, false)),
+            (.web, "es", [1], 2, "", "Mentores que sepan de verdad cómo funciona un negocio pequeño aquí.", [1], 3, "", (false, false, false)),
+            (.web, "es", [0], 0, "Algo corto sobre cómo hacer facturas y pagar a Hacienda. Por las tardes.", "", [1], 4, "", (false, false, false)),
+            (.web, "en", [1, 2], 1, "", "Childcare during the hours I could work. And a desk.", [0], 3,
+             "I waited three weeks for a mentor to call me back, and by then I had given up.", (true, false, true)),
+            (.web, "es", [1], 1, "", "Internet y una impresora. No tengo ordenador en casa.", [1, 2], 1, "", (false, false, false)),
+            (.workshop, "es", [0], 1, "", "Un espacio compartido, con mentores cuando los necesitamos, no a una hora fija.", [1, 2], 4, "",
+             (false, false, false)),
+            (.workshop, "es", [1], 1, "", "Conocer a otras personas que están empezando algo.", [2], 3,
+             "En el curso del año pasado nadie me preguntó qué quería hacer yo.", (true, true, false)),
+            (.workshop, "es", [1, 2], 2, "", "Ayuda con los papeles del paro y del alta de autónomo.", [0], 2, "", (false, false, false)),
+            (.workshop, "es", [0], 1, "", "Un ordenador y wifi. Y que alguien me diga si mi idea tiene sentido.", [1, 3], 3, "", (false, false, false)),
+            (.paper, "es", [1], 1, "", "Un sitio cerca del barrio. El centro está lejos y el autobús es caro.", [0], 1, "", (false, false, false)),
+            (.paper, "es", [], 0, "Un curso de informática básica, por la mañana.", "", [0], 1, "", (false, false, false)),
+        ]
+        for (index, person) in people.enumerated() {
+            var given: [UUID: Given] = [questions[0].id: Given(choices: [person.3])]
+            if person.3 == 0, !person.4.isEmpty { given[questions[1].id] = Given(text: person.4) }
+            if !person.5.isEmpty { given[questions[2].id] = Given(text: person.5) }
+            given[questions[3].id] = Given(choices: person.6)
+            if let scale = person.7 { given[questions[4].id] = Given(scale: scale) }
+            if !person.8.isEmpty {
+                given[questions[5].id] = Given(text: person.8, consentQuote: person.9.0, consentPublish: person.9.1, consentTraining: person.9.2)
+            }
+            let at = now.addingTimeInterval(-Double(13 - index) * 24 * 3600)
+            if person.0 == .web {
+                // Web respondents' private codes were never anyone's: a digest of nothing that can be typed.
+                let digest = "demo-\(index)"
+                for question in questions where given[question.id] != nil {
+                    try await Answers.save(given[question.id], to: question, among: questions, in: consultation, codeDigest: digest,
+                                           language: person.1, at: at, on: database)
+                }
+                try await Answers.saveGroups(person.2, in: consultation, codeDigest: digest, language: person.1, at: at, on: database)
+            } else {
+                try await Answers.enter(given, groups: person.2, channel: person.0, language: person.1, in: consultation, by: javier, at: at,
+                                        on: database)
+            }
+        }
     }
 }

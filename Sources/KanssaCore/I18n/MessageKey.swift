@@ -122,6 +122,56 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case alignmentNoActions
     case alignmentNoActionsYours
     case alignmentPercent
+    case answerAboutYouIntro
+    case answerAboutYouLegend
+    case answerAboutYouTitle
+    case answerBack
+    case answerChange
+    case answerChangeUntil
+    case answerChannelInterview
+    case answerChannelPaper
+    case answerChannelWeb
+    case answerChannelWorkshop
+    case answerClosed
+    case answerClosedYours
+    case answerComeBackButton
+    case answerComeBackLink
+    case answerComeBackTitle
+    case answerConsentChangeHint
+    case answerConsentLegend
+    case answerConsentPublish
+    case answerConsentQuote
+    case answerConsentSave
+    case answerConsentSavedNotice
+    case answerConsentTraining
+    case answerConsentWithdrawHint
+    case answerFoundNotice
+    case answerGoOn
+    case answerNext
+    case answerNoneYet
+    case answerNotOpenYet
+    case answerPrivateCodeField
+    case answerPrivateCodeFieldHint
+    case answerPrivateCodeHeading
+    case answerPrivateCodeHint
+    case answerProgress
+    case answerSavedNotice
+    case answerScaleHint
+    case answerScaleValue
+    case answerSeeYours
+    case answerSkip
+    case answerStart
+    case answerStoryHint
+    case answerTextHint
+    case answerTypeCodeButton
+    case answerTypeCodeField
+    case answerTypeCodeHint
+    case answerTypeCodeTitle
+    case answerWelcomeAnonymous
+    case answerWelcomeAudience
+    case answerWelcomeCount
+    case answerYourAnswer
+    case answerYoursTitle
     case answeringAllAtOnce
     case answeringBack
     case answeringEasyRead
@@ -136,6 +186,26 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answeringStep
     case answeringSubmit
     case answeringSubmittedNotice
+    case answersBackToConsultation
+    case answersBackToList
+    case answersChanged
+    case answersChannelLegend
+    case answersConsents
+    case answersCount
+    case answersEnterButton
+    case answersEnterIntro
+    case answersEnterTitle
+    case answersEnteredBy
+    case answersEnteredNotice
+    case answersGroups
+    case answersGroupsLegend
+    case answersLink
+    case answersNoConsent
+    case answersNoGroup
+    case answersQuestionLabel
+    case answersSheetHeading
+    case answersTitle
+    case answersWhoSees
     case auditAboutPageChanged
     case auditAccountCreated
     case auditAccountDisabled
@@ -285,6 +355,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationCloseButton
     case consultationClosedNotice
     case consultationClosesField
+    case consultationGroupsField
+    case consultationGroupsHint
     case consultationOpenButton
     case consultationOpenCancel
     case consultationOpenConfirm
@@ -294,6 +366,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationOpenedNotice
     case consultationOpensField
     case consultationPlannedDays
+    case consultationPublicLink
     case consultationPurposeField
     case consultationPurposeHint
     case consultationReopenButton
@@ -435,8 +508,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorActionStatus
     case errorActionSupporter
     case errorActionText
+    case errorAnswerChoice
+    case errorAnswerCondition
+    case errorAnswerGroups
     case errorAnswerMissing
+    case errorAnswerNoCode
     case errorAnswerOutOfScale
+    case errorAnswerScale
+    case errorAnswerText
+    case errorAnswersChannel
+    case errorAnswersDraft
+    case errorAnswersNothing
     case errorCertificateCode
     case errorChallengeSummary
     case errorCheckInNote
@@ -454,6 +536,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCommitmentText
     case errorConsultationAudience
     case errorConsultationCloses
+    case errorConsultationCode
+    case errorConsultationGroups
     case errorConsultationNotNow
     case errorConsultationOpens
     case errorConsultationOrder
@@ -544,6 +628,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPracticeWhatHappened
     case errorPracticeWhatLearned
     case errorPracticeWithWhom
+    case errorPrivateCode
     case errorPurpose
     case errorQuestionChoices
     case errorQuestionCondition
@@ -602,6 +687,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTooLargeTitle
     case errorTooLongText
     case errorTooLongTitle
+    case errorTooManyAnswers
     case errorTooManyAttempts
     case errorTooManyAttemptsMinute
     case errorUnavailableText
@@ -1139,6 +1225,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case planTitle
     case planWhatMatters
     case planWhatMattersHint
+    case posterAnonymous
+    case posterAsk
+    case posterGoTo
+    case posterLink
+    case posterOrType
+    case posterPrint
     case practiceActiveRecently
     case practiceAddTool
     case practiceAddToolHeading

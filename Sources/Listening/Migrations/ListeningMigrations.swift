@@ -5,5 +5,6 @@ public enum ListeningMigrations {
     public static let all: [any Migration] = [
         CreateConsultations(),
         CreateQuestions(),
+        CreateAnswers(),
     ]
 }

@@ -25,6 +25,10 @@ public final class Consultation: Model, @unchecked Sendable {
     /// The days it means to open and close, as the team planned them ("2026-03-01").
     @Field(key: "opens_on") public var opensOn: String
     @Field(key: "closes_on") public var closesOn: String
+    /// The short code on its posters and in its public address (``ConsultationCode``).
+    @OptionalField(key: "public_code") public var publicCode: String?
+    /// The respondent groups its answers are compared by ("16–24", "has children"), one per line.
+    @Field(key: "groups") public var groups: String
     @OptionalField(key: "opened_at") public var openedAt: Date?
     @OptionalField(key: "closed_at") public var closedAt: Date?
     /// A closed consultation may be opened again once, visibly.
@@ -35,7 +39,7 @@ public final class Consultation: Model, @unchecked Sendable {
     public init() {}
 
     public init(organisationID: UUID, teamID: UUID, title: String, purpose: String, audience: String, opensOn: String, closesOn: String,
-                createdByID: UUID, at now: Date) {
+                groups: [String] = [], publicCode: ConsultationCode, createdByID: UUID, at now: Date) {
         self.organisationID = organisationID
         self.teamID = teamID
         self.title = title
@@ -44,9 +48,13 @@ public final class Consultation: Model, @unchecked Sendable {
         self.state = .draft
         self.opensOn = opensOn
         self.closesOn = closesOn
+        self.groups = groups.joined(separator: "\n")
+        self.publicCode = publicCode.value
         self.createdByID = createdByID
         self.createdAt = now
     }
+
+    public var groupList: [String] { groups.isEmpty ? [] : groups.components(separatedBy: "\n") }
 }
 
 /// What staff expect to hear, written before they ask: the statement, whose belief it is, how

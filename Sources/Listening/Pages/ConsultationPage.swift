@@ -32,6 +32,9 @@ public enum ConsultationPage {
         public let reopenedAt: Date?
         public let ledger: [Line]
         public var questions: [Questions.Line] = []
+        public var publicCode: ConsultationCode?
+        /// How many answered, however they did.
+        public var respondents = 0
         public var draft = Consultations.AssumptionDraft()
         public var errors: [FieldError] = []
         public var questionDraft = Questions.Draft()
@@ -41,7 +44,7 @@ public enum ConsultationPage {
         public var isFrozen: Bool { state != .draft }
     }
 
-    /// Five queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
+    /// Six queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID)
@@ -59,6 +62,8 @@ public enum ConsultationPage {
                      addedAfterOpening: $0.addedAfterOpening, createdAt: $0.createdAt, author: names[$0.createdByID] ?? "–")
             })
         model.questions = questions
+        model.publicCode = consultation.publicCode.flatMap(ConsultationCode.init(typed:))
+        model.respondents = try await Answers.counts(of: consultationID, on: database).values.reduce(0, +)
         return model
     }
 
@@ -86,6 +91,7 @@ public enum ConsultationPage {
                         .element(named: "dd", nodes: [.class("own-words"), .txt(model.purpose)]),
                     ]),
                     stateActions,
+                    answering,
                     ledger,
                     QuestionEditor.section(model, chrome)
                 )
@@ -103,6 +109,18 @@ public enum ConsultationPage {
                     + (model.reopenedAt != nil ? " (" + t(.consultationReopenedNote) + ")" : "") + " — " + planned
             case .closed:
                 return t(.consultationStateClosed) + (model.closedAt.map { " " + t(.consultationSince, ["date": t.dateTime($0)]) } ?? "")
+            }
+        }
+
+        /// Where people answer, the poster that takes them there, and what they said.
+        private var answering: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .unwrap(model.publicCode) { code in
+                .ul(.class("inline-list screen-only"),
+                    .li(.a(.link(ListeningRoute.respond(code).url), .txt(t(.consultationPublicLink, ["address": code.path])))),
+                    .li(.a(.link(ListeningRoute.poster(consultation: model.id).url), .txt(t(.posterLink)))),
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.answers(consultation: model.id).url),
+                                                      .txt(t(.answersLink, ["count": t.number(model.respondents)]))))))
             }
         }
 

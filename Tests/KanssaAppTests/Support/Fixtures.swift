@@ -51,6 +51,8 @@ struct Fixtures {
     let encounterSession: UUID
     /// A consultation of "Here" being prepared by the outreach team, with one assumption written.
     let consultation: UUID
+    /// Its public code.
+    static let consultationCode = ConsultationCode(typed: "HERE23")!
     let assumption: UUID
     /// Its one question, "Would evening hours help you?" (yes / no).
     let question: UUID
@@ -163,7 +165,8 @@ struct Fixtures {
         try await attended.create(on: db)
         let consultation = Consultation(
             organisationID: here, teamID: outreach, title: "What young people want from us", purpose: "To stop guessing",
-            audience: "People aged 16 to 24", opensOn: "2026-06-01", closesOn: "2026-06-30", createdByID: accounts[.professional]!, at: now)
+            audience: "People aged 16 to 24", opensOn: "2026-06-01", closesOn: "2026-06-30", groups: ["Has children", "Works"],
+            publicCode: Fixtures.consultationCode, createdByID: accounts[.professional]!, at: now)
         try await consultation.create(on: db)
         let assumption = Assumption(
             consultationID: try consultation.requireID(), statement: "They want evening opening hours", heldBy: "Outreach", confidence: 70,

@@ -32,6 +32,10 @@ struct ListeningController: RouteCollection {
         consultation.on(.POST, "open", access: work, use: open)
         consultation.on(.POST, "close", access: work, use: close)
         consultation.on(.POST, "reopen", access: work, use: reopen)
+        consultation.on(.GET, "poster", access: work, use: poster)
+        consultation.on(.GET, "answers", access: work, use: answers)
+        consultation.on(.GET, "answers", "new", access: work, use: newAnswers)
+        consultation.on(.POST, "answers", "new", access: work, use: enterAnswers)
     }
 
     // MARK: The organisation's consultations
@@ -43,6 +47,7 @@ struct ListeningController: RouteCollection {
         var audience: String?
         var opensOn: String?
         var closesOn: String?
+        var groups: String?
     }
 
     private func listModel(_ request: Request) async throws -> ConsultationList.Model {
@@ -66,7 +71,8 @@ struct ListeningController: RouteCollection {
             teamID: form.team.flatMap(UUID.init(uuidString:)), title: String((form.title ?? "").prefix(Consultations.longestTitle + 100)),
             purpose: String((form.purpose ?? "").prefix(Consultations.longestText + 100)),
             audience: String((form.audience ?? "").prefix(Consultations.longestTitle + 100)),
-            opensOn: String((form.opensOn ?? "").prefix(10)), closesOn: String((form.closesOn ?? "").prefix(10)))
+            opensOn: String((form.opensOn ?? "").prefix(10)), closesOn: String((form.closesOn ?? "").prefix(10)),
+            groups: String((form.groups ?? "").prefix(Consultations.mostGroups * (Consultations.longestGroup + 1) + 100)))
         switch Consultations.check(draft, teams: Set(model.teams.map(\.id)), timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):
             let t = request.localizer
@@ -80,13 +86,14 @@ struct ListeningController: RouteCollection {
                 case .opensOn: t(.errorConsultationOpens)
                 case .closesOn: t(.errorConsultationCloses)
                 case .order: t(.errorConsultationOrder)
+                case .groups: t(.errorConsultationGroups)
                 }
                 return FieldError(field: problem == .order ? "closesOn" : problem.rawValue, message: message)
             }
             return ConsultationList.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let checked):
             let id = try await Consultations.start(checked, organisationID: model.organisationID, by: principal.accountID, at: request.now,
-                                                   on: request.db)
+                                                   randomBytes: request.platform.dependencies.randomBytes, on: request.db)
             return request.redirect(to: ListeningRoute.consultation(id).path + "?notice=started", redirectType: .normal)
         }
     }
@@ -337,5 +344,77 @@ struct ListeningController: RouteCollection {
             return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .conflict)
         }
         return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=\(notice)", redirectType: .normal)
+    }
+
+    // MARK: Answers
+
+    @Sendable func poster(request: Request) async throws -> Response {
+        guard let consultation = try await Consultation.find(try request.uuid("consultation"), on: request.db),
+              let code = consultation.publicCode.flatMap(ConsultationCode.init(typed:))
+        else { throw KanssaError.notFound }
+        return TeamAnswers.Poster(title: consultation.title, purpose: consultation.purpose, code: code, address: request.platform.config.linkBase,
+                                  chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func answers(request: Request) async throws -> Response {
+        let model = try await TeamAnswers.load(try request.uuid("consultation"),
+                                               page: ListPage(number: request.query[Int.self, at: "page"], size: Answers.perPage), on: request.db)
+        let notice = request.queryText("notice") == "entered" ? Notice(.success, request.localizer(.answersEnteredNotice)) : nil
+        return TeamAnswers.Sheets(model: model, notice: notice, chrome: request.chrome()).render().response()
+    }
+
+    private func entryModel(_ request: Request) async throws -> (Consultation, TeamAnswers.EntryModel) {
+        guard let consultation = try await Consultation.find(try request.uuid("consultation"), on: request.db) else { throw KanssaError.notFound }
+        let questions = try await Questions.list(of: try consultation.requireID(), on: request.db)
+        return (consultation, TeamAnswers.EntryModel(consultation: consultation, questions: questions))
+    }
+
+    @Sendable func newAnswers(request: Request) async throws -> Response {
+        let (consultation, model) = try await entryModel(request)
+        guard consultation.state != .draft else { return try await refused(request, model.consultationID, .errorAnswersDraft) }
+        return TeamAnswers.Entry(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct EntryForm: Content {
+        var channel: String?
+        var groups: [String]?
+        var q: [String: AnsweringController.AnswerForm]?
+    }
+
+    /// Answers heard in an interview, a workshop or on paper: each question checked as on the
+    /// public page (conditions met by the answers on this same form), every problem at once.
+    @Sendable func enterAnswers(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var (consultation, model) = try await entryModel(request)
+        guard consultation.state != .draft else { return try await refused(request, model.consultationID, .errorAnswersDraft) }
+        let form = (try? request.content.decode(EntryForm.self)) ?? EntryForm()
+        let t = request.localizer
+        model.channel = String((form.channel ?? "").prefix(20))
+        let channel = AnswerChannel(rawValue: model.channel).flatMap { $0.isEnteredByStaff ? $0 : nil }
+        if channel == nil { model.errors.append(FieldError(field: "channel", message: t(.errorAnswersChannel))) }
+        let groups = Answers.checkGroups(Array((form.groups ?? []).prefix(Consultations.mostGroups + 5)), of: consultation)
+        model.pickedGroups = groups ?? []
+        if groups == nil { model.errors.append(FieldError(field: "groups", message: t(.errorAnswerGroups))) }
+        var given: [UUID: Answers.Given] = [:]
+        for question in model.questions {
+            let typed = form.q?[String(question.position)]?.typed(question.kind) ?? Answers.Typed()
+            model.typed[question.id] = typed
+            // Earlier answers on this form decide whether a later question was asked.
+            switch Answers.check(typed, for: question, among: model.questions, given: given) {
+            case .success(let answer?): given[question.id] = answer
+            case .success(nil): break
+            case .failure(.condition) where typed == Answers.Typed(): break
+            case .failure(let problem):
+                model.errors.append(FieldError(field: AnswerControls.fieldName(TeamAnswers.fieldName(question), TeamAnswers.fieldPrefix(question)),
+                                               message: AnswerControls.message(problem, question, typed: typed.text, t)))
+            }
+        }
+        if model.errors.isEmpty, given.isEmpty { model.errors.append(FieldError(field: "channel", message: t(.errorAnswersNothing))) }
+        guard model.errors.isEmpty, let channel else {
+            return TeamAnswers.Entry(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        try await Answers.enter(given, groups: groups ?? [], channel: channel, language: t.language, in: consultation, by: principal.accountID,
+                                  at: request.now, on: request.db)
+        return request.redirect(to: ListeningRoute.answers(consultation: model.consultationID).path + "?notice=entered", redirectType: .normal)
     }
 }

@@ -1,0 +1,326 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// Answers to a consultation, however they came: typed on the public page by someone who need
+/// not say who they are, or entered by staff from an interview, a workshop or paper. One answer
+/// per respondent and question, changed in place: a form sent twice stores one answer.
+public enum Answers {
+    /// Even written all in emoji, the longest answer fits in a form under the 64 kB body limit.
+    public static let longestOpenText = 2_000
+    public static let longestStory = 5_000
+    public static let perPage = 20
+
+    /// What a respondent gave for one question.
+    public struct Given: Sendable, Equatable {
+        public var choices: [Int] = []
+        public var scale: Int?
+        public var text = ""
+        public var consentQuote = false
+        public var consentPublish = false
+        public var consentTraining = false
+
+        public init(choices: [Int] = [], scale: Int? = nil, text: String = "", consentQuote: Bool = false, consentPublish: Bool = false,
+                    consentTraining: Bool = false) {
+            self.choices = choices
+            self.scale = scale
+            self.text = text
+            self.consentQuote = consentQuote
+            self.consentPublish = consentPublish
+            self.consentTraining = consentTraining
+        }
+
+        init(_ answer: Answer) {
+            self.init(choices: answer.choiceList, scale: answer.scale, text: answer.text, consentQuote: answer.consentQuote,
+                      consentPublish: answer.consentPublish, consentTraining: answer.consentTraining)
+        }
+    }
+
+    /// What was sent for one question, before it is checked.
+    public struct Typed: Sendable, Equatable {
+        public var choices: [String] = []
+        public var scale = ""
+        public var text = ""
+        public var consentQuote = false
+        public var consentPublish = false
+        public var consentTraining = false
+
+        public init(choices: [String] = [], scale: String = "", text: String = "", consentQuote: Bool = false, consentPublish: Bool = false,
+                    consentTraining: Bool = false) {
+            self.choices = choices
+            self.scale = scale
+            self.text = text
+            self.consentQuote = consentQuote
+            self.consentPublish = consentPublish
+            self.consentTraining = consentTraining
+        }
+
+        public init(_ given: Given?) {
+            guard let given else { self.init(); return }
+            self.init(choices: given.choices.map(String.init), scale: given.scale.map(String.init) ?? "", text: given.text,
+                      consentQuote: given.consentQuote, consentPublish: given.consentPublish, consentTraining: given.consentTraining)
+        }
+    }
+
+    public enum Problem: String, Error, Sendable, Equatable {
+        /// A choice that is not on the question, or more than one where one is asked for.
+        case choice
+        case scale
+        /// Too long, or holding characters that cannot be shown.
+        case text
+        /// The question is asked only after an earlier answer this respondent did not give.
+        case condition
+    }
+
+    /// The longest answer a question takes.
+    public static func longest(_ kind: QuestionKind) -> Int { kind == .story ? longestStory : longestOpenText }
+
+    /// Checks what was sent for a question; `.success(nil)` when nothing was given (a question
+    /// skipped, or an answer taken back). `given` are the respondent's other answers.
+    public static func check(_ typed: Typed, for question: Questions.Line, among questions: [Questions.Line], given: [UUID: Given])
+        -> Result<Given?, Problem>
+    {
+        guard isAsked(question, among: questions, given: given) else { return .failure(.condition) }
+        var answer = Given()
+        switch question.kind {
+        case .singleChoice, .multipleChoice:
+            let numbers = typed.choices.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.map { Int($0) }
+            guard numbers.allSatisfy({ $0.map(question.choiceList.indices.contains) ?? false }) else { return .failure(.choice) }
+            let picked = Array(Set(numbers.compactMap { $0 })).sorted()
+            if question.kind == .singleChoice, picked.count > 1 { return .failure(.choice) }
+            answer.choices = picked
+            if picked.isEmpty { return .success(nil) }
+        case .scale:
+            let typedScale = typed.scale.trimmingCharacters(in: .whitespaces)
+            if typedScale.isEmpty { return .success(nil) }
+            guard let value = Int(typedScale), (1...5).contains(value) else { return .failure(.scale) }
+            answer.scale = value
+        case .openText, .story:
+            if TypedText.problem(typed.text, maxLength: longest(question.kind), multiline: true) == .empty { return .success(nil) }
+            guard let text = TypedText.clean(typed.text, maxLength: longest(question.kind), multiline: true) else { return .failure(.text) }
+            answer.text = text
+            if question.kind == .story {
+                answer.consentQuote = typed.consentQuote
+                answer.consentPublish = typed.consentPublish
+                answer.consentTraining = typed.consentTraining
+            }
+        }
+        return .success(answer)
+    }
+
+    /// Whether a question is put to a respondent with these answers: always, or when the
+    /// earlier question it follows was put to them and their answer included the choice.
+    public static func isAsked(_ question: Questions.Line, among questions: [Questions.Line], given: [UUID: Given]) -> Bool {
+        guard let conditionID = question.conditionQuestionID, let choice = question.conditionChoice else { return true }
+        guard let earlier = questions.first(where: { $0.id == conditionID }) else { return false }
+        return isAsked(earlier, among: questions, given: given) && (given[conditionID]?.choices.contains(choice) ?? false)
+    }
+
+    /// The questions put to a respondent with these answers, in order.
+    public static func asked(_ questions: [Questions.Line], given: [UUID: Given]) -> [Questions.Line] {
+        questions.filter { isAsked($0, among: questions, given: given) }
+    }
+
+    // MARK: The public side
+
+    /// An open, closed or still-prepared consultation by its public code. One query.
+    public static func consultation(_ code: ConsultationCode, on database: any Database) async throws -> Consultation? {
+        try await Consultation.query(on: database).filter(\.$publicCode == code.value).first()
+    }
+
+    /// The respondent behind a private code's digest in this consultation, if they gave anything yet.
+    public static func respondent(_ codeDigest: String, in consultationID: UUID, on database: any Database) async throws -> Respondent? {
+        try await Respondent.query(on: database).filter(\.$codeDigest == codeDigest).filter(\.$consultationID == consultationID).first()
+    }
+
+    /// A respondent's answers by question. One query.
+    public static func given(by respondentID: UUID?, on database: any Database) async throws -> [UUID: Given] {
+        guard let respondentID else { return [:] }
+        let answers = try await Answer.query(on: database).filter(\.$respondentID == respondentID).all()
+        return Dictionary(answers.map { ($0.questionID, Given($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Stores (or takes back) a web respondent's answer to one question, making the respondent
+    /// with their first answer. Answers to questions no longer put to them after this change go.
+    public static func save(
+        _ answer: Given?, to question: Questions.Line, among questions: [Questions.Line], in consultation: Consultation, codeDigest: String,
+        language: String, at now: Date, on database: any Database
+    ) async throws {
+        guard consultation.state == .open else { throw ListeningError.notOpen }
+        let consultationID = try consultation.requireID()
+        try await database.transaction { database in
+            let respondent = try await webRespondent(codeDigest, in: consultationID, language: language, at: now, on: database)
+            try await store(answer, to: question.id, of: try respondent.requireID(), at: now, on: database)
+            try await dropUnasked(of: respondent, among: questions, at: now, on: database)
+        }
+    }
+
+    /// Which of the consultation's respondent groups a web respondent says they belong to.
+    public static func saveGroups(
+        _ groups: [Int], in consultation: Consultation, codeDigest: String, language: String, at now: Date, on database: any Database
+    ) async throws {
+        guard consultation.state == .open else { throw ListeningError.notOpen }
+        let consultationID = try consultation.requireID()
+        try await database.transaction { database in
+            let respondent = try await webRespondent(codeDigest, in: consultationID, language: language, at: now, on: database)
+            respondent.groups = Respondent.numbers(groups)
+            respondent.updatedAt = now
+            try await respondent.update(on: database)
+        }
+    }
+
+    /// The groups picked, checked against the consultation's; nil when one is not on it.
+    public static func checkGroups(_ typed: [String], of consultation: Consultation) -> [Int]? {
+        let numbers = typed.map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard numbers.allSatisfy({ $0.map(consultation.groupList.indices.contains) ?? false }) else { return nil }
+        return Array(Set(numbers.compactMap { $0 })).sorted()
+    }
+
+    /// A story's consents as the respondent now gives them. While the consultation is open they
+    /// may give or take back each; after it closes they may only take back.
+    public static func changeConsent(
+        of questionID: UUID, quote: Bool, publish: Bool, training: Bool, in consultation: Consultation, codeDigest: String, at now: Date,
+        on database: any Database
+    ) async throws {
+        let consultationID = try consultation.requireID()
+        guard let respondent = try await respondent(codeDigest, in: consultationID, on: database),
+              let answer = try await Answer.query(on: database).filter(\.$respondentID == respondent.requireID())
+                  .filter(\.$questionID == questionID).first()
+        else { throw ListeningError.notFound }
+        let mayGive = consultation.state == .open
+        answer.consentQuote = quote && (mayGive || answer.consentQuote)
+        answer.consentPublish = publish && (mayGive || answer.consentPublish)
+        answer.consentTraining = training && (mayGive || answer.consentTraining)
+        answer.updatedAt = now
+        try await answer.update(on: database)
+    }
+
+    /// The respondent for a private code, made when they first give something. Two forms sent
+    /// at once with the same code make one respondent: the second finds the first's.
+    private static func webRespondent(_ codeDigest: String, in consultationID: UUID, language: String, at now: Date,
+                                      on database: any Database) async throws -> Respondent {
+        if let known = try await respondent(codeDigest, in: consultationID, on: database) { return known }
+        let respondent = Respondent(consultationID: consultationID, channel: .web, codeDigest: codeDigest, language: language, groups: [],
+                                    enteredByID: nil, at: now)
+        try await respondent.create(on: database)
+        return respondent
+    }
+
+    private static func store(_ given: Given?, to questionID: UUID, of respondentID: UUID, at now: Date, on database: any Database) async throws {
+        let existing = try await Answer.query(on: database).filter(\.$respondentID == respondentID).filter(\.$questionID == questionID).first()
+        guard let given else {
+            try await existing?.delete(on: database)
+            return
+        }
+        let answer = existing ?? Answer(respondentID: respondentID, questionID: questionID, at: now)
+        answer.choices = Respondent.numbers(given.choices)
+        answer.scale = given.scale
+        answer.text = given.text
+        answer.consentQuote = given.consentQuote
+        answer.consentPublish = given.consentPublish
+        answer.consentTraining = given.consentTraining
+        answer.updatedAt = now
+        try await answer.save(on: database)
+    }
+
+    private static func dropUnasked(of respondent: Respondent, among questions: [Questions.Line], at now: Date,
+                                    on database: any Database) async throws {
+        let respondentID = try respondent.requireID()
+        let given = try await given(by: respondentID, on: database)
+        let asked = Set(asked(questions, given: given).map(\.id))
+        let unasked = given.keys.filter { !asked.contains($0) }
+        if !unasked.isEmpty {
+            try await Answer.query(on: database).filter(\.$respondentID == respondentID).filter(\.$questionID ~~ unasked).delete()
+        }
+        respondent.updatedAt = now
+        try await respondent.update(on: database)
+    }
+
+    // MARK: Entered by staff
+
+    /// Answers typed in by staff from an interview, a workshop or a paper form: one respondent,
+    /// marked with the channel and who entered it. Nothing is stored when nothing was given.
+    public static func enter(
+        _ answers: [UUID: Given], groups: [Int], channel: AnswerChannel, language: String, in consultation: Consultation,
+        by accountID: UUID, at now: Date, on database: any Database
+    ) async throws {
+        guard channel.isEnteredByStaff else { throw ListeningError.notNow }
+        guard consultation.state != .draft else { throw ListeningError.notOpen }
+        guard !answers.isEmpty else { throw ListeningError.nothingGiven }
+        let consultationID = try consultation.requireID()
+        try await database.transaction { database in
+            let respondent = Respondent(consultationID: consultationID, channel: channel, codeDigest: nil, language: language, groups: groups,
+                                        enteredByID: accountID, at: now)
+            try await respondent.create(on: database)
+            for (questionID, given) in answers {
+                try await store(given, to: questionID, of: try respondent.requireID(), at: now, on: database)
+            }
+        }
+    }
+
+    // MARK: For the team
+
+    /// Respondents of a consultation who gave at least one answer (one who only said which groups
+    /// fit them, or took every answer back, answered nothing).
+    private static func answering(_ consultationID: UUID, _ sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().from(Respondent.schema).where("consultation_id", .equal, consultationID)
+            .where(SQLRaw("EXISTS (SELECT 1 FROM \(Answer.schema) a WHERE a.respondent_id = \(Respondent.schema).id)"))
+    }
+
+    /// How many answered, by channel, counted in the database. One query.
+    public static func counts(of consultationID: UUID, on database: any Database) async throws -> [AnswerChannel: Int] {
+        guard let sql = database as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let channel: String; let respondents: Int }
+        return try await answering(consultationID, sql).column("channel").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "respondents")
+            .groupBy("channel").all(decoding: Row.self)
+            .reduce(into: [:]) { counts, row in AnswerChannel(rawValue: row.channel).map { counts[$0] = row.respondents } }
+    }
+
+    /// One respondent's answers as the team reads them.
+    public struct Sheet: Sendable, Equatable {
+        public let id: UUID
+        public let channel: AnswerChannel
+        public let language: String
+        public let groups: [String]
+        public let enteredBy: String?
+        public let createdAt: Date
+        public let updatedAt: Date
+        public let answers: [(question: Questions.Line, given: Given)]
+
+        public static func == (a: Sheet, b: Sheet) -> Bool {
+            a.id == b.id && a.updatedAt == b.updatedAt && a.answers.map(\.given) == b.answers.map(\.given)
+        }
+    }
+
+    /// A page of those who answered, newest first, with their answers. Five queries, whatever
+    /// the page.
+    public static func sheets(of consultation: Consultation, questions: [Questions.Line], page: ListPage, on database: any Database)
+        async throws -> Paged<Sheet>
+    {
+        let consultationID = try consultation.requireID()
+        guard let sql = database as? any SQLDatabase else { return Paged(items: [], page: page, total: 0) }
+        struct Count: Decodable { let respondents: Int }
+        let total = try await answering(consultationID, sql).column(SQLFunction("COUNT", args: SQLLiteral.all), as: "respondents")
+            .first(decoding: Count.self)?.respondents ?? 0
+        struct Row: Decodable { let id: UUID }
+        let pageIDs = try await answering(consultationID, sql).column("id").orderBy("created_at", .descending).orderBy("id")
+            .limit(page.size).offset(page.offset).all(decoding: Row.self).map(\.id)
+        let found = pageIDs.isEmpty ? [] : try await Respondent.query(on: database).filter(\.$id ~~ pageIDs).all()
+        let respondents = pageIDs.compactMap { id in found.first { $0.id == id } }
+        let ids = respondents.compactMap(\.id)
+        let answers = ids.isEmpty ? [] : try await Answer.query(on: database).filter(\.$respondentID ~~ ids).all()
+        let names = try await Account.displayNames(of: respondents.compactMap(\.enteredByID), on: database)
+        let byRespondent = Dictionary(grouping: answers, by: \.respondentID)
+        let groups = consultation.groupList
+        let sheets = respondents.map { respondent in
+            let given = Dictionary((byRespondent[respondent.id!] ?? []).map { ($0.questionID, Given($0)) }, uniquingKeysWith: { a, _ in a })
+            return Sheet(
+                id: respondent.id!, channel: respondent.channel, language: respondent.language,
+                groups: respondent.groupList.compactMap { groups.indices.contains($0) ? groups[$0] : nil },
+                enteredBy: respondent.enteredByID.map { names[$0] ?? "–" }, createdAt: respondent.createdAt, updatedAt: respondent.updatedAt,
+                answers: questions.compactMap { question in given[question.id].map { (question, $0) } })
+        }
+        return Paged(items: sheets, page: page, total: total)
+    }
+}

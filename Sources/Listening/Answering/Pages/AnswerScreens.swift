@@ -1,0 +1,304 @@
+import Foundation
+import KanssaCore
+import Plot
+
+/// What a respondent sees of a consultation: its welcome, one question a screen, the groups they
+/// may say they belong to, what they answered, and a way back in with their private code.
+public enum AnswerScreens {
+    /// What every screen knows of the consultation.
+    public struct Context: Sendable, Equatable {
+        public let code: ConsultationCode
+        public let title: String
+        public let purpose: String
+        public let audience: String
+        public let state: ConsultationState
+        public let opensOn: String
+        public let closesOn: String
+        public let groups: [String]
+        public let questions: [Questions.Line]
+        /// What this respondent gave so far, by question.
+        public let given: [UUID: Answers.Given]
+
+        public init(consultation: Consultation, code: ConsultationCode, questions: [Questions.Line], given: [UUID: Answers.Given]) {
+            self.code = code
+            title = consultation.title
+            purpose = consultation.purpose
+            audience = consultation.audience
+            state = consultation.state
+            opensOn = consultation.opensOn
+            closesOn = consultation.closesOn
+            groups = consultation.groupList
+            self.questions = questions
+            self.given = given
+        }
+
+        public var asked: [Questions.Line] { Answers.asked(questions, given: given) }
+
+        /// The screen after the welcome: the groups when there are any, else the first question.
+        public var firstScreen: SafeURL {
+            if !groups.isEmpty { return ListeningRoute.aboutYou(code).url }
+            return asked.first.map { ListeningRoute.answer(code, question: $0.position).url } ?? ListeningRoute.yourAnswers(code).url
+        }
+
+        /// The question asked after this position, or what they answered when none is left.
+        public func next(after position: Int) -> SafeURL {
+            asked.first { $0.position > position }.map { ListeningRoute.answer(code, question: $0.position).url }
+                ?? ListeningRoute.yourAnswers(code).url
+        }
+
+        public func previous(before position: Int) -> SafeURL? {
+            if let earlier = asked.last(where: { $0.position < position }) { return ListeningRoute.answer(code, question: earlier.position).url }
+            return groups.isEmpty ? ListeningRoute.respond(code).url : ListeningRoute.aboutYou(code).url
+        }
+    }
+
+    static func openUntil(_ context: Context, _ t: Localizer) -> String {
+        t(.answerChangeUntil, ["date": t.day(context.closesOn)])
+    }
+
+    // MARK: Welcome
+
+    public struct Welcome {
+        let context: Context
+        let chrome: Chrome
+
+        public init(context: Context, chrome: Chrome) {
+            self.context = context
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            let hasAnswers = !context.given.isEmpty
+            return Layout.page(title: context.title, chrome: chrome, content: .div(
+                .p(.class("own-words"), .txt(context.purpose)),
+                .p(.txt(t(.answerWelcomeAudience, ["audience": context.audience]))),
+                .unwrap(stateNodes(hasAnswers)) { $0 },
+                .if(context.state != .draft, .p(.a(.link(ListeningRoute.comeBack(context.code).url), .txt(t(.answerComeBackLink)))))
+            ))
+        }
+
+        private func stateNodes(_ hasAnswers: Bool) -> Node<HTML.BodyContext>? {
+            let t = chrome.t
+            switch context.state {
+            case .draft:
+                return .p(.txt(t(.answerNotOpenYet, ["date": t.day(context.opensOn)])))
+            case .closed:
+                return .group(
+                    .p(.txt(t(.answerClosed))),
+                    .if(hasAnswers, .p(.a(.link(ListeningRoute.yourAnswers(context.code).url), .txt(t(.answerSeeYours)))))
+                )
+            case .open:
+                return .group(
+                    .ul(
+                        .li(.txt(t(.answerWelcomeCount, ["count": t.number(context.asked.count)]))),
+                        .li(.txt(t(.answerWelcomeAnonymous))),
+                        .li(.txt(openUntil(context, t)))
+                    ),
+                    .p(.a(.class("button button--primary"), .link(hasAnswers ? ListeningRoute.yourAnswers(context.code).url : context.firstScreen),
+                          .txt(t(hasAnswers ? .answerSeeYours : .answerStart))))
+                )
+            }
+        }
+    }
+
+    // MARK: One question
+
+    public struct Screen {
+        let context: Context
+        let question: Questions.Line
+        let typed: Answers.Typed
+        let error: String?
+        let chrome: Chrome
+
+        public init(context: Context, question: Questions.Line, typed: Answers.Typed, error: String? = nil, chrome: Chrome) {
+            self.context = context
+            self.question = question
+            self.typed = typed
+            self.error = error
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            let asked = context.asked
+            let number = (asked.firstIndex { $0.id == question.id } ?? 0) + 1
+            let field = question.kind.hasChoices ? (question.kind == .singleChoice ? "choice" : "choices")
+                : question.kind == .scale ? "scale" : "text"
+            return Layout.page(
+                title: question.text, chrome: chrome, errors: error.map { [FieldError(field: field, message: $0)] } ?? [],
+                content: .div(
+                    .p(.class("field__hint"), .txt(t(.answerProgress, ["number": t.number(number), "count": t.number(asked.count),
+                                                                       "title": context.title]))),
+                    .form(
+                        .method(.post), .link(ListeningRoute.answer(context.code, question: question.position).url, as: "action"),
+                        Components.csrfField(chrome.csrfToken),
+                        AnswerControls.controls(question, label: t(.answerYourAnswer), typed: typed, error: error, t),
+                        .div(.class("button-row"),
+                             Components.submit(t(.answerNext)),
+                             .button(.type(.submit), .attribute(named: "name", value: "skip"), .attribute(named: "value", value: "1"), .class("button button--secondary"), .txt(t(.answerSkip))))
+                    ),
+                    .unwrap(context.previous(before: question.position)) { .p(.a(.link($0), .txt(t(.answerBack)))) }
+                ))
+        }
+    }
+
+    // MARK: About you
+
+    public struct AboutYou {
+        let context: Context
+        let picked: [Int]
+        let error: String?
+        let chrome: Chrome
+
+        public init(context: Context, picked: [Int], error: String? = nil, chrome: Chrome) {
+            self.context = context
+            self.picked = picked
+            self.error = error
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.answerAboutYouTitle), chrome: chrome, errors: error.map { [FieldError(field: "groups", message: $0)] } ?? [],
+                content: .div(
+                    .p(.txt(t(.answerAboutYouIntro))),
+                    .form(
+                        .method(.post), .link(ListeningRoute.aboutYou(context.code).url, as: "action"),
+                        Components.csrfField(chrome.csrfToken),
+                        Components.checkboxes(name: "groups", legend: t(.answerAboutYouLegend), options: context.groups.enumerated().map {
+                            .init(value: String($0.offset), label: $0.element, isSelected: picked.contains($0.offset))
+                        }, error: error),
+                        Components.submit(t(.answerNext))
+                    ),
+                    .p(.a(.link(ListeningRoute.respond(context.code).url), .txt(t(.answerBack))))
+                ))
+        }
+    }
+
+    // MARK: What they answered
+
+    public struct Yours {
+        let context: Context
+        /// Their private code, to write down; nil when they have none yet.
+        let privateCode: String?
+        let notice: Notice?
+        let chrome: Chrome
+
+        public init(context: Context, privateCode: String?, notice: Notice?, chrome: Chrome) {
+            self.context = context
+            self.privateCode = privateCode
+            self.notice = notice
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            let isOpen = context.state == .open
+            let answered = context.asked.compactMap { question in context.given[question.id].map { (question, $0) } }
+            return Layout.page(title: t(.answerYoursTitle), chrome: chrome, notices: notice.map { [$0] } ?? [], content: .div(
+                .p(.txt(context.title)),
+                .p(.txt(isOpen ? openUntil(context, t) : t(.answerClosedYours))),
+                // First, so that it is seen before the page is left.
+                .unwrap(privateCode) { code in
+                    .div(.class("card"),
+                         .h2(.txt(t(.answerPrivateCodeHeading))),
+                         .p(.class("invitation-code"), .txt(code)),
+                         .p(.txt(t(.answerPrivateCodeHint))))
+                },
+                .if(answered.isEmpty, .p(.txt(t(.answerNoneYet)))),
+                .element(named: "dl", nodes: [.class("answers"), .forEach(answered) { question, given in
+                    .group(
+                        .element(named: "dt", nodes: [.txt(question.text)]),
+                        .element(named: "dd", nodes: [
+                            .p(.class("own-words"), .txt(ListeningWords.given(given, to: question, t))),
+                            .if(isOpen, .p(Components.actionLink(ListeningRoute.answer(context.code, question: question.position).url,
+                                                                 t(.answerChange), about: question.text))),
+                            .if(question.kind == .story, consentForm(question, given)),
+                        ]),
+                    )
+                }]),
+                .if(isOpen && answered.count < context.asked.count, .p(.a(.class("button button--primary"), .link(context.firstScreen),
+                                                                            .txt(t(.answerGoOn)))))
+            ))
+        }
+
+        private func consentForm(_ question: Questions.Line, _ given: Answers.Given) -> Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .form(
+                .method(.post), .link(ListeningRoute.consent(context.code, question: question.position).url, as: "action"),
+                Components.csrfField(chrome.csrfToken),
+                Components.checkboxes(name: "consent", legend: t(.answerConsentLegend), options: [
+                    .init(value: "quote", label: t(.answerConsentQuote), isSelected: given.consentQuote),
+                    .init(value: "publish", label: t(.answerConsentPublish), isSelected: given.consentPublish),
+                    .init(value: "training", label: t(.answerConsentTraining), isSelected: given.consentTraining),
+                ]),
+                .p(.class("field__hint"), .txt(t(context.state == .open ? .answerConsentChangeHint : .answerConsentWithdrawHint))),
+                Components.submit(t(.answerConsentSave), style: .secondary)
+            )
+        }
+    }
+
+    // MARK: Coming back
+
+    public struct ComeBack {
+        let context: Context
+        let typed: String
+        let error: String?
+        let notice: Notice?
+        let chrome: Chrome
+
+        public init(context: Context, typed: String = "", error: String? = nil, notice: Notice? = nil, chrome: Chrome) {
+            self.context = context
+            self.typed = typed
+            self.error = error
+            self.notice = notice
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.answerComeBackTitle), chrome: chrome, errors: error.map { [FieldError(field: "privateCode", message: $0)] } ?? [],
+                notices: notice.map { [$0] } ?? [],
+                content: .div(
+                    .p(.txt(context.title)),
+                    .form(
+                        .method(.post), .link(ListeningRoute.comeBack(context.code).url, as: "action"),
+                        Components.csrfField(chrome.csrfToken),
+                        Components.textField(name: "privateCode", label: t(.answerPrivateCodeField), value: typed, autocomplete: "off",
+                                             hint: t(.answerPrivateCodeFieldHint), error: error, maxLength: 20),
+                        Components.submit(t(.answerComeBackButton))
+                    ),
+                    .p(.a(.link(ListeningRoute.respond(context.code).url), .txt(t(.answerBack))))
+                ))
+        }
+    }
+
+    // MARK: Typing a consultation's code
+
+    public struct TypeCode {
+        let typed: String
+        let error: String?
+        let chrome: Chrome
+
+        public init(typed: String = "", error: String? = nil, chrome: Chrome) {
+            self.typed = typed
+            self.error = error
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.answerTypeCodeTitle), chrome: chrome, errors: error.map { [FieldError(field: "code", message: $0)] } ?? [],
+                content: .form(
+                    .method(.get), .link(ListeningRoute.typeCode.url, as: "action"),
+                    Components.textField(name: "code", label: t(.answerTypeCodeField), value: typed, autocomplete: "off",
+                                         hint: t(.answerTypeCodeHint), error: error, maxLength: 20),
+                    Components.submit(t(.answerTypeCodeButton))
+                ))
+        }
+    }
+}

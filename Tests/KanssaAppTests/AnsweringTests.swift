@@ -1,0 +1,317 @@
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Logging
+import Listening
+import Testing
+import VaporTesting
+
+/// Answering a consultation: on the public page without an account, one question a screen, each
+/// answer kept once however often the form is sent; and by staff from an interview, a workshop
+/// or paper. A respondent sees only their own answers, through a private code for that one
+/// consultation.
+@Suite struct AnsweringTests {
+    /// The fixture's consultation with four more questions — one asked only after "Yes" — opened.
+    static func open(_ fixtures: Fixtures, on app: Application, at now: Date) async throws -> [Questions.Line] {
+        let first = try await Questions.list(of: fixtures.consultation, on: app.db)[0]
+        let more: [(QuestionKind, String, [String], UUID?, Int?)] = [
+            (.openText, "Which evening suits you?", [], first.id, 0),
+            (.multipleChoice, "How do you travel?", ["Bus", "Bike", "On foot"], nil, nil),
+            (.scale, "How easy is it to reach us?", ["Very hard", "Very easy"], nil, nil),
+            (.story, "Tell us about a time we helped you, or did not.", [], nil, nil),
+        ]
+        for (kind, text, choices, condition, choice) in more {
+            guard case .success(let checked) = Questions.check(
+                .init(kind: kind.rawValue, text: text, choices: choices.joined(separator: "\n"),
+                      condition: condition.map { "\($0):\(choice ?? 0)" } ?? ""),
+                earlier: try await Questions.list(of: fixtures.consultation, on: app.db))
+            else { Issue.record("question \(text) refused"); continue }
+            try await Questions.add(checked, to: fixtures.consultation, at: now, on: app.db)
+        }
+        try await Consultations.move(fixtures.consultation, from: .draft, to: .open, at: now, on: app.db)
+        return try await Questions.list(of: fixtures.consultation, on: app.db)
+    }
+
+    static let code = Fixtures.consultationCode
+
+    @Test func aRespondentAnswersOneQuestionAScreenAndAFormSentTwiceKeepsOneAnswer() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var person = Browser(app)
+            // A code typed in lower case with its dash finds the consultation.
+            let typed = try await person.get("/c?code=here-23")
+            #expect(typed.status == .seeOther && typed.headers.first(name: .location) == Self.code.path)
+            let welcome = try await person.get(Self.code.path)
+            #expect(welcome.status == .ok && welcome.body.string.contains("What young people want from us"))
+            // The private code's cookie belongs to this consultation's pages only.
+            let cookie = try #require(welcome.headers[.setCookie].first { $0.hasPrefix(AnsweringController.cookieName) })
+            #expect(cookie.contains("Path=/c/HERE23") && cookie.contains("HttpOnly"))
+            // "About you" first: the consultation compares groups.
+            #expect(welcome.body.string.contains("/c/HERE23/about"))
+            try await person.get(Self.code.path + "/about")
+            #expect(try await person.post(Self.code.path + "/about", [("groups[]", "1")]).headers.first(name: .location) == "/c/HERE23/q/1")
+
+            try await person.get(Self.code.path + "/q/1")
+            let token = person.csrfToken
+            let saved = try await person.post(Self.code.path + "/q/1", [("choice", "0")])
+            // "Yes" brings the question asked only after it.
+            #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/c/HERE23/q/2")
+            // A double click: the same form again stores nothing new.
+            #expect(try await person.post(Self.code.path + "/q/1", [("choice", "0")], token: token).status == .seeOther)
+            #expect(try await Respondent.query(on: app.db).count() == 1)
+            #expect(try await Answer.query(on: app.db).count() == 1)
+            let respondent = try #require(try await Respondent.query(on: app.db).first())
+            #expect(respondent.channel == .web && respondent.groupList == [1] && respondent.enteredByID == nil && respondent.codeDigest != nil)
+
+            try await person.get(Self.code.path + "/q/2")
+            #expect(try await person.post(Self.code.path + "/q/2", [("text", "Tuesdays  ")]).headers.first(name: .location) == "/c/HERE23/q/3")
+            try await person.get(Self.code.path + "/q/3")
+            #expect(try await person.post(Self.code.path + "/q/3", [("choices[]", "0"), ("choices[]", "2")]).status == .seeOther)
+            // Skipping the scale stores nothing for it.
+            try await person.get(Self.code.path + "/q/4")
+            #expect(try await person.post(Self.code.path + "/q/4", [("scale", "3"), ("skip", "1")]).headers.first(name: .location)
+                == "/c/HERE23/q/5")
+            try await person.get(Self.code.path + "/q/5")
+            let last = try await person.post(Self.code.path + "/q/5", [("text", "The desk found me an interpreter."), ("consent[]", "quote")])
+            #expect(last.headers.first(name: .location) == "/c/HERE23/answers?notice=saved")
+            let yours = try await person.get(Self.code.path + "/answers?notice=saved").body.string
+            #expect(yours.contains("Tuesdays") && yours.contains("Bus, On foot") && yours.contains("The desk found me an interpreter."))
+            #expect(yours.contains("Your private code"))
+            let answers = try await Answer.query(on: app.db).all()
+            #expect(answers.count == 4)
+            let story = try #require(answers.first { $0.text.hasPrefix("The desk") })
+            #expect(story.consentQuote && !story.consentPublish && !story.consentTraining)
+
+            // Changing "Yes" to "No": the question asked only after "Yes" no longer is, and its answer goes.
+            try await person.get(Self.code.path + "/q/1")
+            #expect(try await person.post(Self.code.path + "/q/1", [("choice", "1")]).headers.first(name: .location) == "/c/HERE23/q/3")
+            #expect(try await Answer.query(on: app.db).filter(\.$text == "Tuesdays").count() == 0)
+            // …and answering it now is not taken.
+            try await person.get(Self.code.path + "/q/1")
+            #expect(try await person.post(Self.code.path + "/q/2", [("text", "Sneaked in")]).status == .seeOther)
+            #expect(try await Answer.query(on: app.db).filter(\.$text == "Sneaked in").count() == 0)
+        }
+    }
+
+    @Test func badAnswersAreRefusedWithAMessageAndChangeNothing() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var person = Browser(app)
+            try await person.get(Self.code.path + "/q/1")
+            for (path, fields, message) in [
+                ("/q/1", [("choice", "7")], "Choose from the answers shown"),
+                ("/q/1", [("choice", "first")], "Choose from the answers shown"),
+                ("/q/3", [("choices[]", "0"), ("choices[]", "9")], "Choose from the answers shown"),
+                ("/q/4", [("scale", "9")], "Choose a number from 1 to 5"),
+                ("/q/5", [("text", String(repeating: "é", count: Answers.longestStory + 1))], "5,000"),
+                ("/q/5", [("text", "a\u{7}b")], "cannot be shown"),
+            ] {
+                try await person.get(Self.code.path + "/q/1")
+                let refused = try await person.post(Self.code.path + path, fields)
+                #expect(refused.status == .unprocessableEntity, "\(path) \(fields.map(\.1).joined().prefix(20))")
+                #expect(refused.body.string.contains(message), "\(path): \(message)")
+            }
+            // Empty and whitespace-only text is a question skipped, not an answer.
+            try await person.get(Self.code.path + "/q/5")
+            #expect(try await person.post(Self.code.path + "/q/5", [("text", "  \n ")]).status == .seeOther)
+            // A question that is not there, a code that is not there.
+            #expect(try await person.get(Self.code.path + "/q/99").status == .notFound)
+            #expect(try await person.get("/c/ZZZ999").status == .notFound)
+            let unknown = try await person.get("/c?code=nothing")
+            #expect(unknown.status == .notFound && unknown.body.string.contains("six letters and numbers"))
+            #expect(try await Answer.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func eachRespondentSeesOnlyTheirOwnAnswersAndComesBackWithTheirPrivateCode() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var first = Browser(app)
+            try await first.get(Self.code.path + "/q/5")
+            try await first.post(Self.code.path + "/q/5", [("text", "Only mine to see")])
+            let privateCode = try #require(first.cookies[AnsweringController.cookieName])
+
+            // Someone else — even signed in — sees nothing of it, and their answers are theirs.
+            var second = Browser(app)
+            try await second.signIn(Fixtures.login(.citizen))
+            #expect(!(try await second.get(Self.code.path + "/answers").body.string.contains("Only mine to see")))
+            try await second.get(Self.code.path + "/q/5")
+            try await second.post(Self.code.path + "/q/5", [("text", "Mine")])
+            #expect(try await Respondent.query(on: app.db).count() == 2)
+            // A made-up code shows nothing and is slowed down; the real one brings the answers back.
+            var third = Browser(app)
+            try await third.get(Self.code.path + "/return")
+            let wrong = try await third.post(Self.code.path + "/return", [("privateCode", "ABCDE-FGHJK")])
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("We found no answers with that code"))
+            try await third.get(Self.code.path + "/return")
+            let found = try await third.post(Self.code.path + "/return", [("privateCode", privateCode.lowercased())])
+            #expect(found.status == .seeOther)
+            #expect(try await third.get(Self.code.path + "/answers").body.string.contains("Only mine to see"))
+            // The same code means nothing in another consultation.
+            #expect(Answers.asked([], given: [:]).isEmpty)
+            let otherDigest = AnsweringController.digest(InvitationCode(typed: privateCode)!, fixtures.elsewhere, try await request(app))
+            #expect(try await Respondent.query(on: app.db).filter(\.$codeDigest == otherDigest).count() == 0)
+        }
+    }
+
+    /// A request of the app's own, for what needs one (the keyed digest).
+    private func request(_ app: Application) async throws -> Request {
+        Request(application: app, on: app.eventLoopGroup.next())
+    }
+
+    @Test func afterClosingAnswersStayAsTheyWereButConsentCanBeTakenBack() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var person = Browser(app)
+            try await person.get(Self.code.path + "/q/5")
+            try await person.post(Self.code.path + "/q/5", [("text", "My story"), ("consent[]", "quote"), ("consent[]", "publish")])
+            // While open, consent is changed on the page of one's answers.
+            try await person.get(Self.code.path + "/answers")
+            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent[]", "publish"), ("consent[]", "training")])
+                .status == .seeOther)
+            var story = try #require(try await Answer.query(on: app.db).first())
+            #expect(!story.consentQuote && story.consentPublish && story.consentTraining)
+
+            try await person.get(Self.code.path + "/q/1")
+            let token = person.csrfToken
+            try await Consultations.move(fixtures.consultation, from: .open, to: .closed, at: world.now, on: app.db)
+            let late = try await person.post(Self.code.path + "/q/1", [("choice", "0")], token: token)
+            #expect(late.status == .conflict)
+            #expect(try await Answer.query(on: app.db).count() == 1)
+            // Taking back is still possible; giving anew is not.
+            try await person.get(Self.code.path + "/answers")
+            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent[]", "quote")]).status == .seeOther)
+            story = try #require(try await Answer.query(on: app.db).first())
+            #expect(!story.consentQuote && !story.consentPublish && !story.consentTraining)
+            #expect(story.text == "My story")
+        }
+    }
+
+    @Test func aFloodFromOneAddressIsHeldBackWhileOthersGoOnAnswering() async throws {
+        let throttle = AnswerThrottle()
+        let now = Date(timeIntervalSince1970: 1_000_000)
+        let rule = AnswerThrottle.Rule(limit: 3, window: 60)
+        for _ in 0..<3 { #expect(throttle.admit([("flood", rule)], now: now) == nil) }
+        #expect(throttle.admit([("flood", rule)], now: now.addingTimeInterval(1)) == now.addingTimeInterval(60))
+        #expect(throttle.admit([("someone else", rule)], now: now.addingTimeInterval(1)) == nil)
+        // A refused form is not counted under its other keys either.
+        #expect(throttle.admit([("other key", rule), ("flood", rule)], now: now.addingTimeInterval(2)) != nil)
+        for _ in 0..<3 { #expect(throttle.admit([("other key", rule)], now: now.addingTimeInterval(2)) == nil) }
+        #expect(throttle.admit([("flood", rule)], now: now.addingTimeInterval(60)) == nil)
+
+        // Through a trusted proxy, which names each browser's address.
+        try await withApp(configure: { $0.trustedProxies = [ClientAddress.unixSocket] }) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var flood = Browser(app)
+            flood.address = "203.0.113.9"
+            try await flood.get(Self.code.path + "/q/1")
+            let token = flood.csrfToken
+            var refused = 0
+            for _ in 0..<(AnswerThrottle.addressInConsultation.limit + 5) {
+                let response = try await flood.post(Self.code.path + "/q/1", [("choice", "0")], token: token)
+                if response.status == .tooManyRequests {
+                    refused += 1
+                    #expect(response.headers.first(name: .retryAfter) != nil)
+                }
+            }
+            #expect(refused == 5)
+            // Another address is not held back.
+            var other = Browser(app)
+            other.address = "198.51.100.7"
+            try await other.get(Self.code.path + "/q/1")
+            #expect(try await other.post(Self.code.path + "/q/1", [("choice", "1")]).status == .seeOther)
+        }
+    }
+
+    @Test func staffEnterAnswersFromAWorkshopMarkedAsSuch() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await Self.open(fixtures, on: app, at: world.now)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let path = "/listening/consultations/\(fixtures.consultation)/answers/new"
+            try await professional.get(path)
+            // Every problem at once: no channel, a choice not on the question, an answer to a question not asked after "No".
+            let refused = try await professional.post(path, [("q[1][choice]", "1"), ("q[2][text]", "Fridays"), ("q[3][choices][]", "8")])
+            #expect(refused.status == .unprocessableEntity)
+            let body = refused.body.string
+            #expect(body.contains("Say where the answers were given") && body.contains("Choose from the answers shown")
+                && body.contains("This question is not asked"))
+            try await professional.get(path)
+            #expect(try await professional.post(path, [("channel", "workshop")]).body.string.contains("Fill in at least one answer"))
+            try await professional.get(path)
+            let entered = try await professional.post(path, [
+                ("channel", "workshop"), ("groups[]", "0"), ("q[1][choice]", "0"), ("q[2][text]", "Fridays"), ("q[4][scale]", "2"),
+            ])
+            #expect(entered.status == .seeOther)
+            let respondent = try #require(try await Respondent.query(on: app.db).first())
+            #expect(respondent.channel == .workshop && respondent.enteredByID == fixtures.accounts[.professional] && respondent.codeDigest == nil)
+            #expect(try await Answer.query(on: app.db).count() == 3)
+            let list = try await professional.get("/listening/consultations/\(fixtures.consultation)/answers").body.string
+            #expect(list.contains("Workshop") && list.contains("Fridays") && list.contains("2 of 5") && list.contains("Has children"))
+            #expect(list.contains("People who answered: 1"))
+            // Someone who only said which groups fit them answered nothing, and is not counted.
+            var web = Browser(app)
+            try await web.get(Self.code.path + "/about")
+            #expect(try await web.post(Self.code.path + "/about", [("groups[]", "0")]).status == .seeOther)
+            #expect(try await Respondent.query(on: app.db).count() == 2)
+            #expect(try await professional.get("/listening/consultations/\(fixtures.consultation)/answers").body.string
+                .contains("People who answered: 1"))
+        }
+    }
+}
+
+/// The team's answers page and the public pages read what they show: their queries do not grow
+/// with the number of answers.
+@Suite struct AnsweringQueryCountTests {
+    @Test func queriesDoNotGrowWithTheAnswers() async throws {
+        var counts: [Int: [String: Int]] = [:]
+        for respondents in [25, 200] {
+            try await withApp { app, world in
+                guard TestDatabase.postgresURL == nil else { return }  // counted on SQLite, whose driver logs each query
+                let fixtures = try await Fixtures.make(on: app)
+                let questions = try await AnsweringTests.open(fixtures, on: app, at: world.now)
+                let consultation = try #require(try await Consultation.find(fixtures.consultation, on: app.db))
+                for index in 0..<respondents {
+                    try await Answers.enter(
+                        [questions[0].id: .init(choices: [0]), questions[1].id: .init(text: "Answer \(index)"), questions[3].id: .init(scale: 3)],
+                        groups: [index % 2], channel: .paper, language: "en", in: consultation, by: fixtures.accounts[.professional]!,
+                        at: world.now.addingTimeInterval(Double(index)), on: app.db)
+                }
+                let counter = QueryCounter()
+                app.logger = Logger(label: "queries") { _ in QueryCounter.Handler(counter: counter) }
+                var professional = Browser(app)
+                try await professional.signIn(Fixtures.login(.professional))
+                var respondent = Browser(app)
+                try await respondent.get(AnsweringTests.code.path + "/q/1")
+                try await respondent.post(AnsweringTests.code.path + "/q/1", [("choice", "0")])
+                let pages: [(String, Bool)] = [
+                    ("/listening/consultations/\(fixtures.consultation)/answers", true),
+                    ("/listening/consultations/\(fixtures.consultation)/answers?page=2", true),
+                    ("/listening/consultations/\(fixtures.consultation)", true),
+                    (AnsweringTests.code.path + "/q/2", false), (AnsweringTests.code.path + "/answers", false),
+                ]
+                for (page, staff) in pages {
+                    if staff { try await professional.get(page) } else { try await respondent.get(page) }
+                    counter.reset()
+                    let response = staff ? try await professional.get(page) : try await respondent.get(page)
+                    #expect(response.status == .ok, "\(page)")
+                    counts[respondents, default: [:]][page.replacingOccurrences(of: fixtures.consultation.uuidString, with: ":consultation")] =
+                        counter.value
+                }
+            }
+        }
+        guard let small = counts[25], let large = counts[200] else { return }
+        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
+            print("queries \(page): \(queries) (×8 answers: \(large[page] ?? -1))")
+            #expect(queries > 0, "\(page): no queries counted")
+            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with eight times the answers")
+        }
+    }
+}
