@@ -114,3 +114,17 @@ def test_someone_answers_on_a_phone_with_the_code_from_a_poster_and_the_team_rea
     expect_accessible(desk, "the poster")
     screenshot(desk, "poster")
     desk.context.close()
+
+
+def test_a_spanish_reader_sees_the_translation_and_what_is_not_translated_yet(browser, base_url):
+    phone = browser.new_context(viewport={"width": 360, "height": 780}, locale="es-ES", is_mobile=True, has_touch=True).new_page()
+    phone.goto(base_url + "/c/TRABAJ")
+    assert phone.locator("h1[lang=es]", has_text="¿Qué te ayudaría a encontrar trabajo?").is_visible()
+    expect_accessible(phone, "a welcome in Spanish")
+    phone.goto(base_url + "/c/TRABAJ/q/6")
+    assert phone.locator("h1[lang=en]").is_visible()
+    assert phone.get_by_text("Not yet translated into Español: shown in English.").is_visible()
+    expect_accessible(phone, "a question not translated yet")
+    phone.goto(base_url + "/c/TRABAJ?lang=en")
+    assert phone.locator("h1[lang=en]", has_text="What would help you into work?").is_visible()
+    phone.context.close()

@@ -27,9 +27,11 @@ public enum Consultations {
         public var closesOn = ""
         /// The respondent groups to compare, one per line; none is fine.
         public var groups = ""
+        /// The language it is written in.
+        public var language = ""
 
         public init(teamID: UUID? = nil, title: String = "", purpose: String = "", audience: String = "", opensOn: String = "",
-                    closesOn: String = "", groups: String = "") {
+                    closesOn: String = "", groups: String = "", language: String = "") {
             self.teamID = teamID
             self.title = title
             self.purpose = purpose
@@ -37,6 +39,7 @@ public enum Consultations {
             self.opensOn = opensOn
             self.closesOn = closesOn
             self.groups = groups
+            self.language = language
         }
     }
 
@@ -44,7 +47,7 @@ public enum Consultations {
     public static let longestGroup = 100
 
     public enum DraftProblem: String, Sendable, Equatable {
-        case team, title, purpose, audience, opensOn, closesOn, groups
+        case team, title, purpose, audience, opensOn, closesOn, groups, language
         /// The closing day comes before the opening day.
         case order
     }
@@ -57,6 +60,7 @@ public enum Consultations {
         public let opensOn: String
         public let closesOn: String
         public let groups: [String]
+        public let language: String
     }
 
     /// Every problem at once. `teams` are the ones the person may start a consultation for.
@@ -80,9 +84,11 @@ public enum Consultations {
         if groups.count != typedGroups.count || groups.count > mostGroups || Set(groups.map { $0.lowercased() }).count != groups.count {
             problems.append(.groups)
         }
-        guard problems.isEmpty, let team, let title, let purpose, let audience else { return .failure(ProblemList(problems)) }
+        let language = ContentLanguages.all.contains { $0.code == draft.language } ? draft.language : nil
+        if language == nil { problems.append(.language) }
+        guard problems.isEmpty, let team, let title, let purpose, let audience, let language else { return .failure(ProblemList(problems)) }
         return .success(Checked(teamID: team, title: title, purpose: purpose, audience: audience, opensOn: draft.opensOn, closesOn: draft.closesOn,
-                                groups: groups))
+                                groups: groups, language: language))
     }
 
     /// Starts a draft with a public code of its own (drawn again in the rare case it is taken).
@@ -94,7 +100,7 @@ public enum Consultations {
             let consultation = Consultation(
                 organisationID: organisationID, teamID: checked.teamID, title: checked.title, purpose: checked.purpose,
                 audience: checked.audience, opensOn: checked.opensOn, closesOn: checked.closesOn, groups: checked.groups,
-                publicCode: .random(using: randomBytes), createdByID: accountID, at: now)
+                language: checked.language, publicCode: .random(using: randomBytes), createdByID: accountID, at: now)
             do {
                 try await consultation.create(on: database)
                 return try consultation.requireID()
@@ -232,4 +238,6 @@ public enum ListeningError: Error, Equatable {
     case notOpen
     /// A form with no answer in it.
     case nothingGiven
+    /// Not a language Kanssa knows, already offered, or the one it is written in.
+    case notALanguage
 }

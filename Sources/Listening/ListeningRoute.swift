@@ -18,6 +18,10 @@ public enum ListeningRoute: Sendable, Equatable {
     case poster(consultation: UUID)
     case answers(consultation: UUID)
     case enterAnswers(consultation: UUID)
+    /// The languages it asks in, and its texts translated into one of them.
+    case languages(consultation: UUID)
+    case translation(consultation: UUID, language: String)
+    case removeLanguage(consultation: UUID, language: String)
     /// The public side: typing a code, a consultation's welcome, a question by its number, what
     /// one has answered, one's consent to a story's use, and coming back with a private code.
     case typeCode
@@ -44,6 +48,9 @@ public enum ListeningRoute: Sendable, Equatable {
         case .poster(let consultation): "/listening/consultations/\(consultation)/poster"
         case .answers(let consultation): "/listening/consultations/\(consultation)/answers"
         case .enterAnswers(let consultation): "/listening/consultations/\(consultation)/answers/new"
+        case .languages(let consultation): "/listening/consultations/\(consultation)/languages"
+        case .translation(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)"
+        case .removeLanguage(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)/remove"
         case .typeCode: "/c"
         case .respond(let code): code.path
         case .aboutYou(let code): code.path + "/about"

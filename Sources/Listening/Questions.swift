@@ -39,6 +39,23 @@ public enum Questions {
         public let conditionQuestionID: UUID?
         public let conditionChoice: Int?
 
+        public init(id: UUID, position: Int, kind: QuestionKind, text: String, choiceList: [String], conditionQuestionID: UUID?,
+                    conditionChoice: Int?) {
+            self.id = id
+            self.position = position
+            self.kind = kind
+            self.text = text
+            self.choiceList = choiceList
+            self.conditionQuestionID = conditionQuestionID
+            self.conditionChoice = conditionChoice
+        }
+
+        /// The same question in other words (a translation).
+        public func worded(text: String, choices: [String]) -> Line {
+            Line(id: id, position: position, kind: kind, text: text, choiceList: choices, conditionQuestionID: conditionQuestionID,
+                 conditionChoice: conditionChoice)
+        }
+
         public init(_ question: Question) {
             id = question.id!
             position = question.position

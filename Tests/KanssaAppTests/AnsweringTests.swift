@@ -172,7 +172,7 @@ import VaporTesting
             try await person.post(Self.code.path + "/q/5", [("text", "My story"), ("consent[]", "quote"), ("consent[]", "publish")])
             // While open, consent is changed on the page of one's answers.
             try await person.get(Self.code.path + "/answers")
-            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent[]", "publish"), ("consent[]", "training")])
+            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent5[]", "publish"), ("consent5[]", "training")])
                 .status == .seeOther)
             var story = try #require(try await Answer.query(on: app.db).first())
             #expect(!story.consentQuote && story.consentPublish && story.consentTraining)
@@ -185,7 +185,7 @@ import VaporTesting
             #expect(try await Answer.query(on: app.db).count() == 1)
             // Taking back is still possible; giving anew is not.
             try await person.get(Self.code.path + "/answers")
-            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent[]", "quote")]).status == .seeOther)
+            #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent5[]", "quote")]).status == .seeOther)
             story = try #require(try await Answer.query(on: app.db).first())
             #expect(!story.consentQuote && !story.consentPublish && !story.consentTraining)
             #expect(story.text == "My story")
@@ -312,6 +312,63 @@ import VaporTesting
             print("queries \(page): \(queries) (×8 answers: \(large[page] ?? -1))")
             #expect(queries > 0, "\(page): no queries counted")
             #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with eight times the answers")
+        }
+    }
+}
+
+/// A consultation asked in more than one language: the team translates its texts, a respondent
+/// picks the language, and what is not translated yet is shown in the original and says so.
+@Suite struct ConsultationLanguageTests {
+    @Test func aRespondentReadsInTheirLanguageAndSeesWhatIsNotTranslatedYet() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let consultation = "/listening/consultations/\(fixtures.consultation)"
+            let question = try await Questions.list(of: fixtures.consultation, on: app.db)[0]
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            try await professional.get(consultation)
+            #expect(try await professional.post(consultation + "/languages", [("language", "xx")]).status == .unprocessableEntity)
+            try await professional.get(consultation)
+            #expect(try await professional.post(consultation + "/languages", [("language", "es")]).headers.first(name: .location)
+                == consultation + "/languages/es")
+            try await professional.get(consultation)
+            #expect(try await professional.post(consultation + "/languages", [("language", "es")]).status == .unprocessableEntity)
+            // Choices keep their lines: one line for two choices is refused, and nothing is kept.
+            let page = try await professional.get(consultation + "/languages/es").body.string
+            #expect(page.contains("Original: Would evening hours help you?"))
+            let refused = try await professional.post(consultation + "/languages/es", [
+                ("title-\(fixtures.consultation)", "Lo que los jóvenes quieren de nosotros"), ("choices-\(question.id)", "Sí"),
+            ])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("as many lines as the original has (2)"))
+            #expect(try await Translation.query(on: app.db).count() == 0)
+            try await professional.get(consultation + "/languages/es")
+            #expect(try await professional.post(consultation + "/languages/es", [
+                ("title-\(fixtures.consultation)", "Lo que los jóvenes quieren de nosotros"), ("choices-\(question.id)", "Sí\nNo"),
+                ("groups-\(fixtures.consultation)", "Tiene hijos\nTrabaja"),
+            ]).status == .seeOther)
+            #expect(try await Translation.query(on: app.db).count() == 3)
+            #expect(try await professional.get(consultation).body.string.contains("Español: 3 of 6 texts translated"))
+            try await Consultations.move(fixtures.consultation, from: .draft, to: .open, at: world.now, on: app.db)
+
+            // The browser asks for Spanish: the title is in Spanish, the question not yet — and says so.
+            var person = Browser(app)
+            person.language = "es-ES,es;q=0.9"
+            let welcome = try await person.get(AnsweringTests.code.path).body.string
+            #expect(welcome.contains(#"<h1 lang="es">Lo que los jóvenes quieren de nosotros</h1>"#))
+            #expect(welcome.contains(#"lang="en">To stop guessing"#) && welcome.contains("Not yet translated into Español: shown in English."))
+            let screen = try await person.get(AnsweringTests.code.path + "/q/1").body.string
+            #expect(screen.contains(#"<h1 lang="en">Would evening hours help you?</h1>"#))
+            #expect(screen.contains(#"lang="es">Sí</label>"#))
+            try await person.post(AnsweringTests.code.path + "/q/1", [("choice", "0")])
+            #expect(try await Respondent.query(on: app.db).first()?.language == "es")
+            // Picking English keeps to English for this consultation.
+            let english = try await person.get(AnsweringTests.code.path + "?lang=en")
+            #expect(english.headers[.setCookie].contains { $0.hasPrefix("\(AnsweringController.languageCookie)=en") && $0.contains("Path=/c/HERE23") })
+            #expect(try await person.get(AnsweringTests.code.path).body.string.contains(#"<h1 lang="en">What young people want from us</h1>"#))
+            // Once it is open, a language is no longer taken away.
+            try await professional.get(consultation)
+            #expect(try await professional.post(consultation + "/languages/es/remove").status == .conflict)
+            #expect(try await professional.get(consultation + "/languages/sv").status == .notFound)
         }
     }
 }

@@ -147,6 +147,7 @@ import VaporTesting
         // A consultation's public code is printed on posters: no secret, tried here only to mix
         // with the other organisation's ids.
         if parameter == "code" { return ["XYZ789", Fixtures.consultationCode.value] }
+        if parameter == "language" { return ["fi"] }  // which language of a consultation: no id
         return ids(parameter, foreign, fixtures)?.map(\.uuidString)
     }
 

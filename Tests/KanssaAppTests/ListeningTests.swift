@@ -28,7 +28,7 @@ import VaporTesting
             let started = try await professional.post(list, [
                 ("team", fixtures.outreachTeam.uuidString), ("title", "Work for people far from the labour market"),
                 ("purpose", "To learn what would help"), ("audience", "People far from the labour market"),
-                ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"),
+                ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"), ("language", "en"),
             ])
             #expect(started.status == .seeOther)
             let path = try #require(started.headers.first(name: .location)?.components(separatedBy: "?").first)
@@ -170,7 +170,7 @@ import VaporTesting
             let list = "/organisations/\(fixtures.here)/consultations"
             #expect(!(try await other.get(list).body.string.contains("Start the consultation")), "no team to start one for")
             let refused = try await other.post(list, [("team", fixtures.outreachTeam.uuidString), ("title", "T"), ("purpose", "P"),
-                                                      ("audience", "A"), ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30")])
+                                                      ("audience", "A"), ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"), ("language", "en")])
             #expect(refused.status == .unprocessableEntity)
             #expect(try await Consultation.query(on: app.db).count() == 1)
         }

@@ -521,6 +521,15 @@ import Testing
         expectPage(AnswerScreens.Screen(context: context, question: questions[2], typed: .init(given[Self.organisation]),
                                         chrome: try Self.chrome("fi")).render(), named: "answer-story-fi")
         expectPage(AnswerScreens.AboutYou(context: context, picked: [1], chrome: try Self.chrome()).render(), named: "answer-about-you")
+        // Asked in Spanish too: the title and the first question's choices are translated, the rest not yet.
+        consultation.languages = "en,es"
+        let spanish = Translations.Wording(language: "es", source: "en", table: [
+            "\(Self.other):title": "¿Qué te ayudaría a encontrar trabajo?", "\(Self.team):choices": "Sí\nNo",
+        ])
+        let inSpanish = AnswerScreens.Context(consultation: consultation, code: code, questions: questions, given: [:], wording: spanish)
+        expectPage(AnswerScreens.Welcome(context: inSpanish, chrome: try Self.chrome()).render(), named: "answer-welcome-es")
+        expectPage(AnswerScreens.Screen(context: inSpanish, question: questions[0], typed: .init(), chrome: try Self.chrome()).render(),
+                   named: "answer-choice-es")
         expectPage(AnswerScreens.Yours(context: context, privateCode: "ABCDE-23456", notice: nil, chrome: try Self.chrome()).render(),
                    named: "answer-yours")
         expectPage(TeamAnswers.Poster(title: consultation.title, purpose: consultation.purpose, code: code, address: "https://kanssa.example",

@@ -119,7 +119,7 @@ import VaporTesting
             try await professional.get(list)
             let started = try await professional.post(list, [
                 ("team", fixtures.outreachTeam.uuidString), ("title", Self.payload), ("purpose", Self.payload), ("audience", Self.payload),
-                ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"), ("groups", Self.payload + "\nOthers"),
+                ("opensOn", "2026-06-01"), ("closesOn", "2026-06-30"), ("groups", Self.payload + "\nOthers"), ("language", "en"),
             ])
             let path = try #require(started.headers.first(name: .location)?.components(separatedBy: "?").first)
             try await professional.get(list)

@@ -266,6 +266,16 @@ import VaporTesting
               allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .POST, pattern: "/listening/consultations/:consultation/reopen",
               path: { "/listening/consultations/\($0.consultation)/reopen" }, allowed: [.role(.coordinator), .role(.professional)]),
+        // Its languages: Finnish added, translated (nothing typed: nothing to refuse), then no longer offered.
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/languages",
+              path: { "/listening/consultations/\($0.consultation)/languages" }, form: { _ in [("language", "fi")] },
+              allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/languages/:language",
+              path: { "/listening/consultations/\($0.consultation)/languages/fi" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/languages/:language",
+              path: { "/listening/consultations/\($0.consultation)/languages/fi" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/languages/:language/remove",
+              path: { "/listening/consultations/\($0.consultation)/languages/fi/remove" }, allowed: [.role(.coordinator), .role(.professional)]),
         // What people answered and the poster: the team's. The consultation is still a draft, so entering answers is refused (409).
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/poster",
               path: { "/listening/consultations/\($0.consultation)/poster" }, allowed: [.role(.coordinator), .role(.professional)]),

@@ -57,6 +57,7 @@ extension DemoData {
                 conditionQuestionID: question.3.map { _ in courseQuestion.id! }, conditionChoice: question.3, at: written
             ).create(on: database)
         }
+        try await translateIntoSpanish(asking, by: javier, at: written, on: database)
         try await Consultations.move(try asking.requireID(), from: .draft, to: .open, at: now.addingTimeInterval(-14 * day), on: database)
         try await loadAnswers(to: asking, by: javier, at: now, on: database)
 
@@ -130,6 +131,33 @@ extension DemoData {
                 try await Answers.enter(given, groups: person.2, channel: person.0, language: person.1, in: consultation, by: javier, at: at,
                                         on: database)
             }
+        }
+    }
+
+    /// Valencia asks in Spanish too. The story question is not translated yet: people reading in
+    /// Spanish see it in English, and are told so.
+    private static func translateIntoSpanish(_ consultation: Consultation, by javier: UUID, at now: Date, on database: any Database) async throws {
+        let consultationID = try consultation.requireID()
+        try await Translations.addLanguage("es", to: consultationID, on: database)
+        let questions = try await Questions.list(of: consultationID, on: database)
+        guard questions.count == 6 else { return }
+        let texts: [(UUID, TranslatedField, String)] = [
+            (consultationID, .title, "¿Qué te ayudaría a encontrar trabajo?"),
+            (consultationID, .purpose, "Antes de planificar los cursos del año que viene, queremos saber de ti qué te ayudaría de verdad — no lo que nosotros creemos."),
+            (consultationID, .audience, "Personas alejadas del mercado laboral"),
+            (consultationID, .groups, "16–29\n30 o más\nTiene hijos"),
+            (questions[0].id, .text, "¿Te ayudaría un curso para crear una empresa?"),
+            (questions[0].id, .choices, "Sí\nNo\nNo estoy seguro/a"),
+            (questions[1].id, .text, "¿Qué tipo de curso, y cuándo podrías venir?"),
+            (questions[2].id, .text, "¿Qué te ayudaría más que un curso?"),
+            (questions[3].id, .text, "¿Cuándo podrías venir?"),
+            (questions[3].id, .choices, "Por la mañana\nPor la tarde\nPor la noche\nLos fines de semana"),
+            (questions[4].id, .text, "¿Te resulta fácil usar un ordenador?"),
+            (questions[4].id, .choices, "Muy difícil\nMuy fácil"),
+        ]
+        for (subject, field, text) in texts {
+            try await Translation(consultationID: consultationID, subjectID: subject, field: field, language: "es", text: text, by: javier, at: now)
+                .create(on: database)
         }
     }
 }

@@ -139,12 +139,15 @@ public enum Components {
         public let isSelected: Bool
         /// Plain words under a radio's label, read with it by a screen reader.
         public let hint: String?
+        /// The label's language, when it is not the page's (a consultation's own choices).
+        public let language: String?
 
-        public init(value: String, label: String, isSelected: Bool, hint: String? = nil) {
+        public init(value: String, label: String, isSelected: Bool, hint: String? = nil, language: String? = nil) {
             self.value = value
             self.label = label
             self.isSelected = isSelected
             self.hint = hint
+            self.language = language
         }
     }
 
@@ -191,7 +194,7 @@ public enum Components {
                         error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
                         error == nil ? .empty : .safe("aria-describedby", "\(name)-error")
                     ),
-                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label))
+                    .label(.safe("for", "\(name)-\(index)"), .unwrap(option.language) { .safe("lang", $0) }, .txt(option.label))
                 )
             }
         )
@@ -217,7 +220,7 @@ public enum Components {
                         error == nil ? .empty : .attribute(named: "aria-invalid", value: "true"),
                         radioDescription(name, index: index, hint: option.hint, error: error).map { .safe("aria-describedby", $0) } ?? .empty
                     ),
-                    .label(.safe("for", "\(name)-\(index)"), .txt(option.label)),
+                    .label(.safe("for", "\(name)-\(index)"), .unwrap(option.language) { .safe("lang", $0) }, .txt(option.label)),
                     .unwrap(option.hint) { .p(.class("field__hint radio__hint"), .safe("id", "\(name)-\(index)-hint"), .txt($0)) }
                 )
             }

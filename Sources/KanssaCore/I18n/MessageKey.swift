@@ -147,9 +147,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answerConsentWithdrawHint
     case answerFoundNotice
     case answerGoOn
+    case answerLanguagesLabel
     case answerNext
     case answerNoneYet
     case answerNotOpenYet
+    case answerNotTranslated
     case answerPrivateCodeField
     case answerPrivateCodeFieldHint
     case answerPrivateCodeHeading
@@ -199,6 +201,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answersEnteredNotice
     case answersGroups
     case answersGroupsLegend
+    case answersLanguage
     case answersLink
     case answersNoConsent
     case answersNoGroup
@@ -350,6 +353,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case commitmentMadeNotice
     case commitmentMake
     case commitmentText
+    case consultationAddLanguage
+    case consultationAddLanguageButton
     case consultationAudienceField
     case consultationAudienceHint
     case consultationCloseButton
@@ -357,6 +362,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationClosesField
     case consultationGroupsField
     case consultationGroupsHint
+    case consultationLanguageField
+    case consultationLanguagesHeading
+    case consultationLanguagesIntro
     case consultationOpenButton
     case consultationOpenCancel
     case consultationOpenConfirm
@@ -369,6 +377,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationPublicLink
     case consultationPurposeField
     case consultationPurposeHint
+    case consultationRemoveLanguage
     case consultationReopenButton
     case consultationReopenHint
     case consultationReopenedNote
@@ -385,6 +394,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationTeamAndDays
     case consultationTeamField
     case consultationTitleField
+    case consultationTranslate
+    case consultationTranslatedCount
+    case consultationWrittenIn
     case consultationsBack
     case consultationsIntro
     case consultationsNone
@@ -538,6 +550,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorConsultationCloses
     case errorConsultationCode
     case errorConsultationGroups
+    case errorConsultationLanguage
     case errorConsultationNotNow
     case errorConsultationOpens
     case errorConsultationOrder
@@ -690,6 +703,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorTooManyAnswers
     case errorTooManyAttempts
     case errorTooManyAttemptsMinute
+    case errorTranslationLines
+    case errorTranslationText
     case errorUnavailableText
     case errorUnavailableTitle
     case errorUnreadableText
@@ -891,7 +906,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case journeySameView
     case journeyTableSummary
     case journeyWho
+    case languageAddedNotice
     case languageName
+    case languageRemovedNotice
     case ledgerAdd
     case ledgerAddLate
     case ledgerAddLateHint
@@ -1736,6 +1753,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case traceWho
     case traceWhy
     case traceYou
+    case translationFieldAudience
+    case translationFieldChoices
+    case translationFieldGroups
+    case translationFieldPurpose
+    case translationFieldText
+    case translationFieldTitle
+    case translationIntro
+    case translationOriginal
+    case translationSave
+    case translationSavedNotice
+    case translationTitle
     case usefulness1
     case usefulness2
     case usefulness3

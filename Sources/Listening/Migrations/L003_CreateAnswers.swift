@@ -12,14 +12,14 @@ public struct CreateAnswers: AsyncMigration {
         // One column at a time: SQLite adds no more in one statement.
         try await database.schema(Consultation.schema).field("public_code", .string).update()
         try await database.schema(Consultation.schema).field("groups", .string, .required, .sql(.default(""))).update()
+        // Only the columns this migration knows: later ones add more to the model.
         var taken: Set<String> = []
-        for consultation in try await Consultation.query(on: database).all() {
+        for consultation in try await Consultation.query(on: database).field(\.$id).all() {
             var code: ConsultationCode
             repeat {
                 code = ConsultationCode.random { count in (0..<count).map { _ in UInt8.random(in: .min ... .max) } }
             } while !taken.insert(code.value).inserted
-            consultation.publicCode = code.value
-            try await consultation.update(on: database)
+            try await Consultation.query(on: database).filter(\.$id == consultation.requireID()).set(\.$publicCode, to: code.value).update()
         }
         if let sql = database as? any SQLDatabase {
             try await sql.create(index: "consultations_public_code").unique().on(Consultation.schema).column("public_code").run()

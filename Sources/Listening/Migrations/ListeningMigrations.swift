@@ -6,5 +6,6 @@ public enum ListeningMigrations {
         CreateConsultations(),
         CreateQuestions(),
         CreateAnswers(),
+        CreateTranslations(),
     ]
 }

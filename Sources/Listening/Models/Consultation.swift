@@ -29,6 +29,8 @@ public final class Consultation: Model, @unchecked Sendable {
     @OptionalField(key: "public_code") public var publicCode: String?
     /// The respondent groups its answers are compared by ("16–24", "has children"), one per line.
     @Field(key: "groups") public var groups: String
+    /// The languages it asks in, comma-separated; the first is the one it is written in.
+    @Field(key: "languages") public var languages: String
     @OptionalField(key: "opened_at") public var openedAt: Date?
     @OptionalField(key: "closed_at") public var closedAt: Date?
     /// A closed consultation may be opened again once, visibly.
@@ -39,7 +41,7 @@ public final class Consultation: Model, @unchecked Sendable {
     public init() {}
 
     public init(organisationID: UUID, teamID: UUID, title: String, purpose: String, audience: String, opensOn: String, closesOn: String,
-                groups: [String] = [], publicCode: ConsultationCode, createdByID: UUID, at now: Date) {
+                groups: [String] = [], language: String = "en", publicCode: ConsultationCode, createdByID: UUID, at now: Date) {
         self.organisationID = organisationID
         self.teamID = teamID
         self.title = title
@@ -49,12 +51,17 @@ public final class Consultation: Model, @unchecked Sendable {
         self.opensOn = opensOn
         self.closesOn = closesOn
         self.groups = groups.joined(separator: "\n")
+        self.languages = language
         self.publicCode = publicCode.value
         self.createdByID = createdByID
         self.createdAt = now
     }
 
     public var groupList: [String] { groups.isEmpty ? [] : groups.components(separatedBy: "\n") }
+
+    public var languageList: [String] { languages.split(separator: ",").map(String.init) }
+    /// The language it is written in.
+    public var sourceLanguage: String { languageList.first ?? "en" }
 }
 
 /// What staff expect to hear, written before they ask: the statement, whose belief it is, how

@@ -91,6 +91,9 @@ public enum ConsultationList {
                         Components.textField(name: "audience", label: t(.consultationAudienceField), value: model.draft.audience,
                                              hint: t(.consultationAudienceHint), error: model.errors.message(for: "audience"),
                                              maxLength: Consultations.longestTitle),
+                        Components.select(name: "language", label: t(.consultationLanguageField), options: ContentLanguages.all.map {
+                            .init(value: $0.code, label: $0.name, isSelected: $0.code == (model.draft.language.isEmpty ? t.language : model.draft.language))
+                        }, error: model.errors.message(for: "language")),
                         Components.textArea(name: "groups", label: t(.consultationGroupsField), value: model.draft.groups,
                                             hint: t(.consultationGroupsHint), error: model.errors.message(for: "groups"), required: false,
                                             maxLength: Consultations.mostGroups * (Consultations.longestGroup + 1)),

@@ -35,6 +35,11 @@ public enum ConsultationPage {
         public var publicCode: ConsultationCode?
         /// How many answered, however they did.
         public var respondents = 0
+        /// The languages it asks in (the first the one it is written in), how many texts there
+        /// are to translate, and how many are translated into each other language.
+        public var languages: [String] = []
+        public var texts = 0
+        public var translated: [String: Int] = [:]
         public var draft = Consultations.AssumptionDraft()
         public var errors: [FieldError] = []
         public var questionDraft = Questions.Draft()
@@ -44,7 +49,7 @@ public enum ConsultationPage {
         public var isFrozen: Bool { state != .draft }
     }
 
-    /// Six queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
+    /// Seven queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID)
@@ -64,6 +69,9 @@ public enum ConsultationPage {
         model.questions = questions
         model.publicCode = consultation.publicCode.flatMap(ConsultationCode.init(typed:))
         model.respondents = try await Answers.counts(of: consultationID, on: database).values.reduce(0, +)
+        model.languages = consultation.languageList
+        model.texts = 3 + (consultation.groupList.isEmpty ? 0 : 1) + questions.count + questions.filter { !$0.choiceList.isEmpty }.count
+        model.translated = model.languages.count > 1 ? try await Translations.progress(of: consultation, on: database) : [:]
         return model
     }
 
@@ -92,6 +100,7 @@ public enum ConsultationPage {
                     ]),
                     stateActions,
                     answering,
+                    languages,
                     ledger,
                     QuestionEditor.section(model, chrome)
                 )
@@ -122,6 +131,36 @@ public enum ConsultationPage {
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.answers(consultation: model.id).url),
                                                       .txt(t(.answersLink, ["count": t.number(model.respondents)]))))))
             }
+        }
+
+        private var languages: Node<HTML.BodyContext> {
+            let t = chrome.t
+            let others = ContentLanguages.all.filter { !model.languages.contains($0.code) }
+            return .section(
+                .id("languages"),
+                .h2(.txt(t(.consultationLanguagesHeading))),
+                .p(.txt(t(.consultationLanguagesIntro))),
+                .ul(.forEach(Array(model.languages.enumerated())) { index, code in
+                    let name = ContentLanguages.name(of: code)
+                    return index == 0 ? .li(.txt(t(.consultationWrittenIn, ["language": name]))) : .li(
+                        .txt(t(.consultationTranslatedCount, ["language": name, "done": t.number(model.translated[code] ?? 0),
+                                                               "count": t.number(model.texts)]) + " "),
+                        .a(.class("screen-only"), .link(ListeningRoute.translation(consultation: model.id, language: code).url),
+                           .txt(t(.consultationTranslate, ["language": name]))),
+                        .if(model.state == .draft, .div(.class("screen-only"), Components.postButton(
+                            action: ListeningRoute.removeLanguage(consultation: model.id, language: code).url, csrfToken: chrome.csrfToken,
+                            label: t(.consultationRemoveLanguage, ["language": name]), style: .secondary)))
+                    )
+                }),
+                .if(model.languages.count < Translations.mostLanguages, .form(
+                    .class("stack narrow screen-only"), .method(.post), .link(ListeningRoute.languages(consultation: model.id).url, as: "action"),
+                    Components.csrfField(chrome.csrfToken),
+                    Components.select(name: "language", label: t(.consultationAddLanguage), options: others.map {
+                        .init(value: $0.code, label: $0.name, isSelected: false)
+                    }, error: model.errors.message(for: "language")),
+                    Components.submit(t(.consultationAddLanguageButton), style: .secondary)
+                ))
+            )
         }
 
         private var stateActions: Node<HTML.BodyContext> {

@@ -10,6 +10,8 @@ import Vapor
 /// and never across; a signed-in person answers the same way, their account not stored.
 struct AnsweringController: RouteCollection {
     static let cookieName = "kanssa_respondent"
+    /// The language a respondent picked for one consultation's texts.
+    static let languageCookie = "kanssa_asked_in"
     /// How long the private code's cookie lasts: long enough to take back a consent months later.
     static let cookieLifetime = 180 * 24 * 3600
 
@@ -37,6 +39,8 @@ struct AnsweringController: RouteCollection {
         let privateCode: InvitationCode?
         let isNewCode: Bool
         let digest: String?
+        /// Set when the respondent picked a language with this request.
+        let pickedLanguage: String?
 
         var consultationID: UUID { consultation.id! }
     }
@@ -55,8 +59,17 @@ struct AnsweringController: RouteCollection {
         let respondent = try await digest.asyncFlatMap { try await Answers.respondent($0, in: consultationID, on: request.db) }
         let given = try await Answers.given(by: respondent?.id, on: request.db)
         let questions = try await Questions.list(of: consultationID, on: request.db)
-        return Visit(consultation: consultation, context: .init(consultation: consultation, code: code, questions: questions, given: given),
-                     privateCode: privateCode, isNewCode: isNew, digest: digest)
+        let asked = request.queryText("lang").flatMap { consultation.languageList.contains($0) ? $0 : nil }
+        // A language the person chose in Kanssa comes before their browser's.
+        let preferred = [request.principal?.language, request.cookies[CookieName.language]?.string].compactMap { $0 }
+            + request.headers[.acceptLanguage].flatMap { $0.split(separator: ",") }
+            .map { String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces) }
+        let language = Translations.language(for: consultation, picked: asked ?? request.cookies[Self.languageCookie]?.string,
+                                             preferred: preferred)
+        let wording = try await Translations.wording(of: consultation, in: language, on: request.db)
+        return Visit(consultation: consultation,
+                     context: .init(consultation: consultation, code: code, questions: questions, given: given, wording: wording),
+                     privateCode: privateCode, isNewCode: isNew, digest: digest, pickedLanguage: asked)
     }
 
     /// Keyed with the consultation, so that one code names nobody in another consultation.
@@ -68,6 +81,11 @@ struct AnsweringController: RouteCollection {
     private func page(_ html: HTML, _ visit: Visit, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
         let response = html.response(status: status)
         if visit.isNewCode, let code = visit.privateCode { setCode(code, on: response, visit.context.code, request) }
+        if let language = visit.pickedLanguage {
+            response.cookies[Self.languageCookie] = HTTPCookies.Value(
+                string: language, expires: nil, maxAge: Self.cookieLifetime, domain: nil, path: visit.context.code.path,
+                isSecure: request.platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+        }
         return response
     }
 
@@ -145,7 +163,7 @@ struct AnsweringController: RouteCollection {
                                                chrome: request.chrome()).render(), visit, request, status: .unprocessableEntity)
         }
         do {
-            try await Answers.saveGroups(groups, in: visit.consultation, codeDigest: digest, language: request.localizer.language,
+            try await Answers.saveGroups(groups, in: visit.consultation, codeDigest: digest, language: visit.context.wording.language,
                                            at: request.now, on: request.db)
         } catch ListeningError.notOpen {
             return closed(request, visit)
@@ -202,7 +220,7 @@ struct AnsweringController: RouteCollection {
         case .success(let given):
             do {
                 try await Answers.save(given, to: question, among: visit.context.questions, in: visit.consultation, codeDigest: digest,
-                                         language: request.localizer.language, at: request.now, on: request.db)
+                                         language: visit.context.wording.language, at: request.now, on: request.db)
             } catch ListeningError.notOpen {
                 return closed(request, visit)
             }
@@ -230,16 +248,12 @@ struct AnsweringController: RouteCollection {
                     visit, request)
     }
 
-    struct ConsentForm: Content {
-        var consent: [String]?
-    }
-
     @Sendable func saveConsent(request: Request) async throws -> Response {
         let visit = try await visit(request)
         let question = try question(request, visit)
         guard let digest = visit.digest, !visit.isNewCode, question.kind == .story else { return try await noCode(request, visit) }
         if let refused = throttled(request, visit, { tooMany(visit, request) }) { return refused }
-        let consents = Set(((try? request.content.decode(ConsentForm.self))?.consent ?? []).prefix(5))
+        let consents = Set(((try? request.content.get([String].self, at: AnswerScreens.Yours.consentField(question))) ?? []).prefix(5))
         do {
             try await Answers.changeConsent(
                 of: question.id, quote: consents.contains("quote"), publish: consents.contains("publish"), training: consents.contains("training"),
@@ -252,7 +266,7 @@ struct AnsweringController: RouteCollection {
 
     @Sendable func comeBack(request: Request) async throws -> Response {
         let visit = try await visit(request)
-        return AnswerScreens.ComeBack(context: visit.context, chrome: request.chrome()).render().response()
+        return page(AnswerScreens.ComeBack(context: visit.context, chrome: request.chrome()).render(), visit, request)
     }
 
     struct CodeForm: Content {

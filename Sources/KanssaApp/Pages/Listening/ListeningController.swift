@@ -32,6 +32,10 @@ struct ListeningController: RouteCollection {
         consultation.on(.POST, "open", access: work, use: open)
         consultation.on(.POST, "close", access: work, use: close)
         consultation.on(.POST, "reopen", access: work, use: reopen)
+        consultation.on(.POST, "languages", access: work, use: addLanguage)
+        consultation.on(.GET, "languages", ":language", access: work, use: translation)
+        consultation.on(.POST, "languages", ":language", access: work, use: saveTranslation)
+        consultation.on(.POST, "languages", ":language", "remove", access: work, use: removeLanguage)
         consultation.on(.GET, "poster", access: work, use: poster)
         consultation.on(.GET, "answers", access: work, use: answers)
         consultation.on(.GET, "answers", "new", access: work, use: newAnswers)
@@ -48,6 +52,7 @@ struct ListeningController: RouteCollection {
         var opensOn: String?
         var closesOn: String?
         var groups: String?
+        var language: String?
     }
 
     private func listModel(_ request: Request) async throws -> ConsultationList.Model {
@@ -72,7 +77,8 @@ struct ListeningController: RouteCollection {
             purpose: String((form.purpose ?? "").prefix(Consultations.longestText + 100)),
             audience: String((form.audience ?? "").prefix(Consultations.longestTitle + 100)),
             opensOn: String((form.opensOn ?? "").prefix(10)), closesOn: String((form.closesOn ?? "").prefix(10)),
-            groups: String((form.groups ?? "").prefix(Consultations.mostGroups * (Consultations.longestGroup + 1) + 100)))
+            groups: String((form.groups ?? "").prefix(Consultations.mostGroups * (Consultations.longestGroup + 1) + 100)),
+            language: String((form.language ?? "").prefix(10)))
         switch Consultations.check(draft, teams: Set(model.teams.map(\.id)), timeZone: request.platform.config.timeZone, now: request.now) {
         case .failure(let list):
             let t = request.localizer
@@ -87,6 +93,7 @@ struct ListeningController: RouteCollection {
                 case .closesOn: t(.errorConsultationCloses)
                 case .order: t(.errorConsultationOrder)
                 case .groups: t(.errorConsultationGroups)
+                case .language: t(.errorConsultationLanguage)
                 }
                 return FieldError(field: problem == .order ? "closesOn" : problem.rawValue, message: message)
             }
@@ -114,6 +121,9 @@ struct ListeningController: RouteCollection {
         case "question-added": Notice(.success, t(.questionAddedNotice))
         case "question-saved": Notice(.success, t(.ledgerSavedNotice))
         case "question-removed": Notice(.success, t(.ledgerRemovedNotice))
+        case "language-added": Notice(.success, t(.languageAddedNotice))
+        case "language-removed": Notice(.success, t(.languageRemovedNotice))
+        case "translated": Notice(.success, t(.translationSavedNotice))
         default: nil
         }
         return ConsultationPage.View(model: model, chrome: request.chrome()).render().response()
@@ -416,5 +426,88 @@ struct ListeningController: RouteCollection {
         try await Answers.enter(given, groups: groups ?? [], channel: channel, language: t.language, in: consultation, by: principal.accountID,
                                   at: request.now, on: request.db)
         return request.redirect(to: ListeningRoute.answers(consultation: model.consultationID).path + "?notice=entered", redirectType: .normal)
+    }
+
+    // MARK: Languages
+
+    struct LanguageForm: Content {
+        var language: String?
+    }
+
+    @Sendable func addLanguage(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        let code = String(((try? request.content.decode(LanguageForm.self))?.language ?? "").prefix(10))
+        do {
+            try await Translations.addLanguage(code, to: consultationID, on: request.db)
+        } catch ListeningError.notALanguage {
+            var model = try await ConsultationPage.load(consultationID, on: request.db)
+            model.errors = [FieldError(field: "language", message: request.localizer(.errorConsultationLanguage))]
+            return ConsultationPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        }
+        return request.redirect(to: ListeningRoute.translation(consultation: consultationID, language: code).path, redirectType: .normal)
+    }
+
+    /// The language named in the path, if the consultation asks in it (and is not written in it).
+    private func language(_ request: Request) throws -> String {
+        guard let code = request.parameters.get("language"), ContentLanguages.all.contains(where: { $0.code == code }) else {
+            throw KanssaError.notFound
+        }
+        return code
+    }
+
+    @Sendable func translation(request: Request) async throws -> Response {
+        do {
+            let model = try await TranslationPage.load(try request.uuid("consultation"), into: try language(request), on: request.db)
+            return TranslationPage.View(model: model, chrome: request.chrome()).render().response()
+        } catch ListeningError.notALanguage {
+            throw KanssaError.notFound
+        }
+    }
+
+    @Sendable func saveTranslation(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        let code = try language(request)
+        var model: TranslationPage.Model
+        do {
+            model = try await TranslationPage.load(consultationID, into: code, on: request.db)
+        } catch ListeningError.notALanguage {
+            throw KanssaError.notFound
+        }
+        let longest = Consultations.longestText + Questions.mostChoices * (Questions.longestChoice + 1)
+        let typed = Dictionary(model.items.map { item in
+            (item.formName, String(((try? request.content.get(String.self, at: item.formName)) ?? "").prefix(longest)))
+        }, uniquingKeysWith: { a, _ in a })
+        switch Translations.check(typed, items: model.items) {
+        case .failure(let list):
+            let t = request.localizer
+            model.items = model.items.map { item in
+                var item = item
+                item.translated = typed[item.formName] ?? ""
+                return item
+            }
+            model.errors = list.problems.map { problem in
+                switch problem {
+                case .text(let item): FieldError(field: item.formName, message: t(.errorTranslationText))
+                case .lines(let item): FieldError(field: item.formName, message: t(.errorTranslationLines, ["count": t.number(item.lines ?? 0)]))
+                }
+            }
+            return TranslationPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let items):
+            try await Translations.save(items, of: consultationID, into: code, by: principal.accountID, at: request.now, on: request.db)
+            return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=translated#languages", redirectType: .normal)
+        }
+    }
+
+    @Sendable func removeLanguage(request: Request) async throws -> Response {
+        let consultationID = try request.uuid("consultation")
+        do {
+            try await Translations.removeLanguage(try language(request), from: consultationID, on: request.db)
+        } catch ListeningError.questionsFixed {
+            return try await refused(request, consultationID, .errorQuestionsFixed)
+        } catch ListeningError.notALanguage {
+            throw KanssaError.notFound
+        }
+        return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=language-removed#languages", redirectType: .normal)
     }
 }

@@ -11,7 +11,7 @@ public enum AnswerControls {
     }
 
     static func controls(_ question: Questions.Line, label: String, typed: Answers.Typed, error: String?, prefix: String = "",
-                         _ t: Localizer) -> Node<HTML.FormContext> {
+                         choicesLanguage: String? = nil, _ t: Localizer) -> Node<HTML.FormContext> {
         let name = { fieldName($0, prefix) }
         switch question.kind {
         case .openText, .story:
@@ -27,11 +27,11 @@ public enum AnswerControls {
             )
         case .singleChoice:
             return Components.radios(name: name("choice"), legend: label, options: question.choiceList.enumerated().map { index, choice in
-                .init(value: String(index), label: choice, isSelected: typed.choices.contains(String(index)))
+                .init(value: String(index), label: choice, isSelected: typed.choices.contains(String(index)), language: choicesLanguage)
             }, error: error)
         case .multipleChoice:
             return Components.checkboxes(name: name("choices"), legend: label, options: question.choiceList.enumerated().map { index, choice in
-                .init(value: String(index), label: choice, isSelected: typed.choices.contains(String(index)))
+                .init(value: String(index), label: choice, isSelected: typed.choices.contains(String(index)), language: choicesLanguage)
             }, error: error)
         case .scale:
             let ends = question.choiceList
@@ -41,7 +41,7 @@ public enum AnswerControls {
                 options: (1...5).map { value in
                     let end = value == 1 ? ends.first : value == 5 ? ends.last : nil
                     return .init(value: String(value), label: end.map { "\(value) – \($0)" } ?? String(value),
-                                 isSelected: typed.scale == String(value))
+                                 isSelected: typed.scale == String(value), language: end == nil ? nil : choicesLanguage)
                 }, error: error)
         }
     }

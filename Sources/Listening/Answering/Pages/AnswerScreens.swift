@@ -7,6 +7,7 @@ import Plot
 public enum AnswerScreens {
     /// What every screen knows of the consultation.
     public struct Context: Sendable, Equatable {
+        public let consultationID: UUID
         public let code: ConsultationCode
         public let title: String
         public let purpose: String
@@ -18,9 +19,16 @@ public enum AnswerScreens {
         public let questions: [Questions.Line]
         /// What this respondent gave so far, by question.
         public let given: [UUID: Answers.Given]
+        /// The languages it is asked in, and its texts in the one the respondent reads.
+        public let languages: [String]
+        public let wording: Translations.Wording
 
-        public init(consultation: Consultation, code: ConsultationCode, questions: [Questions.Line], given: [UUID: Answers.Given]) {
+        public init(consultation: Consultation, code: ConsultationCode, questions: [Questions.Line], given: [UUID: Answers.Given],
+                    wording: Translations.Wording? = nil) {
+            consultationID = consultation.id!
             self.code = code
+            languages = consultation.languageList
+            self.wording = wording ?? Translations.Wording(language: consultation.sourceLanguage, source: consultation.sourceLanguage)
             title = consultation.title
             purpose = consultation.purpose
             audience = consultation.audience
@@ -33,6 +41,24 @@ public enum AnswerScreens {
         }
 
         public var asked: [Questions.Line] { Answers.asked(questions, given: given) }
+
+        /// A text of the consultation's own in the respondent's language.
+        public func shown(_ original: String, _ field: TranslatedField) -> Translations.Shown {
+            wording.shown(original, of: consultationID, field)
+        }
+
+        /// A question in the respondent's language: its words, the language of its text and of
+        /// its choices, and whether any of it is not translated yet.
+        public func worded(_ question: Questions.Line) -> Worded {
+            let text = wording.shown(question.text, of: question.id, .text)
+            let choices = wording.lines(question.choiceList, of: question.id, .choices)
+            return Worded(question: question.worded(text: text.text, choices: choices.lines), textLanguage: text.language,
+                          choicesLanguage: choices.language, isFallback: text.isFallback || choices.isFallback)
+        }
+
+        public var groupsShown: (lines: [String], language: String, isFallback: Bool) {
+            wording.lines(groups, of: consultationID, .groups)
+        }
 
         /// The screen after the welcome: the groups when there are any, else the first question.
         public var firstScreen: SafeURL {
@@ -52,8 +78,46 @@ public enum AnswerScreens {
         }
     }
 
+    /// A question in the respondent's language.
+    public struct Worded: Sendable, Equatable {
+        public let question: Questions.Line
+        public let textLanguage: String
+        public let choicesLanguage: String
+        public let isFallback: Bool
+    }
+
     static func openUntil(_ context: Context, _ t: Localizer) -> String {
         t(.answerChangeUntil, ["date": t.day(context.closesOn)])
+    }
+
+    /// A text of the consultation's, marked with its language; one not translated yet says so.
+    static func own(_ shown: Translations.Shown, wanted: String, class name: String? = nil, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .group(
+            .p(.unwrap(name) { .safe("class", $0) }, .safe("lang", shown.language), .txt(shown.text)),
+            .if(shown.isFallback, notTranslated(wanted: wanted, source: shown.language, t))
+        )
+    }
+
+    static func notTranslated(wanted: String, source: String, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .p(.class("field__hint"), .txt(t(.answerNotTranslated, ["language": ContentLanguages.name(of: wanted),
+                                                                 "source": ContentLanguages.name(of: source)])))
+    }
+
+    /// "Read and answer in: Español · English", when it is asked in more than one.
+    static func languagePicker(_ context: Context, path: String, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .if(context.languages.count > 1, .nav(
+            .safe("aria-label", t(.answerLanguagesLabel)),
+            .p(.txt(t(.answerLanguagesLabel) + ": "),
+               .forEach(Array(context.languages.enumerated())) { index, code in
+                   .group(
+                       .if(index > 0, .txt(" · ")),
+                       .a(.link(SafeURL(path + "?lang=" + code) ?? ListeningRoute.respond(context.code).url),
+                          .safe("lang", code), .safe("hreflang", code),
+                          .if(code == context.wording.language, .attribute(named: "aria-current", value: "true")),
+                          .txt(ContentLanguages.name(of: code)))
+                   )
+               })
+        ))
     }
 
     // MARK: Welcome
@@ -70,9 +134,14 @@ public enum AnswerScreens {
         public func render() -> HTML {
             let t = chrome.t
             let hasAnswers = !context.given.isEmpty
-            return Layout.page(title: context.title, chrome: chrome, content: .div(
-                .p(.class("own-words"), .txt(context.purpose)),
-                .p(.txt(t(.answerWelcomeAudience, ["audience": context.audience]))),
+            let title = context.shown(context.title, .title)
+            let audience = context.shown(context.audience, .audience)
+            let wanted = context.wording.language
+            return Layout.page(title: title.text, titleLanguage: title.language, chrome: chrome, content: .div(
+                languagePicker(context, path: ListeningRoute.respond(context.code).path, t),
+                .if(title.isFallback, notTranslated(wanted: wanted, source: title.language, t)),
+                own(context.shown(context.purpose, .purpose), wanted: wanted, class: "own-words", t),
+                .p(.txt(t(.answerWelcomeAudience) + " "), .span(.safe("lang", audience.language), .txt(audience.text))),
                 .unwrap(stateNodes(hasAnswers)) { $0 },
                 .if(context.state != .draft, .p(.a(.link(ListeningRoute.comeBack(context.code).url), .txt(t(.answerComeBackLink)))))
             ))
@@ -125,15 +194,20 @@ public enum AnswerScreens {
             let number = (asked.firstIndex { $0.id == question.id } ?? 0) + 1
             let field = question.kind.hasChoices ? (question.kind == .singleChoice ? "choice" : "choices")
                 : question.kind == .scale ? "scale" : "text"
+            let worded = context.worded(question)
+            let title = context.shown(context.title, .title)
             return Layout.page(
-                title: question.text, chrome: chrome, errors: error.map { [FieldError(field: field, message: $0)] } ?? [],
+                title: worded.question.text, titleLanguage: worded.textLanguage, chrome: chrome,
+                errors: error.map { [FieldError(field: field, message: $0)] } ?? [],
                 content: .div(
-                    .p(.class("field__hint"), .txt(t(.answerProgress, ["number": t.number(number), "count": t.number(asked.count),
-                                                                       "title": context.title]))),
+                    .p(.class("field__hint"), .txt(t(.answerProgress, ["number": t.number(number), "count": t.number(asked.count)]) + " · "),
+                       .span(.safe("lang", title.language), .txt(title.text))),
+                    .if(worded.isFallback, notTranslated(wanted: context.wording.language, source: context.wording.source, t)),
                     .form(
                         .method(.post), .link(ListeningRoute.answer(context.code, question: question.position).url, as: "action"),
                         Components.csrfField(chrome.csrfToken),
-                        AnswerControls.controls(question, label: t(.answerYourAnswer), typed: typed, error: error, t),
+                        AnswerControls.controls(worded.question, label: t(.answerYourAnswer), typed: typed, error: error,
+                                                choicesLanguage: worded.choicesLanguage, t),
                         .div(.class("button-row"),
                              Components.submit(t(.answerNext)),
                              .button(.type(.submit), .attribute(named: "name", value: "skip"), .attribute(named: "value", value: "1"), .class("button button--secondary"), .txt(t(.answerSkip))))
@@ -160,15 +234,17 @@ public enum AnswerScreens {
 
         public func render() -> HTML {
             let t = chrome.t
+            let groups = context.groupsShown
             return Layout.page(
                 title: t(.answerAboutYouTitle), chrome: chrome, errors: error.map { [FieldError(field: "groups", message: $0)] } ?? [],
                 content: .div(
                     .p(.txt(t(.answerAboutYouIntro))),
+                    .if(groups.isFallback, notTranslated(wanted: context.wording.language, source: groups.language, t)),
                     .form(
                         .method(.post), .link(ListeningRoute.aboutYou(context.code).url, as: "action"),
                         Components.csrfField(chrome.csrfToken),
-                        Components.checkboxes(name: "groups", legend: t(.answerAboutYouLegend), options: context.groups.enumerated().map {
-                            .init(value: String($0.offset), label: $0.element, isSelected: picked.contains($0.offset))
+                        Components.checkboxes(name: "groups", legend: t(.answerAboutYouLegend), options: groups.lines.enumerated().map {
+                            .init(value: String($0.offset), label: $0.element, isSelected: picked.contains($0.offset), language: groups.language)
                         }, error: error),
                         Components.submit(t(.answerNext))
                     ),
@@ -197,8 +273,10 @@ public enum AnswerScreens {
             let t = chrome.t
             let isOpen = context.state == .open
             let answered = context.asked.compactMap { question in context.given[question.id].map { (question, $0) } }
+            let title = context.shown(context.title, .title)
             return Layout.page(title: t(.answerYoursTitle), chrome: chrome, notices: notice.map { [$0] } ?? [], content: .div(
-                .p(.txt(context.title)),
+                languagePicker(context, path: ListeningRoute.yourAnswers(context.code).path, t),
+                .p(.safe("lang", title.language), .txt(title.text)),
                 .p(.txt(isOpen ? openUntil(context, t) : t(.answerClosedYours))),
                 // First, so that it is seen before the page is left.
                 .unwrap(privateCode) { code in
@@ -209,10 +287,12 @@ public enum AnswerScreens {
                 },
                 .if(answered.isEmpty, .p(.txt(t(.answerNoneYet)))),
                 .element(named: "dl", nodes: [.class("answers"), .forEach(answered) { question, given in
-                    .group(
-                        .element(named: "dt", nodes: [.txt(question.text)]),
+                    let worded = context.worded(question)
+                    return .group(
+                        .element(named: "dt", nodes: [.safe("lang", worded.textLanguage), .txt(worded.question.text)]),
                         .element(named: "dd", nodes: [
-                            .p(.class("own-words"), .txt(ListeningWords.given(given, to: question, t))),
+                            .p(.class("own-words"), question.kind.hasChoices ? .safe("lang", worded.choicesLanguage) : .empty,
+                               .txt(ListeningWords.given(given, to: worded.question, t))),
                             .if(isOpen, .p(Components.actionLink(ListeningRoute.answer(context.code, question: question.position).url,
                                                                  t(.answerChange), about: question.text))),
                             .if(question.kind == .story, consentForm(question, given)),
@@ -224,12 +304,15 @@ public enum AnswerScreens {
             ))
         }
 
+        public static func consentField(_ question: Questions.Line) -> String { "consent\(question.position)" }
+
         private func consentForm(_ question: Questions.Line, _ given: Answers.Given) -> Node<HTML.BodyContext> {
             let t = chrome.t
             return .form(
                 .method(.post), .link(ListeningRoute.consent(context.code, question: question.position).url, as: "action"),
                 Components.csrfField(chrome.csrfToken),
-                Components.checkboxes(name: "consent", legend: t(.answerConsentLegend), options: [
+                // Named for its question: several stories make several forms on one page.
+                Components.checkboxes(name: Self.consentField(question), legend: t(.answerConsentLegend), options: [
                     .init(value: "quote", label: t(.answerConsentQuote), isSelected: given.consentQuote),
                     .init(value: "publish", label: t(.answerConsentPublish), isSelected: given.consentPublish),
                     .init(value: "training", label: t(.answerConsentTraining), isSelected: given.consentTraining),

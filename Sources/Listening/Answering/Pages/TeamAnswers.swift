@@ -104,7 +104,8 @@ public enum TeamAnswers {
 
         private func sheetFacts(_ sheet: Answers.Sheet) -> String {
             let t = chrome.t
-            var facts = [t(.answersGroups, ["groups": sheet.groups.isEmpty ? t(.answersNoGroup) : sheet.groups.joined(separator: ", ")])]
+            var facts = [t(.answersGroups, ["groups": sheet.groups.isEmpty ? t(.answersNoGroup) : sheet.groups.joined(separator: ", ")]),
+                         t(.answersLanguage, ["language": ContentLanguages.name(of: sheet.language)])]
             if let enteredBy = sheet.enteredBy { facts.append(t(.answersEnteredBy, ["name": enteredBy])) }
             if sheet.updatedAt > sheet.createdAt.addingTimeInterval(60) { facts.append(t(.answersChanged, ["date": t.dateTime(sheet.updatedAt)])) }
             return facts.joined(separator: " · ")
