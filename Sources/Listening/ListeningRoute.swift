@@ -18,6 +18,7 @@ public enum ListeningRoute: Sendable, Equatable {
     case poster(consultation: UUID)
     case answers(consultation: UUID)
     case enterAnswers(consultation: UUID)
+    case moderation(consultation: UUID, answer: UUID)
     /// The languages it asks in, and its texts translated into one of them.
     case languages(consultation: UUID)
     case translation(consultation: UUID, language: String)
@@ -48,6 +49,7 @@ public enum ListeningRoute: Sendable, Equatable {
         case .poster(let consultation): "/listening/consultations/\(consultation)/poster"
         case .answers(let consultation): "/listening/consultations/\(consultation)/answers"
         case .enterAnswers(let consultation): "/listening/consultations/\(consultation)/answers/new"
+        case .moderation(let consultation, let answer): "/listening/consultations/\(consultation)/answers/\(answer)/moderation"
         case .languages(let consultation): "/listening/consultations/\(consultation)/languages"
         case .translation(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)"
         case .removeLanguage(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)/remove"

@@ -35,6 +35,11 @@ import VaporTesting
 
     static let code = Fixtures.consultationCode
 
+    /// The ids of the questions of the fixtures' consultation, whose answers these tests count.
+    static func questionIDs(_ fixtures: Fixtures, _ app: Application) async throws -> [UUID] {
+        try await Questions.list(of: fixtures.consultation, on: app.db).map(\.id)
+    }
+
     @Test func aRespondentAnswersOneQuestionAScreenAndAFormSentTwiceKeepsOneAnswer() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
@@ -60,9 +65,9 @@ import VaporTesting
             #expect(saved.status == .seeOther && saved.headers.first(name: .location) == "/c/HERE23/q/2")
             // A double click: the same form again stores nothing new.
             #expect(try await person.post(Self.code.path + "/q/1", [("choice", "0")], token: token).status == .seeOther)
-            #expect(try await Respondent.query(on: app.db).count() == 1)
-            #expect(try await Answer.query(on: app.db).count() == 1)
-            let respondent = try #require(try await Respondent.query(on: app.db).first())
+            #expect(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 1)
+            #expect(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).count() == 1)
+            let respondent = try #require(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).first())
             #expect(respondent.channel == .web && respondent.groupList == [1] && respondent.enteredByID == nil && respondent.codeDigest != nil)
 
             try await person.get(Self.code.path + "/q/2")
@@ -79,7 +84,7 @@ import VaporTesting
             let yours = try await person.get(Self.code.path + "/answers?notice=saved").body.string
             #expect(yours.contains("Tuesdays") && yours.contains("Bus, On foot") && yours.contains("The desk found me an interpreter."))
             #expect(yours.contains("Your private code"))
-            let answers = try await Answer.query(on: app.db).all()
+            let answers = try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).all()
             #expect(answers.count == 4)
             let story = try #require(answers.first { $0.text.hasPrefix("The desk") })
             #expect(story.consentQuote && !story.consentPublish && !story.consentTraining)
@@ -122,7 +127,7 @@ import VaporTesting
             #expect(try await person.get("/c/ZZZ999").status == .notFound)
             let unknown = try await person.get("/c?code=nothing")
             #expect(unknown.status == .notFound && unknown.body.string.contains("six letters and numbers"))
-            #expect(try await Answer.query(on: app.db).count() == 0)
+            #expect(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).count() == 0)
         }
     }
 
@@ -141,7 +146,7 @@ import VaporTesting
             #expect(!(try await second.get(Self.code.path + "/answers").body.string.contains("Only mine to see")))
             try await second.get(Self.code.path + "/q/5")
             try await second.post(Self.code.path + "/q/5", [("text", "Mine")])
-            #expect(try await Respondent.query(on: app.db).count() == 2)
+            #expect(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 2)
             // A made-up code shows nothing and is slowed down; the real one brings the answers back.
             var third = Browser(app)
             try await third.get(Self.code.path + "/return")
@@ -174,7 +179,7 @@ import VaporTesting
             try await person.get(Self.code.path + "/answers")
             #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent5[]", "publish"), ("consent5[]", "training")])
                 .status == .seeOther)
-            var story = try #require(try await Answer.query(on: app.db).first())
+            var story = try #require(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).first())
             #expect(!story.consentQuote && story.consentPublish && story.consentTraining)
 
             try await person.get(Self.code.path + "/q/1")
@@ -182,11 +187,11 @@ import VaporTesting
             try await Consultations.move(fixtures.consultation, from: .open, to: .closed, at: world.now, on: app.db)
             let late = try await person.post(Self.code.path + "/q/1", [("choice", "0")], token: token)
             #expect(late.status == .conflict)
-            #expect(try await Answer.query(on: app.db).count() == 1)
+            #expect(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).count() == 1)
             // Taking back is still possible; giving anew is not.
             try await person.get(Self.code.path + "/answers")
             #expect(try await person.post(Self.code.path + "/answers/5/consent", [("consent5[]", "quote")]).status == .seeOther)
-            story = try #require(try await Answer.query(on: app.db).first())
+            story = try #require(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).first())
             #expect(!story.consentQuote && !story.consentPublish && !story.consentTraining)
             #expect(story.text == "My story")
         }
@@ -250,9 +255,9 @@ import VaporTesting
                 ("channel", "workshop"), ("groups[]", "0"), ("q[1][choice]", "0"), ("q[2][text]", "Fridays"), ("q[4][scale]", "2"),
             ])
             #expect(entered.status == .seeOther)
-            let respondent = try #require(try await Respondent.query(on: app.db).first())
+            let respondent = try #require(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).first())
             #expect(respondent.channel == .workshop && respondent.enteredByID == fixtures.accounts[.professional] && respondent.codeDigest == nil)
-            #expect(try await Answer.query(on: app.db).count() == 3)
+            #expect(try await Answer.query(on: app.db).filter(\.$questionID ~~ Self.questionIDs(fixtures, app)).count() == 3)
             let list = try await professional.get("/listening/consultations/\(fixtures.consultation)/answers").body.string
             #expect(list.contains("Workshop") && list.contains("Fridays") && list.contains("2 of 5") && list.contains("Has children"))
             #expect(list.contains("People who answered: 1"))
@@ -260,7 +265,7 @@ import VaporTesting
             var web = Browser(app)
             try await web.get(Self.code.path + "/about")
             #expect(try await web.post(Self.code.path + "/about", [("groups[]", "0")]).status == .seeOther)
-            #expect(try await Respondent.query(on: app.db).count() == 2)
+            #expect(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 2)
             #expect(try await professional.get("/listening/consultations/\(fixtures.consultation)/answers").body.string
                 .contains("People who answered: 1"))
         }
@@ -360,7 +365,7 @@ import VaporTesting
             #expect(screen.contains(#"<h1 lang="en">Would evening hours help you?</h1>"#))
             #expect(screen.contains(#"lang="es">Sí</label>"#))
             try await person.post(AnsweringTests.code.path + "/q/1", [("choice", "0")])
-            #expect(try await Respondent.query(on: app.db).first()?.language == "es")
+            #expect(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).first()?.language == "es")
             // Picking English keeps to English for this consultation.
             let english = try await person.get(AnsweringTests.code.path + "?lang=en")
             #expect(english.headers[.setCookie].contains { $0.hasPrefix("\(AnsweringController.languageCookie)=en") && $0.contains("Path=/c/HERE23") })
@@ -369,6 +374,79 @@ import VaporTesting
             try await professional.get(consultation)
             #expect(try await professional.post(consultation + "/languages/es/remove").status == .conflict)
             #expect(try await professional.get(consultation + "/languages/sv").status == .notFound)
+        }
+    }
+}
+
+/// Moderation: personal data suggested and hidden, abusive text flagged, the words kept as
+/// written for the team, every step logged, and two moderators never overwriting each other.
+@Suite struct ModerationTests {
+    @Test func aModeratorHidesWhatWasSuggestedAndEveryStepIsLogged() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let path = "/listening/consultations/\(fixtures.openConsultation)/answers/\(fixtures.writtenAnswer)/moderation"
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let list = try await professional.get("/listening/consultations/\(fixtures.openConsultation)/answers").body.string
+            #expect(list.contains("Not moderated yet") && list.contains(path))
+            let page = try await professional.get(path).body.string
+            #expect(page.contains("Hide “visitor@example.org” (may be an e-mail address)"))
+            let text = "Longer hours. Write to me at visitor@example.org"
+            let email = try #require(PersonalData.find(in: text).first).passage
+            // Without a reason nothing is kept; a passage outside the text is refused.
+            let refused = try await professional.post(path, [("version", "0"), ("hide[]", email.stored)])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("Say why"))
+            try await professional.get(path)
+            #expect(try await professional.post(path, [("version", "0"), ("hide[]", "5-900"), ("reason", "x")]).status == .unprocessableEntity)
+            try await professional.get(path)
+            #expect(try await professional.post(path, [("version", "0"), ("words", "nowhere in it"), ("reason", "x")]).status == .unprocessableEntity)
+            #expect(try await ModerationStep.query(on: app.db).count() == 0)
+
+            try await professional.get(path)
+            let saved = try await professional.post(path, [("version", "0"), ("hide[]", email.stored), ("words", "Longer"), ("flagged", "no"),
+                                                           ("reason", "An e-mail address")])
+            #expect(saved.status == .seeOther)
+            let answer = try #require(try await Answer.find(fixtures.writtenAnswer, on: app.db))
+            #expect(answer.text == text && answer.moderation == .moderated && answer.moderationVersion == 1)
+            #expect(Moderation.shown(answer.text, hidden: Moderation.passages(answer.hidden)) == "[…] hours. Write to me at […]")
+            let after = try await professional.get(path).body.string
+            #expect(after.contains("[…] hours. Write to me at […]") && after.contains(text) && after.contains("An e-mail address"))
+
+            // A second moderator who opened the page before that step is told, and loses nothing.
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coordinator.get(path)
+            let stale = try await coordinator.post(path, [("version", "0"), ("flagged", "yes"), ("reason", "Rude about a neighbour")])
+            #expect(stale.status == .conflict)
+            #expect(stale.body.string.contains("Someone else moderated this answer") && stale.body.string.contains("Rude about a neighbour"))
+            #expect(try await Answer.find(fixtures.writtenAnswer, on: app.db)?.moderation == .moderated)
+            // Saving again from the page they were shown applies it.
+            #expect(try await coordinator.post(path, [("version", "1"), ("hide[]", email.stored), ("flagged", "yes"),
+                                                      ("reason", "Rude about a neighbour")]).status == .seeOther)
+            let flagged = try #require(try await Answer.find(fixtures.writtenAnswer, on: app.db))
+            #expect(flagged.moderation == .flagged && Moderation.passages(flagged.hidden) == [email])
+            #expect(try await ModerationStep.query(on: app.db).count() == 2)
+            _ = world
+        }
+    }
+
+    @Test func newWordsFromTheRespondentAreNotModeratedYet() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await AnsweringTests.open(fixtures, on: app, at: world.now)
+            var person = Browser(app)
+            try await person.get(AnsweringTests.code.path + "/q/5")
+            try await person.post(AnsweringTests.code.path + "/q/5", [("text", "Call me on 040-1234567")])
+            let answer = try #require(try await Answer.query(on: app.db).filter(\.$text == "Call me on 040-1234567").first())
+            let phone = try #require(PersonalData.find(in: answer.text).first)
+            #expect(phone.kind == .phone)
+            let checked = try #require(try? Moderation.check(.init(hide: [phone.passage.stored], reason: "phone"), text: answer.text).get())
+            #expect(try await Moderation.moderate(answer.requireID(), checked, seenVersion: 0, by: fixtures.accounts[.professional]!, at: world.now,
+                                                  on: app.db))
+            try await person.get(AnsweringTests.code.path + "/q/5")
+            try await person.post(AnsweringTests.code.path + "/q/5", [("text", "Call me on 040-7654321")])
+            let changed = try #require(try await Answer.find(answer.requireID(), on: app.db))
+            #expect(changed.moderation == .unmoderated && changed.hidden.isEmpty && changed.moderationVersion == 2)
         }
     }
 }

@@ -45,6 +45,8 @@ import VaporTesting
         let consultation: UUID
         let assumption: UUID
         let question: UUID
+        /// Someone's written answer to it.
+        let answer: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -129,6 +131,12 @@ import VaporTesting
         let question = Question(consultationID: try consultation.requireID(), position: 1, kind: .openText, text: "Theirs", choices: [],
                                 conditionQuestionID: nil, conditionChoice: nil, at: now)
         try await question.create(on: app.db)
+        let respondent = Respondent(consultationID: try consultation.requireID(), channel: .paper, codeDigest: nil, language: "en", groups: [],
+                                    enteredByID: fixtures.adminElsewhere, at: now)
+        try await respondent.create(on: app.db)
+        let answer = Answer(respondentID: try respondent.requireID(), questionID: try question.requireID(), at: now)
+        answer.text = "Theirs"
+        try await answer.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -137,7 +145,7 @@ import VaporTesting
                        session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
                        section: try section.requireID(), encounterSession: try encounterSession.requireID(),
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
-                       question: try question.requireID())
+                       question: try question.requireID(), answer: try answer.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -175,6 +183,7 @@ import VaporTesting
         case "consultation": [foreign.consultation, fixtures.consultation]
         case "assumption": [foreign.assumption, fixtures.assumption]
         case "question": [foreign.question, fixtures.question]
+        case "answer": [foreign.answer, fixtures.writtenAnswer]
         default: nil
         }
     }
@@ -219,7 +228,8 @@ import VaporTesting
                 + " \(try await Assumption.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.statement) \($0.confidence)" })"
                 + " \(try await Consultation.query(on: app.db).count())"
                 + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })"
-                + " \(try await Respondent.query(on: app.db).count()) \(try await Answer.query(on: app.db).count())",
+                + " \(try await Respondent.query(on: app.db).count()) \(try await Answer.query(on: app.db).all().map { "\($0.hidden) \($0.moderation)" })"
+                + " \(try await ModerationStep.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -230,7 +240,7 @@ import VaporTesting
     /// Fields enough for any form to reach the point where it looks its ids up.
     static func form(_ foreign: Foreign) -> [(String, String)] {
         [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
-         ("actionStatus", "done"), ("version", "0"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
+         ("actionStatus", "done"), ("version", "0"), ("reason", "Taken over"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
          ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", ""),
          ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString), ("item-wp1", "5"), ("submit", "no"),
          ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
@@ -276,7 +286,7 @@ import VaporTesting
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
                                   foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section,
-                                  foreign.consultation, foreign.assumption, foreign.question]
+                                  foreign.consultation, foreign.assumption, foreign.question, foreign.answer]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

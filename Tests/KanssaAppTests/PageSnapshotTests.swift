@@ -536,7 +536,8 @@ import Testing
                                       chrome: try Self.chrome()).render(), named: "answer-poster")
         let sheet = Answers.Sheet(
             id: Self.team, channel: .workshop, language: "es", groups: ["16–29"], enteredBy: "Lucía", createdAt: Self.when,
-            updatedAt: Self.when, answers: [(questions[0], given[Self.team]!), (questions[2], given[Self.organisation]!)])
+            updatedAt: Self.when, answers: [(questions[0], given[Self.team]!), (questions[2], given[Self.organisation]!)],
+            moderation: [Self.organisation: .init(answerID: Self.account, state: .moderated, hiddenCount: 1)])
         let sheets = TeamAnswers.Model(consultationID: Self.other, title: consultation.title, state: .open, counts: [.workshop: 1, .web: 11],
                                        sheets: Paged(items: [sheet], page: ListPage(number: 1, size: 1), total: 12))
         expectPage(TeamAnswers.Sheets(model: sheets, notice: nil, chrome: try Self.chrome()).render(), named: "answer-sheets")
@@ -544,6 +545,16 @@ import Testing
         entry.channel = "paper"
         entry.errors = [FieldError(field: "q[2][scale]", message: try Self.chrome().t(.errorAnswerScale))]
         expectPage(TeamAnswers.Entry(model: entry, chrome: try Self.chrome()).render(), named: "answer-entry")
+        let text = "Call Ana on 040-1234567 or ana@example.org, she helped."
+        let found = PersonalData.find(in: text)
+        var moderation = Moderation.Model(
+            consultationID: Self.other, answerID: Self.account, question: "What would help you more than a course?", text: text,
+            hidden: [found[0].passage], state: .moderated, version: 1, suggestions: found,
+            steps: [.init(moderator: "Lucía", state: .moderated, hiddenCount: 1, reason: "A phone number", at: Self.when)])
+        expectPage(ModerationPage.View(model: moderation, chrome: try Self.chrome()).render(), named: "moderation")
+        moderation.draft = .init(hide: [], words: "Ana", flagged: true, reason: "Names someone", version: 0)
+        moderation.changedMeanwhile = true
+        expectPage(ModerationPage.View(model: moderation, chrome: try Self.chrome("fi")).render(), named: "moderation-changed-fi")
     }
 
     @Test func encountering() throws {

@@ -166,6 +166,15 @@ import VaporTesting
                 .body.string, "entry form")
             try await professional.get(path + "/answers/new")
             #expect(try await professional.post(path + "/answers/new", [("channel", "paper"), ("q[2][text]", Self.payload)]).status == .seeOther)
+            // Moderating what was written: the reason and the words to hide shown back, and in the log.
+            let written = try #require(try await Answer.query(on: app.db).filter(\.$text == Self.payload).first())
+            let moderation = path + "/answers/\(try written.requireID())/moderation"
+            try await professional.get(moderation)
+            Self.expectEscaped(try await professional.post(moderation, [("version", "0"), ("words", Self.payload + " not there")]).body.string,
+                               "moderation form")
+            try await professional.get(moderation)
+            #expect(try await professional.post(moderation, [("version", "0"), ("words", "Eve"), ("reason", Self.payload)]).status == .seeOther)
+            Self.expectEscaped(try await professional.get(moderation).body.string, "moderation page")
             for page in [path + "/answers", path + "/poster", path + "/answers/new", path] {
                 Self.expectEscaped(try await professional.get(page).body.string, page)
             }

@@ -286,6 +286,13 @@ import VaporTesting
         Entry(method: .POST, pattern: "/listening/consultations/:consultation/answers/new",
               path: { "/listening/consultations/\($0.consultation)/answers/new" }, form: { _ in [("channel", "paper")] },
               allowed: [.role(.coordinator), .role(.professional)]),
+        // Moderating the written answer of the open consultation: a reason missing (422), then given.
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/answers/:answer/moderation",
+              path: { "/listening/consultations/\($0.openConsultation)/answers/\($0.writtenAnswer)/moderation" },
+              allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/answers/:answer/moderation",
+              path: { "/listening/consultations/\($0.openConsultation)/answers/\($0.writtenAnswer)/moderation" },
+              form: { _ in [("version", "0"), ("reason", "")] }, allowed: [.role(.coordinator), .role(.professional)]),
         // The public pages: anyone, signed in or not. The draft is not open yet: its forms are refused with a message (409).
         Entry(method: .GET, pattern: "/c", path: { _ in "/c" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code", path: { _ in Fixtures.consultationCode.path }, allowed: Who.everyone),

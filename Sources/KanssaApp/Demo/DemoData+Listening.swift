@@ -99,7 +99,9 @@ extension DemoData {
             (.web, "es", [0], 0, "Algo corto sobre cómo hacer facturas y pagar a Hacienda. Por las tardes.", "", [1], 4, "", (false, false, false)),
             (.web, "en", [1, 2], 1, "", "Childcare during the hours I could work. And a desk.", [0], 3,
              "I waited three weeks for a mentor to call me back, and by then I had given up.", (true, false, true)),
-            (.web, "es", [1], 1, "", "Internet y una impresora. No tengo ordenador en casa.", [1, 2], 1, "", (false, false, false)),
+            (.web, "es", [1], 1, "", "Internet y una impresora. No tengo ordenador en casa. Llamadme al 612 345 678.", [1, 2], 1, "",
+             (false, false, false)),
+            (.web, "en", [0], 1, "", "A mentor who answers e-mail: write to me at sam.okafor@example.org", [2], 4, "", (false, false, false)),
             (.workshop, "es", [0], 1, "", "Un espacio compartido, con mentores cuando los necesitamos, no a una hora fija.", [1, 2], 4, "",
              (false, false, false)),
             (.workshop, "es", [1], 1, "", "Conocer a otras personas que están empezando algo.", [2], 3,
@@ -109,6 +111,7 @@ extension DemoData {
             (.paper, "es", [1], 1, "", "Un sitio cerca del barrio. El centro está lejos y el autobús es caro.", [0], 1, "", (false, false, false)),
             (.paper, "es", [], 0, "Un curso de informática básica, por la mañana.", "", [0], 1, "", (false, false, false)),
         ]
+        var phoneAnswer: UUID?
         for (index, person) in people.enumerated() {
             var given: [UUID: Given] = [questions[0].id: Given(choices: [person.3])]
             if person.3 == 0, !person.4.isEmpty { given[questions[1].id] = Given(text: person.4) }
@@ -127,10 +130,21 @@ extension DemoData {
                                            language: person.1, at: at, on: database)
                 }
                 try await Answers.saveGroups(person.2, in: consultation, codeDigest: digest, language: person.1, at: at, on: database)
+                if person.5.contains("612 345 678"), let respondent = try await Answers.respondent(digest, in: consultation.requireID(), on: database) {
+                    phoneAnswer = try await Answer.query(on: database).filter(\.$respondentID == respondent.requireID())
+                        .filter(\.$questionID == questions[2].id).first()?.id
+                }
             } else {
                 try await Answers.enter(given, groups: person.2, channel: person.0, language: person.1, in: consultation, by: javier, at: at,
                                         on: database)
             }
+        }
+        // Javier hid the phone number someone left; the e-mail address waits for a moderator.
+        if let phoneAnswer, let answer = try await Answer.find(phoneAnswer, on: database),
+           let phone = PersonalData.find(in: answer.text).first,
+           case .success(let checked) = Moderation.check(.init(hide: [phone.passage.stored], reason: "Un número de teléfono."), text: answer.text)
+        {
+            _ = try await Moderation.moderate(phoneAnswer, checked, seenVersion: answer.moderationVersion, by: javier, at: now, on: database)
         }
     }
 

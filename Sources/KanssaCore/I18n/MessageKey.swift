@@ -608,6 +608,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorMeetingCitizen
     case errorMeetingDate
     case errorMeetingPresent
+    case errorModerationPassage
+    case errorModerationReason
+    case errorModerationWords
     case errorModuleComment
     case errorModuleLanguage
     case errorModuleLicence
@@ -1000,6 +1003,35 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case memberStatus
     case memberTeams
     case memberTeamsLegend
+    case moderationAbusive
+    case moderationAbusiveHint
+    case moderationAsShown
+    case moderationAsWritten
+    case moderationChangedMeanwhile
+    case moderationFlagLegend
+    case moderationFlaggedNotShown
+    case moderationHideLegend
+    case moderationHideSuggestion
+    case moderationKeepHidden
+    case moderationKindEmail
+    case moderationKindIdentity
+    case moderationKindPhone
+    case moderationLink
+    case moderationLogEmpty
+    case moderationLogHeading
+    case moderationLogLine
+    case moderationNotAbusive
+    case moderationNothingFound
+    case moderationReasonField
+    case moderationReasonHint
+    case moderationSave
+    case moderationSavedNotice
+    case moderationStateFlagged
+    case moderationStateModerated
+    case moderationStateUnmoderated
+    case moderationTitle
+    case moderationWordsField
+    case moderationWordsHint
     case moduleAdaptFor
     case moduleAdaptHeading
     case moduleAdaptIntro

@@ -214,6 +214,12 @@ public enum Answers {
             return
         }
         let answer = existing ?? Answer(respondentID: respondentID, questionID: questionID, at: now)
+        // New words are not moderated yet; what was hidden of the old ones says nothing of them.
+        if answer.text != given.text, existing != nil {
+            answer.hidden = ""
+            answer.moderation = .unmoderated
+            answer.moderationVersion += 1
+        }
         answer.choices = Respondent.numbers(given.choices)
         answer.scale = given.scale
         answer.text = given.text
@@ -287,9 +293,36 @@ public enum Answers {
         public let createdAt: Date
         public let updatedAt: Date
         public let answers: [(question: Questions.Line, given: Given)]
+        /// For written answers, by question: the answer's id, its moderation and how many passages are hidden.
+        public var moderation: [UUID: Moderated] = [:]
+
+        public init(id: UUID, channel: AnswerChannel, language: String, groups: [String], enteredBy: String?, createdAt: Date, updatedAt: Date,
+                    answers: [(question: Questions.Line, given: Given)], moderation: [UUID: Moderated] = [:]) {
+            self.id = id
+            self.channel = channel
+            self.language = language
+            self.groups = groups
+            self.enteredBy = enteredBy
+            self.createdAt = createdAt
+            self.updatedAt = updatedAt
+            self.answers = answers
+            self.moderation = moderation
+        }
 
         public static func == (a: Sheet, b: Sheet) -> Bool {
-            a.id == b.id && a.updatedAt == b.updatedAt && a.answers.map(\.given) == b.answers.map(\.given)
+            a.id == b.id && a.updatedAt == b.updatedAt && a.answers.map(\.given) == b.answers.map(\.given) && a.moderation == b.moderation
+        }
+    }
+
+    public struct Moderated: Sendable, Equatable {
+        public let answerID: UUID
+        public let state: ModerationState
+        public let hiddenCount: Int
+
+        public init(answerID: UUID, state: ModerationState, hiddenCount: Int) {
+            self.answerID = answerID
+            self.state = state
+            self.hiddenCount = hiddenCount
         }
     }
 
@@ -319,7 +352,10 @@ public enum Answers {
                 id: respondent.id!, channel: respondent.channel, language: respondent.language,
                 groups: respondent.groupList.compactMap { groups.indices.contains($0) ? groups[$0] : nil },
                 enteredBy: respondent.enteredByID.map { names[$0] ?? "–" }, createdAt: respondent.createdAt, updatedAt: respondent.updatedAt,
-                answers: questions.compactMap { question in given[question.id].map { (question, $0) } })
+                answers: questions.compactMap { question in given[question.id].map { (question, $0) } },
+                moderation: Dictionary((byRespondent[respondent.id!] ?? []).filter { !$0.text.isEmpty }.map {
+                    ($0.questionID, Moderated(answerID: $0.id!, state: $0.moderation, hiddenCount: Moderation.passages($0.hidden).count))
+                }, uniquingKeysWith: { a, _ in a }))
         }
         return Paged(items: sheets, page: page, total: total)
     }

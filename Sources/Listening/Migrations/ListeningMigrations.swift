@@ -7,5 +7,6 @@ public enum ListeningMigrations {
         CreateQuestions(),
         CreateAnswers(),
         CreateTranslations(),
+        CreateModeration(),
     ]
 }

@@ -69,6 +69,12 @@ public final class Answer: Model, @unchecked Sendable {
     @Field(key: "consent_quote") public var consentQuote: Bool
     @Field(key: "consent_publish") public var consentPublish: Bool
     @Field(key: "consent_training") public var consentTraining: Bool
+    /// The passages of the text a moderator hid ("12-30,41-52", in Unicode scalars); the text
+    /// itself stays as written, for the team.
+    @Field(key: "hidden") public var hidden: String
+    @Enum(key: "moderation") public var moderation: ModerationState
+    /// Counts moderation steps: a moderator saving over a step they did not see is told so.
+    @Field(key: "moderation_version") public var moderationVersion: Int
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 
@@ -82,6 +88,9 @@ public final class Answer: Model, @unchecked Sendable {
         self.consentQuote = false
         self.consentPublish = false
         self.consentTraining = false
+        self.hidden = ""
+        self.moderation = .unmoderated
+        self.moderationVersion = 0
         self.createdAt = now
         self.updatedAt = now
     }

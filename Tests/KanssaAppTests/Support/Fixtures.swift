@@ -56,6 +56,10 @@ struct Fixtures {
     let assumption: UUID
     /// Its one question, "Would evening hours help you?" (yes / no).
     let question: UUID
+    /// Another of the outreach team's consultations, open, with one answer written on paper
+    /// that holds an e-mail address: something to moderate.
+    let openConsultation: UUID
+    let writtenAnswer: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -176,6 +180,22 @@ struct Fixtures {
                                 text: "Would evening hours help you?", choices: ["Yes", "No"], conditionQuestionID: nil, conditionChoice: nil,
                                 at: now)
         try await question.create(on: db)
+        let asking = Consultation(
+            organisationID: here, teamID: outreach, title: "How was your visit?", purpose: "To do better", audience: "Visitors",
+            opensOn: "2026-05-01", closesOn: "2026-12-31", publicCode: ConsultationCode(typed: "VST234")!, createdByID: accounts[.professional]!,
+            at: now)
+        try await asking.create(on: db)
+        let written = Question(consultationID: try asking.requireID(), position: 1, kind: .openText, text: "What should we change?", choices: [],
+                               conditionQuestionID: nil, conditionChoice: nil, at: now)
+        try await written.create(on: db)
+        asking.state = .open
+        try await asking.update(on: db)
+        let respondent = Respondent(consultationID: try asking.requireID(), channel: .paper, codeDigest: nil, language: "en", groups: [],
+                                    enteredByID: accounts[.professional]!, at: now)
+        try await respondent.create(on: db)
+        let answer = Answer(respondentID: try respondent.requireID(), questionID: try written.requireID(), at: now)
+        answer.text = "Longer hours. Write to me at visitor@example.org"
+        try await answer.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -185,6 +205,7 @@ struct Fixtures {
             session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
             section: try section.requireID(), publishedModule: try published.requireID(),
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
-            assumption: try assumption.requireID(), question: try question.requireID())
+            assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
+            writtenAnswer: try answer.requireID())
     }
 }

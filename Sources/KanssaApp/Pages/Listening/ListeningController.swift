@@ -39,6 +39,8 @@ struct ListeningController: RouteCollection {
         consultation.on(.GET, "poster", access: work, use: poster)
         consultation.on(.GET, "answers", access: work, use: answers)
         consultation.on(.GET, "answers", "new", access: work, use: newAnswers)
+        consultation.on(.GET, "answers", ":answer", "moderation", access: work, use: moderation)
+        consultation.on(.POST, "answers", ":answer", "moderation", access: work, use: moderate)
         consultation.on(.POST, "answers", "new", access: work, use: enterAnswers)
     }
 
@@ -369,7 +371,11 @@ struct ListeningController: RouteCollection {
     @Sendable func answers(request: Request) async throws -> Response {
         let model = try await TeamAnswers.load(try request.uuid("consultation"),
                                                page: ListPage(number: request.query[Int.self, at: "page"], size: Answers.perPage), on: request.db)
-        let notice = request.queryText("notice") == "entered" ? Notice(.success, request.localizer(.answersEnteredNotice)) : nil
+        let notice: Notice? = switch request.queryText("notice") {
+        case "entered": Notice(.success, request.localizer(.answersEnteredNotice))
+        case "moderated": Notice(.success, request.localizer(.moderationSavedNotice))
+        default: nil
+        }
         return TeamAnswers.Sheets(model: model, notice: notice, chrome: request.chrome()).render().response()
     }
 
@@ -509,5 +515,58 @@ struct ListeningController: RouteCollection {
             throw KanssaError.notFound
         }
         return request.redirect(to: ListeningRoute.consultation(consultationID).path + "?notice=language-removed#languages", redirectType: .normal)
+    }
+
+    // MARK: Moderation
+
+    @Sendable func moderation(request: Request) async throws -> Response {
+        let model = try await Moderation.load(try request.uuid("answer"), in: try request.uuid("consultation"), on: request.db)
+        return ModerationPage.View(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct ModerationForm: Content {
+        var hide: [String]?
+        var words: String?
+        var flagged: String?
+        var reason: String?
+        var version: String?
+    }
+
+    /// Hides passages and flags, if nobody moderated the answer since the page was shown; else
+    /// the page again with what they did and this moderator's choices kept.
+    @Sendable func moderate(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        let answerID = try request.uuid("answer")
+        var model = try await Moderation.load(answerID, in: consultationID, on: request.db)
+        let form = (try? request.content.decode(ModerationForm.self)) ?? ModerationForm()
+        let draft = Moderation.Draft(
+            hide: Array((form.hide ?? []).prefix(200)).map { String($0.prefix(30)) }, words: String((form.words ?? "").prefix(Moderation.longestWords + 100)),
+            flagged: form.flagged == "yes", reason: String((form.reason ?? "").prefix(Moderation.longestReason + 100)),
+            version: Int(form.version ?? "") ?? -1)
+        model.draft = draft
+        let t = request.localizer
+        switch Moderation.check(draft, text: model.text) {
+        case .failure(let list):
+            model.errors = list.problems.map { problem in
+                switch problem {
+                case .passage: FieldError(field: "hide", message: t(.errorModerationPassage))
+                case .words: FieldError(field: "words", message: t(.errorModerationWords))
+                case .reason: FieldError(field: "reason", message: t.textError(.errorModerationReason, typed: form.reason,
+                                                                                maxLength: Moderation.longestReason, multiline: true))
+                }
+            }
+            return ModerationPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            guard draft.version == model.version,
+                  try await Moderation.moderate(answerID, checked, seenVersion: draft.version, by: principal.accountID, at: request.now, on: request.db)
+            else {
+                var again = try await Moderation.load(answerID, in: consultationID, on: request.db)
+                again.draft = draft
+                again.changedMeanwhile = true
+                return ModerationPage.View(model: again, chrome: request.chrome()).render().response(status: .conflict)
+            }
+            return request.redirect(to: ListeningRoute.answers(consultation: consultationID).path + "?notice=moderated", redirectType: .normal)
+        }
     }
 }

@@ -68,6 +68,15 @@ extension ListeningWords {
         }
     }
 
+    /// "Not moderated yet: only your team sees it", "Moderated, 2 passages hidden", "Flagged as abusive".
+    public static func moderation(_ moderated: Answers.Moderated, _ t: Localizer) -> String {
+        switch moderated.state {
+        case .unmoderated: t(.moderationStateUnmoderated)
+        case .moderated: t(.moderationStateModerated, ["count": t.number(moderated.hiddenCount)])
+        case .flagged: t(.moderationStateFlagged)
+        }
+    }
+
     public static func channel(_ channel: AnswerChannel, _ t: Localizer) -> String {
         switch channel {
         case .web: t(.answerChannelWeb)

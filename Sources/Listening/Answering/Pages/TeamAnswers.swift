@@ -92,6 +92,14 @@ public enum TeamAnswers {
                                  .group(
                                      .element(named: "dt", nodes: [.txt(question.text)]),
                                      .element(named: "dd", nodes: [.class("own-words"), .txt(ListeningWords.given(given, to: question, t))]),
+                                     .unwrap(sheet.moderation[question.id]) { moderated in
+                                         .element(named: "dd", nodes: [
+                                             .span(.class("field__hint"), .txt(ListeningWords.moderation(moderated, t) + " ")),
+                                             .a(.class("screen-only"), .link(ListeningRoute.moderation(consultation: model.consultationID,
+                                                                                                     answer: moderated.answerID).url),
+                                                .txt(t(.moderationLink))),
+                                         ])
+                                     },
                                      .if(question.kind == .story, .element(named: "dd", nodes: [.class("field__hint"), .txt(consents(given))]))
                                  )
                              }]))
