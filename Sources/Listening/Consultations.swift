@@ -240,4 +240,6 @@ public enum ListeningError: Error, Equatable {
     case nothingGiven
     /// Not a language Kanssa knows, already offered, or the one it is written in.
     case notALanguage
+    /// Someone else's coding: each coder takes back only their own.
+    case notYours
 }

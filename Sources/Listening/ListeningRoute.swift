@@ -19,6 +19,12 @@ public enum ListeningRoute: Sendable, Equatable {
     case answers(consultation: UUID)
     case enterAnswers(consultation: UUID)
     case moderation(consultation: UUID, answer: UUID)
+    /// The codebook, coding an answer, and how far coders agree.
+    case codebook(consultation: UUID)
+    case copyCodebook(consultation: UUID)
+    case coding(consultation: UUID, answer: UUID)
+    case removeCoding(consultation: UUID, answer: UUID, coding: UUID)
+    case agreement(consultation: UUID)
     /// The languages it asks in, and its texts translated into one of them.
     case languages(consultation: UUID)
     case translation(consultation: UUID, language: String)
@@ -50,6 +56,12 @@ public enum ListeningRoute: Sendable, Equatable {
         case .answers(let consultation): "/listening/consultations/\(consultation)/answers"
         case .enterAnswers(let consultation): "/listening/consultations/\(consultation)/answers/new"
         case .moderation(let consultation, let answer): "/listening/consultations/\(consultation)/answers/\(answer)/moderation"
+        case .codebook(let consultation): "/listening/consultations/\(consultation)/codebook"
+        case .copyCodebook(let consultation): "/listening/consultations/\(consultation)/codebook/copy"
+        case .coding(let consultation, let answer): "/listening/consultations/\(consultation)/answers/\(answer)/coding"
+        case .removeCoding(let consultation, let answer, let coding):
+            "/listening/consultations/\(consultation)/answers/\(answer)/coding/\(coding)/remove"
+        case .agreement(let consultation): "/listening/consultations/\(consultation)/agreement"
         case .languages(let consultation): "/listening/consultations/\(consultation)/languages"
         case .translation(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)"
         case .removeLanguage(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)/remove"

@@ -450,3 +450,87 @@ import VaporTesting
         }
     }
 }
+
+/// The codebook, coding by several people, and how far they agree.
+@Suite struct CodingTests {
+    @Test func kappaIsAgreementBeyondChance() {
+        // Fifty answers: both gave the theme to 20, only the first to 5, only the second to 10, neither to 15.
+        let table = Agreement.Table(both: 20, onlyFirst: 5, onlySecond: 10, neither: 15)
+        #expect(table.percent == 70)
+        #expect(abs((table.kappa ?? 0) - 0.4) < 1e-9)
+        #expect(Agreement.Table(both: 4, onlyFirst: 0, onlySecond: 0, neither: 6).kappa == 1)
+        // Both gave it to every answer: chance explains it all, and kappa says nothing.
+        #expect(Agreement.Table(both: 5).kappa == nil && Agreement.Table(both: 5).percent == 100)
+        #expect(Agreement.Table().percent == nil)
+    }
+
+    @Test func twoCodersCodeTheSameAnswersAndSeeWhereTheyDisagree() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let consultation = "/listening/consultations/\(fixtures.openConsultation)"
+            let coding = consultation + "/answers/\(fixtures.writtenAnswer)/coding"
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            // A sub-theme, and a name already taken at the top; themes stand in the order they were made.
+            world.advance(by: 60)
+            try await professional.get(consultation + "/codebook")
+            #expect(try await professional.post(consultation + "/codebook", [("name", "Evenings"), ("description", "Open after six"),
+                                                                               ("parent", fixtures.theme.uuidString)]).status == .seeOther)
+            try await professional.get(consultation + "/codebook")
+            let taken = try await professional.post(consultation + "/codebook", [("name", "opening hours")])
+            #expect(taken.status == .unprocessableEntity && taken.body.string.contains("There is a theme of that name there already"))
+            try await professional.get(consultation + "/codebook")
+            world.advance(by: 60)
+            #expect(try await professional.post(consultation + "/codebook", [("name", "Contact")]).status == .seeOther)
+            let themes = try await Codebook.themes(of: fixtures.openConsultation, on: app.db)
+            #expect(themes.map(\.path) == ["Opening hours", "Opening hours › Evenings", "Contact"])
+            let contact = try #require(themes.last).id
+
+            // The professional codes a passage too; words not in the answer are refused.
+            try await professional.get(coding)
+            #expect(try await professional.post(coding, [("themes[]", contact.uuidString), ("words", "not in it")]).status == .unprocessableEntity)
+            try await professional.get(coding)
+            #expect(try await professional.post(coding, [("themes[]", contact.uuidString), ("words", "Write to me")]).status == .seeOther)
+            let passage = try #require(try await Coding.query(on: app.db).filter(\.$themeID == contact).first())
+            #expect(passage.passage == "14-25")
+            // Sent twice, kept once.
+            try await professional.get(coding)
+            #expect(try await professional.post(coding, [("themes[]", contact.uuidString), ("words", "Write to me")]).status == .seeOther)
+            #expect(try await Coding.query(on: app.db).filter(\.$themeID == contact).count() == 1)
+
+            // The coordinator codes the same answer with "Contact" only: they agree on it, not on "Opening hours".
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coordinator.get(coding)
+            #expect(try await coordinator.post(coding, [("themes[]", contact.uuidString)]).status == .seeOther)
+            let agreement = try await coordinator.get(consultation + "/agreement").body.string
+            #expect(agreement.contains("answers both coded: 1"))
+            #expect(agreement.contains("Disagreed on “Opening hours”") && !agreement.contains("Disagreed on “Contact”"))
+            // Nobody takes back someone else's coding.
+            let page = try await coordinator.get(coding).body.string
+            #expect(page.contains("Opening hours — "))
+            #expect(try await coordinator.post(coding + "/\(fixtures.coding)/remove").status == .forbidden)
+            try await professional.get(coding)
+            #expect(try await professional.post(coding + "/\(fixtures.coding)/remove").status == .seeOther)
+            #expect(try await Coding.find(fixtures.coding, on: app.db) == nil)
+
+            // The draft takes the open consultation's codebook; another organisation's is not found.
+            let draft = "/listening/consultations/\(fixtures.consultation)/codebook"
+            try await professional.get(draft)
+            #expect(try await professional.post(draft + "/copy", [("from", fixtures.openConsultation.uuidString)]).status == .seeOther)
+            #expect(try await Codebook.themes(of: fixtures.consultation, on: app.db).map(\.path) == themes.map(\.path))
+            try await professional.get(draft)
+            #expect(try await professional.post(draft + "/copy", [("from", fixtures.openConsultation.uuidString)]).status == .seeOther)
+            #expect(try await Codebook.themes(of: fixtures.consultation, on: app.db).count == 3)
+            let theirs = Consultation(organisationID: fixtures.elsewhere, teamID: fixtures.otherTeam, title: "Theirs", purpose: "Theirs",
+                                      audience: "Theirs", opensOn: "2026-06-01", closesOn: "2026-06-30", publicCode: ConsultationCode(typed: "ZZZ234")!,
+                                      createdByID: fixtures.adminElsewhere, at: world.now)
+            try await theirs.create(on: app.db)
+            try await Theme(consultationID: try theirs.requireID(), parentID: nil, name: "Secret", description: "", createdByID: fixtures.adminElsewhere,
+                            at: world.now).create(on: app.db)
+            try await professional.get(draft)
+            #expect(try await professional.post(draft + "/copy", [("from", try theirs.requireID().uuidString)]).status == .notFound)
+            #expect(try await Codebook.themes(of: fixtures.consultation, on: app.db).count == 3)
+        }
+    }
+}

@@ -45,8 +45,10 @@ import VaporTesting
         let consultation: UUID
         let assumption: UUID
         let question: UUID
-        /// Someone's written answer to it.
+        /// Someone's written answer to it, a theme of its codebook, and their coding of the answer.
         let answer: UUID
+        let theme: UUID
+        let coding: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -137,6 +139,11 @@ import VaporTesting
         let answer = Answer(respondentID: try respondent.requireID(), questionID: try question.requireID(), at: now)
         answer.text = "Theirs"
         try await answer.create(on: app.db)
+        let theme = Theme(consultationID: try consultation.requireID(), parentID: nil, name: "Theirs", description: "", createdByID: fixtures.adminElsewhere,
+                          at: now)
+        try await theme.create(on: app.db)
+        let coding = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: fixtures.adminElsewhere, passage: nil, at: now)
+        try await coding.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -145,7 +152,8 @@ import VaporTesting
                        session: try session.requireID(), panel: try panel.requireID(), module: try module.requireID(),
                        section: try section.requireID(), encounterSession: try encounterSession.requireID(),
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
-                       question: try question.requireID(), answer: try answer.requireID())
+                       question: try question.requireID(), answer: try answer.requireID(),
+                       theme: try theme.requireID(), coding: try coding.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -184,6 +192,7 @@ import VaporTesting
         case "assumption": [foreign.assumption, fixtures.assumption]
         case "question": [foreign.question, fixtures.question]
         case "answer": [foreign.answer, fixtures.writtenAnswer]
+        case "coding": [foreign.coding, fixtures.coding]
         default: nil
         }
     }
@@ -229,7 +238,8 @@ import VaporTesting
                 + " \(try await Consultation.query(on: app.db).count())"
                 + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })"
                 + " \(try await Respondent.query(on: app.db).count()) \(try await Answer.query(on: app.db).all().map { "\($0.hidden) \($0.moderation)" })"
-                + " \(try await ModerationStep.query(on: app.db).count())",
+                + " \(try await ModerationStep.query(on: app.db).count())"
+                + " \(try await Theme.query(on: app.db).count()) \(try await Coding.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -240,7 +250,7 @@ import VaporTesting
     /// Fields enough for any form to reach the point where it looks its ids up.
     static func form(_ foreign: Foreign) -> [(String, String)] {
         [("answer", "endorse"), ("actionText", "Taken over"), ("actionGoal", foreign.goal.uuidString), ("actionOwner", "citizen"),
-         ("actionStatus", "done"), ("version", "0"), ("reason", "Taken over"), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
+         ("actionStatus", "done"), ("version", "0"), ("reason", "Taken over"), ("themes[]", "x"), ("from", foreign.consultation.uuidString), ("note", "Written in"), ("goal", "Suggested in"), ("rating-home", "1"),
          ("roles[]", "admin"), ("name", "Team taken over"), ("role", "admin"), ("team", ""),
          ("tensionFirst", foreign.goal.uuidString), ("tensionSecond", foreign.action.uuidString), ("item-wp1", "5"), ("submit", "no"),
          ("date", "2027-01-05"), ("time", "10:00"), ("place", "Taken over"), ("present[]", foreign.account.uuidString),
@@ -286,7 +296,8 @@ import VaporTesting
                 let foreignIDs = [foreign.organisation, foreign.account, foreign.plan, foreign.goal, foreign.action, foreign.authorisation,
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
                                   foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section,
-                                  foreign.consultation, foreign.assumption, foreign.question, foreign.answer]
+                                  foreign.consultation, foreign.assumption, foreign.question, foreign.answer,
+                                  foreign.coding]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

@@ -555,6 +555,29 @@ import Testing
         moderation.draft = .init(hide: [], words: "Ana", flagged: true, reason: "Names someone", version: 0)
         moderation.changedMeanwhile = true
         expectPage(ModerationPage.View(model: moderation, chrome: try Self.chrome("fi")).render(), named: "moderation-changed-fi")
+        let place = Codebook.Line(id: Self.team, parentID: nil, name: "A place to work", description: "A desk, quiet", path: "A place to work")
+        let wifi = Codebook.Line(id: Self.account, parentID: Self.team, name: "Internet", description: "", path: "A place to work › Internet")
+        var book = CodingPages.CodebookModel(consultationID: Self.other, title: consultation.title, themes: [place, wifi],
+                                             earlier: [.init(id: Self.organisation, title: "Opening hours 2025")])
+        book.draft = .init(name: "A place to work", parent: "")
+        book.errors = [FieldError(field: "name", message: try Self.chrome().t(.errorCodebookTaken))]
+        expectPage(CodingPages.CodebookView(model: book, chrome: try Self.chrome()).render(), named: "codebook")
+        let coded = Codings.Model(
+            consultationID: Self.other, answerID: Self.organisation, question: "What would help you more than a course?",
+            text: "A desk and wifi, and someone to ask.", themes: [place, wifi],
+            codings: [.init(id: Self.team, theme: "A place to work", coderID: Self.account, coder: "Lucía", passage: Passage(start: 0, end: 6),
+                            words: "A desk", at: Self.when),
+                      .init(id: Self.other, theme: "A place to work › Internet", coderID: Self.team, coder: "Ana", passage: nil, words: nil,
+                            at: Self.when)])
+        expectPage(CodingPages.CodingView(model: coded, coderID: Self.account, chrome: try Self.chrome()).render(), named: "coding")
+        let pairs = Agreement.pairs([
+            .init(answerID: Self.organisation, themeID: Self.team, coderID: Self.account), .init(answerID: Self.organisation, themeID: Self.account, coderID: Self.team),
+            .init(answerID: Self.other, themeID: Self.team, coderID: Self.account), .init(answerID: Self.other, themeID: Self.team, coderID: Self.team),
+        ], themes: [place, wifi])
+        let agreement = Agreement.Model(consultationID: Self.other, title: consultation.title, pairs: pairs,
+                                        names: [Self.account: "Lucía", Self.team: "Ana"],
+                                        excerpts: [Self.organisation: "A desk and wifi, and someone to ask."])
+        expectPage(CodingPages.AgreementView(model: agreement, chrome: try Self.chrome()).render(), named: "agreement")
     }
 
     @Test func encountering() throws {

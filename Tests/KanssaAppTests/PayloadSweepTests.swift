@@ -175,6 +175,20 @@ import VaporTesting
             try await professional.get(moderation)
             #expect(try await professional.post(moderation, [("version", "0"), ("words", "Eve"), ("reason", Self.payload)]).status == .seeOther)
             Self.expectEscaped(try await professional.get(moderation).body.string, "moderation page")
+            // The codebook and a coding: a theme's name and description, and the words of a passage.
+            try await professional.get(path + "/codebook")
+            #expect(try await professional.post(path + "/codebook", [("name", Self.payload), ("description", Self.payload)]).status == .seeOther)
+            try await professional.get(path + "/codebook")
+            Self.expectEscaped(try await professional.post(path + "/codebook", [("name", Self.payload)]).body.string, "codebook form")
+            let theme = try #require(try await Theme.query(on: app.db).filter(\.$name == Self.payload).first())
+            let coding = path + "/answers/\(try written.requireID())/coding"
+            try await professional.get(coding)
+            #expect(try await professional.post(coding, [("themes[]", try theme.requireID().uuidString), ("words", "<script>alert")]).status == .seeOther)
+            try await professional.get(coding)
+            Self.expectEscaped(try await professional.post(coding, [("themes[]", Self.payload), ("words", Self.payload + "x")]).body.string, "coding form")
+            for page in [coding, path + "/codebook", path + "/agreement"] {
+                Self.expectEscaped(try await professional.get(page).body.string, page)
+            }
             for page in [path + "/answers", path + "/poster", path + "/answers/new", path] {
                 Self.expectEscaped(try await professional.get(page).body.string, page)
             }

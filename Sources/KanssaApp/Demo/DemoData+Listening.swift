@@ -60,6 +60,9 @@ extension DemoData {
         try await translateIntoSpanish(asking, by: javier, at: written, on: database)
         try await Consultations.move(try asking.requireID(), from: .draft, to: .open, at: now.addingTimeInterval(-14 * day), on: database)
         try await loadAnswers(to: asking, by: javier, at: now, on: database)
+        if let ana = accountIDs["ana@valencia.demo"] {
+            try await loadCodebook(of: asking, coders: (javier, ana), at: now, on: database)
+        }
 
         let preparing = Consultation(
             organisationID: houten, teamID: workAndIncome, title: "Is the information desk there when you need it?",
@@ -171,6 +174,63 @@ extension DemoData {
         ]
         for (subject, field, text) in texts {
             try await Translation(consultationID: consultationID, subjectID: subject, field: field, language: "es", text: text, by: javier, at: now)
+                .create(on: database)
+        }
+    }
+
+    /// Javier and Ana read what people said would help more than a course, each on their own;
+    /// they agree on most and disagree on a few, to talk through.
+    private static func loadCodebook(of consultation: Consultation, coders: (UUID, UUID), at now: Date, on database: any Database) async throws {
+        let consultationID = try consultation.requireID()
+        let themes: [(String, String, String?)] = [
+            ("A place to work", "A desk, quiet, a room of one's own for some hours", nil),
+            ("Internet and a computer", "Equipment people do not have at home", "A place to work"),
+            ("Mentors on demand", "Someone to ask when stuck, when it is needed rather than at set hours", nil),
+            ("Childcare", "Care for children during the hours people could work", nil),
+            ("Help with paperwork", "Benefits, registering as self-employed, taxes", nil),
+            ("A course after all", "Asking for a course, of whatever kind", nil),
+        ]
+        var ids: [String: UUID] = [:]
+        for (index, theme) in themes.enumerated() {
+            let made = Theme(consultationID: consultationID, parentID: theme.2.flatMap { ids[$0] }, name: theme.0, description: theme.1,
+                             createdByID: coders.0, at: now.addingTimeInterval(Double(index - 100)))
+            try await made.create(on: database)
+            ids[theme.0] = try made.requireID()
+        }
+        let questions = try await Questions.list(of: consultationID, on: database)
+        guard questions.count == 6 else { return }
+        let respondents = try await Respondent.query(on: database).filter(\.$consultationID == consultationID).all()
+        let answers = try await Answer.query(on: database).filter(\.$respondentID ~~ respondents.compactMap(\.id))
+            .filter(\.$questionID ~~ [questions[1].id, questions[2].id]).all()
+        // Words in an answer → the themes each coder gave it.
+        let readings: [(String, [String], [String])] = [
+            ("ordenador e internet", ["A place to work", "Internet and a computer", "Mentors on demand"], ["Internet and a computer", "Mentors on demand"]),
+            ("Un lugar tranquilo", ["A place to work", "Childcare"], ["A place to work", "Childcare"]),
+            ("Somewhere to work", ["A place to work"], ["A place to work"]),
+            ("Mentores que sepan", ["Mentors on demand"], ["Mentors on demand"]),
+            ("Childcare during", ["Childcare", "A place to work"], ["Childcare"]),
+            ("Internet y una impresora", ["Internet and a computer"], ["Internet and a computer"]),
+            ("Un espacio compartido", ["A place to work", "Mentors on demand"], ["A place to work", "Mentors on demand"]),
+            ("Conocer a otras personas", ["A place to work"], []),
+            ("papeles del paro", ["Help with paperwork"], ["Help with paperwork"]),
+            ("Un ordenador y wifi", ["Internet and a computer", "Mentors on demand"], ["Internet and a computer", "Mentors on demand"]),
+            ("facturas y pagar a Hacienda", ["A course after all", "Help with paperwork"], ["A course after all"]),
+            ("informática básica", ["A course after all"], ["A course after all", "Internet and a computer"]),
+        ]
+        for (words, first, second) in readings {
+            guard let answer = answers.first(where: { $0.text.contains(words) }), let answerID = answer.id else { continue }
+            for (coder, names) in [(coders.0, first), (coders.1, second)] {
+                for name in names {
+                    guard let themeID = ids[name] else { continue }
+                    try await Coding(answerID: answerID, themeID: themeID, coderID: coder, passage: nil, at: now).create(on: database)
+                }
+            }
+        }
+        // A passage: the words that say it best.
+        if let answer = answers.first(where: { $0.text.contains("alguien a quien preguntar") }), let themeID = ids["Mentors on demand"],
+           let range = answer.text.range(of: "alguien a quien preguntar cuando me atasco")
+        {
+            try await Coding(answerID: answer.requireID(), themeID: themeID, coderID: coders.0, passage: Passage(range, in: answer.text), at: now)
                 .create(on: database)
         }
     }

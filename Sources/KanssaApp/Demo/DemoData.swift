@@ -66,6 +66,7 @@ enum DemoData {
         Person(login: "yusuf@houten.demo", name: "Yusuf Haddad", place: houten, role: .coTrainer, team: nil),
         Person(login: "admin@valencia.demo", name: "Lucía Martínez", place: valencia, role: .admin, team: nil),
         Person(login: "mentor@valencia.demo", name: "Javier García", place: valencia, role: .professional, team: "Mentors"),
+        Person(login: "ana@valencia.demo", name: "Ana Torres", place: valencia, role: .professional, team: "Mentors"),
         Person(login: "carlos@valencia.demo", name: "Carlos", place: valencia, role: .citizen, team: nil),
         Person(login: "marta@valencia.demo", name: "Marta Ruiz Soler", place: valencia, role: .coTrainer, team: nil),
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),

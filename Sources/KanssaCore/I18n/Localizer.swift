@@ -122,6 +122,11 @@ public struct Localizer: Sendable, Equatable {
         value.formatted(decimalStyle)
     }
 
+    /// A coefficient with two decimals: "0.40" (or "0,40"), "−0.12".
+    public func coefficient(_ value: Double) -> String {
+        value.formatted(FloatingPointFormatStyle<Double>.number.precision(.fractionLength(2)).locale(Locale(identifier: language)))
+    }
+
     /// An amount of money from its smallest unit, with two decimals: "40.50" (or "40,50").
     public func amount(cents: Int) -> String {
         (Double(cents) / 100).formatted(FloatingPointFormatStyle<Double>.number.precision(.fractionLength(2)).locale(Locale(identifier: language)))

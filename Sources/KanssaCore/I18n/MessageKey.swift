@@ -111,6 +111,18 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case adminTeamLine
     case adminTeamsHeading
     case adminTitle
+    case agreementCaption
+    case agreementDisagreements
+    case agreementDisputed
+    case agreementIntro
+    case agreementKappa
+    case agreementLink
+    case agreementNone
+    case agreementOpen
+    case agreementPair
+    case agreementPercent
+    case agreementTheme
+    case agreementTitle
     case alignmentCaseloadDefinition
     case alignmentCaseloadHeading
     case alignmentCounts
@@ -349,6 +361,35 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case coachingTitle
     case coachingWrittenBy
     case coachingYouCoach
+    case codebookAddButton
+    case codebookAddHeading
+    case codebookAddedNotice
+    case codebookCopiedNotice
+    case codebookCopyButton
+    case codebookCopyField
+    case codebookCopyHeading
+    case codebookDescriptionField
+    case codebookDescriptionHint
+    case codebookEmpty
+    case codebookIntro
+    case codebookLink
+    case codebookNameField
+    case codebookNoParent
+    case codebookParentField
+    case codebookTitle
+    case codingAddHeading
+    case codingLine
+    case codingLink
+    case codingNoThemes
+    case codingNone
+    case codingRemove
+    case codingSave
+    case codingSavedNotice
+    case codingSoFar
+    case codingThemesLegend
+    case codingTitle
+    case codingWordsField
+    case codingWordsHint
     case commitmentHint
     case commitmentMadeNotice
     case commitmentMake
@@ -545,6 +586,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCoachingTooLong
     case errorCodeFormat
     case errorCodeInvalid
+    case errorCodebookDescription
+    case errorCodebookName
+    case errorCodebookParent
+    case errorCodebookTaken
+    case errorCodingNotYours
+    case errorCodingThemes
+    case errorCodingWords
     case errorCommitmentText
     case errorConsultationAudience
     case errorConsultationCloses

@@ -8,5 +8,6 @@ public enum ListeningMigrations {
         CreateAnswers(),
         CreateTranslations(),
         CreateModeration(),
+        CreateCodebook(),
     ]
 }

@@ -129,7 +129,9 @@ public enum ConsultationPage {
                     .li(.a(.link(ListeningRoute.respond(code).url), .txt(t(.consultationPublicLink, ["address": code.path])))),
                     .li(.a(.link(ListeningRoute.poster(consultation: model.id).url), .txt(t(.posterLink)))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.answers(consultation: model.id).url),
-                                                      .txt(t(.answersLink, ["count": t.number(model.respondents)]))))))
+                                                      .txt(t(.answersLink, ["count": t.number(model.respondents)]))))),
+                    .li(.a(.link(ListeningRoute.codebook(consultation: model.id).url), .txt(t(.codebookLink)))),
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.agreement(consultation: model.id).url), .txt(t(.agreementLink))))))
             }
         }
 

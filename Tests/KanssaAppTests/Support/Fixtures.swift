@@ -60,6 +60,9 @@ struct Fixtures {
     /// that holds an e-mail address: something to moderate.
     let openConsultation: UUID
     let writtenAnswer: UUID
+    /// A theme of its codebook, and the professional's coding of that answer with it.
+    let theme: UUID
+    let coding: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -196,6 +199,11 @@ struct Fixtures {
         let answer = Answer(respondentID: try respondent.requireID(), questionID: try written.requireID(), at: now)
         answer.text = "Longer hours. Write to me at visitor@example.org"
         try await answer.create(on: db)
+        let theme = Theme(consultationID: try asking.requireID(), parentID: nil, name: "Opening hours", description: "When we are open",
+                          createdByID: accounts[.professional]!, at: now)
+        try await theme.create(on: db)
+        let coding = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: accounts[.professional]!, passage: nil, at: now)
+        try await coding.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -206,6 +214,6 @@ struct Fixtures {
             section: try section.requireID(), publishedModule: try published.requireID(),
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
-            writtenAnswer: try answer.requireID())
+            writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID())
     }
 }

@@ -40,6 +40,13 @@ struct ListeningController: RouteCollection {
         consultation.on(.GET, "answers", access: work, use: answers)
         consultation.on(.GET, "answers", "new", access: work, use: newAnswers)
         consultation.on(.GET, "answers", ":answer", "moderation", access: work, use: moderation)
+        consultation.on(.GET, "answers", ":answer", "coding", access: work, use: coding)
+        consultation.on(.POST, "answers", ":answer", "coding", access: work, use: code)
+        consultation.on(.POST, "answers", ":answer", "coding", ":coding", "remove", access: work, use: removeCoding)
+        consultation.on(.GET, "codebook", access: work, use: codebook)
+        consultation.on(.POST, "codebook", access: work, use: addTheme)
+        consultation.on(.POST, "codebook", "copy", access: work, use: copyCodebook)
+        consultation.on(.GET, "agreement", access: work, use: agreement)
         consultation.on(.POST, "answers", ":answer", "moderation", access: work, use: moderate)
         consultation.on(.POST, "answers", "new", access: work, use: enterAnswers)
     }
@@ -568,5 +575,129 @@ struct ListeningController: RouteCollection {
             }
             return request.redirect(to: ListeningRoute.answers(consultation: consultationID).path + "?notice=moderated", redirectType: .normal)
         }
+    }
+
+    // MARK: Codebook and coding
+
+    private func codebookModel(_ request: Request) async throws -> CodingPages.CodebookModel {
+        guard let consultation = try await Consultation.find(try request.uuid("consultation"), on: request.db) else { throw KanssaError.notFound }
+        let id = try consultation.requireID()
+        return CodingPages.CodebookModel(
+            consultationID: id, title: consultation.title, themes: try await Codebook.themes(of: id, on: request.db),
+            earlier: try await Codebook.earlier(than: consultation, on: request.db).map { .init(id: $0.id, title: $0.title) })
+    }
+
+    @Sendable func codebook(request: Request) async throws -> Response {
+        var model = try await codebookModel(request)
+        let t = request.localizer
+        model.notice = switch request.queryText("notice") {
+        case "added": Notice(.success, t(.codebookAddedNotice))
+        case "copied": Notice(.success, t(.codebookCopiedNotice))
+        default: nil
+        }
+        return CodingPages.CodebookView(model: model, chrome: request.chrome()).render().response()
+    }
+
+    struct ThemeForm: Content {
+        var name: String?
+        var description: String?
+        var parent: String?
+    }
+
+    @Sendable func addTheme(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        var model = try await codebookModel(request)
+        let form = (try? request.content.decode(ThemeForm.self)) ?? ThemeForm()
+        let draft = Codebook.Draft(name: String((form.name ?? "").prefix(Codebook.longestName + 100)),
+                                   description: String((form.description ?? "").prefix(Codebook.longestDescription + 100)),
+                                   parent: String((form.parent ?? "").prefix(40)))
+        switch Codebook.check(draft, themes: model.themes) {
+        case .failure(let list):
+            let t = request.localizer
+            model.draft = draft
+            model.errors = list.problems.map { problem in
+                switch problem {
+                case .name: FieldError(field: "name", message: t.textError(.errorCodebookName, typed: form.name, maxLength: Codebook.longestName))
+                case .description: FieldError(field: "description", message: t(.errorCodebookDescription))
+                case .parent: FieldError(field: "parent", message: t(.errorCodebookParent))
+                case .taken: FieldError(field: "name", message: t(.errorCodebookTaken))
+                }
+            }
+            return CodingPages.CodebookView(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
+        case .success(let checked):
+            try await Codebook.add(checked, to: model.consultationID, by: principal.accountID, at: request.now, on: request.db)
+            return request.redirect(to: ListeningRoute.codebook(consultation: model.consultationID).path + "?notice=added", redirectType: .normal)
+        }
+    }
+
+    struct CopyForm: Content {
+        var from: String?
+    }
+
+    @Sendable func copyCodebook(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        // Only another consultation of the same organisation is found: anything else is not there.
+        guard let from = (try? request.content.decode(CopyForm.self))?.from.flatMap(UUID.init(uuidString:)) else { throw KanssaError.notFound }
+        try await Codebook.copy(from: from, to: consultationID, by: principal.accountID, at: request.now, on: request.db)
+        return request.redirect(to: ListeningRoute.codebook(consultation: consultationID).path + "?notice=copied", redirectType: .normal)
+    }
+
+    @Sendable func coding(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let model = try await Codings.load(try request.uuid("answer"), in: try request.uuid("consultation"), on: request.db)
+        let notice = request.queryText("notice") == "coded" ? Notice(.success, request.localizer(.codingSavedNotice)) : nil
+        return CodingPages.CodingView(model: model, coderID: principal.accountID, notice: notice, chrome: request.chrome()).render().response()
+    }
+
+    struct CodingForm: Content {
+        var themes: [String]?
+        var words: String?
+    }
+
+    @Sendable func code(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        let answerID = try request.uuid("answer")
+        var model = try await Codings.load(answerID, in: consultationID, on: request.db)
+        let form = (try? request.content.decode(CodingForm.self)) ?? CodingForm()
+        let picked = Array((form.themes ?? []).prefix(200)).map { String($0.prefix(40)) }
+        let words = String((form.words ?? "").prefix(Codings.longestWords + 100))
+        if let problems = try await Codings.code(answerID, themes: picked, words: words, in: model, by: principal.accountID, at: request.now,
+                                                 on: request.db) {
+            let t = request.localizer
+            model.picked = picked
+            model.words = words
+            model.errors = problems.problems.map { problem in
+                switch problem {
+                case .themes: FieldError(field: "themes", message: t(.errorCodingThemes))
+                case .words: FieldError(field: "words", message: t(.errorCodingWords))
+                }
+            }
+            return CodingPages.CodingView(model: model, coderID: principal.accountID, chrome: request.chrome()).render()
+                .response(status: .unprocessableEntity)
+        }
+        return request.redirect(to: ListeningRoute.coding(consultation: consultationID, answer: answerID).path + "?notice=coded",
+                                redirectType: .normal)
+    }
+
+    @Sendable func removeCoding(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let consultationID = try request.uuid("consultation")
+        let answerID = try request.uuid("answer")
+        _ = try await Codings.load(answerID, in: consultationID, on: request.db)
+        do {
+            try await Codings.remove(try request.uuid("coding"), of: answerID, by: principal.accountID, on: request.db)
+        } catch ListeningError.notYours {
+            var model = try await Codings.load(answerID, in: consultationID, on: request.db)
+            model.errors = [FieldError(field: "themes", message: request.localizer(.errorCodingNotYours))]
+            return CodingPages.CodingView(model: model, coderID: principal.accountID, chrome: request.chrome()).render().response(status: .forbidden)
+        }
+        return request.redirect(to: ListeningRoute.coding(consultation: consultationID, answer: answerID).path, redirectType: .normal)
+    }
+
+    @Sendable func agreement(request: Request) async throws -> Response {
+        let model = try await Agreement.load(try request.uuid("consultation"), on: request.db)
+        return CodingPages.AgreementView(model: model, chrome: request.chrome()).render().response()
     }
 }

@@ -98,6 +98,10 @@ public enum TeamAnswers {
                                              .a(.class("screen-only"), .link(ListeningRoute.moderation(consultation: model.consultationID,
                                                                                                      answer: moderated.answerID).url),
                                                 .txt(t(.moderationLink))),
+                                             .txt(" "),
+                                             .a(.class("screen-only"), .link(ListeningRoute.coding(consultation: model.consultationID,
+                                                                                                 answer: moderated.answerID).url),
+                                                .txt(t(.codingLink))),
                                          ])
                                      },
                                      .if(question.kind == .story, .element(named: "dd", nodes: [.class("field__hint"), .txt(consents(given))]))
