@@ -100,6 +100,32 @@ import VaporTesting
         }
     }
 
+    /// A first answer sent many times at once (a double click, a retry over a slow line) makes one
+    /// respondent and one answer, and none of the sends fails.
+    @Test func theSameFirstAnswerSentManyTimesAtOnceIsKeptOnce() async throws {
+        // On the SQLite file the server uses (WAL, waiting on a busy database), as on PostgreSQL.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await withApp(configure: { config in
+            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
+        }) { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let questions = try await Self.open(fixtures, on: app, at: world.now)
+            let consultation = try #require(try await Consultation.find(fixtures.consultation, on: app.db))
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await Answers.save(.init(choices: [0]), to: questions[0], among: questions, in: consultation, codeDigest: "same",
+                                               language: "en", at: world.now, on: app.db)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            #expect(try await Respondent.query(on: app.db).filter(\.$codeDigest == "same").count() == 1)
+            #expect(try await Answer.query(on: app.db).filter(\.$questionID == questions[0].id).count() == 1)
+        }
+    }
+
     @Test func badAnswersAreRefusedWithAMessageAndChangeNothing() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

@@ -148,11 +148,20 @@ public enum Answers {
         language: String, at now: Date, on database: any Database
     ) async throws {
         guard consultation.state == .open else { throw ListeningError.notOpen }
-        let consultationID = try consultation.requireID()
-        try await database.transaction { database in
-            let respondent = try await webRespondent(codeDigest, in: consultationID, language: language, at: now, on: database)
-            try await store(answer, to: question.id, of: try respondent.requireID(), at: now, on: database)
-            try await dropUnasked(of: respondent, among: questions, at: now, on: database)
+        let respondent = try await webRespondent(codeDigest, in: try consultation.requireID(), language: language, at: now, on: database)
+        let respondentID = try respondent.requireID()
+        // Each transaction begins by writing the respondent's row: two sends of one respondent
+        // then take turns (on SQLite a transaction that read first could not start writing).
+        let write = { @Sendable (database: any Database) async throws in
+            try await Respondent.query(on: database).filter(\.$id == respondentID).set(\.$updatedAt, to: now).update()
+            try await store(answer, to: question.id, of: respondentID, at: now, on: database)
+            try await dropUnasked(of: respondentID, among: questions, on: database)
+        }
+        do {
+            try await database.transaction { try await write($0) }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // The same form arrived twice at once and the other stored it first: store over it.
+            try await database.transaction { try await write($0) }
         }
     }
 
@@ -161,13 +170,10 @@ public enum Answers {
         _ groups: [Int], in consultation: Consultation, codeDigest: String, language: String, at now: Date, on database: any Database
     ) async throws {
         guard consultation.state == .open else { throw ListeningError.notOpen }
-        let consultationID = try consultation.requireID()
-        try await database.transaction { database in
-            let respondent = try await webRespondent(codeDigest, in: consultationID, language: language, at: now, on: database)
-            respondent.groups = Respondent.numbers(groups)
-            respondent.updatedAt = now
-            try await respondent.update(on: database)
-        }
+        let respondent = try await webRespondent(codeDigest, in: try consultation.requireID(), language: language, at: now, on: database)
+        respondent.groups = Respondent.numbers(groups)
+        respondent.updatedAt = now
+        try await respondent.update(on: database)
     }
 
     /// The groups picked, checked against the consultation's; nil when one is not on it.
@@ -197,14 +203,20 @@ public enum Answers {
     }
 
     /// The respondent for a private code, made when they first give something. Two forms sent
-    /// at once with the same code make one respondent: the second finds the first's.
+    /// at once with the same code make one respondent: the second finds the first's (the digest
+    /// is unique). Outside any transaction, so that the refused insert does not end one.
     private static func webRespondent(_ codeDigest: String, in consultationID: UUID, language: String, at now: Date,
                                       on database: any Database) async throws -> Respondent {
         if let known = try await respondent(codeDigest, in: consultationID, on: database) { return known }
         let respondent = Respondent(consultationID: consultationID, channel: .web, codeDigest: codeDigest, language: language, groups: [],
                                     enteredByID: nil, at: now)
-        try await respondent.create(on: database)
-        return respondent
+        do {
+            try await respondent.create(on: database)
+            return respondent
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            guard let known = try await self.respondent(codeDigest, in: consultationID, on: database) else { throw ListeningError.notFound }
+            return known
+        }
     }
 
     private static func store(_ given: Given?, to questionID: UUID, of respondentID: UUID, at now: Date, on database: any Database) async throws {
@@ -230,17 +242,13 @@ public enum Answers {
         try await answer.save(on: database)
     }
 
-    private static func dropUnasked(of respondent: Respondent, among questions: [Questions.Line], at now: Date,
-                                    on database: any Database) async throws {
-        let respondentID = try respondent.requireID()
+    private static func dropUnasked(of respondentID: UUID, among questions: [Questions.Line], on database: any Database) async throws {
         let given = try await given(by: respondentID, on: database)
         let asked = Set(asked(questions, given: given).map(\.id))
         let unasked = given.keys.filter { !asked.contains($0) }
         if !unasked.isEmpty {
             try await Answer.query(on: database).filter(\.$respondentID == respondentID).filter(\.$questionID ~~ unasked).delete()
         }
-        respondent.updatedAt = now
-        try await respondent.update(on: database)
     }
 
     // MARK: Entered by staff
