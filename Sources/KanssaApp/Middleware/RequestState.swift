@@ -76,10 +76,11 @@ extension Request {
         return query[String.self, at: name]
     }
 
-    /// A cookie set the way every Kanssa cookie is: HttpOnly, SameSite=Lax, Secure over HTTPS.
-    func cookie(_ value: String, maxAge: Int?) -> HTTPCookies.Value {
+    /// A cookie set the way every Kanssa cookie is: HttpOnly, SameSite=Lax, Secure over HTTPS;
+    /// for the whole site unless a path narrows it (one consultation's pages).
+    func cookie(_ value: String, maxAge: Int?, path: String = "/") -> HTTPCookies.Value {
         HTTPCookies.Value(
-            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/",
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: path,
             isSecure: platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax
         )
     }

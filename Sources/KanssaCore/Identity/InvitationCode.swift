@@ -20,15 +20,20 @@ public struct InvitationCode: Sendable, Equatable {
 
     /// A new random code drawn from the given bytes source.
     public static func random(using randomBytes: (Int) -> [UInt8]) -> InvitationCode {
-        // Rejection sampling keeps every character equally likely.
+        InvitationCode(typed: randomCharacters(length, using: randomBytes))!
+    }
+
+    /// `count` characters of the alphabet, each equally likely (rejection sampling), for any
+    /// code written in it.
+    public static func randomCharacters(_ count: Int, using randomBytes: (Int) -> [UInt8]) -> String {
         let limit = UInt8(256 - 256 % alphabet.count)
         var characters: [Character] = []
-        while characters.count < length {
-            for byte in randomBytes(length * 2) where byte < limit && characters.count < length {
+        while characters.count < count {
+            for byte in randomBytes(count * 2) where byte < limit && characters.count < count {
                 characters.append(alphabet[Int(byte) % alphabet.count])
             }
         }
-        return InvitationCode(typed: String(characters))!
+        return String(characters)
     }
 
     /// The code as a person should see it: "ABCDE-FGHJK".

@@ -109,6 +109,26 @@ public enum Answers {
         return .success(answer)
     }
 
+    /// Checks a whole form of answers (staff entering one person's), in order: earlier answers on
+    /// the form decide whether a later question was asked; one left empty where it was not asked
+    /// is no problem. The answers given, and each question's problem.
+    public static func check(form typed: [UUID: Typed], questions: [Questions.Line])
+        -> (given: [UUID: Given], problems: [(Questions.Line, Problem)])
+    {
+        var given: [UUID: Given] = [:]
+        var problems: [(Questions.Line, Problem)] = []
+        for question in questions {
+            let answer = typed[question.id] ?? Typed()
+            switch check(answer, for: question, among: questions, given: given) {
+            case .success(let checked?): given[question.id] = checked
+            case .success(nil): break
+            case .failure(.condition) where answer == Typed(): break
+            case .failure(let problem): problems.append((question, problem))
+            }
+        }
+        return (given, problems)
+    }
+
     /// Whether a question is put to a respondent with these answers: always, or when the
     /// earlier question it follows was put to them and their answer included the choice.
     public static func isAsked(_ question: Questions.Line, among questions: [Questions.Line], given: [UUID: Given]) -> Bool {

@@ -17,16 +17,7 @@ public struct ConsultationCode: Sendable, Equatable, Hashable {
     }
 
     public static func random(using randomBytes: (Int) -> [UInt8]) -> ConsultationCode {
-        let alphabet = InvitationCode.alphabet
-        // Rejection sampling keeps every character equally likely.
-        let limit = UInt8(256 - 256 % alphabet.count)
-        var characters: [Character] = []
-        while characters.count < length {
-            for byte in randomBytes(length * 2) where byte < limit && characters.count < length {
-                characters.append(alphabet[Int(byte) % alphabet.count])
-            }
-        }
-        return ConsultationCode(typed: String(characters))!
+        ConsultationCode(typed: InvitationCode.randomCharacters(length, using: randomBytes))!
     }
 
     /// "ABC-234", as a poster shows it.

@@ -82,17 +82,13 @@ struct AnsweringController: RouteCollection {
         let response = html.response(status: status)
         if visit.isNewCode, let code = visit.privateCode { setCode(code, on: response, visit.context.code, request) }
         if let language = visit.pickedLanguage {
-            response.cookies[Self.languageCookie] = HTTPCookies.Value(
-                string: language, expires: nil, maxAge: Self.cookieLifetime, domain: nil, path: visit.context.code.path,
-                isSecure: request.platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+            response.cookies[Self.languageCookie] = request.cookie(language, maxAge: Self.cookieLifetime, path: visit.context.code.path)
         }
         return response
     }
 
     private func setCode(_ code: InvitationCode, on response: Response, _ consultation: ConsultationCode, _ request: Request) {
-        response.cookies[Self.cookieName] = HTTPCookies.Value(
-            string: code.value, expires: nil, maxAge: Self.cookieLifetime, domain: nil, path: consultation.path,
-            isSecure: request.platform.config.isHTTPS, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[Self.cookieName] = request.cookie(code.value, maxAge: Self.cookieLifetime, path: consultation.path)
     }
 
     private func question(_ request: Request, _ visit: Visit) throws -> Questions.Line {

@@ -418,19 +418,13 @@ struct ListeningController: RouteCollection {
         let groups = Answers.checkGroups(Array((form.groups ?? []).prefix(Consultations.mostGroups + 5)), of: consultation)
         model.pickedGroups = groups ?? []
         if groups == nil { model.errors.append(FieldError(field: "groups", message: t(.errorAnswerGroups))) }
-        var given: [UUID: Answers.Given] = [:]
         for question in model.questions {
-            let typed = form.q?[String(question.position)]?.typed(question.kind) ?? Answers.Typed()
-            model.typed[question.id] = typed
-            // Earlier answers on this form decide whether a later question was asked.
-            switch Answers.check(typed, for: question, among: model.questions, given: given) {
-            case .success(let answer?): given[question.id] = answer
-            case .success(nil): break
-            case .failure(.condition) where typed == Answers.Typed(): break
-            case .failure(let problem):
-                model.errors.append(FieldError(field: AnswerControls.fieldName(TeamAnswers.fieldName(question), TeamAnswers.fieldPrefix(question)),
-                                               message: AnswerControls.message(problem, question, typed: typed.text, t)))
-            }
+            model.typed[question.id] = form.q?[String(question.position)]?.typed(question.kind) ?? Answers.Typed()
+        }
+        let (given, problems) = Answers.check(form: model.typed, questions: model.questions)
+        for (question, problem) in problems {
+            model.errors.append(FieldError(field: AnswerControls.fieldName(TeamAnswers.fieldName(question), TeamAnswers.fieldPrefix(question)),
+                                           message: AnswerControls.message(problem, question, typed: model.typed[question.id]?.text ?? "", t)))
         }
         if model.errors.isEmpty, given.isEmpty { model.errors.append(FieldError(field: "channel", message: t(.errorAnswersNothing))) }
         guard model.errors.isEmpty, let channel else {

@@ -19,11 +19,9 @@ public enum AnswerControls {
                 Components.textArea(name: name("text"), label: label, value: typed.text,
                                     hint: t(question.kind == .story ? .answerStoryHint : .answerTextHint), error: error, required: false,
                                     maxLength: Answers.longest(question.kind)),
-                .if(question.kind == .story, Components.checkboxes(name: name("consent"), legend: t(.answerConsentLegend), options: [
-                    .init(value: "quote", label: t(.answerConsentQuote), isSelected: typed.consentQuote),
-                    .init(value: "publish", label: t(.answerConsentPublish), isSelected: typed.consentPublish),
-                    .init(value: "training", label: t(.answerConsentTraining), isSelected: typed.consentTraining),
-                ]))
+                .if(question.kind == .story, Components.checkboxes(
+                    name: name("consent"), legend: t(.answerConsentLegend),
+                    options: consentOptions(quote: typed.consentQuote, publish: typed.consentPublish, training: typed.consentTraining, t)))
             )
         case .singleChoice:
             return Components.radios(name: name("choice"), legend: label, options: question.choiceList.enumerated().map { index, choice in
@@ -44,6 +42,13 @@ public enum AnswerControls {
                                  isSelected: typed.scale == String(value), language: end == nil ? nil : choicesLanguage)
                 }, error: error)
         }
+    }
+
+    /// A story's three permissions, each asked on its own.
+    static func consentOptions(quote: Bool, publish: Bool, training: Bool, _ t: Localizer) -> [Components.Option] {
+        [.init(value: "quote", label: t(.answerConsentQuote), isSelected: quote),
+         .init(value: "publish", label: t(.answerConsentPublish), isSelected: publish),
+         .init(value: "training", label: t(.answerConsentTraining), isSelected: training)]
     }
 
     /// What a problem with an answer means, in the respondent's words.

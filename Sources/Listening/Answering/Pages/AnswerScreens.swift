@@ -312,11 +312,8 @@ public enum AnswerScreens {
                 .method(.post), .link(ListeningRoute.consent(context.code, question: question.position).url, as: "action"),
                 Components.csrfField(chrome.csrfToken),
                 // Named for its question: several stories make several forms on one page.
-                Components.checkboxes(name: Self.consentField(question), legend: t(.answerConsentLegend), options: [
-                    .init(value: "quote", label: t(.answerConsentQuote), isSelected: given.consentQuote),
-                    .init(value: "publish", label: t(.answerConsentPublish), isSelected: given.consentPublish),
-                    .init(value: "training", label: t(.answerConsentTraining), isSelected: given.consentTraining),
-                ]),
+                Components.checkboxes(name: Self.consentField(question), legend: t(.answerConsentLegend), options: AnswerControls.consentOptions(
+                    quote: given.consentQuote, publish: given.consentPublish, training: given.consentTraining, t)),
                 .p(.class("field__hint"), .txt(t(context.state == .open ? .answerConsentChangeHint : .answerConsentWithdrawHint))),
                 Components.submit(t(.answerConsentSave), style: .secondary)
             )
