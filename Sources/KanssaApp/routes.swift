@@ -37,5 +37,6 @@ func routes(_ app: Application) throws {
     try app.register(collection: EncounterSessionsController())
     try app.register(collection: CertificateCheckController())
     try app.register(collection: ListeningController())
+    try app.register(collection: OutcomesController())
     try app.register(collection: AnsweringController())
 }

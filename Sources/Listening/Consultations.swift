@@ -242,4 +242,6 @@ public enum ListeningError: Error, Equatable {
     case notALanguage
     /// Someone else's coding: each coder takes back only their own.
     case notYours
+    /// A coding a verdict rests on stays, as the verdict does.
+    case isEvidence
 }

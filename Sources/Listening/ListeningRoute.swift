@@ -25,6 +25,14 @@ public enum ListeningRoute: Sendable, Equatable {
     case coding(consultation: UUID, answer: UUID)
     case removeCoding(consultation: UUID, answer: UUID, coding: UUID)
     case agreement(consultation: UUID)
+    /// What listening led to: a verdict on each assumption, decisions and their updates.
+    case verdict(consultation: UUID, assumption: UUID)
+    case decisions(consultation: UUID)
+    case decision(consultation: UUID, decision: UUID)
+    case decisionUpdates(consultation: UUID, decision: UUID)
+    /// Across an organisation's consultations: how sure staff were, and what it stopped.
+    case calibration(organisation: UUID)
+    case stopped(organisation: UUID)
     /// The languages it asks in, and its texts translated into one of them.
     case languages(consultation: UUID)
     case translation(consultation: UUID, language: String)
@@ -62,6 +70,12 @@ public enum ListeningRoute: Sendable, Equatable {
         case .removeCoding(let consultation, let answer, let coding):
             "/listening/consultations/\(consultation)/answers/\(answer)/coding/\(coding)/remove"
         case .agreement(let consultation): "/listening/consultations/\(consultation)/agreement"
+        case .verdict(let consultation, let assumption): "/listening/consultations/\(consultation)/assumptions/\(assumption)/verdict"
+        case .decisions(let consultation): "/listening/consultations/\(consultation)/decisions"
+        case .decision(let consultation, let decision): "/listening/consultations/\(consultation)/decisions/\(decision)"
+        case .decisionUpdates(let consultation, let decision): "/listening/consultations/\(consultation)/decisions/\(decision)/updates"
+        case .calibration(let organisation): "/organisations/\(organisation)/consultations/calibration"
+        case .stopped(let organisation): "/organisations/\(organisation)/stopped"
         case .languages(let consultation): "/listening/consultations/\(consultation)/languages"
         case .translation(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)"
         case .removeLanguage(let consultation, let language): "/listening/consultations/\(consultation)/languages/\(language)/remove"

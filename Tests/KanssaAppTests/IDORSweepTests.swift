@@ -49,6 +49,9 @@ import VaporTesting
         let answer: UUID
         let theme: UUID
         let coding: UUID
+        /// A verdict on the assumption resting on that coding, and a decision resting on the verdict.
+        let verdict: UUID
+        let decision: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -144,6 +147,14 @@ import VaporTesting
         try await theme.create(on: app.db)
         let coding = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: fixtures.adminElsewhere, passage: nil, at: now)
         try await coding.create(on: app.db)
+        let verdict = Verdict(assumptionID: try assumption.requireID(), kind: .confirmed, reasoning: "Theirs", givenByID: fixtures.adminElsewhere,
+                              at: now)
+        try await verdict.create(on: app.db)
+        try await VerdictEvidence(verdictID: try verdict.requireID(), codingID: try coding.requireID()).create(on: app.db)
+        let decision = Decision(consultationID: try consultation.requireID(), kind: .keep, subject: "Theirs", reason: "Theirs",
+                                ownerID: fixtures.adminElsewhere, dueOn: "2027-01-01", createdByID: fixtures.adminElsewhere, at: now)
+        try await decision.create(on: app.db)
+        try await DecisionGround(decisionID: try decision.requireID(), verdictID: try verdict.requireID()).create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -153,7 +164,8 @@ import VaporTesting
                        section: try section.requireID(), encounterSession: try encounterSession.requireID(),
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
                        question: try question.requireID(), answer: try answer.requireID(),
-                       theme: try theme.requireID(), coding: try coding.requireID())
+                       theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
+                       decision: try decision.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -193,6 +205,7 @@ import VaporTesting
         case "question": [foreign.question, fixtures.question]
         case "answer": [foreign.answer, fixtures.writtenAnswer]
         case "coding": [foreign.coding, fixtures.coding]
+        case "decision": [foreign.decision, fixtures.decision]
         default: nil
         }
     }
@@ -239,7 +252,10 @@ import VaporTesting
                 + " \(try await Question.query(on: app.db).filter(\.$consultationID == foreign.consultation).all().map { "\($0.kind.rawValue) \($0.text)" })"
                 + " \(try await Respondent.query(on: app.db).count()) \(try await Answer.query(on: app.db).all().map { "\($0.hidden) \($0.moderation)" })"
                 + " \(try await ModerationStep.query(on: app.db).count())"
-                + " \(try await Theme.query(on: app.db).count()) \(try await Coding.query(on: app.db).count())",
+                + " \(try await Theme.query(on: app.db).count()) \(try await Coding.query(on: app.db).count())"
+                + " \(try await Verdict.query(on: app.db).count()) \(try await VerdictEvidence.query(on: app.db).count())"
+                + " \(try await Decision.query(on: app.db).all().map { "\($0.status) \($0.subject)" })"
+                + " \(try await DecisionGround.query(on: app.db).count()) \(try await DecisionUpdate.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -265,7 +281,9 @@ import VaporTesting
          ("changed", "5"), ("heard", "Taken over"), ("will-do", "Taken over"), ("outcome", "did"), ("text", "Taken over"),
          ("person", foreign.account.uuidString), ("statement", "Taken over"), ("heldBy", "Taken over"), ("confidence", "99"),
          ("ifWrong", "Taken over"), ("purpose", "Taken over"), ("audience", "Taken over"), ("opensOn", "2026-06-01"),
-         ("closesOn", "2026-06-30"), ("kind", "open-text"), ("choices", "")]
+         ("closesOn", "2026-06-30"), ("kind", "open-text"), ("choices", ""),
+         ("reasoning", "Taken over"), ("evidence[]", foreign.coding.uuidString), ("subject", "Taken over"),
+         ("owner", foreign.account.uuidString), ("dueOn", "2027-01-05"), ("grounds[]", foreign.verdict.uuidString), ("status", "done")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {

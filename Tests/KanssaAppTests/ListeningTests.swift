@@ -142,7 +142,7 @@ import VaporTesting
                                                                          ("confidence", "0"), ("ifWrong", "\u{202E}")])
             #expect(long.body.string.contains("shorten it to 2,000 characters or fewer"))
             #expect(long.body.string.contains("Say whose belief it is."))
-            #expect(try await Assumption.query(on: app.db).count() == 1)
+            #expect(try await Assumption.query(on: app.db).filter(\.$consultationID == fixtures.consultation).count() == 1)
         }
     }
 

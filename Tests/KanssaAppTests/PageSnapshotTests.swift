@@ -479,6 +479,11 @@ import Testing
             model.questions = [asked, which].map(Questions.Line.init)
             model.publicCode = ConsultationCode(typed: "TRABAJ")
             model.respondents = state == .draft ? 0 : 12
+            if state != .draft {
+                model.verdicts = [Self.account: .overturned]
+                model.decisions = [.init(id: Self.team, consultationID: Self.other, kind: .stop, subject: "The entrepreneurship course",
+                                         reason: "Nobody wanted it", owner: "Javier", dueOn: "2026-05-31", status: .underWay, updatedAt: Self.when)]
+            }
             return model
         }
         expectPage(ConsultationPage.View(model: page(.draft, [belief]), chrome: try Self.chrome()).render(), named: "consultation-draft")
@@ -578,6 +583,48 @@ import Testing
                                         names: [Self.account: "Lucía", Self.team: "Ana"],
                                         excerpts: [Self.organisation: "A desk and wifi, and someone to ask."])
         expectPage(CodingPages.AgreementView(model: agreement, chrome: try Self.chrome()).render(), named: "agreement")
+        try outcomes(consultation, place: place, wifi: wifi)
+    }
+
+    func outcomes(_ consultation: Consultation, place: Codebook.Line, wifi: Codebook.Line) throws {
+        let desk = Verdicts.Evidence(codingID: Self.team, answerID: Self.organisation, theme: "A place to work", words: "Un escritorio",
+                                         language: "es")
+        var verdict = Verdicts.Model(
+            consultationID: Self.other, title: consultation.title, state: .closed, assumptionID: Self.account,
+            statement: "Participants want an entrepreneurship course", heldBy: "The employment team", confidence: 80,
+            ifWrong: "Ask what they would come for instead",
+            verdicts: [.init(id: Self.team, kind: .overturned, reasoning: "Nobody asked for a course; many asked for a desk.", givenBy: "Javier",
+                             at: Self.when, evidence: [desk]),
+                       .init(id: Self.other, kind: .challenged, reasoning: "Early answers.", givenBy: "Ana", at: Self.when, evidence: [])],
+            themes: [.init(theme: place, evidence: [desk]), .init(theme: wifi, evidence: [])])
+        verdict.draft = .init(kind: "noEvidence", reasoning: "", evidence: [Self.team.uuidString])
+        verdict.errors = [FieldError(field: "evidence", message: try Self.chrome().t(.errorVerdictEvidence))]
+        expectPage(OutcomePages.VerdictView(model: verdict, chrome: try Self.chrome()).render(), named: "verdict")
+        let ground = Decisions.Ground(verdictID: Self.team, assumptionID: Self.account, statement: "Participants want an entrepreneurship course",
+                                      kind: .overturned, reasoning: "Nobody asked for a course")
+        var new = OutcomePages.NewDecisionModel(consultationID: Self.other, title: consultation.title,
+                                                owners: [.init(id: Self.account, name: "Javier")], grounds: [ground])
+        new.draft = .init(kind: "stop", subject: "The entrepreneurship course", reason: "", owner: Self.account.uuidString, dueOn: "2026-05-31")
+        new.errors = [FieldError(field: "reason", message: try Self.chrome().t(.errorDecisionReason)),
+                      FieldError(field: "grounds", message: try Self.chrome().t(.errorDecisionGrounds))]
+        expectPage(OutcomePages.NewDecisionView(model: new, chrome: try Self.chrome()).render(), named: "decision-new")
+        let line = Decisions.Line(id: Self.team, consultationID: Self.other, kind: .stop, subject: "The entrepreneurship course",
+                                  reason: "People far from the labour market said they did not want it.", owner: "Javier", dueOn: "2026-05-31",
+                                  status: .done, updatedAt: Self.when)
+        let decision = Decisions.Model(
+            consultationID: Self.other, consultationTitle: consultation.title, decision: line, takenBy: "Lucía", takenAt: Self.when,
+            grounds: [ground], updates: [.init(status: .underWay, note: "Told the trainers", by: "Javier", at: Self.when),
+                                         .init(status: .done, note: "", by: "Javier", at: Self.when)])
+        expectPage(OutcomePages.DecisionView(model: decision, chrome: try Self.chrome("fi")).render(), named: "decision-fi")
+        let calibration = Calibration.Model(
+            organisationID: Self.organisation, teams: [.init(id: Self.team, name: "Employment"), .init(id: Self.other, name: "Youth")],
+            team: Self.team, consultations: 2,
+            figures: Calibration.figures([(80, .overturned), (90, .confirmed), (40, .challenged), (60, .noEvidence), (50, nil)]))
+        expectPage(OutcomePages.CalibrationView(model: calibration, chrome: try Self.chrome()).render(), named: "calibration")
+        let stopped = OutcomePages.StoppedModel(
+            organisationID: Self.organisation, organisationName: "Valencia",
+            items: Paged(items: [.init(decision: line, consultationTitle: consultation.title)], page: ListPage(number: 1, size: 1), total: 2))
+        expectPage(OutcomePages.StoppedView(model: stopped, chrome: try Self.chrome()).render(), named: "stopped")
     }
 
     @Test func encountering() throws {

@@ -62,6 +62,7 @@ extension DemoData {
         try await loadAnswers(to: asking, by: javier, at: now, on: database)
         if let ana = accountIDs["ana@valencia.demo"] {
             try await loadCodebook(of: asking, coders: (javier, ana), at: now, on: database)
+            try await loadOutcomes(of: asking, by: javier, owners: (javier, ana), at: now, on: database)
         }
 
         let preparing = Consultation(
@@ -232,6 +233,71 @@ extension DemoData {
         {
             try await Coding(answerID: answer.requireID(), themeID: themeID, coderID: coders.0, passage: Passage(range, in: answer.text), at: now)
                 .create(on: database)
+        }
+    }
+
+    /// What the answers did to Valencia's beliefs, and what the mentors decided: the course
+    /// stopped, a co-working space with mentors on demand started — both done — and mentors'
+    /// waiting times being changed.
+    private static func loadOutcomes(of consultation: Consultation, by javier: UUID, owners: (UUID, UUID), at now: Date,
+                                     on database: any Database) async throws {
+        let day = 24.0 * 3600
+        let consultationID = try consultation.requireID()
+        let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID).sort(\.$createdAt).all()
+        let themes = try await Codebook.themes(of: consultationID, on: database)
+        guard assumptions.count == 3, themes.count == 6 else { return }
+        func evidence(_ names: [String]) async throws -> [UUID] {
+            let ids = themes.filter { names.contains($0.name) }.map(\.id)
+            return try await Coding.query(on: database).filter(\.$themeID ~~ ids).filter(\.$coderID == javier).sort(\.$createdAt).all()
+                .compactMap(\.id).prefix(4).map { $0 }
+        }
+        let readings: [(VerdictKind, String, [String])] = [
+            (.overturned, "Most who answered the course question said no. In their own words they asked for a place to work and someone "
+                + "to ask when stuck, not for a course.", ["A place to work", "Mentors on demand"]),
+            (.challenged, "Mornings suit some, but parents can come only while their children are at school, and several asked for "
+                + "the evenings.", ["Childcare"]),
+            (.overturned, "Many have no computer or internet at home: it is one of the things they asked for most.", ["Internet and a computer"]),
+        ]
+        var verdicts: [UUID] = []
+        for (assumption, reading) in zip(assumptions, readings) {
+            guard case .success(let checked) = Verdicts.check(.init(kind: reading.0.rawValue, reasoning: reading.1,
+                                                                     evidence: try await evidence(reading.2).map(\.uuidString))),
+                  try await Verdicts.give(checked, on: assumption.requireID(), in: consultationID, by: javier,
+                                          at: now.addingTimeInterval(-6 * day), on: database) == nil
+            else { continue }
+            if let verdict = try await Verdicts.standing(on: [assumption.requireID()], on: database)[assumption.requireID()] {
+                verdicts.append(try verdict.requireID())
+            }
+        }
+        guard verdicts.count == 3 else { return }
+        let decisions: [(DecisionKind, String, String, UUID, Double, [UUID], [(DecisionStatus, String, Double)])] = [
+            (.stop, "The entrepreneurship course", "People far from the labour market told us they did not want it. We had thought it "
+                + "essential; it was not what would help them.", owners.0, -1, [verdicts[0]],
+             [(.underWay, "Told the trainers; the spring groups are cancelled and those who signed up were called.", -5),
+              (.done, "The last group finished. No new group starts.", -2)]),
+            (.start, "A co-working space with mentors on demand", "A desk, wifi and a computer to lend, and a mentor to ask when "
+                + "someone is stuck, open in the afternoons and evenings too.", owners.0, -1, [verdicts[0], verdicts[1], verdicts[2]],
+             [(.underWay, "A room at the employment office: six desks, wifi, four laptops to lend.", -4),
+              (.done, "Open Monday to Friday, 9 to 20. Mentors on call.", -1)]),
+            (.change, "Mentors' waiting times", "On demand means soon: people should not wait days for an answer.", owners.1, 30,
+             [verdicts[0]], [(.underWay, "Mentors answer within one working day; we are counting how long people wait.", -1)]),
+        ]
+        for (index, decision) in decisions.enumerated() {
+            guard case .success(let checked) = Decisions.check(
+                .init(kind: decision.0.rawValue, subject: decision.1, reason: decision.2, owner: decision.3.uuidString,
+                      dueOn: PlanActions.day(now.addingTimeInterval(decision.4 * day), in: .gmt), grounds: decision.5.map(\.uuidString)),
+                owners: try await Decisions.owners(of: consultation, on: database),
+                grounds: try await Decisions.grounds(of: consultationID, on: database), timeZone: .gmt)
+            else { continue }
+            let id = try await Decisions.take(checked, in: consultationID, by: javier, at: now.addingTimeInterval(Double(index - 6) * day),
+                                              on: database)
+            var status = DecisionStatus.planned
+            for update in decision.6 {
+                guard case .success(let checked) = Decisions.check(.init(status: update.0.rawValue, note: update.1), current: status) else { continue }
+                try await Decisions.update(id, in: consultationID, with: checked, by: decision.3, at: now.addingTimeInterval(update.2 * day),
+                                           on: database)
+                status = update.0
+            }
         }
     }
 }

@@ -262,6 +262,20 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditTeamsChanged
     case backToAdmin
     case backToPlan
+    case calibrationAllTeams
+    case calibrationBand
+    case calibrationBrier
+    case calibrationCaption
+    case calibrationCount
+    case calibrationHeld
+    case calibrationIntro
+    case calibrationMean
+    case calibrationNoBrier
+    case calibrationOther
+    case calibrationShow
+    case calibrationSure
+    case calibrationTeamField
+    case calibrationTitle
     case cancel
     case caseloadCaption
     case caseloadEmpty
@@ -442,6 +456,48 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationsIntro
     case consultationsNone
     case consultationsTitle
+    case decisionChange
+    case decisionChangeHint
+    case decisionDone
+    case decisionDropped
+    case decisionDueField
+    case decisionGroundsHeading
+    case decisionGroundsLegend
+    case decisionKeep
+    case decisionKeepHint
+    case decisionKindLegend
+    case decisionNewTitle
+    case decisionNoUpdates
+    case decisionNoteField
+    case decisionNoteHint
+    case decisionOwnerChoose
+    case decisionOwnerDue
+    case decisionOwnerField
+    case decisionPlanned
+    case decisionReasonField
+    case decisionReasonHint
+    case decisionSave
+    case decisionSeeVerdict
+    case decisionStart
+    case decisionStartHint
+    case decisionStatusLegend
+    case decisionStop
+    case decisionStopHint
+    case decisionSubjectField
+    case decisionSubjectHint
+    case decisionTakenBy
+    case decisionTakenNotice
+    case decisionUnderWay
+    case decisionUpdateBy
+    case decisionUpdateHeading
+    case decisionUpdateSave
+    case decisionUpdatedNotice
+    case decisionUpdatesHeading
+    case decisionsHeading
+    case decisionsIntro
+    case decisionsNeedVerdict
+    case decisionsNew
+    case decisionsNone
     case digestBody
     case digestSubject
     case disableConfirmButton
@@ -590,6 +646,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorCodebookName
     case errorCodebookParent
     case errorCodebookTaken
+    case errorCodingIsEvidence
     case errorCodingNotYours
     case errorCodingThemes
     case errorCodingWords
@@ -608,6 +665,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorConsultationTitle
     case errorCurrentPasswordMissing
     case errorCurrentPasswordWrong
+    case errorDecisionDue
+    case errorDecisionGrounds
+    case errorDecisionKind
+    case errorDecisionNote
+    case errorDecisionOwner
+    case errorDecisionReason
+    case errorDecisionStatus
+    case errorDecisionSubject
     case errorDisplayName
     case errorEmailFormat
     case errorEmailNeeded
@@ -762,6 +827,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorUnreadableTitle
     case errorUnshowable
     case errorUntil
+    case errorVerdictDraft
+    case errorVerdictEvidence
+    case errorVerdictKind
+    case errorVerdictReasoning
     case errorWhatMattersMissing
     case expires
     case fieldCode
@@ -972,6 +1041,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ledgerConfidenceHint
     case ledgerEmpty
     case ledgerFrozenIntro
+    case ledgerGiveVerdict
     case ledgerHeading
     case ledgerHeldBy
     case ledgerHeldByField
@@ -980,13 +1050,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case ledgerIfWrongField
     case ledgerIfWrongHint
     case ledgerIntro
+    case ledgerNoVerdict
     case ledgerRemoveButton
     case ledgerRemoveHeading
     case ledgerRemoveHint
     case ledgerRemovedNotice
     case ledgerSavedNotice
+    case ledgerSeeVerdict
     case ledgerStatementField
     case ledgerStatementHint
+    case ledgerVerdict
     case ledgerWrittenBy
     case legalBasisConsent
     case legalBasisConsentMeaning
@@ -1728,6 +1801,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case statementTitle
     case statementTotals
     case statementYears
+    case stoppedFrom
+    case stoppedIntro
+    case stoppedLink
+    case stoppedNone
+    case stoppedTitle
     case strengthAdd
     case strengthAddHeading
     case strengthAddedNotice
@@ -1849,4 +1927,28 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case usefulness3
     case usefulness4
     case usefulness5
+    case verdictChallenged
+    case verdictChallengedHint
+    case verdictConfirmed
+    case verdictConfirmedHint
+    case verdictEvidenceHint
+    case verdictEvidenceLegend
+    case verdictGiveAgainHeading
+    case verdictGiveHeading
+    case verdictGivenBy
+    case verdictHistoryHeading
+    case verdictIntro
+    case verdictKindLegend
+    case verdictNoEvidence
+    case verdictNoEvidenceHint
+    case verdictNotYet
+    case verdictNothingCoded
+    case verdictOverturned
+    case verdictOverturnedHint
+    case verdictReasoningField
+    case verdictReasoningHint
+    case verdictSave
+    case verdictSavedNotice
+    case verdictStands
+    case verdictTitle
 }

@@ -83,12 +83,13 @@ public enum Codings {
         return nil
     }
 
-    /// Takes back one of the coder's own codings of this answer.
+    /// Takes back one of the coder's own codings of this answer, unless a verdict rests on it.
     public static func remove(_ codingID: UUID, of answerID: UUID, by coderID: UUID, on database: any Database) async throws {
         guard let coding = try await Coding.query(on: database).filter(\.$id == codingID).filter(\.$answerID == answerID).first() else {
             throw ListeningError.notFound
         }
         guard coding.coderID == coderID else { throw ListeningError.notYours }
+        guard try await VerdictEvidence.query(on: database).filter(\.$codingID == codingID).count() == 0 else { throw ListeningError.isEvidence }
         try await coding.delete(on: database)
     }
 }

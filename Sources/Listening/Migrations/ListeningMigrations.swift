@@ -9,5 +9,6 @@ public enum ListeningMigrations {
         CreateTranslations(),
         CreateModeration(),
         CreateCodebook(),
+        CreateOutcomes(),
     ]
 }

@@ -65,6 +65,9 @@ public enum ConsultationList {
                 title: t(.consultationsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 content: .div(
                     .p(.txt(t(.consultationsIntro))),
+                    .ul(.class("inline-list"),
+                        .li(.a(.link(ListeningRoute.calibration(organisation: model.organisationID).url), .txt(t(.calibrationTitle)))),
+                        .li(.a(.link(ListeningRoute.stopped(organisation: model.organisationID).url), .txt(t(.stoppedLink))))),
                     .if(model.items.items.isEmpty, .p(.txt(t(.consultationsNone)))),
                     .ul(.class("cards"), .forEach(model.items.items) { item in
                         .li(.class("card"),

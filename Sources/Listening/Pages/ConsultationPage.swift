@@ -40,6 +40,9 @@ public enum ConsultationPage {
         public var languages: [String] = []
         public var texts = 0
         public var translated: [String: Int] = [:]
+        /// The verdict that stands on each assumption, and the decisions taken.
+        public var verdicts: [UUID: VerdictKind] = [:]
+        public var decisions: [Decisions.Line] = []
         public var draft = Consultations.AssumptionDraft()
         public var errors: [FieldError] = []
         public var questionDraft = Questions.Draft()
@@ -49,7 +52,7 @@ public enum ConsultationPage {
         public var isFrozen: Bool { state != .draft }
     }
 
-    /// Seven queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
+    /// Ten queries, the ledger and questions whole (a page of beliefs and a questionnaire, not a log).
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID)
@@ -72,6 +75,10 @@ public enum ConsultationPage {
         model.languages = consultation.languageList
         model.texts = 3 + (consultation.groupList.isEmpty ? 0 : 1) + questions.count + questions.filter { !$0.choiceList.isEmpty }.count
         model.translated = model.languages.count > 1 ? try await Translations.progress(of: consultation, on: database) : [:]
+        if model.isFrozen {
+            model.verdicts = try await Verdicts.standing(on: assumptions.compactMap(\.id), on: database).mapValues(\.kind)
+            model.decisions = try await Decisions.list(of: consultationID, on: database)
+        }
         return model
     }
 
@@ -102,6 +109,7 @@ public enum ConsultationPage {
                     answering,
                     languages,
                     ledger,
+                    .if(model.isFrozen, OutcomePages.decisionList(model.decisions, consultationID: model.id, canDecide: !model.verdicts.isEmpty, chrome.t)),
                     QuestionEditor.section(model, chrome)
                 )
             )
@@ -201,6 +209,12 @@ public enum ConsultationPage {
                         .p(.class("field__hint"),
                            .if(line.addedAfterOpening, .group(.span(.class("tag tag--warning"), .txt(t(.ledgerAddedAfterOpening))), .text(" "))),
                            .txt(t(.ledgerWrittenBy, ["name": line.author, "date": t.dateTime(line.createdAt)]))),
+                        .if(model.isFrozen, .p(
+                            .txt(model.verdicts[line.id].map { t(.ledgerVerdict, ["verdict": ListeningWords.verdict($0, t)]) } ?? t(.ledgerNoVerdict)),
+                            .text(" "),
+                            .span(.class("screen-only"), Components.actionLink(
+                                ListeningRoute.verdict(consultation: model.id, assumption: line.id).url,
+                                t(model.verdicts[line.id] == nil ? .ledgerGiveVerdict : .ledgerSeeVerdict), about: line.statement)))),
                         .if(!model.isFrozen, .p(Components.actionLink(
                             ListeningRoute.assumption(consultation: model.id, assumption: line.id).url, t(.ledgerChange),
                             about: line.statement)))

@@ -63,6 +63,10 @@ struct Fixtures {
     /// A theme of its codebook, and the professional's coding of that answer with it.
     let theme: UUID
     let coding: UUID
+    /// An assumption of the open consultation with a verdict resting on the professional's coding
+    /// of a passage of that answer, and a decision resting on the verdict.
+    let openAssumption: UUID
+    let decision: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -204,6 +208,21 @@ struct Fixtures {
         try await theme.create(on: db)
         let coding = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: accounts[.professional]!, passage: nil, at: now)
         try await coding.create(on: db)
+        let openAssumption = Assumption(
+            consultationID: try asking.requireID(), statement: "Visitors want longer opening hours", heldBy: "Outreach", confidence: 60,
+            ifWrong: "Keep the hours", addedAfterOpening: false, createdByID: accounts[.professional]!, at: now)
+        try await openAssumption.create(on: db)
+        let evidence = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: accounts[.professional]!,
+                              passage: Passage(start: 0, end: 12), at: now)
+        try await evidence.create(on: db)
+        let verdict = Verdict(assumptionID: try openAssumption.requireID(), kind: .confirmed, reasoning: "They asked for it",
+                              givenByID: accounts[.coordinator]!, at: now)
+        try await verdict.create(on: db)
+        try await VerdictEvidence(verdictID: try verdict.requireID(), codingID: try evidence.requireID()).create(on: db)
+        let decision = Decision(consultationID: try asking.requireID(), kind: .change, subject: "Opening hours", reason: "Visitors asked",
+                                ownerID: accounts[.professional]!, dueOn: "2027-03-31", createdByID: accounts[.coordinator]!, at: now)
+        try await decision.create(on: db)
+        try await DecisionGround(decisionID: try decision.requireID(), verdictID: try verdict.requireID()).create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -214,6 +233,7 @@ struct Fixtures {
             section: try section.requireID(), publishedModule: try published.requireID(),
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
-            writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID())
+            writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID(),
+            openAssumption: try openAssumption.requireID(), decision: try decision.requireID())
     }
 }

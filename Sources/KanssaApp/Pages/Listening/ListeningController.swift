@@ -133,6 +133,7 @@ struct ListeningController: RouteCollection {
         case "language-added": Notice(.success, t(.languageAddedNotice))
         case "language-removed": Notice(.success, t(.languageRemovedNotice))
         case "translated": Notice(.success, t(.translationSavedNotice))
+        case "verdict": Notice(.success, t(.verdictSavedNotice))
         default: nil
         }
         return ConsultationPage.View(model: model, chrome: request.chrome()).render().response()
@@ -682,10 +683,11 @@ struct ListeningController: RouteCollection {
         _ = try await Codings.load(answerID, in: consultationID, on: request.db)
         do {
             try await Codings.remove(try request.uuid("coding"), of: answerID, by: principal.accountID, on: request.db)
-        } catch ListeningError.notYours {
+        } catch let error as ListeningError where error == .notYours || error == .isEvidence {
             var model = try await Codings.load(answerID, in: consultationID, on: request.db)
-            model.errors = [FieldError(field: "themes", message: request.localizer(.errorCodingNotYours))]
-            return CodingPages.CodingView(model: model, coderID: principal.accountID, chrome: request.chrome()).render().response(status: .forbidden)
+            model.errors = [FieldError(field: "themes", message: request.localizer(error == .notYours ? .errorCodingNotYours : .errorCodingIsEvidence))]
+            return CodingPages.CodingView(model: model, coderID: principal.accountID, chrome: request.chrome()).render()
+                .response(status: error == .notYours ? .forbidden : .conflict)
         }
         return request.redirect(to: ListeningRoute.coding(consultation: consultationID, answer: answerID).path, redirectType: .normal)
     }

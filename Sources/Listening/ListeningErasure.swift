@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import KanssaCore
+
+/// Erasing what Listening holds about a person. Respondents are not linked to accounts, so a
+/// citizen's answers hold nothing of their account to erase. What staff did is the team's shared
+/// record — consultations and their ledgers, translations, answers entered, moderation, codings,
+/// verdicts and decisions — and stays; the account it points to is emptied rather than removed.
+public struct ListeningErasure: PersonalDataHolder {
+    public init() {}
+
+    public func erase(_ scope: ErasureScope, on database: any Database) async throws -> ErasureResult {
+        let person = scope.accountID
+        let counts = [
+            try await Consultation.query(on: database).filter(\.$createdByID == person).count(),
+            try await Assumption.query(on: database).filter(\.$createdByID == person).count(),
+            try await Respondent.query(on: database).filter(\.$enteredByID == person).count(),
+            try await Translation.query(on: database).filter(\.$updatedByID == person).count(),
+            try await ModerationStep.query(on: database).filter(\.$moderatorID == person).count(),
+            try await Theme.query(on: database).filter(\.$createdByID == person).count(),
+            try await Coding.query(on: database).filter(\.$coderID == person).count(),
+            try await Verdict.query(on: database).filter(\.$givenByID == person).count(),
+            try await Decision.query(on: database).group(.or) { $0.filter(\.$ownerID == person).filter(\.$createdByID == person) }.count(),
+            try await DecisionUpdate.query(on: database).filter(\.$byID == person).count(),
+        ]
+        var result = ErasureResult()
+        result.sharedWorkRemains = counts.contains { $0 > 0 }
+        return result
+    }
+}
