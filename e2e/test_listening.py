@@ -2,6 +2,7 @@
 opens the consultation, and finds what was written kept as it was."""
 from conftest import screenshot
 from test_pages import expect_accessible, sign_in
+from test_print import printed
 
 
 def test_beliefs_written_on_a_phone_are_kept_once_the_consultation_opens(browser, base_url):
@@ -194,6 +195,12 @@ def test_what_was_heard_becomes_a_verdict_and_a_decision_followed_on_a_phone(bro
     screenshot(phone, "decision")
     phone.goto(consultation)
     assert phone.get_by_role("link", name="Change: Opening hours of the co-working space").is_visible()
+    phone.goto(consultation + "/figures")
+    assert phone.get_by_role("heading", name="Question 1: Would a course on starting a business help you?").is_visible()
+    assert phone.locator("figure svg[role=img]").first.is_visible()
+    expect_accessible(phone, "a consultation's figures")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone, "consultation-figures")
     # Across the organisation: how sure the staff were, and what was stopped.
     phone.goto(consultations)
     phone.get_by_role("link", name="How sure were we?").click()
@@ -203,4 +210,30 @@ def test_what_was_heard_becomes_a_verdict_and_a_decision_followed_on_a_phone(bro
     phone.get_by_role("link", name="What we stopped").click()
     assert phone.get_by_role("link", name="The entrepreneurship course").is_visible()
     expect_accessible(phone, "what was stopped")
+    phone.context.close()
+
+
+def test_anyone_reads_what_was_heard_and_done_without_script_and_prints_it(browser, base_url):
+    bare = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB", java_script_enabled=False).new_page()
+    bare.goto(base_url + "/c/TRABAJ/we-did")
+    assert bare.get_by_role("heading", name="You said, we did: What would help you into work?").is_visible()
+    assert bare.get_by_text("What we heard: Overturned.").first.is_visible()
+    assert bare.get_by_text("Una mentora me ayudó a preparar la entrevista.").is_visible()
+    text = bare.locator("main").inner_text()
+    # No story without consent to publish, no unmoderated words, no staff names.
+    for unseen in ["I waited three weeks", "sam.okafor@example.org", "612 345 678", "Javier", "Ana Torres"]:
+        assert unseen not in text, unseen
+    bare.context.close()
+
+    phone = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    phone.goto(base_url + "/c/TRABAJ/we-did")
+    expect_accessible(phone, "you said, we did")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(phone, "you-said-we-did")
+    pages = printed(phone, base_url, "/c/TRABAJ/we-did", "you-said-we-did")
+    assert "What we decided" in "".join(pages)
+    phone.get_by_role("link", name="Everything Valencia Activa").click()
+    assert phone.get_by_role("link", name="What would help you into work?").is_visible()
+    assert phone.get_by_role("heading", name="The entrepreneurship course").is_visible()
+    expect_accessible(phone, "an organisation's you said, we did")
     phone.context.close()

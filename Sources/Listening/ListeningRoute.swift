@@ -25,6 +25,7 @@ public enum ListeningRoute: Sendable, Equatable {
     case coding(consultation: UUID, answer: UUID)
     case removeCoding(consultation: UUID, answer: UUID, coding: UUID)
     case agreement(consultation: UUID)
+    case figures(consultation: UUID)
     /// What listening led to: a verdict on each assumption, decisions and their updates.
     case verdict(consultation: UUID, assumption: UUID)
     case decisions(consultation: UUID)
@@ -46,6 +47,9 @@ public enum ListeningRoute: Sendable, Equatable {
     case yourAnswers(ConsultationCode)
     case consent(ConsultationCode, question: Int)
     case comeBack(ConsultationCode)
+    /// "You said, we did": a consultation's public report, and an organisation's index of them.
+    case publicReport(ConsultationCode)
+    case publicIndex(organisation: UUID)
 
     public var path: String {
         switch self {
@@ -70,6 +74,7 @@ public enum ListeningRoute: Sendable, Equatable {
         case .removeCoding(let consultation, let answer, let coding):
             "/listening/consultations/\(consultation)/answers/\(answer)/coding/\(coding)/remove"
         case .agreement(let consultation): "/listening/consultations/\(consultation)/agreement"
+        case .figures(let consultation): "/listening/consultations/\(consultation)/figures"
         case .verdict(let consultation, let assumption): "/listening/consultations/\(consultation)/assumptions/\(assumption)/verdict"
         case .decisions(let consultation): "/listening/consultations/\(consultation)/decisions"
         case .decision(let consultation, let decision): "/listening/consultations/\(consultation)/decisions/\(decision)"
@@ -86,6 +91,8 @@ public enum ListeningRoute: Sendable, Equatable {
         case .yourAnswers(let code): code.path + "/answers"
         case .consent(let code, let question): code.path + "/answers/\(question)/consent"
         case .comeBack(let code): code.path + "/return"
+        case .publicReport(let code): code.path + "/we-did"
+        case .publicIndex(let organisation): "/organisations/\(organisation)/you-said-we-did"
         }
     }
 

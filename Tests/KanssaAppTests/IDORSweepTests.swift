@@ -300,6 +300,8 @@ import VaporTesting
                 guard !parameters.isEmpty else { continue }
                 // An organisation's accessibility statement, privacy notice and help are public, as the law asks.
                 if route.method == .GET, route.path.map(\.description).suffix(2) == ["about", ":kind"] { continue }
+                // So is its "You said, we did" index of consultations that have opened.
+                if route.method == .GET, route.path.last?.description == "you-said-we-did" { continue }
                 var paths = [""]
                 for component in route.path {
                     switch component {

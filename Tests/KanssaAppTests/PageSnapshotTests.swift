@@ -625,6 +625,36 @@ import Testing
             organisationID: Self.organisation, organisationName: "Valencia",
             items: Paged(items: [.init(decision: line, consultationTitle: consultation.title)], page: ListPage(number: 1, size: 1), total: 2))
         expectPage(OutcomePages.StoppedView(model: stopped, chrome: try Self.chrome()).render(), named: "stopped")
+        let report = PublicReport.Model(
+            organisationID: Self.organisation, organisationName: "Valencia Activa", code: ConsultationCode(typed: "TRABAJ")!, title: consultation.title,
+            purpose: "Before we plan next year's courses, we want to hear from you.", audience: "People far from the labour market", language: "en",
+            state: .open, opensOn: "2026-03-01", closesOn: "2026-03-31", respondents: 14,
+            channels: [.init(channel: .web, count: 8), .init(channel: .workshop, count: nil), .init(channel: .paper, count: nil)],
+            themes: [.init(path: "Mentors on demand", description: "Someone to ask when stuck", answers: 5,
+                           quotes: [.init(text: "Una mentora me ayudó a preparar la entrevista.", language: "es")]),
+                     .init(path: "Childcare", description: "", answers: nil, quotes: [])],
+            beliefs: [.init(statement: "Participants want an entrepreneurship course", heldBy: "Employment staff", confidence: 80,
+                            addedAfterOpening: false, verdict: .overturned, reasoning: "Most said no."),
+                      .init(statement: "People will come back for mentoring", heldBy: "We", confidence: 60, addedAfterOpening: true,
+                            verdict: nil, reasoning: nil)],
+            outcomes: [.init(kind: .stop, subject: "The entrepreneurship course", reason: "Nobody wanted it.", dueOn: "2026-05-31", status: .done,
+                             steps: [.init(status: .underWay, note: "Told the trainers.", at: Self.when), .init(status: .done, note: "", at: Self.when)])])
+        expectPage(PublicReportPages.ReportView(model: report, chrome: try Self.chrome()).render(), named: "public-report")
+        let figures = ConsultationFigures.Model(
+            consultationID: Self.other, title: consultation.title, groups: ["16–29", "Has children"],
+            themes: [.init(path: "A place to work", total: 9, groups: [6, nil]), .init(path: "Childcare", total: nil, groups: [nil, nil])],
+            questions: [.init(position: 1, text: "Would a course on starting a business help you?", kind: .singleChoice, answered: 14,
+                              counts: [.init(label: "Yes", count: nil), .init(label: "No", count: 10), .init(label: "I am not sure", count: nil)]),
+                        .init(position: 5, text: "How easy is it for you to use a computer?", kind: .scale, answered: nil,
+                              counts: [.init(label: "1 – Very hard", count: nil)])])
+        expectPage(FiguresPage(model: figures, chrome: try Self.chrome()).render(), named: "consultation-figures")
+        let index = PublicReport.Index(
+            organisationID: Self.organisation, organisationName: "Valencia Activa",
+            consultations: Paged(items: [.init(code: ConsultationCode(typed: "TRABAJ")!, title: consultation.title, state: .closed, opensOn: "2026-03-01",
+                                               closesOn: "2026-03-31", language: "es")], page: ListPage(number: 1, size: 1), total: 3),
+            stopped: [.init(subject: "The entrepreneurship course", reason: "Nobody wanted it.", status: .done, consultation: consultation.title,
+                            language: "en")])
+        expectPage(PublicReportPages.IndexView(model: index, chrome: try Self.chrome("fi")).render(), named: "public-index-fi")
     }
 
     @Test func encountering() throws {

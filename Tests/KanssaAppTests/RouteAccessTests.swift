@@ -316,6 +316,8 @@ import VaporTesting
               path: { "/listening/consultations/\($0.openConsultation)/agreement" }, allowed: [.role(.coordinator), .role(.professional)]),
         // Verdicts and decisions of the open consultation: a verdict without its kind (422), a decision without anything (422), an
         // update without its status (422). Across the organisation: how sure staff were, and what it stopped.
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/figures",
+              path: { "/listening/consultations/\($0.openConsultation)/figures" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/assumptions/:assumption/verdict",
               path: { "/listening/consultations/\($0.openConsultation)/assumptions/\($0.openAssumption)/verdict" },
               allowed: [.role(.coordinator), .role(.professional)]),
@@ -346,6 +348,10 @@ import VaporTesting
               form: { _ in [("choice", "0")] }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code/answers", path: { _ in Fixtures.consultationCode.path + "/answers" }, allowed: Who.everyone),
         Entry(method: .POST, pattern: "/c/:code/answers/:question/consent", path: { _ in Fixtures.consultationCode.path + "/answers/1/consent" },
+              allowed: Who.everyone),
+        // "You said, we did": the open consultation's report, and the organisation's index.
+        Entry(method: .GET, pattern: "/c/:code/we-did", path: { _ in "/c/VST234/we-did" }, allowed: Who.everyone),
+        Entry(method: .GET, pattern: "/organisations/:organisation/you-said-we-did", path: { "/organisations/\($0.here)/you-said-we-did" },
               allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code/return", path: { _ in Fixtures.consultationCode.path + "/return" }, allowed: Who.everyone),
         Entry(method: .POST, pattern: "/c/:code/return", path: { _ in Fixtures.consultationCode.path + "/return" },

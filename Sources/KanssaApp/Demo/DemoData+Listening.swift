@@ -234,6 +234,18 @@ extension DemoData {
             try await Coding(answerID: answer.requireID(), themeID: themeID, coderID: coders.0, passage: Passage(range, in: answer.text), at: now)
                 .create(on: database)
         }
+        // The stories whose tellers let them be published: read by Javier, nothing to hide; one
+        // of them coded, so that it stands on the public page under its theme.
+        let stories = try await Answer.query(on: database).filter(\.$respondentID ~~ respondents.compactMap(\.id))
+            .filter(\.$questionID == questions[5].id).filter(\.$consentPublish == true).all()
+        for story in stories {
+            guard let storyID = story.id,
+                  case .success(let checked) = Moderation.check(.init(reason: "Nada que ocultar."), text: story.text) else { continue }
+            _ = try await Moderation.moderate(storyID, checked, seenVersion: story.moderationVersion, by: coders.0, at: now, on: database)
+            if story.text.contains("Una mentora"), let themeID = ids["Mentors on demand"] {
+                try await Coding(answerID: storyID, themeID: themeID, coderID: coders.0, passage: nil, at: now).create(on: database)
+            }
+        }
     }
 
     /// What the answers did to Valencia's beliefs, and what the mentors decided: the course

@@ -849,6 +849,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case fieldRole
     case fieldTeamName
     case fieldTeamOptional
+    case figuresAllAnswers
+    case figuresAnswered
+    case figuresAnsweredFew
     case figuresCaption
     case figuresChange
     case figuresChangeChartTitle
@@ -857,11 +860,17 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case figuresChangeTooFew
     case figuresChangeUnclear
     case figuresChangeValue
+    case figuresChartCaption
     case figuresChartTitle
     case figuresChartTooFew
+    case figuresChoice
+    case figuresChoicesCaption
     case figuresCompare
+    case figuresConsultationIntro
+    case figuresConsultationTitle
     case figuresDefinition
     case figuresIntro
+    case figuresLink
     case figuresMean
     case figuresMeanValue
     case figuresNoComparison
@@ -870,9 +879,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case figuresPeople
     case figuresQuartiles
     case figuresQuartilesValue
+    case figuresQuestionHeading
     case figuresScaleEnds
     case figuresShow
     case figuresTableOpen
+    case figuresThemesCaption
+    case figuresThemesHeading
+    case figuresThemesNone
     case figuresTitle
     case figuresTooFew
     case footerNavigation
@@ -1474,6 +1487,37 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case profileScore
     case profileSubscale
     case profileTooFew
+    case publicIndexDays
+    case publicIndexIntro
+    case publicIndexNone
+    case publicIndexStoppedHeading
+    case publicIndexTitle
+    case publicLink
+    case publicReportAll
+    case publicReportAnswer
+    case publicReportAskedHeading
+    case publicReportBelievedHeading
+    case publicReportBelievedIntro
+    case publicReportChannel
+    case publicReportChannelsCaption
+    case publicReportDays
+    case publicReportDecidedHeading
+    case publicReportDecidedNone
+    case publicReportDue
+    case publicReportHeardHeading
+    case publicReportHeardNone
+    case publicReportHeldBack
+    case publicReportHeldBackNote
+    case publicReportNoVerdict
+    case publicReportPeople
+    case publicReportThemeAnswers
+    case publicReportThemeFew
+    case publicReportTitle
+    case publicReportTook
+    case publicReportTookFew
+    case publicReportTookHeading
+    case publicReportVerdict
+    case publicReportWhom
     case purposeCaseWork
     case purposeDataProtection
     case purposeEncountering

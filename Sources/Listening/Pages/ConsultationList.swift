@@ -67,7 +67,8 @@ public enum ConsultationList {
                     .p(.txt(t(.consultationsIntro))),
                     .ul(.class("inline-list"),
                         .li(.a(.link(ListeningRoute.calibration(organisation: model.organisationID).url), .txt(t(.calibrationTitle)))),
-                        .li(.a(.link(ListeningRoute.stopped(organisation: model.organisationID).url), .txt(t(.stoppedLink))))),
+                        .li(.a(.link(ListeningRoute.stopped(organisation: model.organisationID).url), .txt(t(.stoppedLink)))),
+                        .li(.a(.link(ListeningRoute.publicIndex(organisation: model.organisationID).url), .txt(t(.publicLink))))),
                     .if(model.items.items.isEmpty, .p(.txt(t(.consultationsNone)))),
                     .ul(.class("cards"), .forEach(model.items.items) { item in
                         .li(.class("card"),

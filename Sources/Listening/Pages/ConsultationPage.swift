@@ -139,7 +139,9 @@ public enum ConsultationPage {
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.answers(consultation: model.id).url),
                                                       .txt(t(.answersLink, ["count": t.number(model.respondents)]))))),
                     .li(.a(.link(ListeningRoute.codebook(consultation: model.id).url), .txt(t(.codebookLink)))),
-                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.agreement(consultation: model.id).url), .txt(t(.agreementLink))))))
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.agreement(consultation: model.id).url), .txt(t(.agreementLink))))),
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.figures(consultation: model.id).url), .txt(t(.figuresLink))))),
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.publicReport(code).url), .txt(t(.publicLink))))))
             }
         }
 

@@ -3,7 +3,7 @@ import KanssaCore
 import Listening
 import Vapor
 
-/// What listening led to: verdicts on the ledger's assumptions, decisions and their updates, and
+/// What listening led to: its figures, verdicts on the ledger's assumptions, decisions and their updates, and
 /// across the organisation how sure staff were and what it stopped.
 struct OutcomesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -12,12 +12,20 @@ struct OutcomesController: RouteCollection {
         routes.on(.GET, "organisations", ":organisation", "stopped", access: run, use: stopped)
         let work = ListeningController.consultation { .workOnConsultation($0) }
         let consultation = routes.grouped("listening", "consultations", ":consultation")
+        consultation.on(.GET, "figures", access: work, use: figures)
         consultation.on(.GET, "assumptions", ":assumption", "verdict", access: work, use: verdict)
         consultation.on(.POST, "assumptions", ":assumption", "verdict", access: work, use: giveVerdict)
         consultation.on(.GET, "decisions", access: work, use: newDecision)
         consultation.on(.POST, "decisions", access: work, use: takeDecision)
         consultation.on(.GET, "decisions", ":decision", access: work, use: decision)
         consultation.on(.POST, "decisions", ":decision", "updates", access: work, use: updateDecision)
+    }
+
+    // MARK: Figures
+
+    @Sendable func figures(request: Request) async throws -> Response {
+        let model = try await ConsultationFigures.load(try request.uuid("consultation"), on: request.db)
+        return FiguresPage(model: model, chrome: request.chrome()).render().response()
     }
 
     // MARK: Verdicts
