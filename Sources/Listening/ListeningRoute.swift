@@ -26,6 +26,10 @@ public enum ListeningRoute: Sendable, Equatable {
     case removeCoding(consultation: UUID, answer: UUID, coding: UUID)
     case agreement(consultation: UUID)
     case figures(consultation: UUID)
+    /// Its answers and codes as CSV, and as a REFI-QDA project.
+    case exportAnswers(consultation: UUID)
+    case exportCodes(consultation: UUID)
+    case exportProject(consultation: UUID)
     /// What listening led to: a verdict on each assumption, decisions and their updates.
     case verdict(consultation: UUID, assumption: UUID)
     case decisions(consultation: UUID)
@@ -75,6 +79,9 @@ public enum ListeningRoute: Sendable, Equatable {
             "/listening/consultations/\(consultation)/answers/\(answer)/coding/\(coding)/remove"
         case .agreement(let consultation): "/listening/consultations/\(consultation)/agreement"
         case .figures(let consultation): "/listening/consultations/\(consultation)/figures"
+        case .exportAnswers(let consultation): "/listening/consultations/\(consultation)/export/answers.csv"
+        case .exportCodes(let consultation): "/listening/consultations/\(consultation)/export/codes.csv"
+        case .exportProject(let consultation): "/listening/consultations/\(consultation)/export/project.qdpx"
         case .verdict(let consultation, let assumption): "/listening/consultations/\(consultation)/assumptions/\(assumption)/verdict"
         case .decisions(let consultation): "/listening/consultations/\(consultation)/decisions"
         case .decision(let consultation, let decision): "/listening/consultations/\(consultation)/decisions/\(decision)"

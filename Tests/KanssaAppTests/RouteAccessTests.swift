@@ -316,6 +316,12 @@ import VaporTesting
               path: { "/listening/consultations/\($0.openConsultation)/agreement" }, allowed: [.role(.coordinator), .role(.professional)]),
         // Verdicts and decisions of the open consultation: a verdict without its kind (422), a decision without anything (422), an
         // update without its status (422). Across the organisation: how sure staff were, and what it stopped.
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/answers.csv",
+              path: { "/listening/consultations/\($0.openConsultation)/export/answers.csv" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/codes.csv",
+              path: { "/listening/consultations/\($0.openConsultation)/export/codes.csv" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/project.qdpx",
+              path: { "/listening/consultations/\($0.openConsultation)/export/project.qdpx" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/figures",
               path: { "/listening/consultations/\($0.openConsultation)/figures" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/assumptions/:assumption/verdict",

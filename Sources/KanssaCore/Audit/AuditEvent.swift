@@ -43,6 +43,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case modulePublished = "module-published"
     case moduleAdapted = "module-adapted"
     case encounterSessionScheduled = "encounter-session-scheduled"
+    /// A consultation's answers or codings taken out of Kanssa (CSV, REFI-QDA).
+    case consultationExported = "consultation-exported"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -18,6 +18,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case learning
     /// Training written and given by service users: panels, modules, their sessions.
     case encountering
+    /// Consultations: what people said, how the team read it, what it decided.
+    case listening
 }
 
 extension AuditRecord {

@@ -224,6 +224,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditAboutPageChanged
     case auditAccountCreated
     case auditAccountDisabled
+    case auditConsultationExported
     case auditDataRequestEnded
     case auditDataRequestMade
     case auditDenied
@@ -833,6 +834,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorVerdictReasoning
     case errorWhatMattersMissing
     case expires
+    case exportAnswersLink
+    case exportCodesLink
+    case exportProjectLink
     case fieldCode
     case fieldCodeHint
     case fieldDisplayName
@@ -1523,6 +1527,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case purposeEncountering
     case purposeEnrolment
     case purposeLearning
+    case purposeListening
     case purposeOperatorCommand
     case purposeOrganisationAdministration
     case purposeOwnPlan

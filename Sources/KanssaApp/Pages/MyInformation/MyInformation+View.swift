@@ -121,6 +121,7 @@ enum AuditText {
         case .dataProtection: t(.purposeDataProtection)
         case .learning: t(.purposeLearning)
         case .encountering: t(.purposeEncountering)
+        case .listening: t(.purposeListening)
         case nil: code
         }
     }
@@ -165,6 +166,7 @@ enum AuditText {
         case .modulePublished: t(.auditModulePublished)
         case .moduleAdapted: t(.auditModuleAdapted)
         case .encounterSessionScheduled: t(.auditEncounterSessionScheduled)
+        case .consultationExported: t(.auditConsultationExported)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }
