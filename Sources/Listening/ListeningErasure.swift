@@ -2,8 +2,8 @@ import Fluent
 import Foundation
 import KanssaCore
 
-/// Erasing what Listening holds about a person. Respondents are not linked to accounts, so a
-/// citizen's answers hold nothing of their account to erase. What staff did is the team's shared
+/// Erasing what Listening holds about a person. Respondents are not linked to accounts, unless
+/// one asked to be contacted: that link goes, the answers stay anonymous. What staff did is the team's shared
 /// record — consultations and their ledgers, translations, answers entered, moderation, codings,
 /// verdicts and decisions — and stays; the account it points to is emptied rather than removed.
 public struct ListeningErasure: PersonalDataHolder {
@@ -25,6 +25,10 @@ public struct ListeningErasure: PersonalDataHolder {
         ]
         var result = ErasureResult()
         result.sharedWorkRemains = counts.contains { $0 > 0 }
+        // A respondent who asked to be contacted: the answers stay, anonymous again.
+        let contacts = try await Respondent.query(on: database).filter(\.$contactAccountID == person).count()
+        try await Respondent.query(on: database).filter(\.$contactAccountID == person).set(\.$contactAccountID, to: nil).update()
+        if contacts > 0 { result.erased["contact requests on consultation answers"] = contacts }
         return result
     }
 }

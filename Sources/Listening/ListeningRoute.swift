@@ -51,6 +51,8 @@ public enum ListeningRoute: Sendable, Equatable {
     case yourAnswers(ConsultationCode)
     case consent(ConsultationCode, question: Int)
     case comeBack(ConsultationCode)
+    /// A signed-in respondent asks to be contacted about their answers, or no longer.
+    case contact(ConsultationCode)
     /// "You said, we did": a consultation's public report, and an organisation's index of them.
     case publicReport(ConsultationCode)
     case publicIndex(organisation: UUID)
@@ -98,6 +100,7 @@ public enum ListeningRoute: Sendable, Equatable {
         case .yourAnswers(let code): code.path + "/answers"
         case .consent(let code, let question): code.path + "/answers/\(question)/consent"
         case .comeBack(let code): code.path + "/return"
+        case .contact(let code): code.path + "/contact"
         case .publicReport(let code): code.path + "/we-did"
         case .publicIndex(let organisation): "/organisations/\(organisation)/you-said-we-did"
         }

@@ -560,3 +560,45 @@ import VaporTesting
         }
     }
 }
+
+/// A signed-in citizen answers anonymously like anyone else, and may ask the team to contact them:
+/// only then is their account stored with their answers, and taken away when they say no.
+@Suite struct ContactAfterAnsweringTests {
+    @Test func aSignedInRespondentChoosesToBeContactedAndChangesTheirMind() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            _ = try await AnsweringTests.open(fixtures, on: app, at: app.platform.dependencies.now())
+            let code = AnsweringTests.code
+            let citizenID = fixtures.accounts[.citizen]!
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            // Nothing answered yet: nothing to ask about.
+            #expect(!(try await citizen.get(code.path + "/answers").body.string.contains("Would you like the team to contact you?")))
+            try await citizen.get(code.path + "/q/1")
+            #expect(try await citizen.post(code.path + "/q/1", [("choice", "1")]).status == .seeOther)
+            let yours = try await citizen.get(code.path + "/answers").body.string
+            #expect(yours.contains("Would you like the team to contact you?") && yours.contains("Yes, contact me"))
+            let respondent = try #require(try await Respondent.query(on: app.db).filter(\.$consultationID == fixtures.consultation).first())
+            #expect(respondent.contactAccountID == nil)
+
+            #expect(try await citizen.post(code.path + "/contact", [("contact", "yes")]).status == .seeOther)
+            #expect(try await Respondent.find(respondent.id, on: app.db)?.contactAccountID == citizenID)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let sheets = try await professional.get("/listening/consultations/\(fixtures.consultation)/answers").body.string
+            #expect(sheets.contains("Asked to be contacted: The citizen"))
+            // Erasure takes the link away; the answers stay.
+            let scope = ListeningErasureTests.scope(citizenID, fixtures, at: app.platform.dependencies.now())
+            let erased = try await ListeningErasure().erase(scope, on: app.db)
+            #expect(erased.erased["contact requests on consultation answers"] == 1)
+            #expect(try await Respondent.find(respondent.id, on: app.db)?.contactAccountID == nil)
+
+            try await citizen.get(code.path + "/answers")
+            #expect(try await citizen.post(code.path + "/contact", [("contact", "yes")]).status == .seeOther)
+            try await citizen.get(code.path + "/answers")
+            #expect(try await citizen.post(code.path + "/contact", [("contact", "no")]).status == .seeOther)
+            #expect(try await Respondent.find(respondent.id, on: app.db)?.contactAccountID == nil)
+            #expect(try await Answer.query(on: app.db).filter(\.$respondentID == respondent.requireID()).count() == 1)
+        }
+    }
+}

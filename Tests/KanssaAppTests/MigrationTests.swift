@@ -4,6 +4,7 @@ import Foundation
 @testable import KanssaApp
 import KanssaCore
 import Learning
+import Listening
 import Testing
 import VaporTesting
 
@@ -31,7 +32,7 @@ import VaporTesting
         try await withApp { app, _ in
             #expect(try await DemoData.load(on: app.db, platform: app.platform))
             #expect(try await !DemoData.load(on: app.db, platform: app.platform))
-            #expect(try await Organisation.query(on: app.db).count() == 4)
+            #expect(try await Organisation.query(on: app.db).count() == 5)
             let roles = Set(try await Membership.query(on: app.db).all().map(\.role))
             #expect(roles == Set(Role.allCases))
             var browser = Browser(app)
@@ -225,6 +226,29 @@ import VaporTesting
                 let caseload = try await browser.get("/caseload").body.string
                 #expect(caseload.contains("Fatima"), "\(professional)")
             }
+        }
+    }
+}
+
+@Suite struct DemoListeningTests {
+    @Test func valenciaStoppedItsCourseAndNieuwegeinTookTheLocksOff() async throws {
+        try await withApp { app, _ in
+            try await DemoData.load(on: app.db, platform: app.platform)
+            var anyone = Browser(app)
+            let valencia = try await anyone.get("/c/TRABAJ/we-did").body.string
+            #expect(valencia.contains("What we heard: Overturned.") && valencia.contains("Una mentora me ayudó"))
+            #expect(valencia.contains("The entrepreneurship course") && valencia.contains("A co-working space with mentors on demand"))
+            #expect(!valencia.contains("I waited three weeks"))  // no consent to publish
+            let trabaj = try #require(try await Answers.consultation(DemoData.valenciaCode, on: app.db))
+            let statuses = try await Decision.query(on: app.db).filter(\.$consultationID == trabaj.requireID()).all().map(\.status)
+            #expect(statuses.sorted { $0.rawValue < $1.rawValue } == [.done, .done, .underWay])
+            let nieuwegein = try await anyone.get("/c/AFVAK7/we-did").body.string
+            #expect(nieuwegein.contains("Locking the waste containers with a smart card") && nieuwegein.contains("Done"))
+            #expect(nieuwegein.contains("6 people took part."))
+            var javier = Browser(app)
+            try await javier.signIn("mentor@valencia.demo", password: DemoData.password)
+            let calibration = try await javier.get("/organisations/\(trabaj.organisationID)/consultations/calibration").body.string
+            #expect(calibration.contains("Brier score: 0.27, over 3 assumptions."))
         }
     }
 }

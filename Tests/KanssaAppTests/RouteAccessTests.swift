@@ -355,6 +355,9 @@ import VaporTesting
         Entry(method: .GET, pattern: "/c/:code/answers", path: { _ in Fixtures.consultationCode.path + "/answers" }, allowed: Who.everyone),
         Entry(method: .POST, pattern: "/c/:code/answers/:question/consent", path: { _ in Fixtures.consultationCode.path + "/answers/1/consent" },
               allowed: Who.everyone),
+        // Asking to be contacted: anyone signed in; none of them has answered the draft, so there is nothing to change (409).
+        Entry(method: .POST, pattern: "/c/:code/contact", path: { _ in Fixtures.consultationCode.path + "/contact" },
+              form: { _ in [("contact", "yes")] }, allowed: Who.signedIn),
         // "You said, we did": the open consultation's report, and the organisation's index.
         Entry(method: .GET, pattern: "/c/:code/we-did", path: { _ in "/c/VST234/we-did" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/organisations/:organisation/you-said-we-did", path: { "/organisations/\($0.here)/you-said-we-did" },

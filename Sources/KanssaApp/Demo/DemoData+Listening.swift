@@ -65,6 +65,9 @@ extension DemoData {
             try await loadOutcomes(of: asking, by: javier, owners: (javier, ana), at: now, on: database)
         }
 
+        try await loadNieuwegein(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, timeZone: timeZone, at: now,
+                                 on: database)
+
         let preparing = Consultation(
             organisationID: houten, teamID: workAndIncome, title: "Is the information desk there when you need it?",
             purpose: "We want to know whether people can reach the desk, and in which language they need us.",
@@ -310,6 +313,99 @@ extension DemoData {
                                            on: database)
                 status = update.0
             }
+        }
+    }
+
+    /// Nieuwegein asked residents of a street with litter why it gathered by the containers.
+    /// Staff believed people did not care and that the smart-card locks kept rubbish in check;
+    /// residents said the locks were the problem. The locks came off: decided and done.
+    private static func loadNieuwegein(
+        accountIDs: [String: UUID], organisationIDs: [String: UUID], teamIDs: [String: UUID], timeZone: TimeZone, at now: Date,
+        on database: any Database
+    ) async throws {
+        guard let ruud = accountIDs["ruud@nieuwegein.demo"], let organisation = organisationIDs[Self.nieuwegein],
+              let team = teamIDs[Self.nieuwegein + "/Neighbourhood team"]
+        else { return }
+        let day = 24.0 * 3600
+        let asked = Consultation(
+            organisationID: organisation, teamID: team, title: "Why does rubbish gather by the containers?",
+            purpose: "Residents of the street told us about litter. Before we fine anyone, we want to hear why it happens.",
+            audience: "Residents of the street", opensOn: PlanActions.day(now.addingTimeInterval(-90 * day), in: timeZone),
+            closesOn: PlanActions.day(now.addingTimeInterval(-60 * day), in: timeZone), language: "en",
+            publicCode: ConsultationCode(typed: "AFVAK7")!, createdByID: ruud, at: now.addingTimeInterval(-95 * day))
+        try await asked.create(on: database)
+        let consultationID = try asked.requireID()
+        let beliefs: [(String, Int)] = [("Residents do not care whether the street is clean.", 70),
+                                        ("The smart-card locks stop people leaving rubbish by the containers.", 80)]
+        for (index, belief) in beliefs.enumerated() {
+            try await Assumption(consultationID: consultationID, statement: belief.0, heldBy: "Neighbourhood team", confidence: belief.1,
+                                 ifWrong: "Ask what would help, and change the containers if they are the problem.", addedAfterOpening: false,
+                                 createdByID: ruud, at: now.addingTimeInterval(-95 * day + Double(index) * 600)).create(on: database)
+        }
+        let question = Question(consultationID: consultationID, position: 1, kind: .openText,
+                                text: "Why do you think rubbish is left next to the containers?", choices: [], conditionQuestionID: nil,
+                                conditionChoice: nil, at: now.addingTimeInterval(-95 * day))
+        try await question.create(on: database)
+        try await Consultations.move(consultationID, from: .draft, to: .open, at: now.addingTimeInterval(-90 * day), on: database)
+        guard let open = try await Consultation.find(consultationID, on: database) else { return }
+        let said = [
+            "The card reader is broken half the time, so the bag goes next to it.",
+            "I moved here in spring and never got a card.",
+            "The lock jams when it freezes. I do care about the street, I just cannot open it.",
+            "My mother cannot lift the lid and hold the card at the same time.",
+            "Everyone here cares. The containers are the problem, not us.",
+            "The locked lid is too small for a full bag.",
+        ]
+        for (index, text) in said.enumerated() {
+            try await Answers.enter([question.id!: Answers.Given(text: text)], groups: [], channel: index < 4 ? .workshop : .paper, language: "en",
+                                    in: open, by: ruud, at: now.addingTimeInterval(-80 * day + Double(index) * 600), on: database)
+        }
+        let locks = Theme(consultationID: consultationID, parentID: nil, name: "The locks get in the way",
+                          description: "Broken readers, no card, a lid too small or too heavy", createdByID: ruud, at: now.addingTimeInterval(-70 * day))
+        try await locks.create(on: database)
+        let caring = Theme(consultationID: consultationID, parentID: nil, name: "People care about the street", description: "",
+                           createdByID: ruud, at: now.addingTimeInterval(-70 * day))
+        try await caring.create(on: database)
+        let answers = try await Answer.query(on: database).filter(\.$questionID == question.requireID()).all()
+        var codings: [String: [UUID]] = [:]
+        for answer in answers {
+            let themes = answer.text.contains("care") ? [locks, caring] : [locks]
+            for theme in themes {
+                let coding = Coding(answerID: try answer.requireID(), themeID: try theme.requireID(), coderID: ruud, passage: nil,
+                                    at: now.addingTimeInterval(-70 * day))
+                try await coding.create(on: database)
+                codings[theme.name, default: []].append(try coding.requireID())
+            }
+        }
+        try await Consultations.move(consultationID, from: .open, to: .closed, at: now.addingTimeInterval(-60 * day), on: database)
+        let assumptions = try await Assumption.query(on: database).filter(\.$consultationID == consultationID).sort(\.$createdAt).all()
+        let readings: [(VerdictKind, String, String)] = [
+            (.overturned, "Residents said they care; they cannot use the containers.", caring.name),
+            (.overturned, "The locks are why rubbish is left outside: broken readers, no card, lids too small or too heavy.", locks.name),
+        ]
+        for (assumption, reading) in zip(assumptions, readings) {
+            guard case .success(let checked) = Verdicts.check(.init(kind: reading.0.rawValue, reasoning: reading.1,
+                                                                     evidence: (codings[reading.2] ?? []).map(\.uuidString)))
+            else { continue }
+            _ = try await Verdicts.give(checked, on: assumption.requireID(), in: consultationID, by: ruud,
+                                        at: now.addingTimeInterval(-58 * day), on: database)
+        }
+        guard case .success(let decision) = Decisions.check(
+            .init(kind: DecisionKind.stop.rawValue, subject: "Locking the waste containers with a smart card",
+                  reason: "The locks kept residents out more than rubbish in. The containers on the street open without a card now.",
+                  owner: ruud.uuidString, dueOn: PlanActions.day(now.addingTimeInterval(-30 * day), in: timeZone),
+                  grounds: try await Decisions.grounds(of: consultationID, on: database).map(\.verdictID.uuidString)),
+            owners: try await Decisions.owners(of: asked, on: database), grounds: try await Decisions.grounds(of: consultationID, on: database),
+            timeZone: timeZone)
+        else { return }
+        let decisionID = try await Decisions.take(decision, in: consultationID, by: ruud, at: now.addingTimeInterval(-57 * day), on: database)
+        var status = DecisionStatus.planned
+        for (next, note, daysAgo) in [(DecisionStatus.underWay, "The waste company agreed to take the locks off.", 50.0),
+                                      (.done, "The locks are off. We walked the street a month later: far less rubbish.", 25.0)] {
+            guard case .success(let update) = Decisions.check(.init(status: next.rawValue, note: note), current: status) else { continue }
+            try await Decisions.update(decisionID, in: consultationID, with: update, by: ruud, at: now.addingTimeInterval(-daysAgo * day),
+                                       on: database)
+            status = next
         }
     }
 }

@@ -31,12 +31,14 @@ enum DemoData {
     static let houten = "Municipality of Houten – Work and Income"
     static let valencia = "Valencia Activa – Employment and Entrepreneurship"
     static let hull = "Hull – My Direction probation service"
+    static let nieuwegein = "Municipality of Nieuwegein – Neighbourhoods"
 
     static let places = [
         Place(name: turku, language: "fi", teams: ["Youth outreach", "Youth panel", "Youth employment"]),
         Place(name: houten, language: "en", teams: ["Work and income", "Social support", "Information desk"]),
         Place(name: valencia, language: "en", teams: ["Co-working space", "Mentors"]),
         Place(name: hull, language: "en", teams: ["My Direction"]),
+        Place(name: nieuwegein, language: "en", teams: ["Neighbourhood team"]),
     ]
 
     /// Who asked for the daily e-mail: the demo's outbox page shows what went to them.
@@ -71,6 +73,7 @@ enum DemoData {
         Person(login: "marta@valencia.demo", name: "Marta Ruiz Soler", place: valencia, role: .coTrainer, team: nil),
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
         Person(login: "trainer@hull.demo", name: "Helen Price", place: hull, role: .trainer, team: nil),
+        Person(login: "ruud@nieuwegein.demo", name: "Ruud Smit", place: nieuwegein, role: .professional, team: "Neighbourhood team"),
     ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }
         + encounterParticipants.flatMap { place, people in
             people.map { login, name in Person(login: login, name: name, place: place, role: .professional, team: nil) }

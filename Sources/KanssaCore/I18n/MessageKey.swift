@@ -157,6 +157,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answerConsentSavedNotice
     case answerConsentTraining
     case answerConsentWithdrawHint
+    case answerContactHeading
+    case answerContactOff
+    case answerContactOn
+    case answerContactSavedNotice
+    case answerContactStart
+    case answerContactStop
     case answerFoundNotice
     case answerGoOn
     case answerLanguagesLabel
@@ -205,6 +211,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case answersChanged
     case answersChannelLegend
     case answersConsents
+    case answersContact
     case answersCount
     case answersEnterButton
     case answersEnterIntro

@@ -323,6 +323,8 @@ public enum Answers {
         public let answers: [(question: Questions.Line, given: Given)]
         /// For written answers, by question: the answer's id, its moderation and how many passages are hidden.
         public var moderation: [UUID: Moderated] = [:]
+        /// Whom to contact, when a signed-in respondent asked to be: their name, and e-mail if any.
+        public var contact: String?
 
         public init(id: UUID, channel: AnswerChannel, language: String, groups: [String], enteredBy: String?, createdAt: Date, updatedAt: Date,
                     answers: [(question: Questions.Line, given: Given)], moderation: [UUID: Moderated] = [:]) {
@@ -339,6 +341,7 @@ public enum Answers {
 
         public static func == (a: Sheet, b: Sheet) -> Bool {
             a.id == b.id && a.updatedAt == b.updatedAt && a.answers.map(\.given) == b.answers.map(\.given) && a.moderation == b.moderation
+                && a.contact == b.contact
         }
     }
 
@@ -354,7 +357,7 @@ public enum Answers {
         }
     }
 
-    /// A page of those who answered, newest first, with their answers. Five queries, whatever
+    /// A page of those who answered, newest first, with their answers. Six queries, whatever
     /// the page.
     public static func sheets(of consultation: Consultation, questions: [Questions.Line], page: ListPage, on database: any Database)
         async throws -> Paged<Sheet>
@@ -374,9 +377,12 @@ public enum Answers {
         let names = try await Account.displayNames(of: respondents.compactMap(\.enteredByID), on: database)
         let byRespondent = Dictionary(grouping: answers, by: \.respondentID)
         let groups = consultation.groupList
+        let contacts = Dictionary(try await Account.query(on: database).filter(\.$id ~~ respondents.compactMap(\.contactAccountID)).all().map {
+            ($0.id!, $0.displayName + ($0.email.map { " <\($0)>" } ?? ""))
+        }, uniquingKeysWith: { a, _ in a })
         let sheets = respondents.map { respondent in
             let given = Dictionary((byRespondent[respondent.id!] ?? []).map { ($0.questionID, Given($0)) }, uniquingKeysWith: { a, _ in a })
-            return Sheet(
+            var sheet = Sheet(
                 id: respondent.id!, channel: respondent.channel, language: respondent.language,
                 groups: respondent.groupList.compactMap { groups.indices.contains($0) ? groups[$0] : nil },
                 enteredBy: respondent.enteredByID.map { names[$0] ?? "–" }, createdAt: respondent.createdAt, updatedAt: respondent.updatedAt,
@@ -384,7 +390,18 @@ public enum Answers {
                 moderation: Dictionary((byRespondent[respondent.id!] ?? []).filter { !$0.text.isEmpty }.map {
                     ($0.questionID, Moderated(answerID: $0.id!, state: $0.moderation, hiddenCount: Moderation.passages($0.hidden).count))
                 }, uniquingKeysWith: { a, _ in a }))
+            sheet.contact = respondent.contactAccountID.flatMap { contacts[$0] }
+            return sheet
         }
         return Paged(items: sheets, page: page, total: total)
+    }
+
+    /// A signed-in respondent asks to be contacted about their answers (their account is stored
+    /// on their answers), or no longer (it is taken away). Nothing happens for someone who has
+    /// not answered.
+    public static func contact(_ accountID: UUID?, codeDigest: String, in consultationID: UUID, on database: any Database) async throws {
+        guard let respondent = try await respondent(codeDigest, in: consultationID, on: database) else { throw ListeningError.nothingGiven }
+        respondent.contactAccountID = accountID
+        try await respondent.update(on: database)
     }
 }

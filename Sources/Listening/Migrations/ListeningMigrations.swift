@@ -10,5 +10,6 @@ public enum ListeningMigrations {
         CreateModeration(),
         CreateCodebook(),
         CreateOutcomes(),
+        AddContact(),
     ]
 }

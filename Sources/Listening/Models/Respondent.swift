@@ -28,6 +28,9 @@ public final class Respondent: Model, @unchecked Sendable {
     @Field(key: "groups") public var groups: String
     /// Who typed it in, for answers entered by staff.
     @OptionalField(key: "entered_by_id") public var enteredByID: UUID?
+    /// The account of a signed-in respondent who asked to be contacted about their answers; no
+    /// account is stored otherwise.
+    @OptionalField(key: "contact_account_id") public var contactAccountID: UUID?
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
 

@@ -25,6 +25,7 @@ struct AnsweringController: RouteCollection {
         c.on(.POST, "q", ":question", access: .anyone, use: saveAnswer)
         c.on(.GET, "answers", access: .anyone, use: yours)
         c.on(.POST, "answers", ":question", "consent", access: .anyone, use: saveConsent)
+        c.on(.POST, "contact", access: .signedIn, use: saveContact)
         c.on(.GET, "return", access: .anyone, use: comeBack)
         c.on(.POST, "return", access: .anyone, use: useCode)
     }
@@ -41,6 +42,8 @@ struct AnsweringController: RouteCollection {
         let digest: String?
         /// Set when the respondent picked a language with this request.
         let pickedLanguage: String?
+        /// Whom a signed-in respondent asked the team to contact, if they did.
+        var contactAccountID: UUID?
 
         var consultationID: UUID { consultation.id! }
     }
@@ -69,7 +72,8 @@ struct AnsweringController: RouteCollection {
         let wording = try await Translations.wording(of: consultation, in: language, on: request.db)
         return Visit(consultation: consultation,
                      context: .init(consultation: consultation, code: code, questions: questions, given: given, wording: wording),
-                     privateCode: privateCode, isNewCode: isNew, digest: digest, pickedLanguage: asked)
+                     privateCode: privateCode, isNewCode: isNew, digest: digest, pickedLanguage: asked,
+                     contactAccountID: respondent?.contactAccountID)
     }
 
     /// Keyed with the consultation, so that one code names nobody in another consultation.
@@ -237,11 +241,28 @@ struct AnsweringController: RouteCollection {
         case "saved": Notice(.success, t(.answerSavedNotice))
         case "consent": Notice(.success, t(.answerConsentSavedNotice))
         case "found": Notice(.success, t(.answerFoundNotice))
+        case "contact": Notice(.success, t(.answerContactSavedNotice))
         default: nil
         }
         let code = visit.context.given.isEmpty ? nil : visit.privateCode?.display
-        return page(AnswerScreens.Yours(context: visit.context, privateCode: code, notice: notice, chrome: request.chrome()).render(),
-                    visit, request)
+        // Offered to a signed-in person who has answered: whether the team may contact them.
+        let contact = request.principal.flatMap { principal in visit.context.given.isEmpty ? nil : visit.contactAccountID == principal.accountID }
+        return page(AnswerScreens.Yours(context: visit.context, privateCode: code, notice: notice, contact: contact, chrome: request.chrome())
+            .render(), visit, request)
+    }
+
+    /// A signed-in respondent asks the team to contact them about their answers, or no longer.
+    @Sendable func saveContact(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let visit = try await visit(request)
+        guard let digest = visit.digest, !visit.isNewCode else { return try await noCode(request, visit) }
+        let wanted = (try? request.content.get(String.self, at: "contact")) == "yes"
+        do {
+            try await Answers.contact(wanted ? principal.accountID : nil, codeDigest: digest, in: visit.consultationID, on: request.db)
+        } catch ListeningError.nothingGiven {
+            return try await noCode(request, visit)
+        }
+        return request.redirect(to: ListeningRoute.yourAnswers(visit.context.code).path + "?notice=contact", redirectType: .normal)
     }
 
     @Sendable func saveConsent(request: Request) async throws -> Response {

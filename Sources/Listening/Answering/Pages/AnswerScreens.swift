@@ -260,12 +260,15 @@ public enum AnswerScreens {
         /// Their private code, to write down; nil when they have none yet.
         let privateCode: String?
         let notice: Notice?
+        /// For a signed-in person who answered: whether they asked to be contacted; nil otherwise.
+        let contact: Bool?
         let chrome: Chrome
 
-        public init(context: Context, privateCode: String?, notice: Notice?, chrome: Chrome) {
+        public init(context: Context, privateCode: String?, notice: Notice?, contact: Bool? = nil, chrome: Chrome) {
             self.context = context
             self.privateCode = privateCode
             self.notice = notice
+            self.contact = contact
             self.chrome = chrome
         }
 
@@ -300,7 +303,16 @@ public enum AnswerScreens {
                     )
                 }]),
                 .if(isOpen && answered.count < context.asked.count, .p(.a(.class("button button--primary"), .link(context.firstScreen),
-                                                                            .txt(t(.answerGoOn)))))
+                                                                            .txt(t(.answerGoOn))))),
+                .unwrap(contact) { wanted in
+                    .section(.class("card"),
+                        .h2(.txt(t(.answerContactHeading))),
+                        .p(.txt(t(wanted ? .answerContactOn : .answerContactOff))),
+                        .form(.method(.post), .link(ListeningRoute.contact(context.code).url, as: "action"),
+                              Components.csrfField(chrome.csrfToken),
+                              .input(.type(.hidden), .name("contact"), .safe("value", wanted ? "no" : "yes")),
+                              Components.submit(t(wanted ? .answerContactStop : .answerContactStart), style: .secondary)))
+                }
             ))
         }
 

@@ -119,6 +119,7 @@ public enum TeamAnswers {
             var facts = [t(.answersGroups, ["groups": sheet.groups.isEmpty ? t(.answersNoGroup) : sheet.groups.joined(separator: ", ")]),
                          t(.answersLanguage, ["language": ContentLanguages.name(of: sheet.language)])]
             if let enteredBy = sheet.enteredBy { facts.append(t(.answersEnteredBy, ["name": enteredBy])) }
+            if let contact = sheet.contact { facts.append(t(.answersContact, ["name": contact])) }
             if sheet.updatedAt > sheet.createdAt.addingTimeInterval(60) { facts.append(t(.answersChanged, ["date": t.dateTime(sheet.updatedAt)])) }
             return facts.joined(separator: " · ")
         }
