@@ -14,7 +14,8 @@ host = urllib.parse.urlparse(base)
 results, lock, stop = [], threading.Lock(), threading.Event()
 
 
-def one_sign_in():
+def one_sign_in(step):
+    step[0] = "GET sent"
     connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
     connection.request("GET", "/sign-in", headers={"Connection": "close"})
     page = connection.getresponse()
@@ -22,6 +23,7 @@ def one_sign_in():
     cookie = page.getheader("Set-Cookie").split(";")[0]
     token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
     form = urllib.parse.urlencode({"_csrf": token, "login": login, "password": password})
+    step[0] = "POST sent"
     connection = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
     connection.request("POST", "/sign-in", body=form, headers={
         "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie, "Connection": "close"})
@@ -32,12 +34,13 @@ def one_sign_in():
 
 def worker():
     while not stop.is_set():
+        step = ["connecting"]
         try:
-            outcome = one_sign_in()
+            outcome = one_sign_in(step)
         except ConnectionRefusedError:
             outcome = "refused"  # the server had stopped listening: not accepted, so not lost
         except Exception as error:  # a request that was accepted and then broken
-            outcome = f"broken: {type(error).__name__}: {error}"
+            outcome = f"broken after {step[0]}: {type(error).__name__}: {error}"
         with lock:
             results.append(outcome)
         if outcome == "refused":

@@ -23,7 +23,7 @@ for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break
   sleep 0.5
 done
-python3 .ci/shutdown-check.py "http://127.0.0.1:$port" "$(cat "$data/pid")" operator@example.org 'a long operator passphrase'
+python3 .ci/shutdown-check.py "http://127.0.0.1:$port" "$(cat "$data/pid")" operator@example.org 'a long operator passphrase' || { tail -20 "$data/serve.log"; exit 1; }
 if grep -Eiq "fatal error|crash|segmentation" "$data/serve.log"; then
   cat "$data/serve.log"; exit 1
 fi

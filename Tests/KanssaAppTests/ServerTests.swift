@@ -113,4 +113,29 @@ import VaporTesting
             #expect(!text.contains(#"status="500""#))
         }
     }
+
+    /// A graceful stop answers every request a client could believe was taken: those on
+    /// connections the kernel had queued but the server not yet accepted (closing the listener
+    /// with them queued would reset them), and one sent just after the stop began on a connection
+    /// that was open but quiet. Only then does the port refuse.
+    @Test func aStopAnswersQueuedConnectionsAndAQuietOnesLateRequest() async throws {
+        try await withServer { app, port in
+            // With every event loop held, the kernel completes the handshakes but nobody accepts.
+            for loop in app.eventLoopGroup.makeIterator() { loop.execute { Thread.sleep(forTimeInterval: 0.5) } }
+            let request = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            let queued = try (0..<3).map { _ in try RawConnection(port: port) }
+            for connection in queued { connection.write(request) }
+            let quiet = try RawConnection(port: port)
+            let stopping = Task { await app.server.shutdown() }
+            try await Task.sleep(for: .milliseconds(550))
+            quiet.write(request)
+            for connection in queued + [quiet] {
+                let answer = connection.readUntilClosed(within: 5)
+                connection.disconnect()
+                #expect(answer?.hasPrefix("HTTP/1.1 200 OK") == true, "\(answer?.prefix(40) ?? "still open")")
+            }
+            await stopping.value
+            #expect(throws: RawConnection.Failed.self) { try RawConnection(port: port) }
+        }
+    }
 }

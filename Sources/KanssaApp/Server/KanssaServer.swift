@@ -64,6 +64,8 @@ final class KanssaServer: Server, Sendable {
                     try pipeline.configureHTTPServerPipeline(
                         withPipeliningAssistance: true, withErrorHandling: false, withOutboundHeaderValidation: true,
                         withEncoderConfiguration: .init(), withDecoderLimitConfiguration: settings.decoderLimits)
+                    let pipelining = try pipeline.handler(type: HTTPServerPipelineHandler.self)
+                    try pipeline.addHandler(QuiesceGrace(), position: .before(pipelining))
                     try pipeline.addHandler(ConnectionHandler(
                         application: application, responder: application.responder.current, settings: settings, watch: watch))
                 }
@@ -97,14 +99,18 @@ final class KanssaServer: Server, Sendable {
         try? application.eventLoopGroup.any().makeFutureWithTask { await self.shutdown() }.wait()
     }
 
-    /// Stops accepting connections, lets each open one finish the request it is on, and returns
-    /// when all are closed. Idempotent.
+    /// Stops accepting connections (taking in those the kernel already queued), lets each open
+    /// one finish the request it is on, and returns when all are closed. Idempotent.
     func shutdown() async {
-        let quiesce: ServerQuiescingHelper? = running.withLock { running in
+        let started: (ServerQuiescingHelper, any Channel)? = running.withLock { running in
             defer { running.didShutdown = true }
-            return running.didShutdown ? nil : running.quiesce
+            guard !running.didShutdown, let quiesce = running.quiesce, let channel = running.channel else { return nil }
+            return (quiesce, channel)
         }
-        guard let quiesce else { return }
+        guard let (quiesce, channel) = started else { return }
+        if let waiting = await ListenerDrain.drain(channel) {
+            application.logger.debug("listener drained", metadata: ["waiting": "\(waiting)"])
+        }
         let done = application.eventLoopGroup.any().makePromise(of: Void.self)
         quiesce.initiateShutdown(promise: done)
         try? await done.futureResult.get()
