@@ -113,6 +113,7 @@ let package = Package(
         .testTarget(
             name: "KanssaCoreTests",
             dependencies: ["KanssaCore"],
+            exclude: ["Samples"],
             swiftSettings: kanssaSettings
         ),
         .testTarget(
