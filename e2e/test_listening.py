@@ -1,5 +1,7 @@
 """A professional writes down on her phone what her team expects to hear and a question to ask,
 opens the consultation, and finds what was written kept as it was."""
+import re
+
 from conftest import screenshot
 from test_pages import expect_accessible, sign_in
 from test_print import printed
@@ -126,6 +128,20 @@ def test_someone_answers_on_a_phone_with_the_code_from_a_poster_and_the_team_rea
     desk.goto(consultation + "/codebook")
     assert desk.locator("main strong", has_text="Mentors on demand").is_visible()
     expect_accessible(desk, "the codebook")
+    # Themes the machine suggested from the Spanish answers, and a new suggestion from the English ones: the page
+    # loads itself again (a Refresh header, no script) until the work is done.
+    desk.get_by_role("link", name="See themes the machine suggests from the answers").click()
+    assert desk.get_by_text("Taken into the codebook as “Somewhere near, with others” by Ana Torres").is_visible()
+    expect_accessible(desk, "suggested themes")
+    desk.get_by_label("Answers in").select_option("en")
+    desk.get_by_label("How many themes to suggest").select_option("2")
+    desk.get_by_role("button", name="Suggest themes").click()
+    desk.get_by_role("heading", name=re.compile(r"Suggested from \d+ answers in English")).wait_for(timeout=30_000)
+    expect_accessible(desk, "themes suggested from the English answers")
+    screenshot(desk, "suggestions")
+    desk.get_by_role("button", name="Turn it down").first.click()
+    assert desk.get_by_text("Your decision is kept.").is_visible()
+    assert desk.get_by_text(re.compile("Turned down by Javier García")).is_visible()
     desk.goto(consultation + "/agreement")
     pair = desk.locator("h2", has_text="answers both coded: 11")
     assert pair.is_visible() and "Javier García" in pair.inner_text() and "Ana Torres" in pair.inner_text()

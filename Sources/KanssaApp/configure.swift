@@ -34,6 +34,7 @@ public func configure(
         keptSessions: KeptSessions(capacity: config.sessionsKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost),
         answerThrottle: AnswerThrottle(),
+        backgroundWork: BackgroundWork(),
         mailer: {
             switch config.mail {
             case .none: nil
@@ -71,6 +72,8 @@ public func configure(
     app.middleware.use(FormGuardMiddleware())
 
     try routes(app)
+    // Stopped in the reverse order: the server first, then the work its requests started.
+    app.lifecycle.use(app.platform.backgroundWork)
     app.lifecycle.use(GracefulStop())
 
     app.asyncCommands.use(DemoCommand(), as: "demo")

@@ -38,6 +38,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: CertificateCheckController())
     try app.register(collection: ListeningController())
     try app.register(collection: OutcomesController())
+    try app.register(collection: SuggestionsController())
     try app.register(collection: PublicReportController())
     try app.register(collection: ConsultationExportController())
     try app.register(collection: AnsweringController())

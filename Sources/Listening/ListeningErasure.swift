@@ -5,7 +5,7 @@ import KanssaCore
 /// Erasing what Listening holds about a person. Respondents are not linked to accounts, unless
 /// one asked to be contacted: that link goes, the answers stay anonymous. What staff did is the team's shared
 /// record — consultations and their ledgers, translations, answers entered, moderation, codings,
-/// verdicts and decisions — and stays; the account it points to is emptied rather than removed.
+/// verdicts, decisions and theme suggestions — and stays; the account it points to is emptied rather than removed.
 public struct ListeningErasure: PersonalDataHolder {
     public init() {}
 
@@ -22,6 +22,8 @@ public struct ListeningErasure: PersonalDataHolder {
             try await Verdict.query(on: database).filter(\.$givenByID == person).count(),
             try await Decision.query(on: database).group(.or) { $0.filter(\.$ownerID == person).filter(\.$createdByID == person) }.count(),
             try await DecisionUpdate.query(on: database).filter(\.$byID == person).count(),
+            try await SuggestionRun.query(on: database).filter(\.$requestedByID == person).count(),
+            try await ThemeSuggestion.query(on: database).filter(\.$decidedByID == person).count(),
         ]
         var result = ErasureResult()
         result.sharedWorkRemains = counts.contains { $0 > 0 }

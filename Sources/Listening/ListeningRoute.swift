@@ -25,6 +25,9 @@ public enum ListeningRoute: Sendable, Equatable {
     case coding(consultation: UUID, answer: UUID)
     case removeCoding(consultation: UUID, answer: UUID, coding: UUID)
     case agreement(consultation: UUID)
+    /// Themes the machine suggests, and a person's decision about one of them.
+    case suggestions(consultation: UUID)
+    case suggestion(consultation: UUID, suggestion: UUID)
     case figures(consultation: UUID)
     /// Its answers and codes as CSV, and as a REFI-QDA project.
     case exportAnswers(consultation: UUID)
@@ -80,6 +83,8 @@ public enum ListeningRoute: Sendable, Equatable {
         case .removeCoding(let consultation, let answer, let coding):
             "/listening/consultations/\(consultation)/answers/\(answer)/coding/\(coding)/remove"
         case .agreement(let consultation): "/listening/consultations/\(consultation)/agreement"
+        case .suggestions(let consultation): "/listening/consultations/\(consultation)/suggestions"
+        case .suggestion(let consultation, let suggestion): "/listening/consultations/\(consultation)/suggestions/\(suggestion)"
         case .figures(let consultation): "/listening/consultations/\(consultation)/figures"
         case .exportAnswers(let consultation): "/listening/consultations/\(consultation)/export/answers.csv"
         case .exportCodes(let consultation): "/listening/consultations/\(consultation)/export/codes.csv"

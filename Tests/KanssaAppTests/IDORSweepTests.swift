@@ -52,6 +52,8 @@ import VaporTesting
         /// A verdict on the assumption resting on that coding, and a decision resting on the verdict.
         let verdict: UUID
         let decision: UUID
+        /// A theme the machine suggested from its answers, not yet decided about.
+        let suggestion: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -155,6 +157,12 @@ import VaporTesting
                                 ownerID: fixtures.adminElsewhere, dueOn: "2027-01-01", createdByID: fixtures.adminElsewhere, at: now)
         try await decision.create(on: app.db)
         try await DecisionGround(decisionID: try decision.requireID(), verdictID: try verdict.requireID()).create(on: app.db)
+        let run = SuggestionRun(consultationID: try consultation.requireID(), language: "en", wanted: 2, requestedByID: fixtures.adminElsewhere, at: now)
+        run.status = .done
+        try await run.create(on: app.db)
+        let suggestion = ThemeSuggestion(runID: try run.requireID(), consultationID: try consultation.requireID(), position: 0, words: ["theirs"],
+                                         answerCount: 1, exampleIDs: [try answer.requireID()])
+        try await suggestion.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -165,7 +173,7 @@ import VaporTesting
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
                        question: try question.requireID(), answer: try answer.requireID(),
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
-                       decision: try decision.requireID())
+                       decision: try decision.requireID(), suggestion: try suggestion.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -206,6 +214,7 @@ import VaporTesting
         case "answer": [foreign.answer, fixtures.writtenAnswer]
         case "coding": [foreign.coding, fixtures.coding]
         case "decision": [foreign.decision, fixtures.decision]
+        case "suggestion": [foreign.suggestion]
         default: nil
         }
     }
@@ -255,7 +264,8 @@ import VaporTesting
                 + " \(try await Theme.query(on: app.db).count()) \(try await Coding.query(on: app.db).count())"
                 + " \(try await Verdict.query(on: app.db).count()) \(try await VerdictEvidence.query(on: app.db).count())"
                 + " \(try await Decision.query(on: app.db).all().map { "\($0.status) \($0.subject)" })"
-                + " \(try await DecisionGround.query(on: app.db).count()) \(try await DecisionUpdate.query(on: app.db).count())",
+                + " \(try await DecisionGround.query(on: app.db).count()) \(try await DecisionUpdate.query(on: app.db).count())"
+                + " \(try await ThemeSuggestion.query(on: app.db).all().map(\.decision)) \(try await SuggestionRun.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",

@@ -249,6 +249,10 @@ import VaporTesting
             try await javier.signIn("mentor@valencia.demo", password: DemoData.password)
             let calibration = try await javier.get("/organisations/\(trabaj.organisationID)/consultations/calibration").body.string
             #expect(calibration.contains("Brier score: 0.27, over 3 assumptions."))
+            // Themes suggested from the Spanish answers: one taken in under Ana's name for it, one turned down, one waiting.
+            let suggestions = try await javier.get("/listening/consultations/\(try trabaj.requireID())/suggestions").body.string
+            #expect(suggestions.contains("Taken into the codebook as “Somewhere near, with others” by Ana"))
+            #expect(suggestions.contains("Turned down by Javier") && suggestions.contains("Machine-made"))
         }
     }
 }

@@ -641,13 +641,22 @@ import Testing
                              steps: [.init(status: .underWay, note: "Told the trainers.", at: Self.when), .init(status: .done, note: "", at: Self.when)])])
         expectPage(PublicReportPages.ReportView(model: report, chrome: try Self.chrome()).render(), named: "public-report")
         let figures = ConsultationFigures.Model(
-            consultationID: Self.other, title: consultation.title, groups: ["16–29", "Has children"],
+            consultationID: Self.other, organisationID: Self.other, title: consultation.title, groups: ["16–29", "Has children"],
             themes: [.init(path: "A place to work", total: 9, groups: [6, nil]), .init(path: "Childcare", total: nil, groups: [nil, nil])],
             questions: [.init(position: 1, text: "Would a course on starting a business help you?", kind: .singleChoice, answered: 14,
                               counts: [.init(label: "Yes", count: nil), .init(label: "No", count: 10), .init(label: "I am not sure", count: nil)]),
                         .init(position: 5, text: "How easy is it for you to use a computer?", kind: .scale, answered: nil,
                               counts: [.init(label: "1 – Very hard", count: nil)])])
         expectPage(FiguresPage(model: figures, chrome: try Self.chrome()).render(), named: "consultation-figures")
+        let suggestions = Suggestions.Model(
+            consultationID: Self.other, title: consultation.title, languages: [.init(code: "es", answers: 13), .init(code: "en", answers: 5)],
+            state: .failed(language: "en"),
+            cards: [.init(id: Self.other, words: ["mentor", "llamar"], answers: 4, examples: ["Un mentor que me llame."], decision: .machineMade,
+                          theme: nil, decidedBy: nil, decidedAt: nil),
+                    .init(id: Self.other, words: ["sitio", "ordenador"], answers: 3, examples: [], decision: .renamed,
+                          theme: "A place to work", decidedBy: "Ana Torres", decidedAt: Self.when)],
+            cardsLanguage: "es", cardsAnswers: 13)
+        expectPage(SuggestionsView(model: suggestions, chrome: try Self.chrome()).render(), named: "theme-suggestions")
         let index = PublicReport.Index(
             organisationID: Self.organisation, organisationName: "Valencia Activa",
             consultations: Paged(items: [.init(code: ConsultationCode(typed: "TRABAJ")!, title: consultation.title, state: .closed, opensOn: "2026-03-01",

@@ -186,7 +186,24 @@ import VaporTesting
             #expect(try await professional.post(coding, [("themes[]", try theme.requireID().uuidString), ("words", "<script>alert")]).status == .seeOther)
             try await professional.get(coding)
             Self.expectEscaped(try await professional.post(coding, [("themes[]", Self.payload), ("words", Self.payload + "x")]).body.string, "coding form")
-            for page in [coding, path + "/codebook", path + "/agreement"] {
+            // Suggested themes: the payload answer among the typical answers and its words, a name of one's own, a bad language.
+            let suggestions = path + "/suggestions"
+            try await professional.get(suggestions)
+            Self.expectEscaped(try await professional.post(suggestions, [("language", Self.payload), ("wanted", Self.payload)]).body.string,
+                               "suggestions form")
+            let respondentOfWritten = try #require(try await Respondent.find(written.respondentID, on: app.db))
+            guard case .success(let runID) = try await Suggestions.start(
+                consultationID: respondentOfWritten.consultationID, language: respondentOfWritten.language, wanted: 2,
+                by: try #require(try await Theme.query(on: app.db).first()).createdByID, at: world.now, on: app.db)
+            else { Issue.record("no suggestion run"); return }
+            await Suggestions.work(runID, clustering: { texts, wanted, progress in TextClusters.cluster(texts, count: wanted, progress: progress) },
+                                   now: { world.now }, on: app.db)
+            let suggestion = try #require(try await ThemeSuggestion.query(on: app.db).first())
+            try await professional.get(suggestions)
+            Self.expectEscaped(try await professional.post(suggestions + "/\(try suggestion.requireID())", [
+                ("choice", "rename"), ("name-\(try suggestion.requireID().uuidString.lowercased())", Self.payload),
+            ]).body.string, "suggestion renamed")
+            for page in [coding, path + "/codebook", path + "/agreement", suggestions] {
                 Self.expectEscaped(try await professional.get(page).body.string, page)
             }
             for page in [path + "/answers", path + "/poster", path + "/answers/new", path] {

@@ -146,4 +146,32 @@ import VaporTesting
             #expect(page.status == .ok && page.body.string.contains("Answers given each theme, by respondent group"))
         }
     }
+
+    /// A researcher reaches consultations by their figures and sees nothing else of them.
+    @Test func aResearcherSeesFiguresOnly() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var researcher = Browser(app)
+            try await researcher.signIn(Fixtures.login(.researcher))
+            let home = try await researcher.get("/").body.string
+            #expect(home.contains("/organisations/\(fixtures.here)/consultations"))
+            let list = try await researcher.get("/organisations/\(fixtures.here)/consultations").body.string
+            #expect(list.contains("As a researcher you see each consultation's figures"))
+            #expect(list.contains("/listening/consultations/\(fixtures.openConsultation)/figures"))
+            #expect(!list.contains(#"href="/listening/consultations/\#(fixtures.openConsultation)""#))
+            #expect(!list.contains("/stopped") && !list.contains("Start a consultation"))
+            let figures = try await researcher.get("/listening/consultations/\(fixtures.openConsultation)/figures")
+            #expect(figures.status == .ok && figures.body.string.contains("Back to the consultations"))
+            #expect(!figures.body.string.contains("Back to the consultation<"))
+            for denied in ["", "/answers", "/codebook", "/decisions", "/suggestions", "/export/answers.csv"] {
+                #expect(try await researcher.get("/listening/consultations/\(fixtures.openConsultation)" + denied).status == .forbidden, "\(denied)")
+            }
+            #expect(try await researcher.get("/organisations/\(fixtures.here)/consultations/calibration").status == .ok)
+            // The team's own way back stays the consultation's page.
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            #expect(try await professional.get("/listening/consultations/\(fixtures.openConsultation)/figures").body.string
+                .contains("Back to the consultation<"))
+        }
+    }
 }

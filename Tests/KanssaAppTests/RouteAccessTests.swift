@@ -230,8 +230,9 @@ import VaporTesting
               allowed: [.role(.coordinator)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/panels", path: { "/organisations/\($0.here)/panels" },
               form: { _ in [("name", "")] }, allowed: [.role(.coordinator)]),
+        // Researchers see consultations by their figures only: the list, each one's figures, calibration — nothing else.
         Entry(method: .GET, pattern: "/organisations/:organisation/consultations", path: { "/organisations/\($0.here)/consultations" },
-              allowed: [.role(.coordinator), .role(.professional)]),
+              allowed: [.role(.coordinator), .role(.professional), .role(.researcher)]),
         Entry(method: .POST, pattern: "/organisations/:organisation/consultations", path: { "/organisations/\($0.here)/consultations" },
               form: { _ in [("title", "")] }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation", path: { "/listening/consultations/\($0.consultation)" },
@@ -314,6 +315,16 @@ import VaporTesting
               allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/agreement",
               path: { "/listening/consultations/\($0.openConsultation)/agreement" }, allowed: [.role(.coordinator), .role(.professional)]),
+        // Suggested themes of the open consultation: asked for in a language it has no answers in (422); a decision on a
+        // suggestion that is not there (404, past the policy; deciding for real is tried in SuggestionsTests).
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/suggestions",
+              path: { "/listening/consultations/\($0.openConsultation)/suggestions" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/suggestions",
+              path: { "/listening/consultations/\($0.openConsultation)/suggestions" }, form: { _ in [("language", "sv"), ("wanted", "3")] },
+              allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .POST, pattern: "/listening/consultations/:consultation/suggestions/:suggestion",
+              path: { "/listening/consultations/\($0.openConsultation)/suggestions/\(UUID())" }, form: { _ in [("choice", "reject")] },
+              allowed: [.role(.coordinator), .role(.professional)]),
         // Verdicts and decisions of the open consultation: a verdict without its kind (422), a decision without anything (422), an
         // update without its status (422). Across the organisation: how sure staff were, and what it stopped.
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/answers.csv",
@@ -323,7 +334,7 @@ import VaporTesting
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/project.qdpx",
               path: { "/listening/consultations/\($0.openConsultation)/export/project.qdpx" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/figures",
-              path: { "/listening/consultations/\($0.openConsultation)/figures" }, allowed: [.role(.coordinator), .role(.professional)]),
+              path: { "/listening/consultations/\($0.openConsultation)/figures" }, allowed: [.role(.coordinator), .role(.professional), .role(.researcher)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/assumptions/:assumption/verdict",
               path: { "/listening/consultations/\($0.openConsultation)/assumptions/\($0.openAssumption)/verdict" },
               allowed: [.role(.coordinator), .role(.professional)]),
@@ -341,7 +352,7 @@ import VaporTesting
               path: { "/listening/consultations/\($0.openConsultation)/decisions/\($0.decision)/updates" }, form: { _ in [("note", "")] },
               allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/consultations/calibration",
-              path: { "/organisations/\($0.here)/consultations/calibration" }, allowed: [.role(.coordinator), .role(.professional)]),
+              path: { "/organisations/\($0.here)/consultations/calibration" }, allowed: [.role(.coordinator), .role(.professional), .role(.researcher)]),
         Entry(method: .GET, pattern: "/organisations/:organisation/stopped", path: { "/organisations/\($0.here)/stopped" },
               allowed: [.role(.coordinator), .role(.professional)]),
         // The public pages: anyone, signed in or not. The draft is not open yet: its forms are refused with a message (409).

@@ -32,6 +32,8 @@ struct Platform: Sendable {
     let decoyPasswordHash: String
     /// How many answers each address has sent to the public consultation pages lately.
     let answerThrottle: AnswerThrottle
+    /// Work requests started and did not wait for, waited for at a graceful stop.
+    let backgroundWork: BackgroundWork
     /// Where e-mail goes; nil when none is sent.
     let mailer: (any Mailer)?
     /// The mail kept instead of sent, in `demo` and the tests.

@@ -63,6 +63,7 @@ extension DemoData {
         if let ana = accountIDs["ana@valencia.demo"] {
             try await loadCodebook(of: asking, coders: (javier, ana), at: now, on: database)
             try await loadOutcomes(of: asking, by: javier, owners: (javier, ana), at: now, on: database)
+            try await loadSuggestions(of: try asking.requireID(), deciders: (javier, ana), at: now, on: database)
         }
 
         try await loadNieuwegein(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, timeZone: timeZone, at: now,
@@ -254,6 +255,22 @@ extension DemoData {
     /// What the answers did to Valencia's beliefs, and what the mentors decided: the course
     /// stopped, a co-working space with mentors on demand started — both done — and mentors'
     /// waiting times being changed.
+    /// Themes suggested from the Spanish answers: one taken in under a name of Ana's, one turned
+    /// down by Javier, the rest waiting.
+    private static func loadSuggestions(of consultationID: UUID, deciders: (UUID, UUID), at now: Date, on database: any Database) async throws {
+        guard case .success(let runID) = try await Suggestions.start(
+            consultationID: consultationID, language: "es", wanted: 3, by: deciders.0, at: now.addingTimeInterval(-2 * 3600), on: database)
+        else { return }
+        await Suggestions.work(runID, clustering: { texts, wanted, progress in TextClusters.cluster(texts, count: wanted, progress: progress) },
+                               now: { now.addingTimeInterval(-2 * 3600 + 5) }, on: database)
+        let suggestions = try await ThemeSuggestion.query(on: database).filter(\.$runID == runID).sort(\.$position).all()
+        guard suggestions.count >= 3 else { return }
+        _ = try await Suggestions.decide(suggestions[0].requireID(), of: consultationID, choice: .rename, name: "Somewhere near, with others",
+                                         by: deciders.1, at: now.addingTimeInterval(-3600), on: database)
+        _ = try await Suggestions.decide(suggestions[2].requireID(), of: consultationID, choice: .reject, name: "",
+                                         by: deciders.0, at: now.addingTimeInterval(-3000), on: database)
+    }
+
     private static func loadOutcomes(of consultation: Consultation, by javier: UUID, owners: (UUID, UUID), at now: Date,
                                      on database: any Database) async throws {
         let day = 24.0 * 3600

@@ -118,8 +118,8 @@ extension Action {
              .seeRoundFigures(let id), .answerRound(let id, _), .organiseSets(let id),
              .seePracticeAdoption(let id), .extendToolCatalogue(let id), .openPasswordResets(let id): id
         case .invite(let id, _), .issuePasswordReset(let id, _, _, _): id
-        case .runConsultations(let id), .startConsultation(let id, _): id
-        case .workOnConsultation(let consultation): consultation.organisationID
+        case .runConsultations(let id), .startConsultation(let id, _), .readConsultationFigures(let id): id
+        case .workOnConsultation(let consultation), .seeConsultationFigures(let consultation): consultation.organisationID
         }
     }
 }

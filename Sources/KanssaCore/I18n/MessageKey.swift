@@ -398,6 +398,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case codebookNameField
     case codebookNoParent
     case codebookParentField
+    case codebookSuggestionsLink
     case codebookTitle
     case codingAddHeading
     case codingLine
@@ -461,6 +462,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationTranslatedCount
     case consultationWrittenIn
     case consultationsBack
+    case consultationsFiguresOnlyIntro
     case consultationsIntro
     case consultationsNone
     case consultationsTitle
@@ -811,6 +813,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorShorten
     case errorSignInFailed
     case errorStrengthText
+    case errorSuggestionsBusy
+    case errorSuggestionsDecided
+    case errorSuggestionsLanguage
+    case errorSuggestionsName
+    case errorSuggestionsTaken
+    case errorSuggestionsWanted
     case errorTeam
     case errorTeamExists
     case errorTeamName
@@ -863,6 +871,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case figuresAllAnswers
     case figuresAnswered
     case figuresAnsweredFew
+    case figuresBackToConsultations
     case figuresCaption
     case figuresChange
     case figuresChangeChartTitle
@@ -1890,6 +1899,34 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestionRewordField
     case suggestionRewordSave
     case suggestionRewordedNotice
+    case suggestionsAcceptButton
+    case suggestionsAccepted
+    case suggestionsAnswerCount
+    case suggestionsBackToCodebook
+    case suggestionsDecidedNotice
+    case suggestionsExamplesHeading
+    case suggestionsFailed
+    case suggestionsIntro
+    case suggestionsLanguageField
+    case suggestionsLanguageHint
+    case suggestionsLanguageOption
+    case suggestionsLatestHeading
+    case suggestionsMachineMade
+    case suggestionsNoAnswers
+    case suggestionsNone
+    case suggestionsProgressLabel
+    case suggestionsRefresh
+    case suggestionsRejectButton
+    case suggestionsRejected
+    case suggestionsRenameButton
+    case suggestionsRenameField
+    case suggestionsRunning
+    case suggestionsStartButton
+    case suggestionsStartedNotice
+    case suggestionsStopped
+    case suggestionsTitle
+    case suggestionsWantedField
+    case suggestionsWordsLabel
     case teamAddedNotice
     case teamAlignmentCaption
     case teamAlignmentDefinition

@@ -151,6 +151,12 @@ public enum Action: Sendable, Hashable {
     /// Work on one consultation (its ledger, opening and closing it): the team that runs it, and
     /// the organisation's coordinators.
     case workOnConsultation(ConsultationAccess)
+    /// See an organisation's consultations by their figures, and how sure staff were across them:
+    /// those who run consultations, and its researchers — who see figures only, never answers,
+    /// ledgers or decisions.
+    case readConsultationFigures(UUID)
+    /// See one consultation's figures: those who work on it, and its organisation's researchers.
+    case seeConsultationFigures(ConsultationAccess)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

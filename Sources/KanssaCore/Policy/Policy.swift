@@ -128,6 +128,11 @@ public enum Policy {
             allowed = roles.contains(.coordinator) || (roles.contains(.professional) && principal.teamIDs.contains(team))
         case .workOnConsultation(let consultation):
             allowed = decide(.startConsultation(organisation: consultation.organisationID, team: consultation.teamID), for: principal).isAllowed
+        case .readConsultationFigures(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .professional, .researcher])
+        case .seeConsultationFigures(let consultation):
+            allowed = decide(.workOnConsultation(consultation), for: principal).isAllowed
+                || principal.roles(in: consultation.organisationID).contains(.researcher)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -50,6 +50,7 @@ public enum CodingPages {
                 .p(.class("screen-only"), .a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.answersBackToConsultation)))),
                 .p(.txt(model.title)),
                 .p(.txt(t(.codebookIntro))),
+                .p(.class("screen-only"), .a(.link(ListeningRoute.suggestions(consultation: model.consultationID).url), .txt(t(.codebookSuggestionsLink)))),
                 .if(model.themes.isEmpty, .p(.txt(t(.codebookEmpty)))),
                 .ul(.forEach(top) { theme in
                     .li(.strong(.txt(theme.name)),

@@ -31,6 +31,7 @@ public enum ConsultationFigures {
 
     public struct Model: Sendable, Equatable {
         public let consultationID: UUID
+        public let organisationID: UUID
         public let title: String
         public let groups: [String]
         public let themes: [ThemeRow]
@@ -65,7 +66,7 @@ public enum ConsultationFigures {
         let questions = try await Questions.list(of: consultationID, on: database).filter { [.singleChoice, .multipleChoice, .scale].contains($0.kind) }
         let answers = questions.isEmpty ? [] : try await Answer.query(on: database).filter(\.$questionID ~~ questions.map(\.id))
             .field(\.$questionID).field(\.$choices).field(\.$scale).all()
-        return Model(consultationID: consultationID, title: consultation.title, groups: groups, themes: rows,
+        return Model(consultationID: consultationID, organisationID: consultation.organisationID, title: consultation.title, groups: groups, themes: rows,
                      questions: questions.map { question in counted(question, answers.filter { $0.questionID == question.id }) })
     }
 

@@ -7,17 +7,22 @@ import Plot
 public struct FiguresPage {
     let model: ConsultationFigures.Model
     let chrome: Chrome
+    /// Seen by someone who sees figures only (a researcher): the way back is to the list.
+    let figuresOnly: Bool
 
-    public init(model: ConsultationFigures.Model, chrome: Chrome) {
+    public init(model: ConsultationFigures.Model, chrome: Chrome, figuresOnly: Bool = false) {
         self.model = model
         self.chrome = chrome
+        self.figuresOnly = figuresOnly
     }
 
     public func render() -> HTML {
         let t = chrome.t
         let shown: (Int?) -> Node<HTML.BodyContext> = { .txt($0.map { t.number($0) } ?? t(.publicReportHeldBack)) }
         return Layout.page(title: t(.figuresConsultationTitle), chrome: chrome, content: .div(
-            .p(.class("screen-only"), .a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.answersBackToConsultation)))),
+            .p(.class("screen-only"), figuresOnly
+                ? .a(.link(ListeningRoute.consultations(organisation: model.organisationID).url), .txt(t(.figuresBackToConsultations)))
+                : .a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.answersBackToConsultation)))),
             .p(.txt(model.title)),
             .p(.txt(t(.figuresConsultationIntro))),
             .h2(.txt(t(.figuresThemesHeading))),

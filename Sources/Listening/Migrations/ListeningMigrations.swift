@@ -11,5 +11,6 @@ public enum ListeningMigrations {
         CreateCodebook(),
         CreateOutcomes(),
         AddContact(),
+        CreateThemeSuggestions(),
     ]
 }

@@ -30,6 +30,8 @@ public enum ConsultationList {
         public let items: Paged<Item>
         /// The teams the person may start a consultation for.
         public var teams: [TeamChoice]
+        /// The person sees figures only (a researcher): each consultation links to its figures.
+        public var figuresOnly = false
         public var draft = Consultations.Draft()
         public var errors: [FieldError] = []
     }
@@ -64,15 +66,16 @@ public enum ConsultationList {
             return Layout.page(
                 title: t(.consultationsTitle, ["organisation": model.organisationName]), chrome: chrome, errors: model.errors,
                 content: .div(
-                    .p(.txt(t(.consultationsIntro))),
+                    .p(.txt(t(model.figuresOnly ? .consultationsFiguresOnlyIntro : .consultationsIntro))),
                     .ul(.class("inline-list"),
                         .li(.a(.link(ListeningRoute.calibration(organisation: model.organisationID).url), .txt(t(.calibrationTitle)))),
-                        .li(.a(.link(ListeningRoute.stopped(organisation: model.organisationID).url), .txt(t(.stoppedLink)))),
+                        .if(!model.figuresOnly, .li(.a(.link(ListeningRoute.stopped(organisation: model.organisationID).url), .txt(t(.stoppedLink))))),
                         .li(.a(.link(ListeningRoute.publicIndex(organisation: model.organisationID).url), .txt(t(.publicLink))))),
                     .if(model.items.items.isEmpty, .p(.txt(t(.consultationsNone)))),
                     .ul(.class("cards"), .forEach(model.items.items) { item in
                         .li(.class("card"),
-                            .h2(.a(.link(ListeningRoute.consultation(item.id).url), .txt(item.title))),
+                            .h2(.a(.link((model.figuresOnly ? ListeningRoute.figures(consultation: item.id) : ListeningRoute.consultation(item.id)).url),
+                                   .txt(item.title))),
                             .p(.span(.class("tag"), .txt(ListeningWords.state(item.state, t))), .text(" "),
                                .txt(t(.consultationTeamAndDays, ["team": item.teamName, "opens": t.day(item.opensOn), "closes": t.day(item.closesOn)]))))
                     }),

@@ -58,7 +58,7 @@ enum Home {
                     maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed,
                     maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed,
                     mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed,
-                    mayRunConsultations: Policy.decide(.runConsultations(organisationID), for: principal).isAllowed
+                    mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

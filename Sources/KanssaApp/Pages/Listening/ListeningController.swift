@@ -15,7 +15,8 @@ struct ListeningController: RouteCollection {
 
     func boot(routes: any RoutesBuilder) throws {
         let run = AccessRule.policy { .runConsultations(try $0.uuid("organisation")) }
-        routes.on(.GET, "organisations", ":organisation", "consultations", access: run, use: list)
+        routes.on(.GET, "organisations", ":organisation", "consultations", access: .policy { .readConsultationFigures(try $0.uuid("organisation")) },
+                  use: list)
         routes.on(.POST, "organisations", ":organisation", "consultations", access: run, use: start)
         let work = Self.consultation { .workOnConsultation($0) }
         let consultation = routes.grouped("listening", "consultations", ":consultation")
@@ -68,9 +69,11 @@ struct ListeningController: RouteCollection {
         let organisation = try await request.organisation()
         let organisationID = try organisation.requireID()
         let principal = request.principal
-        return try await ConsultationList.load(
+        var model = try await ConsultationList.load(
             organisation: organisation, page: ListPage(number: request.query[Int.self, at: "page"], size: Consultations.perPage),
             teams: { Policy.decide(.startConsultation(organisation: organisationID, team: $0), for: principal).isAllowed }, on: request.db)
+        model.figuresOnly = !Policy.decide(.runConsultations(organisationID), for: principal).isAllowed
+        return model
     }
 
     @Sendable func list(request: Request) async throws -> Response {

@@ -8,11 +8,12 @@ import Vapor
 struct OutcomesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let run = AccessRule.policy { .runConsultations(try $0.uuid("organisation")) }
-        routes.on(.GET, "organisations", ":organisation", "consultations", "calibration", access: run, use: calibration)
+        let seeFigures = AccessRule.policy { .readConsultationFigures(try $0.uuid("organisation")) }
+        routes.on(.GET, "organisations", ":organisation", "consultations", "calibration", access: seeFigures, use: calibration)
         routes.on(.GET, "organisations", ":organisation", "stopped", access: run, use: stopped)
         let work = ListeningController.consultation { .workOnConsultation($0) }
         let consultation = routes.grouped("listening", "consultations", ":consultation")
-        consultation.on(.GET, "figures", access: work, use: figures)
+        consultation.on(.GET, "figures", access: ListeningController.consultation { .seeConsultationFigures($0) }, use: figures)
         consultation.on(.GET, "assumptions", ":assumption", "verdict", access: work, use: verdict)
         consultation.on(.POST, "assumptions", ":assumption", "verdict", access: work, use: giveVerdict)
         consultation.on(.GET, "decisions", access: work, use: newDecision)
@@ -24,8 +25,10 @@ struct OutcomesController: RouteCollection {
     // MARK: Figures
 
     @Sendable func figures(request: Request) async throws -> Response {
-        let model = try await ConsultationFigures.load(try request.uuid("consultation"), on: request.db)
-        return FiguresPage(model: model, chrome: request.chrome()).render().response()
+        let id = try request.uuid("consultation")
+        let model = try await ConsultationFigures.load(id, on: request.db)
+        let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }
+        return FiguresPage(model: model, chrome: request.chrome(), figuresOnly: mayWork != true).render().response()
     }
 
     // MARK: Verdicts
