@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import KanssaCore
+import Listening
 import Logging
 import Synchronization
 import Testing
@@ -176,6 +177,70 @@ final class QueryCounter: Sendable {
             #expect(queries > 0, "\(page): no queries counted")
             #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with ten times the sessions")
             #expect(queries <= 40, "\(page): \(queries) queries")
+        }
+    }
+}
+
+/// Listening's pages read what they show: their queries do not grow with the number of answers,
+/// codings or suggestions (the analysis pages count in the database; lists are paginated).
+@Suite struct ListeningQueryCountTests {
+    static func grow(_ fixtures: Fixtures, by factor: Int, on app: Application, now: Date) async throws {
+        let question = try #require(try await Question.query(on: app.db).filter(\.$consultationID == fixtures.openConsultation)
+            .filter(\.$kind == .openText).first())
+        let coders = [fixtures.accounts[.professional]!, fixtures.accounts[.coordinator]!]
+        for index in 0..<(20 * factor) {
+            let respondent = Respondent(consultationID: fixtures.openConsultation, channel: .paper, codeDigest: nil,
+                                        language: index % 3 == 0 ? "fi" : "en", groups: [], enteredByID: coders[0], at: now)
+            try await respondent.create(on: app.db)
+            let answer = Answer(respondentID: try respondent.requireID(), questionID: try question.requireID(), at: now)
+            answer.text = "Answer \(index): the bus is late and the hours are short"
+            try await answer.create(on: app.db)
+            for coder in coders {
+                try await Coding(answerID: try answer.requireID(), themeID: fixtures.theme, coderID: coder, passage: nil, at: now).create(on: app.db)
+            }
+        }
+        let run = SuggestionRun(consultationID: fixtures.openConsultation, language: "en", wanted: 2, requestedByID: coders[0], at: now)
+        try await run.create(on: app.db)
+        await Suggestions.work(try run.requireID(), clustering: { texts, wanted, progress in
+            TextClusters.cluster(texts, count: wanted, progress: progress)
+        }, now: { now }, on: app.db)
+    }
+
+    @Test func queriesDoNotGrowWithAnswersCodingsAndSuggestions() async throws {
+        var counts: [Int: [String: Int]] = [:]
+        for factor in [1, 10] {
+            try await withApp { app, world in
+                guard TestDatabase.postgresURL == nil else { return }  // counted on SQLite, whose driver logs each query
+                let fixtures = try await Fixtures.make(on: app)
+                try await Self.grow(fixtures, by: factor, on: app, now: world.now)
+                let counter = QueryCounter()
+                app.logger = Logger(label: "queries") { _ in QueryCounter.Handler(counter: counter) }
+                let consultation = "/listening/consultations/\(fixtures.openConsultation)"
+                let pages: [(Role?, String)] = [
+                    (.professional, consultation), (.professional, consultation + "/answers"), (.professional, consultation + "/codebook"),
+                    (.professional, consultation + "/agreement"), (.professional, consultation + "/figures"),
+                    (.professional, consultation + "/suggestions"), (.professional, consultation + "/decisions"),
+                    (.researcher, "/organisations/\(fixtures.here)/consultations/calibration"), (nil, "/c/VST234/we-did"),
+                ]
+                for (role, page) in pages {
+                    var browser = Browser(app)
+                    if let role { try await browser.signIn(Fixtures.login(role)) }
+                    try await browser.get(page)
+                    counter.reset()
+                    let response = try await browser.get(page)
+                    #expect(response.status == .ok, "\(page)")
+                    counts[factor, default: [:]]["\(role?.rawValue ?? "anyone") " + page
+                        .replacingOccurrences(of: fixtures.openConsultation.uuidString, with: ":consultation")
+                        .replacingOccurrences(of: fixtures.here.uuidString, with: ":organisation")] = counter.value
+                }
+            }
+        }
+        guard let small = counts[1], let large = counts[10] else { return }
+        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
+            print("queries \(page): \(queries) (×10 answers: \(large[page] ?? -1))")
+            #expect(queries > 0, "\(page): no queries counted")
+            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with ten times the answers")
+            #expect(queries <= 25, "\(page): \(queries) queries")
         }
     }
 }
