@@ -133,7 +133,7 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
-            exclude: ["__Snapshots__"],
+            exclude: ["__Snapshots__", "Schemas"],
             swiftSettings: kanssaSettings
         ),
     ]

@@ -44,7 +44,10 @@ import VaporTesting
             answer.hidden = Passage(email, in: answer.text).stored
             answer.moderation = .moderated
             try await answer.update(on: app.db)
-            let respondent = Respondent(consultationID: fixtures.openConsultation, channel: .web, codeDigest: "formula", language: "fi", groups: [],
+            let open = try #require(try await Consultation.find(fixtures.openConsultation, on: app.db))
+            open.groups = "16–29\nHas children"
+            try await open.update(on: app.db)
+            let respondent = Respondent(consultationID: fixtures.openConsultation, channel: .web, codeDigest: "formula", language: "fi", groups: [1],
                                         enteredByID: nil, at: world.now)
             try await respondent.create(on: app.db)
             let question = try #require(try await Question.query(on: app.db).filter(\.$consultationID == fixtures.openConsultation).first())
@@ -116,6 +119,38 @@ import VaporTesting
                 .filter(Theme.self, \.$consultationID == fixtures.openConsultation).all()
             #expect(readBack == Set(stored.map { "\($0.answerID.uuidString.lowercased()) \($0.themeID.uuidString.lowercased()) \($0.coderID.uuidString.lowercased()) \($0.passage)" }))
             #expect(readBack.count == 3 && !sources.values.contains { $0.contains("visitor@example.org") })
+
+            // The project is valid against the standard's own schema (REFI-QDA Project.xsd, MIT licence, kept beside the tests).
+            let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Schemas/REFI-QDA-Project.xsd")
+            let written = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID().uuidString).qde")
+            try Data(project.bytes).write(to: written)
+            defer { try? FileManager.default.removeItem(at: written) }
+            let check = Process()
+            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            check.arguments = ["xmllint", "--noout", "--schema", schema.path, written.path]
+            let said = Pipe()
+            check.standardError = said
+            try check.run()
+            check.waitUntilExit()
+            #expect(check.terminationStatus == 0, "xmllint (libxml2-utils): \(String(decoding: said.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
+
+            // Respondents as cases, holding their sources, with their groups, channel and language as variables.
+            let variables = try root.nodes(forXPath: "//*[local-name()='Variable']").compactMap { $0 as? XMLElement }
+            #expect(variables.map { $0.attr("name") ?? "" } == ["16–29", "Has children", "Channel", "Language"])
+            #expect(variables.map { $0.attr("typeOfVariable") ?? "" } == ["Boolean", "Boolean", "Text", "Text"])
+            let sourceIDs = Set(try root.nodes(forXPath: "//*[local-name()='TextSource']").compactMap { ($0 as? XMLElement)?.attr("guid") })
+            let cases = try root.nodes(forXPath: "//*[local-name()='Case']").compactMap { $0 as? XMLElement }
+            #expect(cases.count == 2)
+            #expect(Set(cases.flatMap { $0.descendants.filter { $0.name == "SourceRef" }.compactMap { $0.attr("targetGUID") } }) == sourceIDs)
+            let formulaCase = try #require(cases.first { $0.descendants.contains { $0.name == "SourceRef" && $0.attr("targetGUID") == formula.id?.uuidString } })
+            let values = formulaCase.descendants.filter { $0.name == "VariableValue" }.map { value in
+                (value.descendants.first { $0.name == "VariableRef" }?.attr("targetGUID") ?? "",
+                 value.descendants.first { $0.name != "VariableRef" }?.stringValue ?? "")
+            }
+            let byName = Dictionary(uniqueKeysWithValues: values.compactMap { ref, value in
+                variables.first { $0.attr("guid") == ref }.map { ($0.attr("name") ?? "", value) }
+            })
+            #expect(byName == ["16–29": "false", "Has children": "true", "Channel": "web", "Language": "fi"])
 
             // Each export is in the audit log.
             #expect(try await AuditEntry.query(on: app.db).filter(\.$event == .consultationExported).count() == 3)

@@ -27,6 +27,7 @@ public enum RefiQDA {
             }
             xml += "</Codes></CodeBook>\n"
         }
+        xml += casesAndVariables(data, written: written)
         if !written.isEmpty {
             xml += "<Sources>\n"
             for answer in written {
@@ -51,6 +52,58 @@ public enum RefiQDA {
             StoredZip.Entry(path: "sources/\($0.id!.uuidString).txt", bytes: Array(ConsultationExport.text(of: $0).utf8))
         }
         return StoredZip.archive([StoredZip.Entry(path: "project.qde", bytes: Array(xml.utf8))] + sources)
+    }
+
+    /// Each respondent who wrote something as a case holding their text sources, with what is
+    /// known of them as variables: a yes/no variable per respondent group of the consultation,
+    /// the channel they answered by and the language they answered in.
+    static func casesAndVariables(_ data: ConsultationExport.Data, written: [Answer]) -> String {
+        let base = data.consultation.id
+        let groups = data.consultation.groups.enumerated().map { (id: derivedID(base, kind: 1, index: $0.offset), name: $0.element) }
+        let channel = derivedID(base, kind: 2, index: 0), language = derivedID(base, kind: 2, index: 1)
+        var xml = "<Variables>\n"
+        for group in groups {
+            xml += #"<Variable guid="\#(group.id.uuidString)" name="\#(escape(group.name))" typeOfVariable="Boolean">"#
+                + "<Description>Respondent group: the respondent said they belong to it.</Description></Variable>\n"
+        }
+        xml += #"<Variable guid="\#(channel.uuidString)" name="Channel" typeOfVariable="Text">"#
+            + "<Description>How the answers came in: web, interview, workshop or paper.</Description></Variable>\n"
+        xml += #"<Variable guid="\#(language.uuidString)" name="Language" typeOfVariable="Text">"#
+            + "<Description>The language the respondent answered in.</Description></Variable>\n"
+        xml += "</Variables>\n"
+        let sources = Dictionary(grouping: written, by: \.respondentID)
+        let cases = data.respondents.filter { sources[$0.id!] != nil }
+        guard !cases.isEmpty else { return xml }
+        xml += "<Cases>\n"
+        for respondent in cases {
+            let id = respondent.id!
+            let member = Set(respondent.groupList)
+            xml += #"<Case guid="\#(derivedID(id, kind: 3, index: 0).uuidString)" name="R\#(data.number(of: id))">"# + "\n"
+            for (index, group) in groups.enumerated() {
+                xml += #"<VariableValue><VariableRef targetGUID="\#(group.id.uuidString)"/><BooleanValue>\#(member.contains(index))</BooleanValue></VariableValue>"#
+                    + "\n"
+            }
+            xml += #"<VariableValue><VariableRef targetGUID="\#(channel.uuidString)"/><TextValue>\#(respondent.channel.rawValue)</TextValue></VariableValue>"#
+                + "\n"
+            xml += #"<VariableValue><VariableRef targetGUID="\#(language.uuidString)"/><TextValue>\#(escape(respondent.language))</TextValue></VariableValue>"#
+                + "\n"
+            xml += (sources[id] ?? []).map { #"<SourceRef targetGUID="\#($0.id!.uuidString)"/>"# + "\n" }.joined()
+            xml += "</Case>\n"
+        }
+        return xml + "</Cases>\n"
+    }
+
+    /// An id made from another, so that the same project exported twice has the same ids: the
+    /// base's bytes with a kind and an index mixed into them, marked as a random (version 4) UUID.
+    static func derivedID(_ base: UUID, kind: UInt8, index: Int) -> UUID {
+        var bytes = base.uuid
+        bytes.0 ^= kind
+        bytes.1 ^= UInt8(truncatingIfNeeded: index)
+        bytes.2 ^= UInt8(truncatingIfNeeded: index >> 8)
+        bytes.3 ^= 0x5A
+        bytes.6 = 0x40 | (bytes.6 & 0x0F)
+        bytes.8 = 0x80 | (bytes.8 & 0x3F)
+        return UUID(uuid: bytes)
     }
 
     static func code(_ theme: Codebook.Line, open: Bool) -> String {
