@@ -153,6 +153,13 @@ def test_someone_answers_on_a_phone_with_the_code_from_a_poster_and_the_team_rea
     desk.get_by_role("button", name="Save the coding").click()
     assert desk.get_by_text("The coding is saved.").is_visible()
     expect_accessible(desk, "coding an answer")
+    # The team's report to print: what was heard, believed and decided, and the figures; nothing for the screen.
+    desk.goto(consultation)
+    desk.get_by_role("link", name="A report to print").click()
+    expect_accessible(desk, "the team's report")
+    report = "\n".join(printed(desk, "", desk.url, "consultation-report")).replace("\ufb01", "fi")
+    assert "Report: What would help you into work?" in report and "The figures" in report
+    assert "Overturned" in report and "made to be printed" not in report
     desk.goto(consultation + "/poster")
     assert desk.get_by_text("TRA-BAJ").is_visible()
     expect_accessible(desk, "the poster")

@@ -29,6 +29,8 @@ public enum ListeningRoute: Sendable, Equatable {
     case suggestions(consultation: UUID)
     case suggestion(consultation: UUID, suggestion: UUID)
     case figures(consultation: UUID)
+    /// The team's printable report of it.
+    case report(consultation: UUID)
     /// Its answers and codes as CSV, and as a REFI-QDA project.
     case exportAnswers(consultation: UUID)
     case exportCodes(consultation: UUID)
@@ -86,6 +88,7 @@ public enum ListeningRoute: Sendable, Equatable {
         case .suggestions(let consultation): "/listening/consultations/\(consultation)/suggestions"
         case .suggestion(let consultation, let suggestion): "/listening/consultations/\(consultation)/suggestions/\(suggestion)"
         case .figures(let consultation): "/listening/consultations/\(consultation)/figures"
+        case .report(let consultation): "/listening/consultations/\(consultation)/report"
         case .exportAnswers(let consultation): "/listening/consultations/\(consultation)/export/answers.csv"
         case .exportCodes(let consultation): "/listening/consultations/\(consultation)/export/codes.csv"
         case .exportProject(let consultation): "/listening/consultations/\(consultation)/export/project.qdpx"

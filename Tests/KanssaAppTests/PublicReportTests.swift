@@ -174,4 +174,25 @@ import VaporTesting
                 .contains("Back to the consultation<"))
         }
     }
+
+    /// The team's report to print: what the public page says, with the team's figures, and
+    /// nothing before the consultation opens.
+    @Test func theTeamPrintsAReportOfWhatWasAskedHeardAndDecided() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let shown = try await professional.get("/listening/consultations/\(fixtures.openConsultation)")
+            #expect(shown.body.string.contains("/listening/consultations/\(fixtures.openConsultation)/report"))
+            let report = try await professional.get("/listening/consultations/\(fixtures.openConsultation)/report")
+            #expect(report.status == .ok)
+            let page = report.body.string
+            #expect(page.contains("Report: How was your visit?") && page.contains("To do better"))
+            #expect(page.contains("Visitors want longer opening hours") && page.contains("Opening hours"))
+            #expect(page.contains("The figures") && page.contains("Answers given each theme, by respondent group"))
+            // A draft has asked nothing yet: said so, not a blank report.
+            let draft = try await professional.get("/listening/consultations/\(fixtures.consultation)/report")
+            #expect(draft.status == .conflict && draft.body.string.contains("There is a report once the consultation has opened"))
+        }
+    }
 }

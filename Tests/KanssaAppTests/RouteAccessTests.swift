@@ -333,6 +333,8 @@ import VaporTesting
               path: { "/listening/consultations/\($0.openConsultation)/export/codes.csv" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/export/project.qdpx",
               path: { "/listening/consultations/\($0.openConsultation)/export/project.qdpx" }, allowed: [.role(.coordinator), .role(.professional)]),
+        Entry(method: .GET, pattern: "/listening/consultations/:consultation/report",
+              path: { "/listening/consultations/\($0.openConsultation)/report" }, allowed: [.role(.coordinator), .role(.professional)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/figures",
               path: { "/listening/consultations/\($0.openConsultation)/figures" }, allowed: [.role(.coordinator), .role(.professional), .role(.researcher)]),
         Entry(method: .GET, pattern: "/listening/consultations/:consultation/assumptions/:assumption/verdict",

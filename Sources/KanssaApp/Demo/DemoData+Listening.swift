@@ -266,9 +266,9 @@ extension DemoData {
         let suggestions = try await ThemeSuggestion.query(on: database).filter(\.$runID == runID).sort(\.$position).all()
         guard suggestions.count >= 3 else { return }
         _ = try await Suggestions.decide(suggestions[0].requireID(), of: consultationID, choice: .rename, name: "Somewhere near, with others",
-                                         by: deciders.1, at: now.addingTimeInterval(-3600), on: database)
+                                         by: deciders.1, at: now.addingTimeInterval(-50), on: database)
         _ = try await Suggestions.decide(suggestions[2].requireID(), of: consultationID, choice: .reject, name: "",
-                                         by: deciders.0, at: now.addingTimeInterval(-3000), on: database)
+                                         by: deciders.0, at: now.addingTimeInterval(-40), on: database)
     }
 
     private static func loadOutcomes(of consultation: Consultation, by javier: UUID, owners: (UUID, UUID), at now: Date,

@@ -1587,10 +1587,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case redeemPrivacyLink
     case redeemTitle
     case reportAlreadyGiven
+    case reportFiguresHeading
     case reportGive
     case reportGivenNotice
     case reportHappened
     case reportLearned
+    case reportLink
+    case reportNotYet
+    case reportNotYetTitle
+    case reportPrintHint
+    case reportTitle
     case retentionAccessTrace
     case retentionAccessTraceHint
     case retentionCaseRecords

@@ -18,13 +18,22 @@ public struct FiguresPage {
 
     public func render() -> HTML {
         let t = chrome.t
-        let shown: (Int?) -> Node<HTML.BodyContext> = { .txt($0.map { t.number($0) } ?? t(.publicReportHeldBack)) }
         return Layout.page(title: t(.figuresConsultationTitle), chrome: chrome, content: .div(
             .p(.class("screen-only"), figuresOnly
                 ? .a(.link(ListeningRoute.consultations(organisation: model.organisationID).url), .txt(t(.figuresBackToConsultations)))
                 : .a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.answersBackToConsultation)))),
             .p(.txt(model.title)),
             .p(.txt(t(.figuresConsultationIntro))),
+            figures
+        ))
+    }
+
+    /// The themes across groups and each choice question's chart and table: also part of the
+    /// team's printable report.
+    var figures: Node<HTML.BodyContext> {
+        let t = chrome.t
+        let shown: (Int?) -> Node<HTML.BodyContext> = { .txt($0.map { t.number($0) } ?? t(.publicReportHeldBack)) }
+        return .group(
             .h2(.txt(t(.figuresThemesHeading))),
             .if(model.themes.isEmpty, .p(.txt(t(.figuresThemesNone)))),
             .if(!model.themes.isEmpty, Components.table(
@@ -39,8 +48,7 @@ public struct FiguresPage {
                                      headers: [t(.figuresChoice), t(.publicReportPeople)],
                                      rows: question.counts.map { [.txt($0.label), shown($0.count)] }))
             },
-            .p(.class("field__hint"), .txt(t(.publicReportHeldBackNote)))
-        ))
+            .p(.class("field__hint"), .txt(t(.publicReportHeldBackNote))))
     }
 
     static let width = 320.0

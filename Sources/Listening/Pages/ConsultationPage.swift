@@ -141,6 +141,7 @@ public enum ConsultationPage {
                     .li(.a(.link(ListeningRoute.codebook(consultation: model.id).url), .txt(t(.codebookLink)))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.agreement(consultation: model.id).url), .txt(t(.agreementLink))))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.figures(consultation: model.id).url), .txt(t(.figuresLink))))),
+                    .if(model.state != .draft, .li(.a(.link(ListeningRoute.report(consultation: model.id).url), .txt(t(.reportLink))))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.publicReport(code).url), .txt(t(.publicLink))))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.exportAnswers(consultation: model.id).url), .txt(t(.exportAnswersLink))))),
                     .if(model.state != .draft, .li(.a(.link(ListeningRoute.exportCodes(consultation: model.id).url), .txt(t(.exportCodesLink))))),

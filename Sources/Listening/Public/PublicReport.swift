@@ -113,7 +113,8 @@ public enum PublicReport {
             .from(Coding.schema).where("theme_id", .in, themes.map(\.id)).groupBy("theme_id").all(decoding: Row.self)
         let answers = Dictionary(rows.map { ($0.theme_id, $0.answers) }, uniquingKeysWith: { a, _ in a })
         var result: [Theme] = []
-        for theme in themes {
+        // A theme nobody's answer was given says nothing about what was heard.
+        for theme in themes where answers[theme.id] != nil {
             let count = answers[theme.id] ?? 0
             let shown = SmallCells.suppress([count], totalShown: false)[0]
             result.append(Theme(path: theme.path, description: theme.description, answers: shown,

@@ -21,6 +21,15 @@ public enum PublicReportPages {
                                              .txt(t(.publicReportAll, ["organisation": model.organisationName])))),
                 .p(.txt(t(.publicReportDays, ["organisation": model.organisationName, "opens": t.day(model.opensOn), "closes": t.day(model.closesOn)]))),
                 .if(model.state == .open, .p(.class("screen-only"), .a(.link(ListeningRoute.respond(model.code).url), .txt(t(.publicReportAnswer))))),
+                sections
+            ))
+        }
+
+        /// What was asked and why, who took part, what was heard, believed and decided: also the
+        /// body of the team's printable report.
+        var sections: Node<HTML.BodyContext> {
+            let t = chrome.t
+            return .group(
                 .section(
                     .h2(.txt(t(.publicReportAskedHeading))),
                     .p(.class("own-words"), .safe("lang", model.language), .txt(model.purpose)),
@@ -28,8 +37,7 @@ public enum PublicReportPages {
                 took,
                 heard,
                 believed,
-                decided
-            ))
+                decided)
         }
 
         private var took: Node<HTML.BodyContext> {

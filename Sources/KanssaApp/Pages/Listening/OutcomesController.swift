@@ -14,6 +14,7 @@ struct OutcomesController: RouteCollection {
         let work = ListeningController.consultation { .workOnConsultation($0) }
         let consultation = routes.grouped("listening", "consultations", ":consultation")
         consultation.on(.GET, "figures", access: ListeningController.consultation { .seeConsultationFigures($0) }, use: figures)
+        consultation.on(.GET, "report", access: work, use: report)
         consultation.on(.GET, "assumptions", ":assumption", "verdict", access: work, use: verdict)
         consultation.on(.POST, "assumptions", ":assumption", "verdict", access: work, use: giveVerdict)
         consultation.on(.GET, "decisions", access: work, use: newDecision)
@@ -29,6 +30,15 @@ struct OutcomesController: RouteCollection {
         let model = try await ConsultationFigures.load(id, on: request.db)
         let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }
         return FiguresPage(model: model, chrome: request.chrome(), figuresOnly: mayWork != true).render().response()
+    }
+
+    @Sendable func report(request: Request) async throws -> Response {
+        guard let model = try await ConsultationReport.load(try request.uuid("consultation"), on: request.db) else {
+            let t = request.localizer
+            return Layout.page(title: t(.reportNotYetTitle), chrome: request.chrome(), content: .p(.txt(t(.reportNotYet))))
+                .response(status: .conflict)
+        }
+        return ConsultationReport.View(model: model, chrome: request.chrome()).render().response()
     }
 
     // MARK: Verdicts
