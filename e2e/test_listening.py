@@ -141,7 +141,10 @@ def test_someone_answers_on_a_phone_with_the_code_from_a_poster_and_the_team_rea
     screenshot(desk, "suggestions")
     desk.get_by_role("button", name="Turn it down").first.click()
     assert desk.get_by_text("Your decision is kept.").is_visible()
-    assert desk.get_by_text(re.compile("Turned down by Javier García")).is_visible()
+    assert desk.locator("ol.cards").get_by_text(re.compile("Turned down by Javier García")).is_visible()
+    # The Spanish run's decisions stay on record below.
+    assert desk.get_by_role("heading", name="Decided earlier").is_visible()
+    assert desk.get_by_text("Taken into the codebook as “Somewhere near, with others” by Ana Torres", exact=False).is_visible()
     desk.goto(consultation + "/agreement")
     pair = desk.locator("h2", has_text="answers both coded: 11")
     assert pair.is_visible() and "Javier García" in pair.inner_text() and "Ana Torres" in pair.inner_text()

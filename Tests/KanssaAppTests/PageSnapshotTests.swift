@@ -655,7 +655,9 @@ import Testing
                           theme: nil, decidedBy: nil, decidedAt: nil),
                     .init(id: Self.other, words: ["sitio", "ordenador"], answers: 3, examples: [], decision: .renamed,
                           theme: "A place to work", decidedBy: "Ana Torres", decidedAt: Self.when)],
-            cardsLanguage: "es", cardsAnswers: 13)
+            cardsLanguage: "es", cardsAnswers: 13,
+            earlier: [.init(id: Self.other, words: ["bus"], answers: 2, examples: [], decision: .rejected, theme: nil, decidedBy: "Javier García",
+                            decidedAt: Self.when)])
         expectPage(SuggestionsView(model: suggestions, chrome: try Self.chrome()).render(), named: "theme-suggestions")
         let index = PublicReport.Index(
             organisationID: Self.organisation, organisationName: "Valencia Activa",

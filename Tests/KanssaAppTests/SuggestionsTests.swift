@@ -99,7 +99,16 @@ import VaporTesting
             #expect(decided.allSatisfy { $0.decidedByID == fixtures.accounts[.professional] && $0.themeID != nil })
             let after = try await professional.get(page).body.string
             #expect(after.contains("Taken into the codebook as “Evenings” by"))
-            #expect(!after.contains("Machine-made"))
+            #expect(!after.contains("Machine-made") && !after.contains("Decided earlier"))
+
+            // A new run in Finnish: its suggestions are shown, and the decisions on the English ones stay on record below.
+            world.advance(by: 60)
+            try await professional.get(page)
+            #expect(try await professional.post(page, [("language", "fi"), ("wanted", "2")]).status == .seeOther)
+            #expect(try await waitUntilDone(app).language == "fi")
+            let later = try await professional.get(page).body.string
+            #expect(later.contains("Suggested from 3 answers in Suomi") && later.contains("Machine-made"))
+            #expect(later.contains("Decided earlier") && later.contains("Taken into the codebook as “Evenings” by"))
         }
     }
 

@@ -1910,6 +1910,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case suggestionsAnswerCount
     case suggestionsBackToCodebook
     case suggestionsDecidedNotice
+    case suggestionsEarlierHeading
     case suggestionsExamplesHeading
     case suggestionsFailed
     case suggestionsIntro

@@ -13,6 +13,7 @@ public enum Suggestions {
     public static let most = 12
     public static let usual = 6
     public static let examplesShown = 3
+    public static let earlierShown = 20
     /// A run not finished after this long is taken to have stopped with the server under it.
     public static let givenUpAfter: TimeInterval = 15 * 60
 
@@ -181,14 +182,16 @@ public enum Suggestions {
         public let cards: [Card]
         public let cardsLanguage: String?
         public let cardsAnswers: Int
+        /// Decisions on suggestions of earlier runs, newest first (at most ``earlierShown``).
+        public let earlier: [Card]
         public var language = ""
         public var wanted = Suggestions.usual
         public var errors: [FieldError] = []
         public var notice: Notice?
     }
 
-    /// The page: languages, the latest run's state, and the latest finished run's suggestions.
-    /// Eight queries, whatever the number of answers.
+    /// The page: languages, the latest run's state, the latest finished run's suggestions, and
+    /// decisions on earlier ones. Nine queries, whatever the number of answers.
     public static func load(_ consultationID: UUID, now: Date, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let languages = try await languages(of: consultationID, on: database)
@@ -202,25 +205,29 @@ public enum Suggestions {
         }
         // Finished before the latest was asked for: one finishing while this page is made is shown on the next.
         let shown = latest?.status == .done ? latest : try await latestRun(of: consultationID, status: .done, before: latest?.requestedAt, on: database)
-        var cards: [Card] = []
-        if let shown {
-            let suggestions = try await ThemeSuggestion.query(on: database).filter(\.$runID == shown.requireID()).sort(\.$position).all()
-            let exampleIDs = suggestions.flatMap(\.exampleList)
-            let texts = exampleIDs.isEmpty ? [:] : Dictionary(
-                try await Answer.query(on: database).filter(\.$id ~~ exampleIDs).all().map { ($0.id!, $0.text) }, uniquingKeysWith: { a, _ in a })
-            let themeIDs = suggestions.compactMap(\.themeID)
-            let themes = themeIDs.isEmpty ? [:] : Dictionary(
-                try await Theme.query(on: database).filter(\.$id ~~ themeIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
-            let names = try await Account.displayNames(of: suggestions.compactMap(\.decidedByID), on: database)
-            cards = suggestions.map { suggestion in
-                Card(id: suggestion.id!, words: suggestion.wordList, answers: suggestion.answerCount,
-                     examples: suggestion.exampleList.compactMap { texts[$0] }, decision: suggestion.decision,
-                     theme: suggestion.themeID.flatMap { themes[$0] }, decidedBy: suggestion.decidedByID.flatMap { names[$0] },
-                     decidedAt: suggestion.decidedAt)
-            }
+        var suggestions: [ThemeSuggestion] = []
+        if let shownID = shown?.id {
+            suggestions = try await ThemeSuggestion.query(on: database).filter(\.$runID == shownID).sort(\.$position).all()
         }
-        return Model(consultationID: consultationID, title: consultation.title, languages: languages, state: state, cards: cards,
-                     cardsLanguage: shown?.language, cardsAnswers: shown?.answerCount ?? 0,
+        // Decisions on earlier runs' suggestions stay on record, newest first.
+        var earlierQuery = ThemeSuggestion.query(on: database).filter(\.$consultationID == consultationID).filter(\.$decision != .machineMade)
+        if let shownID = shown?.id { earlierQuery = earlierQuery.filter(\.$runID != shownID) }
+        let earlier = try await earlierQuery.sort(\.$decidedAt, .descending).sort(\.$id).limit(earlierShown).all()
+        let exampleIDs = suggestions.flatMap(\.exampleList)
+        let texts = exampleIDs.isEmpty ? [:] : Dictionary(
+            try await Answer.query(on: database).filter(\.$id ~~ exampleIDs).all().map { ($0.id!, $0.text) }, uniquingKeysWith: { a, _ in a })
+        let themeIDs = (suggestions + earlier).compactMap(\.themeID)
+        let themes = themeIDs.isEmpty ? [:] : Dictionary(
+            try await Theme.query(on: database).filter(\.$id ~~ themeIDs).all().map { ($0.id!, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let names = try await Account.displayNames(of: (suggestions + earlier).compactMap(\.decidedByID), on: database)
+        func card(_ suggestion: ThemeSuggestion) -> Card {
+            Card(id: suggestion.id!, words: suggestion.wordList, answers: suggestion.answerCount,
+                 examples: suggestion.exampleList.compactMap { texts[$0] }, decision: suggestion.decision,
+                 theme: suggestion.themeID.flatMap { themes[$0] }, decidedBy: suggestion.decidedByID.flatMap { names[$0] },
+                 decidedAt: suggestion.decidedAt)
+        }
+        return Model(consultationID: consultationID, title: consultation.title, languages: languages, state: state, cards: suggestions.map(card),
+                     cardsLanguage: shown?.language, cardsAnswers: shown?.answerCount ?? 0, earlier: earlier.map(card),
                      language: languages.first?.code ?? "")
     }
 

@@ -27,7 +27,8 @@ public struct SuggestionsView {
             .p(.txt(t(.suggestionsIntro))),
             state,
             askForm,
-            cards
+            cards,
+            earlier
         ))
     }
 
@@ -86,6 +87,17 @@ public struct SuggestionsView {
                                .forEach(examples) { .blockquote(.safe("lang", language), .p(.txt(String($0.prefix(400)) + ($0.count > 400 ? "…" : "")))) })
                     },
                     decision(card))
+            })
+        )
+    }
+
+    private var earlier: Node<HTML.BodyContext> {
+        let t = chrome.t
+        guard !model.earlier.isEmpty else { return .empty }
+        return .section(
+            .h2(.txt(t(.suggestionsEarlierHeading))),
+            .ul(.forEach(model.earlier) { card in
+                .li(.strong(.txt(Suggestions.ownName(card.words))), .text(" — "), decision(card))
             })
         )
     }
