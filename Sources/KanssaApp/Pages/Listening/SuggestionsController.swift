@@ -17,7 +17,10 @@ struct SuggestionsController: RouteCollection {
     private func render(_ model: Suggestions.Model, _ request: Request, status: HTTPResponseStatus = .ok) -> Response {
         let view = SuggestionsView(model: model, chrome: request.chrome())
         let response = view.render().response(status: status)
-        if let seconds = view.refreshAfter { response.headers.replaceOrAdd(name: "Refresh", value: String(seconds)) }
+        // Loaded again without the notice that started it, which would otherwise outlive the work.
+        if let seconds = view.refreshAfter {
+            response.headers.replaceOrAdd(name: "Refresh", value: "\(seconds); url=" + ListeningRoute.suggestions(consultation: model.consultationID).path)
+        }
         return response
     }
 
