@@ -19,6 +19,16 @@ final class QueryCounter: Sendable {
     func reset() { count.withLock { $0 = 0 } }
     func add() { count.withLock { $0 += 1 } }
 
+    /// Each page makes queries, no more of them with the data grown, and not too many.
+    static func expectSteady(small: [String: Int], large: [String: Int], grown: String, most: Int) {
+        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
+            print("queries \(page): \(queries) (\(grown): \(large[page] ?? -1))")
+            #expect(queries > 0, "\(page): no queries counted — is the query log still written?")
+            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with \(grown)")
+            #expect(queries <= most, "\(page): \(queries) queries")
+        }
+    }
+
     struct Handler: LogHandler {
         let counter: QueryCounter
         var metadata: Logger.Metadata = [:]
@@ -105,12 +115,7 @@ final class QueryCounter: Sendable {
             }
         }
         guard let small = counts[1], let large = counts[20] else { return }
-        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
-            print("queries \(page): \(queries) (×20 history: \(large[page] ?? -1))")
-            #expect(queries > 0, "\(page): no queries counted — is the query log still written?")
-            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with twenty times the history")
-            #expect(queries <= 25, "\(page): \(queries) queries")
-        }
+        QueryCounter.expectSteady(small: small, large: large, grown: "twenty times the history", most: 25)
     }
 }
 
@@ -172,12 +177,7 @@ final class QueryCounter: Sendable {
             }
         }
         guard let small = counts[1], let large = counts[10] else { return }
-        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
-            print("queries \(page): \(queries) (×10 sessions: \(large[page] ?? -1))")
-            #expect(queries > 0, "\(page): no queries counted")
-            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with ten times the sessions")
-            #expect(queries <= 40, "\(page): \(queries) queries")
-        }
+        QueryCounter.expectSteady(small: small, large: large, grown: "ten times the sessions", most: 40)
     }
 }
 
@@ -236,11 +236,6 @@ final class QueryCounter: Sendable {
             }
         }
         guard let small = counts[1], let large = counts[10] else { return }
-        for (page, queries) in small.sorted(by: { $0.key < $1.key }) {
-            print("queries \(page): \(queries) (×10 answers: \(large[page] ?? -1))")
-            #expect(queries > 0, "\(page): no queries counted")
-            #expect(large[page] == queries, "\(page): \(queries) queries, \(large[page] ?? -1) with ten times the answers")
-            #expect(queries <= 25, "\(page): \(queries) queries")
-        }
+        QueryCounter.expectSteady(small: small, large: large, grown: "ten times the answers", most: 25)
     }
 }

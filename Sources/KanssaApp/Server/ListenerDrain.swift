@@ -25,7 +25,7 @@ enum ListenerDrain {
         do {
             try await provider.unsafeSetSocketOption(
                 level: NIOBSDSocket.OptionLevel(rawValue: SOL_SOCKET), name: NIOBSDSocket.Option(rawValue: SO_ATTACH_FILTER),
-                value: FilterProgram(length: 1, instructions: dropAll)).get()
+                value: FilterProgram(length: 1, instructions: UInt(bitPattern: dropAll))).get()
         } catch {
             return nil
         }
@@ -56,9 +56,11 @@ enum ListenerDrain {
         var k: UInt32
     }
 
-    private struct FilterProgram: @unchecked Sendable {
+    /// The instructions' address is kept as a number, as the kernel reads it: the struct then is
+    /// plain data, as NIO asks of an option's value.
+    private struct FilterProgram: Sendable {
         var length: UInt16
-        var instructions: UnsafeMutablePointer<FilterInstruction>
+        var instructions: UInt
     }
     #endif
 }
