@@ -167,4 +167,28 @@ import VaporTesting
             #expect((try? third.get()) != nil)
         }
     }
+
+    @Test func twoPeopleAskingAtOnceStartOneRun() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            try await addAnswers(app, fixtures, now: world.now)
+            let person = fixtures.accounts[.professional]!
+            let started = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<6 {
+                    group.addTask {
+                        let result = try await Suggestions.start(consultationID: fixtures.openConsultation, language: "en", wanted: 3,
+                                                                 by: person, at: world.now, on: app.db)
+                        return (try? result.get()) != nil
+                    }
+                }
+                return try await group.reduce(0) { $0 + ($1 ? 1 : 0) }
+            }
+            #expect(started == 1)
+            // The database itself refuses a second running run, whatever code writes it.
+            await #expect(throws: (any Error).self) {
+                try await SuggestionRun(consultationID: fixtures.openConsultation, language: "en", wanted: 3, requestedByID: person,
+                                        at: world.now).create(on: app.db)
+            }
+        }
+    }
 }

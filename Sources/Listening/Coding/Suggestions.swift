@@ -61,12 +61,16 @@ public enum Suggestions {
         if !(try await languages(of: consultationID, on: database)).contains(where: { $0.code == language }) { problems.append(.language) }
         guard let wanted, (fewest...most).contains(wanted) else { return .failure(ProblemList(problems + [.wanted])) }
         guard problems.isEmpty else { return .failure(ProblemList(problems)) }
-        if let latest = try await latestRun(of: consultationID, on: database), latest.status == .running,
-           now.timeIntervalSince(latest.requestedAt) < givenUpAfter {
+        // A run the server stopped under is given up, so that a new one may start; one still
+        // under way keeps the new one out (the database allows one running run per consultation).
+        try await SuggestionRun.query(on: database).filter(\.$consultationID == consultationID).filter(\.$status == .running)
+            .filter(\.$requestedAt <= now.addingTimeInterval(-givenUpAfter)).set(\.$status, to: .failed).update()
+        let run = SuggestionRun(consultationID: consultationID, language: language, wanted: wanted, requestedByID: accountID, at: now)
+        do {
+            try await run.create(on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
             return .failure(ProblemList([.busy]))
         }
-        let run = SuggestionRun(consultationID: consultationID, language: language, wanted: wanted, requestedByID: accountID, at: now)
-        try await run.create(on: database)
         return .success(try run.requireID())
     }
 

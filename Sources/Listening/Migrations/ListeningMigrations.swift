@@ -12,5 +12,6 @@ public enum ListeningMigrations {
         CreateOutcomes(),
         AddContact(),
         CreateThemeSuggestions(),
+        OneRunningSuggestion(),
     ]
 }
