@@ -3,7 +3,7 @@ import Foundation
 @testable import KanssaApp
 import KanssaCore
 import Logging
-import Listening
+@testable import Listening
 import Testing
 import VaporTesting
 
@@ -488,6 +488,24 @@ import VaporTesting
         // Both gave it to every answer: chance explains it all, and kappa says nothing.
         #expect(Agreement.Table(both: 5).kappa == nil && Agreement.Table(both: 5).percent == 100)
         #expect(Agreement.Table().percent == nil)
+    }
+
+    @Test func aLongListOfDisagreementsIsCountedInFullAndListedInPart() throws {
+        let theme = Codebook.Line(id: UUID(), parentID: nil, name: "Hours", description: "", path: "Hours")
+        let (first, second) = (UUID(), UUID())
+        let answers = (0..<50).map { _ in UUID() }
+        // Both coded all fifty; the first gave the theme to every one, the second to the first ten.
+        let codings = answers.enumerated().flatMap { index, answer in
+            [Agreement.Given(answerID: answer, themeID: theme.id, coderID: first)]
+                + [Agreement.Given(answerID: answer, themeID: index < 10 ? theme.id : UUID(), coderID: second)]
+        }
+        let line = try #require(Agreement.pairs(codings, themes: [theme]).first?.themes.first)
+        // Which coder counts as the first is their order by id.
+        #expect([Agreement.Table(both: 10, onlyFirst: 40), Agreement.Table(both: 10, onlySecond: 40)].contains(line.table))
+        #expect(line.disagreementCount == 40)
+        #expect(line.disagreements.count == Agreement.disputedShown)
+        let disputed = Set(answers[10...])
+        #expect(line.disagreements.allSatisfy { disputed.contains($0) })
     }
 
     @Test func twoCodersCodeTheSameAnswersAndSeeWhereTheyDisagree() async throws {

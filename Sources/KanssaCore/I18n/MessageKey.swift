@@ -114,6 +114,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case agreementCaption
     case agreementDisagreements
     case agreementDisputed
+    case agreementDisputedExport
+    case agreementDisputedMore
     case agreementIntro
     case agreementKappa
     case agreementLink

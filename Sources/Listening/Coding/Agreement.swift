@@ -43,9 +43,16 @@ public enum Agreement {
     public struct ThemeLine: Sendable, Equatable {
         public let theme: Codebook.Line
         public let table: Table
-        /// Answers one coder gave this theme and the other did not.
+        /// The first ``disputedShown`` answers one coder gave this theme and the other did not;
+        /// all of them are counted in the table (`onlyFirst + onlySecond`).
         public let disagreements: [UUID]
+
+        public var disagreementCount: Int { table.onlyFirst + table.onlySecond }
     }
+
+    /// How many answers disagreed on are listed per theme: enough to talk through at a meeting;
+    /// the codes export holds every coding.
+    public static let disputedShown = 20
 
     public struct Pair: Sendable, Equatable {
         public let first: UUID
@@ -68,28 +75,37 @@ public enum Agreement {
         }
     }
 
+    private struct Given2: Hashable {
+        let answerID: UUID
+        let themeID: UUID
+    }
+
     /// Every pair of coders who coded at least one answer in common.
     public static func pairs(_ codings: [Given], themes: [Codebook.Line]) -> [Pair] {
         let byCoder = Dictionary(grouping: codings, by: \.coderID)
         let coders = byCoder.keys.sorted { $0.uuidString < $1.uuidString }
+        let given = byCoder.mapValues { Set($0.map { Given2(answerID: $0.answerID, themeID: $0.themeID) }) }
+        let answered = byCoder.mapValues { Set($0.map(\.answerID)) }
         var pairs: [Pair] = []
         for (index, first) in coders.enumerated() {
             for second in coders[(index + 1)...] {
-                let firstGiven = Set(byCoder[first]!.map { [$0.answerID, $0.themeID] })
-                let secondGiven = Set(byCoder[second]!.map { [$0.answerID, $0.themeID] })
-                let common = Set(byCoder[first]!.map(\.answerID)).intersection(byCoder[second]!.map(\.answerID))
+                let firstGiven = given[first]!, secondGiven = given[second]!
+                let common = answered[first]!.intersection(answered[second]!)
                 guard !common.isEmpty else { continue }
                 let ordered = common.sorted { $0.uuidString < $1.uuidString }
                 let lines = themes.map { theme in
                     var table = Table()
                     var disagreements: [UUID] = []
                     for answer in ordered {
-                        switch (firstGiven.contains([answer, theme.id]), secondGiven.contains([answer, theme.id])) {
+                        let key = Given2(answerID: answer, themeID: theme.id)
+                        let (byFirst, bySecond) = (firstGiven.contains(key), secondGiven.contains(key))
+                        switch (byFirst, bySecond) {
                         case (true, true): table.both += 1
-                        case (true, false): table.onlyFirst += 1; disagreements.append(answer)
-                        case (false, true): table.onlySecond += 1; disagreements.append(answer)
+                        case (true, false): table.onlyFirst += 1
+                        case (false, true): table.onlySecond += 1
                         case (false, false): table.neither += 1
                         }
+                        if byFirst != bySecond, disagreements.count < disputedShown { disagreements.append(answer) }
                     }
                     return ThemeLine(theme: theme, table: table, disagreements: disagreements)
                 }
@@ -108,15 +124,17 @@ public enum Agreement {
         public let excerpts: [UUID: String]
     }
 
-    /// Five queries, however many codings.
+    /// Five queries, however many codings; every coding is read (three columns of it), and the
+    /// words only of the answers listed.
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let themes = try await Codebook.themes(of: consultationID, on: database)
-        let codings = themes.isEmpty ? [] : try await Coding.query(on: database).filter(\.$themeID ~~ themes.map(\.id)).all()
+        let codings = themes.isEmpty ? [] : try await Coding.query(on: database).filter(\.$themeID ~~ themes.map(\.id))
+            .field(\.$answerID).field(\.$themeID).field(\.$coderID).all()
         let pairs = pairs(codings.map { Given(answerID: $0.answerID, themeID: $0.themeID, coderID: $0.coderID) }, themes: themes)
         let names = try await Account.displayNames(of: Array(Set(codings.map(\.coderID))), on: database)
         let disputed = Set(pairs.flatMap { $0.themes.flatMap(\.disagreements) })
-        let answers = disputed.isEmpty ? [] : try await Answer.query(on: database).filter(\.$id ~~ Array(disputed)).all()
+        let answers = disputed.isEmpty ? [] : try await Answer.query(on: database).filter(\.$id ~~ Array(disputed)).field(\.$id).field(\.$text).all()
         return Model(consultationID: consultationID, title: consultation.title, pairs: pairs, names: names,
                      excerpts: Dictionary(answers.map { ($0.id!, $0.text.count > 160 ? String($0.text.prefix(160)) + "…" : $0.text) },
                                           uniquingKeysWith: { a, _ in a }))

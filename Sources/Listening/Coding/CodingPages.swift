@@ -168,14 +168,18 @@ public enum CodingPages {
                                 [.txt(line.theme.path),
                                  .txt(line.table.percent.map { t.number(Int($0.rounded())) + " %" } ?? "–"),
                                  .txt(line.table.kappa.map { t.coefficient($0) } ?? "–"),
-                                 .txt(t.number(line.disagreements.count))]
+                                 .txt(t.number(line.disagreementCount))]
                             }),
                         .forEach(pair.themes.filter { !$0.disagreements.isEmpty }) { line in
                             .div(.h3(.txt(t(.agreementDisputed, ["theme": line.theme.path]))),
                                  .ul(.forEach(line.disagreements) { answer in
                                      .li(.span(.class("own-words"), .txt(model.excerpts[answer] ?? "–")), .txt(" "),
                                          .a(.link(ListeningRoute.coding(consultation: model.consultationID, answer: answer).url), .txt(t(.agreementOpen))))
-                                 }))
+                                 }),
+                                 .if(line.disagreementCount > line.disagreements.count,
+                                     .p(.txt(t(.agreementDisputedMore, counts: ["count": line.disagreementCount - line.disagreements.count])),
+                                        .txt(" "), .a(.link(ListeningRoute.exportCodes(consultation: model.consultationID).url),
+                                                      .txt(t(.agreementDisputedExport))))))
                         }
                     )
                 }

@@ -124,17 +124,25 @@ public enum PublicReport {
     }
 
     /// Stories given this theme, moderated and with consent to publish: consent taken back takes
-    /// them down at once, since they are read here on every request. Two queries.
+    /// them down at once, since they are read here on every request. One query, reading only the
+    /// few shown however many answers carry the theme.
     static func quotes(of themeID: UUID, on database: any Database) async throws -> [Quote] {
-        let answers = try await Answer.query(on: database)
-            .join(Coding.self, on: \Answer.$id == \Coding.$answerID).filter(Coding.self, \.$themeID == themeID)
-            .filter(\.$consentPublish == true).filter(\.$moderation == .moderated).filter(\.$text != "")
-            .sort(\.$updatedAt, .descending).sort(\.$id).all()
-        var seen = Set<UUID>()
-        let picked = answers.filter { seen.insert($0.id!).inserted }.prefix(quotesPerTheme)
-        let languages = Dictionary(try await Respondent.query(on: database).filter(\.$id ~~ picked.map(\.respondentID)).all()
-            .map { ($0.id!, $0.language) }, uniquingKeysWith: { a, _ in a })
-        return picked.map { Quote(text: Moderation.shown($0.text, hidden: Moderation.passages($0.hidden)), language: languages[$0.respondentID] ?? "") }
+        guard let sql = database as? any SQLDatabase else { return [] }
+        struct Row: Decodable { let text: String; let hidden: String; let language: String }
+        let coded = SQLSubquery.select { $0.column("answer_id").from(Coding.schema).where("theme_id", .equal, SQLBind(themeID)) }
+        let rows = try await sql.select()
+            .column(SQLColumn("text", table: Answer.schema)).column(SQLColumn("hidden", table: Answer.schema))
+            .column(SQLColumn("language", table: Respondent.schema))
+            .from(Answer.schema)
+            .join(Respondent.schema, on: SQLColumn("respondent_id", table: Answer.schema), .equal, SQLColumn("id", table: Respondent.schema))
+            .where(SQLColumn("id", table: Answer.schema), .in, coded)
+            .where(SQLColumn("consent_publish", table: Answer.schema), .equal, SQLBind(true))
+            .where(SQLColumn("moderation", table: Answer.schema), .equal, SQLBind(ModerationState.moderated.rawValue))
+            .where(SQLColumn("text", table: Answer.schema), .notEqual, SQLBind(""))
+            .orderBy(SQLColumn("updated_at", table: Answer.schema), SQLDirection.descending).orderBy(SQLColumn("id", table: Answer.schema))
+            .limit(quotesPerTheme)
+            .all(decoding: Row.self)
+        return rows.map { Quote(text: Moderation.shown($0.text, hidden: Moderation.passages($0.hidden)), language: $0.language) }
     }
 
     /// Decisions with their dated steps, without the names of those who took them. Two queries.
