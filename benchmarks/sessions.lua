@@ -1,5 +1,8 @@
--- wrk script: every request as one of the signed-in people in $SESSIONS (lines "cookie<TAB>token"),
--- picked in turn; POST sends a check-in with that person's anti-forgery token.
+-- wrk script: every request as one of the signed-in people (or respondents) in $SESSIONS (lines
+-- "cookie<TAB>token"), picked in turn. POST sends that person's anti-forgery token with a form:
+-- FORM=check-in (the default) rates a life area; FORM=answer writes an answer on a public page,
+-- each request from an address of its own (X-Forwarded-For, the server trusting 127.0.0.1 as
+-- its proxy), as respondents on many phones would.
 local sessions = {}
 for line in io.lines(os.getenv("SESSIONS")) do
   local cookie, token = line:match("^(.-)\t(.*)$")
@@ -7,13 +10,25 @@ for line in io.lines(os.getenv("SESSIONS")) do
 end
 local method = os.getenv("METHOD") or "GET"
 local path = os.getenv("TARGET")
+local form = os.getenv("FORM") or "check-in"
 local turn = 0
 local areas = { "home", "health", "work-and-learning", "money", "family-and-friends", "free-time-and-community", "everyday-life" }
+local answers = {
+  "Somewhere+quiet+to+work+with+other+people+around+me%2C+and+someone+to+ask+when+I+get+stuck.",
+  "Un+sitio+tranquilo+donde+trabajar%2C+cerca+de+casa%2C+y+alguien+a+quien+preguntar.",
+  "Lastenhoito+niin%C3%A4+tunteina%2C+kun+voisin+tehd%C3%A4+t%C3%B6it%C3%A4.",
+  "Hulp+met+de+formulieren+voor+een+uitkering+en+iemand+die+de+belastingpapieren+uitlegt.",
+}
 
 request = function()
   turn = turn + 1
   local s = sessions[(turn % #sessions) + 1]
-  if method == "POST" then
+  if method == "POST" and form == "answer" then
+    local body = "_csrf=" .. s.token .. "&text=" .. answers[(turn % #answers) + 1] .. "+" .. turn
+    local address = string.format("10.%d.%d.%d", math.floor(turn / 65536) % 256, math.floor(turn / 256) % 256, turn % 256)
+    return wrk.format("POST", path, { ["Cookie"] = s.cookie, ["Content-Type"] = "application/x-www-form-urlencoded",
+      ["X-Forwarded-For"] = address }, body)
+  elseif method == "POST" then
     local body = "_csrf=" .. s.token .. "&rating-" .. areas[(turn % #areas) + 1] .. "=" .. ((turn % 10) + 1)
     return wrk.format("POST", path, { ["Cookie"] = s.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" }, body)
   end

@@ -9,7 +9,12 @@
 # (/plan/actions), a professional's caseload (/caseload) and adding a check-in (POST
 # /plan/check-ins), and a coordinator's figures page of a self-assessment round answered by
 # ROUND_ANSWERS people (default 10000), compared with an earlier round of as many — scoring
-# 20,000 sets of answers per request. The whole-person view is measured again on a server that
+# 20,000 sets of answers per request. A consultation answered by RESPONDENTS people (default 2500:
+# 10,000 answers, half of them written text, and about 20,000 codings) is measured from three sides:
+# a respondent sending an answer on its public page (POST /c/CODE/q/2, each request from an
+# address of its own through a trusted proxy, as respondents on many phones), the team's analysis
+# pages (figures, answers, agreement between coders) and its public "you said, we did" page.
+# The whole-person view is measured again on a server that
 # keeps nothing in memory (KANSSA_PLANS_KEPT=0), as every first view of a plan is built. Each
 # figure is printed with its ratio to the ceiling measured in the same run: the machine is
 # shared and noisy, so compare ratios, not raw numbers across runs.
@@ -26,6 +31,10 @@ THREADS=${THREADS:-2}
 DATABASES=${DATABASES:-"sqlite postgres"}
 PEOPLE=16
 ROUND_ANSWERS=${ROUND_ANSWERS:-10000}
+RESPONDENTS=${RESPONDENTS:-2500}
+CONSULTATION=/c/SCA234
+# Respondents' answers arrive through a proxy on this machine that says whose they are.
+export KANSSA_TRUSTED_PROXIES=127.0.0.1
 RESULTS=${RESULTS:-benchmarks/RESULTS.md}
 WORK=$(mktemp -d)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -77,7 +86,19 @@ sign_in() {
   printf '%s\t%s\n' "$cookie" "$token"
 }
 
-# measure NAME METHOD PATH SESSIONS [CONNECTIONS]: one wrk run; prints "NAME rps p50 p99 errors".
+# respondent: prints "cookie<TAB>token" for a new respondent of the benchmark's consultation, who
+# has its private code's cookie (and the anti-forgery binding) from the first question's page.
+respondent() {
+  local jar="$WORK/respondent-jar"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE$CONSULTATION/q/2" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+  local cookie
+  cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s%s=%s", (n++ ? "; " : ""), $6, $7 }' "$jar")
+  printf '%s\t%s\n' "$cookie" "$token"
+}
+
+# measure NAME METHOD PATH SESSIONS [CONNECTIONS] [FORM]: one wrk run; prints "NAME rps p50 p99 errors".
 measure() {
   local out connections=${5:-$CONNECTIONS}
   if [ "$4" = none ]; then
@@ -85,7 +106,7 @@ measure() {
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE$3" 2>&1)
     out="$out"$'\n'"Unexpected: $(echo "$out" | awk '/Non-2xx/ { print $5 }')"
   else
-    out=$(SESSIONS="$4" METHOD="$2" TARGET="$3" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 30s --latency \
+    out=$(SESSIONS="$4" METHOD="$2" TARGET="$3" FORM="${6:-check-in}" wrk -t"$THREADS" -c"$connections" -d"$DURATION" --timeout 30s --latency \
       -s benchmarks/sessions.lua "$BASE$3" 2>&1)
   fi
   local rps p50 p99 errors
@@ -108,7 +129,7 @@ run_database() {
     seeded="the database in SQLITE_DIR, seeded before"
   else
     echo "== $label: seeding $CITIZENS citizens…"
-    "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" 2>&1 | grep -v '^\[ INFO' | tail -3
+    "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" --respondents "$RESPONDENTS" 2>&1 | grep -v '^\[ INFO' | tail -3
   fi
   [ -n "$seeded" ] || seeded="seeded in $((SECONDS - seed_start)) s"
   start_server "$label"
@@ -118,6 +139,9 @@ run_database() {
     sign_in "pro-$i@scale.test" >>"$WORK/professionals"
   done
   sign_in coordinator@scale.test >"$WORK/coordinator"
+  sign_in listener@scale.test >"$WORK/listener"
+  : >"$WORK/respondents"
+  for _ in $(seq 1 $((PEOPLE * 4))); do respondent >>"$WORK/respondents"; done
   local cookie rounds figures compare
   cookie=$(cut -f1 "$WORK/coordinator")
   rounds=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/rounds"' | head -1 | sed 's/^href="//; s/"$//')
@@ -125,13 +149,24 @@ run_database() {
   # The earlier round to compare with is the figures page's first choice.
   compare="$figures?compare=$(curl -s -H "Cookie: $cookie" "$BASE$figures" | grep -o '<option value="[0-9A-F-]\{36\}"' | head -1 \
     | sed 's/^<option value="//; s/"$//')"
-  local ceiling whole caseload checkin round cold
+  # The consultation's page, from the team's list of them.
+  local listening consultation
+  cookie=$(cut -f1 "$WORK/listener")
+  listening=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/consultations"' | head -1 | sed 's/^href="//; s/"$//')
+  consultation=$(curl -s -H "Cookie: $cookie" "$BASE$listening" | grep -o 'href="/listening/consultations/[0-9A-Fa-f-]\{36\}"' | head -1 \
+    | sed 's/^href="//; s/"$//')
+  local ceiling whole caseload checkin round cold answer figures_page answers_page agreement public
   ceiling=$(measure healthz GET /healthz none)
   whole=$(measure "whole-person view" GET /plan/actions "$WORK/citizens")
   caseload=$(measure caseload GET /caseload "$WORK/professionals")
   checkin=$(measure check-in POST /plan/check-ins "$WORK/citizens")
   # A coordinator's page, not a citizen's: asked by two at a time rather than by a crowd.
   round=$(measure "round figures" GET "$compare" "$WORK/coordinator" 2)
+  answer=$(measure "public answer" POST "$CONSULTATION/q/2" "$WORK/respondents" "$CONNECTIONS" answer)
+  public=$(measure "public page" GET "$CONSULTATION/we-did" "$WORK/respondents")
+  figures_page=$(measure "consultation figures" GET "$consultation/figures" "$WORK/listener")
+  answers_page=$(measure "consultation answers" GET "$consultation/answers" "$WORK/listener")
+  agreement=$(measure "coders' agreement" GET "$consultation/agreement" "$WORK/listener")
   stop_server
   # The same view with nothing kept in memory: every view built from the database, as a first
   # view of each plan is (the sessions live in the database and outlast the restart).
@@ -146,7 +181,7 @@ run_database() {
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
-    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round"; do
+    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round" "$answer" "$public" "$figures_page" "$answers_page" "$agreement"; do
       IFS='|' read -r name rps p50 p99 errors <<<"$row"
       share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
       echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
@@ -186,6 +221,10 @@ done
   echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens;"
   echo "round figures: a coordinator's figures of a round of $ROUND_ANSWERS answers compared with an earlier round of as many"
   echo "(every answer read and scored on each request), asked by 2 connections at a time."
+  echo "Consultation: $RESPONDENTS respondents, four answers each, half written text in four languages, each text coded"
+  echo "by two people; public answer: \`POST /c/SCA234/q/2\` (a written answer changed) as one of $((PEOPLE * 4)) respondents,"
+  echo "each request from an address of its own; public page: \`GET /c/SCA234/we-did\`; figures, answers (its first page)"
+  echo "and coders' agreement: the team's pages, as one team member."
   cat "$WORK/results.md"
 } >"$RESULTS"
 echo "Written to $RESULTS"

@@ -4,6 +4,7 @@ import Foundation
 @testable import KanssaApp
 import KanssaCore
 import Learning
+import Listening
 import SQLKit
 import Testing
 import VaporTesting
@@ -59,6 +60,50 @@ import VaporTesting
             try await professional.signIn(ScaleData.professionalLogin(0), password: ScaleData.password)
             let caseload = try await professional.get("/caseload").body.string
             #expect(caseload.contains("Citizen "))
+        }
+    }
+
+    @Test func aConsultationAtScaleHasItsAnswersAndCodingsAndItsPagesWork() async throws {
+        try await withApp { app, world in
+            let loaded = try await ConsultationScaleData(respondents: 40).load(
+                on: app.db, at: world.now, passwordHash: try Bcrypt.hash(ScaleData.password, cost: 4))
+            #expect(loaded.answers == 160)
+            #expect(try await Answer.query(on: app.db).count() == 160)
+            // Half of the answers written, each of those coded by two people with one or two themes.
+            let written = try await Answer.query(on: app.db).filter(\.$text != "").count()
+            #expect(written == 80)
+            #expect((2 * written...4 * written).contains(loaded.codings))
+            #expect(try await Coding.query(on: app.db).count() == loaded.codings)
+            #expect(Set(try await Respondent.query(on: app.db).all().map(\.language)) == Set(ScaleTexts.languages))
+
+            // The figures, counted in the database, agree with the codings counted one by one.
+            let figures = try await ConsultationFigures.load(loaded.consultationID, on: app.db)
+            let codings = try await Coding.query(on: app.db).all()
+            let themes = try await Codebook.themes(of: loaded.consultationID, on: app.db)
+            #expect(figures.themes.map(\.path) == themes.map(\.path))
+            for (theme, row) in zip(themes, figures.themes) {
+                let answers = Set(codings.filter { $0.themeID == theme.id }.map(\.answerID)).count
+                if let total = row.total { #expect(total == answers, "\(theme.path)") }
+            }
+            #expect(figures.themes.filter { $0.total != nil }.count >= 6)
+            #expect(figures.questions.first?.answered == 40)
+
+            var listener = Browser(app)
+            try await listener.signIn(ConsultationScaleData.listenerLogin, password: ScaleData.password)
+            let consultation = "/listening/consultations/\(loaded.consultationID)"
+            for page in ["/figures", "/answers", "/agreement"] {
+                #expect(try await listener.get(consultation + page).status == .ok, "\(page)")
+            }
+            let list = try await listener.get("/").body.string
+            #expect(list.contains("/consultations\""))
+            var anyone = Browser(app)
+            let report = try await anyone.get(ConsultationScaleData.code.path + "/we-did")
+            #expect(report.status == .ok)
+            #expect(report.body.string.contains("A co-working space with mentors on demand"))
+            // The respondent's page takes an answer, as the benchmark sends it.
+            var respondent = Browser(app)
+            try await respondent.get(ConsultationScaleData.code.path + "/q/2")
+            #expect(try await respondent.post(ConsultationScaleData.code.path + "/q/2", [("text", "A desk near home.")]).status == .seeOther)
         }
     }
 

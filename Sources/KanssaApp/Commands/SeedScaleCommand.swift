@@ -18,6 +18,9 @@ struct SeedScaleCommand: AsyncCommand {
         @Option(name: "round-answers", help: "How many people answered each of two self-assessment rounds of one organisation (default 10000; 0 for none).")
         var roundAnswers: Int?
 
+        @Option(name: "respondents", help: "How many people answered a consultation, four answers each (default 2500: 10,000 answers; 0 for none).")
+        var respondents: Int?
+
         init() {}
     }
 
@@ -50,6 +53,16 @@ struct SeedScaleCommand: AsyncCommand {
             context.console.print("""
                 Added two self-assessment rounds answered by \(roundAnswers) people each. \
                 Figures: /organisations/…/rounds/\(rounds.after)/figures?compare=\(rounds.before) as \(RoundScaleData.coordinatorLogin).
+                """)
+        }
+        let respondents = signature.respondents ?? 2_500
+        if respondents > 0 {
+            let loaded = try await ConsultationScaleData(respondents: respondents).load(
+                on: app.db, at: app.platform.dependencies.now(), passwordHash: hash)
+            context.console.print("""
+                Added a consultation answered by \(respondents) people: \(loaded.answers) answers, \(loaded.codings) codings. \
+                Public page: \(ConsultationScaleData.code.path); the team's: /listening/consultations/\(loaded.consultationID) \
+                as \(ConsultationScaleData.listenerLogin).
                 """)
         }
         try await ScaleData.gatherPlannerStatistics(on: app.db)
