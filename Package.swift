@@ -109,7 +109,16 @@ let package = Package(
             ],
             swiftSettings: kanssaSettings
         ),
-        .target(name: "Evaluation", dependencies: ["KanssaCore"], swiftSettings: kanssaSettings),
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "KanssaCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Plot", package: "Plot"),
+            ],
+            swiftSettings: kanssaSettings
+        ),
         .testTarget(
             name: "KanssaCoreTests",
             dependencies: ["KanssaCore"],

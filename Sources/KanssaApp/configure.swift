@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import Agenda
 import Encountering
+import Evaluation
 import Listening
 import Learning
 import FluentSQLiteDriver
@@ -28,6 +29,7 @@ public func configure(
         inFlight: InFlightRequests(),
         stylesheet: try Stylesheet.load(),
         instruments: try Instruments.bundled(),
+        staffPulse: try Instruments.staffPulse(),
         roundFigures: RoundFiguresCache(),
         wholePictures: WholePictureCache(capacity: config.plansKept),
         shownActionPages: ShownPages(capacity: config.plansKept),
@@ -51,6 +53,7 @@ public func configure(
     app.migrations.add(LearningMigrations.all)
     app.migrations.add(EncounteringMigrations.all)
     app.migrations.add(ListeningMigrations.all)
+    app.migrations.add(EvaluationMigrations.all)
     app.passwords.use(.bcrypt(cost: config.passwordCost))
 
     app.http.server.configuration.hostname = config.hostname

@@ -1,5 +1,6 @@
 import Agenda
 import Encountering
+import Evaluation
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -54,6 +55,8 @@ import VaporTesting
         let decision: UUID
         /// A theme the machine suggested from its answers, not yet decided about.
         let suggestion: UUID
+        /// A staff pulse of its team, open now.
+        let pulse: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -163,6 +166,10 @@ import VaporTesting
         let suggestion = ThemeSuggestion(runID: try run.requireID(), consultationID: try consultation.requireID(), position: 0, words: ["theirs"],
                                          answerCount: 1, exampleIDs: [try answer.requireID()])
         try await suggestion.create(on: app.db)
+        let pulse = PulseSchedule(organisationID: fixtures.elsewhere, label: "Their pulse", instrumentID: "staff-pulse", instrumentVersion: 1,
+                                  everyWeeks: 4, openDays: 7, startsAt: now.addingTimeInterval(-3600), createdByID: fixtures.adminElsewhere, at: now)
+        try await pulse.create(on: app.db)
+        try await PulseTeam(scheduleID: try pulse.requireID(), teamID: fixtures.otherTeam).create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -173,7 +180,7 @@ import VaporTesting
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
                        question: try question.requireID(), answer: try answer.requireID(),
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
-                       decision: try decision.requireID(), suggestion: try suggestion.requireID())
+                       decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -215,6 +222,7 @@ import VaporTesting
         case "coding": [foreign.coding, fixtures.coding]
         case "decision": [foreign.decision, fixtures.decision]
         case "suggestion": [foreign.suggestion]
+        case "pulse": [foreign.pulse, fixtures.pulse]
         default: nil
         }
     }
@@ -266,6 +274,9 @@ import VaporTesting
                 + " \(try await Decision.query(on: app.db).all().map { "\($0.status) \($0.subject)" })"
                 + " \(try await DecisionGround.query(on: app.db).count()) \(try await DecisionUpdate.query(on: app.db).count())"
                 + " \(try await ThemeSuggestion.query(on: app.db).all().map(\.decision)) \(try await SuggestionRun.query(on: app.db).count())",
+            "pulse \(try await PulseSchedule.find(foreign.pulse, on: app.db).map { "\($0.stoppedAt == nil) \($0.label)" } ?? "-")"
+                + " \(try await PulseSchedule.query(on: app.db).count()) \(try await PulseAnswer.query(on: app.db).count())"
+                + " \(try await PulseResponse.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",

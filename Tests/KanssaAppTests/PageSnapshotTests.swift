@@ -1,5 +1,6 @@
 import Agenda
 @testable import Encountering
+@testable import Evaluation
 import Foundation
 @testable import KanssaApp
 import KanssaCore
@@ -37,6 +38,45 @@ import Testing
             MembershipGrant(organisationID: organisation, organisationName: "City of Turku – Youth Services", role: .admin),
             MembershipGrant(organisationID: other, organisationName: "Municipality of Houten", role: .citizen),
         ])
+    }
+
+    @Test func staffPulses() throws {
+        let day = 86_400.0
+        var list = PulseList.Model(
+            organisationID: Self.organisation, organisationName: "Hull Children's Services",
+            teams: [.init(id: Self.team.uuidString, name: "Team North"), .init(id: Self.other.uuidString, name: "Team South")],
+            lines: [
+                .init(id: Self.other, label: "Monthly pulse", teams: ["Team North", "Team South"], everyWeeks: 4, openDays: 7,
+                      state: .open(closesAt: Self.when, answered: 12)),
+                .init(id: Self.account, label: "Pilot pulse", teams: ["Team North"], everyWeeks: 2, openDays: 3, state: .stopped(Self.when)),
+            ])
+        list.maySchedule = true
+        list.pickedTeams = [Self.team.uuidString]
+        list.draft = ["label": "", "every": "4", "open": "7", "starts": ""]
+        list.errors = [FieldError(field: "label", message: try Self.chrome().t(.errorPulseLabel))]
+        expectPage(PulseList.View(model: list, chrome: try Self.chrome()).render(), named: "pulses")
+
+        let periods = (0..<3).map { Pulses.Period(index: $0, opensAt: Self.when.addingTimeInterval(Double($0) * 28 * day),
+                                                 closesAt: Self.when.addingTimeInterval((Double($0) * 28 + 7) * day)) }
+        let group = [PulseFigures.point([4, 4, 3, 5, 4, 3]), PulseFigures.point([3, 3, 2, 4, 3, 2, 3]), PulseFigures.point([2, 2, 1, 3, 2])]
+        let figures = PulseFigures.Model(
+            scheduleID: Self.other, organisationID: Self.organisation, label: "Monthly pulse", instrumentTitle: "Staff pulse",
+            periods: periods, answered: [6, 7, 5],
+            conditions: [
+                .init(id: "workload", name: "Workload", group: .init(teamID: nil, name: "", points: group),
+                      teams: [.init(teamID: Self.team, name: "Team North", points: [group[0], nil, nil])]),
+                .init(id: "morale", name: "Morale", group: .init(teamID: nil, name: "", points: [group[1], nil, group[1]]), teams: []),
+            ])
+        let page = PulseFiguresPage.Model(figures: figures, organisationName: "Hull Children's Services", teamID: nil, isStopped: false, mayStop: true)
+        expectPage(PulseFiguresPage.View(model: page, chrome: try Self.chrome()).render(), named: "pulse-figures")
+
+        let instrument = try Instruments.staffPulse()
+        var answering = PulseAnswerPage.Model(
+            scheduleID: Self.other, label: "Monthly pulse", instrument: instrument, language: "fi", state: .open(closesAt: Self.when),
+            teams: [.init(id: Self.team.uuidString, name: "Team North"), .init(id: Self.other.uuidString, name: "Team South")])
+        answering.answers = ["wl1": 2]
+        answering.errors = [FieldError(field: "team", message: try Self.chrome("fi").t(.errorPulseTeam))]
+        expectPage(PulseAnswerPage.View(model: answering, chrome: try Self.chrome("fi")).render(), named: "pulse-answer-fi")
     }
 
     func expectPage(

@@ -1,4 +1,5 @@
 import Agenda
+import Evaluation
 import Fluent
 import Foundation
 @testable import KanssaApp
@@ -210,6 +211,38 @@ import VaporTesting
                 Self.expectEscaped(try await professional.get(page).body.string, page)
             }
             _ = world
+        }
+    }
+
+    @Test func pulsesShowPayloadsEscaped() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            // A team named with the payload, asked by a pulse named with it.
+            let team = Team(organisationID: fixtures.here, name: Self.payload, createdAt: world.now)
+            try await team.create(on: app.db)
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            let pulses = "/organisations/\(fixtures.here)/pulses"
+            try await coordinator.get(pulses)
+            let today = PlanActions.day(world.now, in: app.platform.config.timeZone)
+            #expect(try await coordinator.post(pulses, [("label", Self.payload), ("teams[]", try team.requireID().uuidString),
+                                                        ("teams[]", fixtures.outreachTeam.uuidString), ("every", "4"), ("open", "7"),
+                                                        ("starts", today)]).status == .seeOther)
+            try await coordinator.get(pulses)
+            Self.expectEscaped(try await coordinator.post(pulses, [("label", Self.payload), ("teams[]", Self.payload), ("every", Self.payload),
+                                                                  ("open", Self.payload), ("starts", Self.payload)]).body.string, "pulse form")
+            let pulse = try #require(try await PulseSchedule.query(on: app.db).filter(\.$label == Self.payload).first())
+            Self.expectEscaped(try await coordinator.get(pulses).body.string, "pulses")
+            Self.expectEscaped(try await coordinator.get("\(pulses)/\(try pulse.requireID())?team=\(try team.requireID())").body.string, "pulse figures")
+            // The professional works in both teams: the payload team is among those to answer for.
+            try await TeamMember(teamID: try team.requireID(), accountID: fixtures.accounts[.professional]!, createdAt: world.now).create(on: app.db)
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            Self.expectEscaped(try await professional.get("/").body.string, "home with a pulse")
+            let answering = "/pulses/\(try pulse.requireID())"
+            Self.expectEscaped(try await professional.get(answering).body.string, "pulse to answer")
+            Self.expectEscaped(try await professional.post(answering, [("team", Self.payload), ("item-wl1", Self.payload)]).body.string,
+                               "pulse answered badly")
         }
     }
 

@@ -358,6 +358,18 @@ import VaporTesting
         Entry(method: .GET, pattern: "/organisations/:organisation/stopped", path: { "/organisations/\($0.here)/stopped" },
               allowed: [.role(.coordinator), .role(.professional)]),
         // The public pages: anyone, signed in or not. The draft is not open yet: its forms are refused with a message (409).
+        Entry(method: .GET, pattern: "/organisations/:organisation/pulses", path: { "/organisations/\($0.here)/pulses" },
+              allowed: [.role(.coordinator), .role(.researcher)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/pulses", path: { "/organisations/\($0.here)/pulses" },
+              form: { _ in [("label", "")] }, allowed: [.role(.coordinator)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/pulses/:pulse", path: { "/organisations/\($0.here)/pulses/\($0.pulse)" },
+              allowed: [.role(.coordinator), .role(.researcher)]),
+        Entry(method: .POST, pattern: "/organisations/:organisation/pulses/:pulse/stop",
+              path: { "/organisations/\($0.here)/pulses/\($0.pulse)/stop" }, allowed: [.role(.coordinator)]),
+        // Only staff of the teams a pulse asks answer it: here the outreach team's professional.
+        Entry(method: .GET, pattern: "/pulses/:pulse", path: { "/pulses/\($0.pulse)" }, allowed: [.role(.professional)]),
+        Entry(method: .POST, pattern: "/pulses/:pulse", path: { "/pulses/\($0.pulse)" }, form: { _ in [("team", "")] },
+              allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/c", path: { _ in "/c" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code", path: { _ in Fixtures.consultationCode.path }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code/about", path: { _ in Fixtures.consultationCode.path + "/about" }, allowed: Who.everyone),

@@ -20,6 +20,8 @@ struct Platform: Sendable {
     let stylesheet: ByteBuffer
     /// The questionnaires Kanssa ships, by id, read once.
     let instruments: [String: Instrument]
+    /// Evaluation's staff pulse, read once; never offered as a self-assessment round.
+    let staffPulse: Instrument
     /// Self-assessment figures, kept while a round's answers stay as they were.
     let roundFigures: RoundFiguresCache
     /// Whole-person views, kept per plan while the database's revisions say nothing in them changed.

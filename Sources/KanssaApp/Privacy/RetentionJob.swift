@@ -1,6 +1,7 @@
 import Agenda
 import Encountering
 import Listening
+import Evaluation
 import Fluent
 import KanssaCore
 import Vapor
@@ -12,7 +13,7 @@ import Vapor
 /// retention`; a run repeated, or run by two servers at once, erases nothing twice.
 enum RetentionJob {
     /// Every module that holds personal data, the access trace last: erasing writes no trace.
-    static let holders: [any PersonalDataHolder] = [AgendaErasure(), EncounteringErasure(), ListeningErasure(), AccessTraceErasure()]
+    static let holders: [any PersonalDataHolder] = [AgendaErasure(), EncounteringErasure(), ListeningErasure(), EvaluationErasure(), AccessTraceErasure()]
     /// Every module whose data others change for a person: such an account is in use.
     static let activity: [any ActivityHolder] = [AgendaActivity()]
 

@@ -45,6 +45,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case encounterSessionScheduled = "encounter-session-scheduled"
     /// A consultation's answers or codings taken out of Kanssa (CSV, REFI-QDA).
     case consultationExported = "consultation-exported"
+    case pulseScheduled = "pulse-scheduled"
+    case pulseStopped = "pulse-stopped"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -20,6 +20,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case encountering
     /// Consultations: what people said, how the team read it, what it decided.
     case listening
+    /// How the conditions of change are going: staff pulses, staff changes, barriers.
+    case evaluation
 }
 
 extension AuditRecord {

@@ -257,6 +257,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditPlanShareRevoked
     case auditPlanShared
     case auditPracticeToolAdded
+    case auditPulseScheduled
+    case auditPulseStopped
     case auditRequestDenied
     case auditRetentionRulesChanged
     case auditRolesChanged
@@ -770,6 +772,12 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorPracticeWhatLearned
     case errorPracticeWithWhom
     case errorPrivateCode
+    case errorPulseEvery
+    case errorPulseLabel
+    case errorPulseOpen
+    case errorPulseStarts
+    case errorPulseTeam
+    case errorPulseTeams
     case errorPurpose
     case errorQuestionChoices
     case errorQuestionCondition
@@ -972,6 +980,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homePanels
     case homePasswordResets
     case homePractice
+    case homePulseHeading
+    case homePulseToAnswer
+    case homePulses
     case homeRounds
     case homeSessions
     case homeSets
@@ -1540,10 +1551,67 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case publicReportTookHeading
     case publicReportVerdict
     case publicReportWhom
+    case pulseAnonymous
+    case pulseAnswered
+    case pulseAnsweredAlready
+    case pulseBackToList
+    case pulseChangeClear
+    case pulseChangeDown
+    case pulseChangeNone
+    case pulseChangeSame
+    case pulseChangeUnclear
+    case pulseChangeUp
+    case pulseChartCaption
+    case pulseClosed
+    case pulseClosedNext
+    case pulseEvery
+    case pulseEveryWeeks
+    case pulseFiguresIntro
+    case pulseForTeam
+    case pulseHeldBack
+    case pulseHowOften
+    case pulseInterval
+    case pulseIntervalValue
+    case pulseLabel
+    case pulseLabelHint
+    case pulseMean
+    case pulseNoPeriods
+    case pulseOpenDays
+    case pulseOpenDaysHint
+    case pulseOpenUntil
+    case pulsePeriod
+    case pulseSchedule
+    case pulseScheduleHeading
+    case pulseScheduleIntro
+    case pulseScheduledNotice
+    case pulseScopeGroup
+    case pulseSend
+    case pulseSentNotice
+    case pulseShow
+    case pulseShowFor
+    case pulseStarts
+    case pulseState
+    case pulseStateNext
+    case pulseStateOpen
+    case pulseStateStopped
+    case pulseStop
+    case pulseStopHeading
+    case pulseStopIntro
+    case pulseStoppedNotice
+    case pulseTableCaption
+    case pulseTeams
+    case pulseWhichTeam
+    case pulseWhichTeamHint
+    case pulseWholeGroup
+    case pulsesCaption
+    case pulsesIntro
+    case pulsesNone
+    case pulsesTitle
     case purposeCaseWork
     case purposeDataProtection
     case purposeEncountering
     case purposeEnrolment
+    case purposeEvaluation
     case purposeLearning
     case purposeListening
     case purposeOperatorCommand

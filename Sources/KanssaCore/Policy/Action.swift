@@ -157,6 +157,13 @@ public enum Action: Sendable, Hashable {
     case readConsultationFigures(UUID)
     /// See one consultation's figures: those who work on it, and its organisation's researchers.
     case seeConsultationFigures(ConsultationAccess)
+    /// Schedule staff pulses for an organisation's teams, and stop them (Evaluation): its coordinators.
+    case schedulePulses(UUID)
+    /// See an organisation's pulses and their figures — aggregates of five or more, never anyone's
+    /// answers: its coordinators and researchers.
+    case seePulseFigures(UUID)
+    /// Answer a pulse that asks these teams: staff of the organisation who work in one of them.
+    case answerPulse(organisation: UUID, teams: Set<UUID>)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -133,6 +133,13 @@ public enum Policy {
         case .seeConsultationFigures(let consultation):
             allowed = decide(.workOnConsultation(consultation), for: principal).isAllowed
                 || principal.roles(in: consultation.organisationID).contains(.researcher)
+        case .schedulePulses(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .seePulseFigures(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
+        case .answerPulse(let organisation, let teams):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
+                && !teams.isDisjoint(with: principal.teamIDs)
         case .useCaseload:
             allowed = principal.memberships.contains { $0.role == .professional }
         case .administerOrganisation(let organisation), .manageMembers(let organisation):

@@ -3,6 +3,7 @@ import Fluent
 import Foundation
 @testable import KanssaApp
 import Encountering
+import Evaluation
 import KanssaCore
 import Listening
 import Learning
@@ -67,6 +68,8 @@ struct Fixtures {
     /// of a passage of that answer, and a decision resting on the verdict.
     let openAssumption: UUID
     let decision: UUID
+    /// A staff pulse of the outreach team, opened a day ago (every four weeks, a week at a time).
+    let pulse: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -223,6 +226,11 @@ struct Fixtures {
                                 ownerID: accounts[.professional]!, dueOn: "2027-03-31", createdByID: accounts[.coordinator]!, at: now)
         try await decision.create(on: db)
         try await DecisionGround(decisionID: try decision.requireID(), verdictID: try verdict.requireID()).create(on: db)
+        let pulse = PulseSchedule(organisationID: here, label: "Monthly pulse", instrumentID: "staff-pulse", instrumentVersion: 1,
+                                  everyWeeks: 4, openDays: 7, startsAt: now.addingTimeInterval(-24 * 3600),
+                                  createdByID: accounts[.coordinator]!, at: now)
+        try await pulse.create(on: db)
+        try await PulseTeam(scheduleID: try pulse.requireID(), teamID: outreach).create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -234,6 +242,6 @@ struct Fixtures {
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
             writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID(),
-            openAssumption: try openAssumption.requireID(), decision: try decision.requireID())
+            openAssumption: try openAssumption.requireID(), decision: try decision.requireID(), pulse: try pulse.requireID())
     }
 }

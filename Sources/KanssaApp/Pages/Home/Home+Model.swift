@@ -1,5 +1,6 @@
 import Agenda
 import Encountering
+import Evaluation
 import Fluent
 import Foundation
 import KanssaCore
@@ -24,6 +25,7 @@ enum Home {
             let maySeeSessions: Bool
             let mayManagePanels: Bool
             let mayRunConsultations: Bool
+            let maySeePulses: Bool
         }
 
         let displayName: String
@@ -39,6 +41,8 @@ enum Home {
         var learning: [LearningWaiting.Item]?
         /// What Encountering asks of them; nil when nothing does and they give no sessions.
         var encountering: [EncounteringWaiting.Item]?
+        /// Staff pulses of their teams to answer; nil for those no pulse could ask.
+        var evaluation: [EvaluationWaiting.Item]?
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {
@@ -58,7 +62,8 @@ enum Home {
                     maySeePractice: Policy.decide(.seePracticeAdoption(organisationID), for: principal).isAllowed,
                     maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed,
                     mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed,
-                    mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed
+                    mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed,
+                    maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -1,5 +1,6 @@
 import Agenda
 import Encountering
+import Evaluation
 import Foundation
 import KanssaCore
 import Learning
@@ -22,6 +23,7 @@ extension Home {
                     .unwrap(model.caseload) { Self.caseload($0, t) },
                     .unwrap(model.learning) { Self.learning($0, t) },
                     .unwrap(model.encountering) { Self.encountering($0, t) },
+                    .unwrap(model.evaluation) { Self.evaluation($0, t) },
                     .if(model.places.isEmpty, .p(.txt(t(.homeNoOrganisation)))),
                     .ul(.class("cards"), .forEach(model.places) { place in
                         .li(.class("card"),
@@ -48,6 +50,8 @@ extension Home {
                                     .link(EncounteringRoute.panels(organisation: place.organisationID).url), .txt(t(.homePanels))))),
                                 .if(place.mayRunConsultations, .li(.a(
                                     .link(ListeningRoute.consultations(organisation: place.organisationID).url), .txt(t(.homeConsultations))))),
+                                .if(place.maySeePulses, .li(.a(
+                                    .link(EvaluationRoute.pulses(organisation: place.organisationID).url), .txt(t(.homePulses))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(
@@ -149,6 +153,20 @@ extension Home.View {
                 }
                 return .li(.a(.link(url), .txt(text)))
             }))
+        )
+    }
+
+    /// Staff pulses of the person's teams open for them to answer.
+    static func evaluation(_ items: [EvaluationWaiting.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "evaluation-heading"),
+            .h2(.id("evaluation-heading"), .txt(t(.homePulseHeading))),
+            .ul(.class("waiting__list"), .forEach(items) { item in
+                switch item {
+                case .pulseToAnswer(let pulse, let label, let closesAt):
+                    .li(.a(.link(EvaluationRoute.answerPulse(pulse).url), .txt(t(.homePulseToAnswer, ["label": label, "date": t.date(closesAt)]))))
+                }
+            })
         )
     }
 

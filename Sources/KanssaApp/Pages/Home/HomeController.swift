@@ -1,5 +1,6 @@
 import Agenda
 import Encountering
+import Evaluation
 import KanssaCore
 import Learning
 import Vapor
@@ -24,6 +25,8 @@ struct HomeController: RouteCollection {
         if !encountering.isEmpty || principal.memberships.contains(where: { $0.role == .coTrainer }) {
             model.encountering = encountering
         }
+        let pulses = try await EvaluationWaiting.items(for: principal, now: request.now, on: request.db)
+        if !pulses.isEmpty { model.evaluation = pulses }
         try await WaitingNotices.seenOnHome(model, of: principal.accountID, unread: request.state.unreadNotices ?? 0, at: request.now,
                                             on: request.db)
         request.state.unreadNotices = 0

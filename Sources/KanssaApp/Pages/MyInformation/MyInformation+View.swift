@@ -122,6 +122,7 @@ enum AuditText {
         case .learning: t(.purposeLearning)
         case .encountering: t(.purposeEncountering)
         case .listening: t(.purposeListening)
+        case .evaluation: t(.purposeEvaluation)
         case nil: code
         }
     }
@@ -167,6 +168,8 @@ enum AuditText {
         case .moduleAdapted: t(.auditModuleAdapted)
         case .encounterSessionScheduled: t(.auditEncounterSessionScheduled)
         case .consultationExported: t(.auditConsultationExported)
+        case .pulseScheduled: t(.auditPulseScheduled)
+        case .pulseStopped: t(.auditPulseStopped)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

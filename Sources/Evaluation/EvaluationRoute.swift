@@ -1,0 +1,28 @@
+import Foundation
+import KanssaCore
+
+/// The Evaluation module's pages and form targets. Views build links only through this.
+public enum EvaluationRoute: Sendable, Equatable {
+    /// An organisation's staff pulses, and the form to schedule one.
+    case pulses(organisation: UUID)
+    /// One pulse's figures, for the whole group or one team.
+    case pulse(organisation: UUID, pulse: UUID, team: UUID? = nil)
+    case stopPulse(organisation: UUID, pulse: UUID)
+    /// Answering the period of a pulse open now.
+    case answerPulse(UUID)
+
+    public var path: String {
+        switch self {
+        case .pulses(let organisation): "/organisations/\(organisation)/pulses"
+        case .pulse(let organisation, let pulse, let team):
+            "/organisations/\(organisation)/pulses/\(pulse)" + (team.map { "?team=\($0)" } ?? "")
+        case .stopPulse(let organisation, let pulse): "/organisations/\(organisation)/pulses/\(pulse)/stop"
+        case .answerPulse(let pulse): "/pulses/\(pulse)"
+        }
+    }
+
+    public var url: SafeURL {
+        // Paths starting with "/" holding only UUIDs: always safe.
+        SafeURL(path)!
+    }
+}

@@ -1,0 +1,136 @@
+import Fluent
+import Foundation
+import KanssaCore
+import SQLKit
+
+/// A pulse's figures: for each condition (the instrument's subscales), each period and each team
+/// and the whole group, the mean score with its 95 % interval — only where five or more answered,
+/// and with a second team held back wherever one held back could be worked out from the
+/// group's figure and the other teams'.
+public enum PulseFigures {
+    /// A mean of five or more people's scores, with its 95 % interval from Student's t.
+    public struct Point: Sendable, Equatable {
+        public let count: Int
+        public let mean: Double
+        public let lower: Double
+        public let upper: Double
+    }
+
+    /// Scores of five or more people as a point; nil for fewer.
+    public static func point(_ scores: [Double]) -> Point? {
+        guard scores.count >= GroupFigures.smallestGroup else { return nil }
+        let n = Double(scores.count)
+        let mean = scores.reduce(0, +) / n
+        let squares = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+        let margin = StudentT.quantile(0.975, df: n - 1) * (squares / (n - 1)).squareRoot() / n.squareRoot()
+        return Point(count: scores.count, mean: mean, lower: mean - margin, upper: mean + margin)
+    }
+
+    /// Which of the teams' cells may be shown beside the group's: those of five or more, less a
+    /// second one (the smallest shown) when exactly one is held back and the group's is shown —
+    /// otherwise the group's figure minus the others' would give it away. Counts of zero are
+    /// nobody, and hide nothing.
+    public static func shownTeams(_ counts: [Int], groupShown: Bool) -> [Bool] {
+        var shown = counts.map { $0 >= GroupFigures.smallestGroup }
+        let held = counts.indices.filter { counts[$0] > 0 && !shown[$0] }
+        if groupShown, held.count == 1,
+           let second = counts.indices.filter({ shown[$0] }).min(by: { (counts[$0], $0) < (counts[$1], $1) }) {
+            shown[second] = false
+        }
+        return shown
+    }
+
+    public struct Series: Sendable, Equatable {
+        /// nil: the whole group the pulse asks.
+        public let teamID: UUID?
+        public let name: String
+        /// One per period, oldest first; nil where held back.
+        public let points: [Point?]
+    }
+
+    public struct Condition: Sendable, Equatable {
+        public let id: String
+        public let name: String
+        public let group: Series
+        public let teams: [Series]
+    }
+
+    public struct Model: Sendable, Equatable {
+        public let scheduleID: UUID
+        public let organisationID: UUID
+        public let label: String
+        public let instrumentTitle: String
+        public let periods: [Pulses.Period]
+        /// How many answered each period, all teams together.
+        public let answered: [Int]
+        public let conditions: [Condition]
+    }
+
+    /// Two queries: the teams, and the answers (three columns of them).
+    public static func load(
+        _ schedule: PulseSchedule, instrument: Instrument, language: String, now: Date, on database: any Database
+    ) async throws -> Model {
+        let scheduleID = try schedule.requireID()
+        let periods = Pulses.Timing(schedule).periods(until: now)
+        let teamIDs = try await Pulses.teams(of: scheduleID, on: database)
+        let teams = try await Team.query(on: database).filter(\.$id ~~ Array(teamIDs)).sort(\.$name).sort(\.$id).all()
+        struct Row: Decodable { let period: Int; let team_id: UUID; let answers: String }
+        let rows: [Row]
+        if let sql = database as? any SQLDatabase {
+            rows = try await sql.select().column("period").column("team_id").column("answers").from(PulseAnswer.schema)
+                .where("schedule_id", .equal, scheduleID).all(decoding: Row.self)
+        } else {
+            rows = try await PulseAnswer.query(on: database).filter(\.$scheduleID == scheduleID).all()
+                .map { Row(period: $0.period, team_id: $0.teamID, answers: $0.answers) }
+        }
+        // Scores by period, team and condition.
+        var scores: [Int: [UUID: [[Double]]]] = [:]
+        var answered = Array(repeating: 0, count: periods.count)
+        for row in rows where row.period < periods.count {
+            let scored = instrument.score(Pulses.read(row.answers))
+            answered[row.period] += 1
+            var byTeam = scores[row.period] ?? [:]
+            var list = byTeam[row.team_id] ?? Array(repeating: [], count: instrument.subscales.count)
+            for (index, score) in scored.enumerated() { if let value = score.value { list[index].append(value) } }
+            byTeam[row.team_id] = list
+            scores[row.period] = byTeam
+        }
+        let conditions = instrument.subscales.enumerated().map { index, subscale in
+            var groupPoints: [Point?] = []
+            var teamPoints: [[Point?]] = Array(repeating: [], count: teams.count)
+            for period in periods.indices {
+                let perTeam = teams.map { scores[period]?[$0.id!]?[index] ?? [] }
+                let group = point(perTeam.flatMap { $0 })
+                groupPoints.append(group)
+                let shown = shownTeams(perTeam.map(\.count), groupShown: group != nil)
+                for (team, values) in perTeam.enumerated() { teamPoints[team].append(shown[team] ? point(values) : nil) }
+            }
+            return Condition(
+                id: subscale.id, name: instrument.text(subscale.name, in: language),
+                group: Series(teamID: nil, name: "", points: groupPoints),
+                teams: teams.enumerated().map { Series(teamID: $1.id, name: $1.name, points: teamPoints[$0]) })
+        }
+        return Model(scheduleID: scheduleID, organisationID: schedule.organisationID, label: schedule.label,
+                     instrumentTitle: instrument.text(instrument.title, in: language), periods: periods, answered: answered,
+                     conditions: conditions)
+    }
+
+    /// What changed between the last two periods shown of a series: the two points, and whether
+    /// their intervals leave room for no change at all.
+    public struct Change: Sendable, Equatable {
+        public let from: (period: Int, point: Point)
+        public let to: (period: Int, point: Point)
+        /// The intervals do not overlap: a change this large is unlikely to be chance.
+        public var isClear: Bool { to.point.lower > from.point.upper || to.point.upper < from.point.lower }
+
+        public static func == (a: Change, b: Change) -> Bool {
+            a.from.period == b.from.period && a.from.point == b.from.point && a.to.period == b.to.period && a.to.point == b.to.point
+        }
+    }
+
+    public static func change(in series: Series) -> Change? {
+        let shown = series.points.enumerated().compactMap { index, point in point.map { (index, $0) } }
+        guard shown.count >= 2 else { return nil }
+        return Change(from: (shown[shown.count - 2].0, shown[shown.count - 2].1), to: (shown[shown.count - 1].0, shown[shown.count - 1].1))
+    }
+}
