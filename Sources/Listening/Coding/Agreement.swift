@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// How far two coders agree, theme by theme, over the answers both of them coded: percent
 /// agreement and Cohen's kappa (agreement beyond what chance would give), and the answers they
@@ -92,7 +93,8 @@ public enum Agreement {
                 let firstGiven = given[first]!, secondGiven = given[second]!
                 let common = answered[first]!.intersection(answered[second]!)
                 guard !common.isEmpty else { continue }
-                let ordered = common.sorted { $0.uuidString < $1.uuidString }
+                // In a stable order (by id text), each id's text made once.
+                let ordered = common.map { (text: $0.uuidString, id: $0) }.sorted { $0.text < $1.text }.map(\.id)
                 let lines = themes.map { theme in
                     var table = Table()
                     var disagreements: [UUID] = []
@@ -124,14 +126,26 @@ public enum Agreement {
         public let excerpts: [UUID: String]
     }
 
+    /// Every coding of these themes, read as three columns rather than as models: a model is
+    /// decoded field by field, and a consultation of thousands of answers has tens of thousands.
+    static func given(_ themeIDs: [UUID], on database: any Database) async throws -> [Given] {
+        guard let sql = database as? any SQLDatabase else {
+            return try await Coding.query(on: database).filter(\.$themeID ~~ themeIDs).all()
+                .map { Given(answerID: $0.answerID, themeID: $0.themeID, coderID: $0.coderID) }
+        }
+        struct Row: Decodable { let answer_id: UUID; let theme_id: UUID; let coder_id: UUID }
+        return try await sql.select().column("answer_id").column("theme_id").column("coder_id").from(Coding.schema)
+            .where("theme_id", .in, SQLBind.group(themeIDs)).all(decoding: Row.self)
+            .map { Given(answerID: $0.answer_id, themeID: $0.theme_id, coderID: $0.coder_id) }
+    }
+
     /// Five queries, however many codings; every coding is read (three columns of it), and the
     /// words only of the answers listed.
     public static func load(_ consultationID: UUID, on database: any Database) async throws -> Model {
         guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
         let themes = try await Codebook.themes(of: consultationID, on: database)
-        let codings = themes.isEmpty ? [] : try await Coding.query(on: database).filter(\.$themeID ~~ themes.map(\.id))
-            .field(\.$answerID).field(\.$themeID).field(\.$coderID).all()
-        let pairs = pairs(codings.map { Given(answerID: $0.answerID, themeID: $0.themeID, coderID: $0.coderID) }, themes: themes)
+        let codings = themes.isEmpty ? [] : try await given(themes.map(\.id), on: database)
+        let pairs = pairs(codings, themes: themes)
         let names = try await Account.displayNames(of: Array(Set(codings.map(\.coderID))), on: database)
         let disputed = Set(pairs.flatMap { $0.themes.flatMap(\.disagreements) })
         let answers = disputed.isEmpty ? [] : try await Answer.query(on: database).filter(\.$id ~~ Array(disputed)).field(\.$id).field(\.$text).all()
