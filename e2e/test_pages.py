@@ -627,3 +627,35 @@ def test_page_heights_on_a_phone(browser, base_url):
     (ARTIFACTS / "page-heights.json").write_text(json.dumps(measured, indent=2))
     for name, figures in measured.items():
         print(f"{name:40} {figures['height']:6} px, {figures['beforeFirstDisclosure']:6} px before the first disclosure")
+
+
+def test_staff_answer_a_pulse_on_a_phone_and_the_coordinator_reads_its_figures(browser, base_url):
+    professional = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(professional, base_url, "joost@houten.demo")
+    professional.get_by_role("link", name=re.compile("Answer the staff pulse")).click()
+    expect_accessible(professional, "staff pulse on a phone")
+    # Sending with a statement left out says which, and keeps the others.
+    for number in range(1, 9):
+        professional.get_by_role("group", name=re.compile(rf"^{number}\. ")).get_by_label("Agree", exact=True).check()
+    professional.get_by_role("button", name="Send my answers").click()
+    assert professional.locator(".error-summary").is_visible()
+    expect_accessible(professional, "staff pulse with an error")
+    professional.get_by_role("group", name=re.compile(r"^9\. ")).get_by_label("Disagree", exact=True).check()
+    professional.get_by_role("button", name="Send my answers").click()
+    assert professional.get_by_text("Thank you. Your answers are kept without your name.").is_visible()
+    assert professional.evaluate("document.documentElement.scrollWidth") <= 360
+    professional.context.close()
+
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@houten.demo")
+    coordinator.get_by_role("link", name="Staff pulses").first.click()
+    expect_accessible(coordinator, "staff pulses")
+    coordinator.get_by_role("link", name="Monthly staff pulse").click()
+    assert coordinator.get_by_role("heading", name="Workload").is_visible()
+    assert coordinator.get_by_role("img", name=re.compile("^Workload: mean per period")).is_visible()
+    expect_accessible(coordinator, "staff pulse figures")
+    coordinator.get_by_label("Show figures for").select_option(label="Social support")
+    coordinator.get_by_role("button", name="Show").click()
+    assert coordinator.get_by_role("table", name=re.compile("^Workload per period, Social support")).is_visible()
+    screenshot(coordinator, "staff-pulse-figures")
+    coordinator.context.close()
