@@ -61,7 +61,7 @@ import Testing
         let group = [PulseFigures.point([4, 4, 3, 5, 4, 3]), PulseFigures.point([3, 3, 2, 4, 3, 2, 3]), PulseFigures.point([2, 2, 1, 3, 2])]
         let figures = PulseFigures.Model(
             scheduleID: Self.other, organisationID: Self.organisation, label: "Monthly pulse", instrumentTitle: "Staff pulse",
-            periods: periods, answered: [6, 7, 5],
+            periods: periods, answered: [6, 7, 5], openPeriod: nil,
             conditions: [
                 .init(id: "workload", name: "Workload", group: .init(teamID: nil, name: "", points: group),
                       teams: [.init(teamID: Self.team, name: "Team North", points: [group[0], nil, nil])]),

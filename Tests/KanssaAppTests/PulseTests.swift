@@ -147,17 +147,26 @@ import VaporTesting
             var coordinator = Browser(app)
             try await coordinator.signIn(Fixtures.login(.coordinator))
             for value in [4, 4, 3, 5] { try await Self.answer(value, fixtures, app) }
-            let four = try await coordinator.get(figures).body.string
-            #expect(four.contains("held back") && !four.contains("<td>4.0</td>"))
             try await Self.answer(2, fixtures, app)
+            // While the period is open its figures wait: one that moved with each answer would
+            // tell whoever watched what the last one said.
+            let open = try await coordinator.get(figures).body.string
+            #expect(open.contains("figures when it closes") && !open.contains("<td>3.6</td>"))
+            world.advance(by: 7 * 24 * 3600)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
             let five = try await coordinator.get(figures).body.string
             // Five people: (4 + 4 + 3 + 5 + 2) / 5 = 3.6 on every condition.
             #expect(five.contains("3.6"))
             #expect(five.contains("There are not yet two periods with figures to compare."))
             // The next period, lower: the sentence says so, and whether it is likely chance.
-            world.advance(by: 28 * 24 * 3600 + 60)
-            for value in [2, 2, 1, 2, 3] { try await Self.answer(value, fixtures, app, period: 1) }
+            world.advance(by: 21 * 24 * 3600 + 60)
+            for value in [2, 2, 1, 2] { try await Self.answer(value, fixtures, app, period: 1) }
+            world.advance(by: 7 * 24 * 3600)
             try await coordinator.signIn(Fixtures.login(.coordinator))
+            // Four people are no figure, even once the period has closed.
+            let four = try await coordinator.get(figures).body.string
+            #expect(four.contains("held back") && !four.contains("fell"))
+            try await Self.answer(3, fixtures, app, period: 1)
             let later = try await coordinator.get(figures).body.string
             #expect(later.contains("Workload fell from 3.6"))
             #expect(later.contains("to 2.0"))

@@ -92,9 +92,10 @@ public enum PulseFiguresPage {
                     headers: [t(.pulsePeriod), t(.pulseAnswered), t(.pulseMean), t(.pulseInterval)],
                     rows: periods.map { period in
                         let point = series.points[period.index]
+                        let isOpen = period.index == model.figures.openPeriod
                         return [
                             .txt(t.date(period.opensAt)),
-                            .txt(point.map { t.number($0.count) } ?? t(.pulseHeldBack)),
+                            .txt(isOpen ? t(.pulseStillOpen, ["date": t.date(period.closesAt)]) : point.map { t.number($0.count) } ?? t(.pulseHeldBack)),
                             .txt(point.map { t.decimal($0.mean) } ?? "–"),
                             .txt(point.map { t(.pulseIntervalValue, ["lower": t.decimal($0.lower), "upper": t.decimal($0.upper)]) } ?? "–"),
                         ]

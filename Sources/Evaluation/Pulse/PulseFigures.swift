@@ -5,8 +5,9 @@ import SQLKit
 
 /// A pulse's figures: for each condition (the instrument's subscales), each period and each team
 /// and the whole group, the mean score with its 95 % interval — only where five or more answered,
-/// and with a second team held back wherever one held back could be worked out from the
-/// group's figure and the other teams'.
+/// with a second team held back wherever one held back could be worked out from the group's
+/// figure and the other teams', and only once the period has closed: a figure that moved with
+/// each answer would tell whoever watched it what the last one to answer said.
 public enum PulseFigures {
     /// A mean of five or more people's scores, with its 95 % interval from Student's t.
     public struct Point: Sendable, Equatable {
@@ -63,6 +64,8 @@ public enum PulseFigures {
         public let periods: [Pulses.Period]
         /// How many answered each period, all teams together.
         public let answered: [Int]
+        /// The period open now, whose figures wait until it closes.
+        public let openPeriod: Int?
         public let conditions: [Condition]
     }
 
@@ -99,7 +102,7 @@ public enum PulseFigures {
             var groupPoints: [Point?] = []
             var teamPoints: [[Point?]] = Array(repeating: [], count: teams.count)
             for period in periods.indices {
-                let perTeam = teams.map { scores[period]?[$0.id!]?[index] ?? [] }
+                let perTeam = periods[period].closesAt <= now ? teams.map { scores[period]?[$0.id!]?[index] ?? [] } : teams.map { _ in [] }
                 let group = point(perTeam.flatMap { $0 })
                 groupPoints.append(group)
                 let shown = shownTeams(perTeam.map(\.count), groupShown: group != nil)
@@ -112,7 +115,7 @@ public enum PulseFigures {
         }
         return Model(scheduleID: scheduleID, organisationID: schedule.organisationID, label: schedule.label,
                      instrumentTitle: instrument.text(instrument.title, in: language), periods: periods, answered: answered,
-                     conditions: conditions)
+                     openPeriod: periods.last.flatMap { $0.closesAt > now ? $0.index : nil }, conditions: conditions)
     }
 
     /// What changed between the last two periods shown of a series: the two points, and whether

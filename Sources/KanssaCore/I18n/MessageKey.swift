@@ -1594,6 +1594,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case pulseStateNext
     case pulseStateOpen
     case pulseStateStopped
+    case pulseStillOpen
     case pulseStop
     case pulseStopHeading
     case pulseStopIntro
