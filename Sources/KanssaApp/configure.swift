@@ -94,18 +94,25 @@ private func useDatabase(_ app: Application, _ location: AppConfig.DatabaseLocat
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-throwaway-\(UUID().uuidString).sqlite").path
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         app.lifecycle.use(RemoveThrowawayDatabase(path: path))
+        try await useWriteAheadLog(app)
     case .sqliteFile(let path):
         let folder = (path as NSString).deletingLastPathComponent
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         app.databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
-        // WAL lets readers and a writer work at once; the setting lives in the file itself.
-        if let sql = app.db as? any SQLDatabase {
-            try await sql.raw("PRAGMA journal_mode=WAL").run()
-        }
+        try await useWriteAheadLog(app)
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: .psql)
+    }
+}
+
+/// WAL lets readers and a writer work at once; the setting lives in the file itself. Without it a
+/// reader can wait on a committing writer in SQLite's busy loop, holding one of the few threads
+/// every SQLite call runs on — the throwaway databases of the tests use it for the same reason.
+private func useWriteAheadLog(_ app: Application) async throws {
+    if let sql = app.db as? any SQLDatabase {
+        try await sql.raw("PRAGMA journal_mode=WAL").run()
     }
 }
 
