@@ -31,6 +31,8 @@ public func configure(
         instruments: try Instruments.bundled(),
         staffPulse: try Instruments.staffPulse(),
         roundFigures: RoundFiguresCache(),
+        // Three pages each of the consultations most looked at; a server has few at a time.
+        consultations: ConsultationCache(capacity: 300),
         wholePictures: WholePictureCache(capacity: config.plansKept),
         shownActionPages: ShownPages(capacity: config.plansKept),
         keptSessions: KeptSessions(capacity: config.sessionsKept),

@@ -1,6 +1,7 @@
 import Agenda
 import KanssaCore
 import Learning
+import Listening
 import Prometheus
 import Vapor
 
@@ -24,6 +25,8 @@ struct Platform: Sendable {
     let staffPulse: Instrument
     /// Self-assessment figures, kept while a round's answers stay as they were.
     let roundFigures: RoundFiguresCache
+    /// A consultation's public report, figures and coders' agreement, kept while its revision holds.
+    let consultations: ConsultationCache
     /// Whole-person views, kept per plan while the database's revisions say nothing in them changed.
     let wholePictures: WholePictureCache
     /// The whole-person view each session was shown last, sent again while nothing on it changed.

@@ -70,18 +70,29 @@ public enum Revisions {
     /// Raises `parent.revision` of the row each row of `child` refers to by `foreignKey`, after
     /// every insert, update and delete of `child` (both rows when an update moves a child from one
     /// parent to another). On PostgreSQL once per parent and statement, however many rows.
-    public static func parent(_ parent: String, via foreignKey: String, child: String, on database: any Database) async throws {
+    ///
+    /// `through` names the rows between, when the child refers to its parent only by way of
+    /// them: a coding's `answer_id` through answers' `respondent_id` and respondents'
+    /// `consultation_id` to its consultation. A row between already gone finds no parent;
+    /// whatever removed it raised the revision itself.
+    public static func parent(
+        _ parent: String, via foreignKey: String, through hops: [Hop] = [], child: String, on database: any Database
+    ) async throws {
         guard let sql = database as? any SQLDatabase else { return }
         let raise = "UPDATE \(parent) SET revision = revision + 1 WHERE id"
+        /// The parents' ids, from the child's keys as `keys` selects or names them.
+        func parentIDs(of keys: String) -> String {
+            hops.reduce(keys) { inner, hop in "SELECT \(hop.foreignKey) FROM \(hop.table) WHERE id IN (\(inner))" }
+        }
         switch database.dialectName {
         case "sqlite":
-            let parents: [(event: String, condition: String)] = [
-                ("insert", "= NEW.\(foreignKey)"), ("update", "IN (OLD.\(foreignKey), NEW.\(foreignKey))"), ("delete", "= OLD.\(foreignKey)"),
+            let parents: [(event: String, keys: String)] = [
+                ("insert", "NEW.\(foreignKey)"), ("update", "OLD.\(foreignKey), NEW.\(foreignKey)"), ("delete", "OLD.\(foreignKey)"),
             ]
-            for (event, condition) in parents {
+            for (event, keys) in parents {
                 try await sql.raw("""
                     CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: child)
-                    BEGIN \(unsafeRaw: raise) \(unsafeRaw: condition); END
+                    BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: parentIDs(of: keys))); END
                     """).run()
             }
         default:
@@ -96,7 +107,7 @@ public enum Revisions {
                 let function = "revise_\(parent)_by_\(child)_\(event.name)"
                 try await sql.raw("""
                     CREATE FUNCTION \(unsafeRaw: function)() RETURNS trigger AS $$
-                    BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: event.rows)); RETURN NULL; END;
+                    BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: parentIDs(of: event.rows))); RETURN NULL; END;
                     $$ LANGUAGE plpgsql
                     """).run()
                 try await sql.raw("""
@@ -105,6 +116,52 @@ public enum Revisions {
                     REFERENCING \(unsafeRaw: event.tables) FOR EACH STATEMENT EXECUTE FUNCTION \(unsafeRaw: function)()
                     """).run()
             }
+        }
+    }
+
+    /// A row between a child and its parent: its table, and the key by which it refers onwards.
+    public struct Hop: Sendable {
+        public let table: String
+        public let foreignKey: String
+
+        public init(_ table: String, _ foreignKey: String) {
+            self.table = table
+            self.foreignKey = foreignKey
+        }
+    }
+
+    /// Raises `table.revision` whenever a row of it changes in any column but `revision`: what is
+    /// built from the row and its children is then kept by one number.
+    public static func own(_ table: String, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        let raise = "UPDATE \(table) SET revision = revision + 1 WHERE id = NEW.id"
+        switch database.dialectName {
+        case "sqlite":
+            try await sql.raw("""
+                CREATE TRIGGER \(unsafeRaw: table)_revise_own AFTER UPDATE ON \(unsafeRaw: table) WHEN NEW.revision = OLD.revision
+                BEGIN \(unsafeRaw: raise); END
+                """).run()
+        default:
+            try await sql.raw("""
+                CREATE FUNCTION revise_\(unsafeRaw: table)_own() RETURNS trigger AS $$
+                BEGIN \(unsafeRaw: raise); RETURN NULL; END;
+                $$ LANGUAGE plpgsql
+                """).run()
+            try await sql.raw("""
+                CREATE TRIGGER \(unsafeRaw: table)_revise_own AFTER UPDATE ON \(unsafeRaw: table)
+                FOR EACH ROW WHEN (NEW.revision = OLD.revision) EXECUTE FUNCTION revise_\(unsafeRaw: table)_own()
+                """).run()
+        }
+    }
+
+    /// Drops what ``own(_:)`` created.
+    public static func dropOwn(_ table: String, on database: any Database) async throws {
+        guard let sql = database as? any SQLDatabase else { return }
+        if database.dialectName == "sqlite" {
+            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_revise_own").run()
+        } else {
+            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_revise_own ON \(unsafeRaw: table)").run()
+            try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: table)_own()").run()
         }
     }
 

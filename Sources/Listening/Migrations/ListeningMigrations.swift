@@ -13,5 +13,6 @@ public enum ListeningMigrations {
         AddContact(),
         CreateThemeSuggestions(),
         OneRunningSuggestion(),
+        TrackConsultationRevision(),
     ]
 }

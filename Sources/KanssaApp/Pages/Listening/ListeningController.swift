@@ -696,7 +696,10 @@ struct ListeningController: RouteCollection {
     }
 
     @Sendable func agreement(request: Request) async throws -> Response {
-        let model = try await Agreement.load(try request.uuid("consultation"), on: request.db)
+        let database = request.db
+        guard let model = try await request.platform.consultations.model(.agreement, of: .id(try request.uuid("consultation")), on: database, build: {
+            try await Agreement.load($0, on: database)
+        }) else { throw KanssaError.notFound }
         return CodingPages.AgreementView(model: model, chrome: request.chrome()).render().response()
     }
 }

@@ -27,7 +27,10 @@ struct OutcomesController: RouteCollection {
 
     @Sendable func figures(request: Request) async throws -> Response {
         let id = try request.uuid("consultation")
-        let model = try await ConsultationFigures.load(id, on: request.db)
+        let database = request.db
+        guard let model = try await request.platform.consultations.model(.figures, of: .id(id), on: database, build: {
+            try await ConsultationFigures.load($0, on: database)
+        }) else { throw KanssaError.notFound }
         let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }
         return FiguresPage(model: model, chrome: request.chrome(), figuresOnly: mayWork != true).render().response()
     }

@@ -11,8 +11,11 @@ struct PublicReportController: RouteCollection {
     }
 
     @Sendable func report(request: Request) async throws -> Response {
+        let database = request.db
         guard let typed = request.parameters.get("code"), let code = ConsultationCode(typed: typed),
-              let model = try await PublicReport.load(code, on: request.db)
+              case let model?? = try await request.platform.consultations.model(.publicReport, of: .code(code), on: database, build: { _ in
+                  try await PublicReport.load(code, on: database)
+              })
         else { throw KanssaError.notFound }
         // A code typed another way ("tra-baj") is sent to its one address.
         guard code.value == typed else { return request.redirect(to: ListeningRoute.publicReport(code).path, redirectType: .permanent) }

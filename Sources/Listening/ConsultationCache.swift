@@ -1,0 +1,116 @@
+import Fluent
+import Foundation
+import KanssaCore
+import Synchronization
+
+/// What is built from a whole consultation — the public report, the figures, the agreement
+/// between coders — kept per consultation while nothing it shows has changed.
+///
+/// Building one reads every coding (about 20,000 rows at the scale measured); a kept one costs
+/// one query of two numbers: the consultation's revision (``TrackConsultationRevision``) and the
+/// directory's, both raised by the database itself on every change, whoever made it and through
+/// whichever server. Who may see a page is not part of it: the policy asks the database before
+/// a page is looked for.
+public final class ConsultationCache: Sendable {
+    /// The pages built from a whole consultation.
+    public enum Page: Sendable, Hashable {
+        case publicReport
+        case figures
+        case agreement
+    }
+
+    struct Key: Hashable {
+        let consultation: UUID
+        let page: Page
+    }
+
+    /// The two numbers a kept page is checked against.
+    struct Stamp: Hashable, Sendable {
+        let revision: Int64
+        let directory: Int64
+    }
+
+    struct Entry {
+        let stamp: Stamp
+        let model: any Sendable
+    }
+
+    /// How often a page was found kept, and how often it had to be built.
+    public struct Statistics: Sendable, Equatable {
+        public var kept = 0
+        public var built = 0
+    }
+
+    private struct State {
+        var entries: RecentlyUsed<Key, Entry>
+        var statistics = Statistics()
+    }
+
+    private let state: Mutex<State>
+    /// How many pages are kept at most; 0 keeps none.
+    public let capacity: Int
+
+    public init(capacity: Int) {
+        self.capacity = max(0, capacity)
+        state = Mutex(State(entries: RecentlyUsed(capacity: capacity)))
+    }
+
+    public var statistics: Statistics { state.withLock { $0.statistics } }
+
+    /// A consultation as a page names it.
+    public enum Named: Sendable {
+        case id(UUID)
+        /// Its public code, as the public pages name it.
+        case code(ConsultationCode)
+    }
+
+    /// What `build` makes of the consultation, from the cache while its revisions hold; nil when
+    /// there is no such consultation.
+    public func model<Model: Sendable>(
+        _ page: Page, of consultation: Named, on database: any Database, build: (UUID) async throws -> Model
+    ) async throws -> Model? {
+        let found = switch consultation {
+        case .id(let id): try await database.firstRow(of: StampByID(consultationID: id))
+        case .code(let code): try await database.firstRow(of: StampByCode(code: code.value))
+        }
+        guard let found else { return nil }
+        let stamp = Stamp(revision: found.revision, directory: found.directory)
+        let key = Key(consultation: found.id, page: page)
+        let kept = state.withLock { state -> Model? in
+            // Unwrapped before the cast: a kept nil would otherwise pass as a kept value of an optional type.
+            let model = state.entries.value(for: key) { $0.stamp == stamp }.flatMap { $0.model as? Model }
+            if model == nil { state.statistics.built += 1 } else { state.statistics.kept += 1 }
+            return model
+        }
+        if let kept { return kept }
+        // Built at the revisions above or later: if anything changed meanwhile, the revision moved
+        // on and the next request builds again.
+        let model = try await build(found.id)
+        if capacity > 0 { state.withLock { $0.entries.keep(Entry(stamp: stamp, model: model), for: key) } }
+        return model
+    }
+
+    struct Found: Decodable, Sendable {
+        let id: UUID
+        let revision: Int64
+        let directory: Int64
+    }
+
+    struct StampByID: FrequentQuery {
+        typealias Row = Found
+        static let sql = """
+            SELECT id, revision, (SELECT value FROM revisions WHERE name = 'directory') AS directory FROM consultations WHERE id = $1
+            """
+        let consultationID: UUID
+        var parameters: [QueryParameter] { [.uuid(consultationID)] }
+    }
+
+    struct StampByCode: FrequentQuery {
+        typealias Row = Found
+        static let sql = """
+            SELECT id, revision, (SELECT value FROM revisions WHERE name = 'directory') AS directory FROM consultations WHERE public_code = $1
+            """
+        let code: String
+        var parameters: [QueryParameter] { [.text(code)] }
+    }
+}

@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+@testable import KanssaApp
+import KanssaCore
+import Listening
+import SQLKit
+import Testing
+import VaporTesting
+
+/// A consultation's kept pages are never older than its rows: the database raises the
+/// consultation's revision on every change to anything they are built from, and a page is kept
+/// only while the revision holds.
+@Suite struct ConsultationCacheTests {
+    static func revision(of consultationID: UUID, on app: Application) async throws -> Int64 {
+        struct Row: Decodable { let revision: Int64 }
+        let sql = try #require(app.db as? any SQLDatabase)
+        return try #require(try await sql.select().column("revision").from(Consultation.schema).where("id", .equal, consultationID)
+            .first(decoding: Row.self)).revision
+    }
+
+    @Test func everyRowOfAConsultationRaisesItsRevisionAndNoOtherConsultations() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let db = app.db
+            let sql = try #require(db as? any SQLDatabase)
+            let (open, draft) = (fixtures.openConsultation, fixtures.consultation)
+            let staff = fixtures.accounts[.professional]!
+            let now = world.now
+            let verdict = try #require(try await Verdict.query(on: db).filter(\.$assumptionID == fixtures.openAssumption).first())
+
+            // Each change, by whatever code: the revision of the consultation it belongs to moves,
+            // the other's does not.
+            let changes: [(String, UUID, () async throws -> Void)] = [
+                ("its own title", open, { try await Consultation.query(on: db).filter(\.$id == open).set(\.$title, to: "Renamed").update() }),
+                ("a translation", open, { try await Translation(consultationID: open, subjectID: open, field: .title, language: "fi",
+                                                                 text: "Nimi", by: staff, at: now).create(on: db) }),
+                ("a respondent", open, { try await Respondent(consultationID: open, channel: .paper, codeDigest: nil, language: "en",
+                                                              groups: [], enteredByID: staff, at: now).create(on: db) }),
+                ("an answer's moderation", open, { try await Answer.query(on: db).filter(\.$id == fixtures.writtenAnswer)
+                    .set(\.$moderation, to: .moderated).update() }),
+                ("a theme", open, { try await Theme(consultationID: open, parentID: nil, name: "Parking", description: "", createdByID: staff,
+                                                    at: now).create(on: db) }),
+                ("a coding", open, { try await Coding(answerID: fixtures.writtenAnswer, themeID: fixtures.theme, coderID: fixtures.accounts[.coordinator]!,
+                                                      passage: nil, at: now).create(on: db) }),
+                ("a coding removed", open, { try await Coding.query(on: db).filter(\.$coderID == fixtures.accounts[.coordinator]!).delete() }),
+                ("a verdict", open, { try await Verdict.query(on: db).filter(\.$id == verdict.id!).set(\.$reasoning, to: "Heard").update() }),
+                ("a verdict's evidence", open, { try await VerdictEvidence(verdictID: verdict.id!, codingID: fixtures.coding).create(on: db) }),
+                ("a decision", open, { try await Decision.query(on: db).filter(\.$id == fixtures.decision).set(\.$subject, to: "Hours").update() }),
+                ("a decision's ground", open, { try await DecisionGround.query(on: db).filter(\.$decisionID == fixtures.decision).delete() }),
+                ("a decision's step", open, { try await DecisionUpdate(decisionID: fixtures.decision, status: .underWay, note: "Begun",
+                                                                        byID: staff, at: now).create(on: db) }),
+                // The open one's ledger and questions are frozen: the draft's are written to.
+                ("a question", draft, { try await sql.update(Question.schema).set("position", to: SQLColumn("position"))
+                    .where("id", .equal, fixtures.question).run() }),
+                ("an assumption", draft, { try await Assumption.query(on: db).filter(\.$id == fixtures.assumption)
+                    .set(\.$confidence, to: 55).update() }),
+            ]
+            for (what, owner, change) in changes {
+                let other = owner == open ? draft : open
+                let before = (try await Self.revision(of: owner, on: app), try await Self.revision(of: other, on: app))
+                try await change()
+                #expect(try await Self.revision(of: owner, on: app) > before.0, "\(what)")
+                #expect(try await Self.revision(of: other, on: app) == before.1, "\(what)")
+            }
+            // Removing an answer with its codings raises it too.
+            let before = try await Self.revision(of: open, on: app)
+            try await VerdictEvidence.query(on: db).delete()
+            try await Coding.query(on: db).filter(\.$answerID == fixtures.writtenAnswer).delete()
+            try await Answer.query(on: db).filter(\.$id == fixtures.writtenAnswer).delete()
+            #expect(try await Self.revision(of: open, on: app) > before)
+        }
+    }
+
+    @Test func aKeptPageIsTheSameUntilSomethingOnItChanges() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let cache = app.platform.consultations
+            var anyone = Browser(app)
+            let first = try await anyone.get("/c/VST234/we-did").body.string
+            let built = cache.statistics.built
+            #expect(try await anyone.get("/c/VST234/we-did").body.string.contains("How was your visit?"))
+            #expect(cache.statistics.built == built, "nothing changed: nothing built")
+            #expect(first.contains("Here"))
+
+            // The organisation's name is the directory's: the page follows it.
+            try await Organisation.query(on: app.db).filter(\.$id == fixtures.here).set(\.$name, to: "Hereby").update()
+            #expect(try await anyone.get("/c/VST234/we-did").body.string.contains("Hereby"))
+            #expect(cache.statistics.built == built + 1)
+
+            // A decision's progress, written by its owner.
+            try await DecisionUpdate(decisionID: fixtures.decision, status: .done, note: "Open until eight", byID: fixtures.accounts[.professional]!,
+                                     at: world.now).create(on: app.db)
+            try await Decision.query(on: app.db).filter(\.$id == fixtures.decision).set(\.$status, to: .done).update()
+            #expect(try await anyone.get("/c/VST234/we-did").body.string.contains("Open until eight"))
+
+            // The team's pages too: a coding by a second coder shows on the agreement page.
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let agreement = "/listening/consultations/\(fixtures.openConsultation)/agreement"
+            let before = try await professional.get(agreement).body.string
+            #expect(try await professional.get(agreement).body.string == before)
+            try await Coding(answerID: fixtures.writtenAnswer, themeID: fixtures.theme, coderID: fixtures.accounts[.coordinator]!, passage: nil,
+                             at: world.now).create(on: app.db)
+            let after = try await professional.get(agreement).body.string
+            #expect(after != before && after.contains("The coordinator"))
+        }
+    }
+}
