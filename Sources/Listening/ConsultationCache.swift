@@ -43,6 +43,9 @@ public final class ConsultationCache: Sendable {
 
     private struct State {
         var entries: RecentlyUsed<Key, Entry>
+        /// Pages being built now, and at which revisions: a crowd asking for a page that moved
+        /// waits for one build rather than making one each.
+        var building: [Key: (stamp: Stamp, task: Task<any Sendable, any Error>)] = [:]
         var statistics = Statistics()
     }
 
@@ -67,27 +70,52 @@ public final class ConsultationCache: Sendable {
     /// What `build` makes of the consultation, from the cache while its revisions hold; nil when
     /// there is no such consultation.
     public func model<Model: Sendable>(
-        _ page: Page, of consultation: Named, on database: any Database, build: (UUID) async throws -> Model
+        _ page: Page, of consultation: Named, on database: any Database, build: @escaping @Sendable (UUID) async throws -> Model
     ) async throws -> Model? {
-        let found = switch consultation {
+        let row = switch consultation {
         case .id(let id): try await database.firstRow(of: StampByID(consultationID: id))
         case .code(let code): try await database.firstRow(of: StampByCode(code: code.value))
         }
-        guard let found else { return nil }
-        let stamp = Stamp(revision: found.revision, directory: found.directory)
-        let key = Key(consultation: found.id, page: page)
-        let kept = state.withLock { state -> Model? in
-            // Unwrapped before the cast: a kept nil would otherwise pass as a kept value of an optional type.
-            let model = state.entries.value(for: key) { $0.stamp == stamp }.flatMap { $0.model as? Model }
-            if model == nil { state.statistics.built += 1 } else { state.statistics.kept += 1 }
-            return model
+        guard let row else { return nil }
+        let stamp = Stamp(revision: row.revision, directory: row.directory)
+        let key = Key(consultation: row.id, page: page)
+        let consultationID = row.id
+        let lookup = state.withLock { state -> Lookup in
+            if let entry = state.entries.value(for: key, if: { $0.stamp == stamp }) {
+                state.statistics.kept += 1
+                return .kept(entry.model)
+            }
+            if let under = state.building[key], under.stamp == stamp { return .building(under.task) }
+            state.statistics.built += 1
+            // Built at the revisions above or later: if anything changed meanwhile, the revision
+            // moved on and the next request builds again.
+            let task = Task<any Sendable, any Error> { try await build(consultationID) }
+            state.building[key] = (stamp, task)
+            return .toBuild(task)
         }
-        if let kept { return kept }
-        // Built at the revisions above or later: if anything changed meanwhile, the revision moved
-        // on and the next request builds again.
-        let model = try await build(found.id)
-        if capacity > 0 { state.withLock { $0.entries.keep(Entry(stamp: stamp, model: model), for: key) } }
-        return model
+        let model: any Sendable
+        switch lookup {
+        case .kept(let kept):
+            model = kept
+        case .building(let task):
+            model = try await task.value
+        case .toBuild(let task):
+            let result = await task.result
+            state.withLock { state in
+                if state.building[key]?.task == task { state.building[key] = nil }
+                if capacity > 0, case .success(let model) = result { state.entries.keep(Entry(stamp: stamp, model: model), for: key) }
+            }
+            model = try result.get()
+        }
+        // A page is kept under its own key, so the cast holds; a kept nil stays a value of its optional type.
+        guard let typed = model as? Model else { preconditionFailure("a kept \(page) of another type") }
+        return typed
+    }
+
+    private enum Lookup {
+        case kept(any Sendable)
+        case building(Task<any Sendable, any Error>)
+        case toBuild(Task<any Sendable, any Error>)
     }
 
     struct Found: Decodable, Sendable {

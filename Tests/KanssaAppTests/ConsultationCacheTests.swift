@@ -105,4 +105,38 @@ import VaporTesting
             #expect(after != before && after.contains("The coordinator"))
         }
     }
+
+    @Test func aCrowdAskingAtOnceWaitsForOneBuild() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let cache = ConsultationCache(capacity: 4)
+            let builds = Counter()
+            let db = app.db
+            let consultation = fixtures.openConsultation
+            let results = try await withThrowingTaskGroup(of: String?.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await cache.model(.figures, of: .id(consultation), on: db) { id in
+                            await builds.add()
+                            try await Task.sleep(for: .milliseconds(200))
+                            return id.uuidString
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results == Array(repeating: consultation.uuidString, count: 8))
+            #expect(await builds.value == 1)
+            #expect(cache.statistics.built == 1)
+            // Once built it is kept; an unknown consultation is nil and builds nothing.
+            #expect(try await cache.model(.figures, of: .id(consultation), on: db) { _ in "again" } == consultation.uuidString)
+            #expect(try await cache.model(.figures, of: .id(UUID()), on: db) { _ in "none" } == nil)
+            #expect(await builds.value == 1)
+        }
+    }
+
+    actor Counter {
+        var value = 0
+        func add() { value += 1 }
+    }
 }
