@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import Plot
 import Synchronization
 
 /// What is built from a whole consultation — the public report, the figures, the agreement
@@ -19,9 +20,30 @@ public final class ConsultationCache: Sendable {
         case agreement
     }
 
+    /// A page's model as kept, with its body as rendered in each language it was asked in.
+    public final class Kept<Model: Sendable>: Sendable {
+        public let model: Model
+        private let renderings = Mutex<[String: RenderedHTML]>([:])
+
+        init(_ model: Model) {
+            self.model = model
+        }
+
+        /// The body rendered for `variant` (the reader's language, and whatever else it depends
+        /// on), rendered at its first request.
+        public func rendering(_ variant: String, _ render: (Model) -> Node<HTML.BodyContext>) -> RenderedHTML {
+            if let kept = renderings.withLock({ $0[variant] }) { return kept }
+            let rendered = RenderedHTML(render(model))
+            renderings.withLock { $0[variant] = rendered }
+            return rendered
+        }
+    }
+
     struct Key: Hashable {
         let consultation: UUID
         let page: Page
+        /// The model's type: a kept page is only ever given back as what it was built as.
+        let model: ObjectIdentifier
     }
 
     /// The two numbers a kept page is checked against.
@@ -71,14 +93,14 @@ public final class ConsultationCache: Sendable {
     /// there is no such consultation.
     public func model<Model: Sendable>(
         _ page: Page, of consultation: Named, on database: any Database, build: @escaping @Sendable (UUID) async throws -> Model
-    ) async throws -> Model? {
+    ) async throws -> Kept<Model>? {
         let row = switch consultation {
         case .id(let id): try await database.firstRow(of: StampByID(consultationID: id))
         case .code(let code): try await database.firstRow(of: StampByCode(code: code.value))
         }
         guard let row else { return nil }
         let stamp = Stamp(revision: row.revision, directory: row.directory)
-        let key = Key(consultation: row.id, page: page)
+        let key = Key(consultation: row.id, page: page, model: ObjectIdentifier(Model.self))
         let consultationID = row.id
         let lookup = state.withLock { state -> Lookup in
             if let entry = state.entries.value(for: key, if: { $0.stamp == stamp }) {
@@ -89,7 +111,7 @@ public final class ConsultationCache: Sendable {
             state.statistics.built += 1
             // Built at the revisions above or later: if anything changed meanwhile, the revision
             // moved on and the next request builds again.
-            let task = Task<any Sendable, any Error> { try await build(consultationID) }
+            let task = Task<any Sendable, any Error> { Kept(try await build(consultationID)) }
             state.building[key] = (stamp, task)
             return .toBuild(task)
         }
@@ -107,8 +129,8 @@ public final class ConsultationCache: Sendable {
             }
             model = try result.get()
         }
-        // A page is kept under its own key, so the cast holds; a kept nil stays a value of its optional type.
-        guard let typed = model as? Model else { preconditionFailure("a kept \(page) of another type") }
+        // Kept under a key that names its type, so the cast holds.
+        guard let typed = model as? Kept<Model> else { preconditionFailure("a kept \(page) of another type") }
         return typed
     }
 

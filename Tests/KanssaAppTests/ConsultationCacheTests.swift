@@ -80,7 +80,15 @@ import VaporTesting
             let built = cache.statistics.built
             #expect(try await anyone.get("/c/VST234/we-did").body.string.contains("How was your visit?"))
             #expect(cache.statistics.built == built, "nothing changed: nothing built")
-            #expect(first.contains("Here"))
+            #expect(first.contains("Here") && first.contains("What we asked, and why"))
+            // One kept model, its sections rendered in each reader's language.
+            var finnish = Browser(app)
+            try await finnish.get("/c/VST234/we-did")
+            try await finnish.post("/language", [("language", "fi"), ("return", "/c/VST234/we-did")])
+            let suomeksi = try await finnish.get("/c/VST234/we-did").body.string
+            #expect(suomeksi.contains("Mitä kysyimme ja miksi") && !suomeksi.contains("What we asked, and why"))
+            #expect(try await anyone.get("/c/VST234/we-did").body.string.contains("What we asked, and why"))
+            #expect(cache.statistics.built == built)
 
             // The organisation's name is the directory's: the page follows it.
             try await Organisation.query(on: app.db).filter(\.$id == fixtures.here).set(\.$name, to: "Hereby").update()
@@ -113,10 +121,10 @@ import VaporTesting
             let builds = Counter()
             let db = app.db
             let consultation = fixtures.openConsultation
-            let results = try await withThrowingTaskGroup(of: String?.self) { group in
+            let results = try await withThrowingTaskGroup(of: ConsultationCache.Kept<String>?.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        try await cache.model(.figures, of: .id(consultation), on: db) { id in
+                        try await cache.model(.figures, of: .id(consultation), on: db) { id -> String in
                             await builds.add()
                             try await Task.sleep(for: .milliseconds(200))
                             return id.uuidString
@@ -125,12 +133,12 @@ import VaporTesting
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
-            #expect(results == Array(repeating: consultation.uuidString, count: 8))
+            #expect(results.map { $0?.model } == Array(repeating: consultation.uuidString, count: 8))
             #expect(await builds.value == 1)
             #expect(cache.statistics.built == 1)
             // Once built it is kept; an unknown consultation is nil and builds nothing.
-            #expect(try await cache.model(.figures, of: .id(consultation), on: db) { _ in "again" } == consultation.uuidString)
-            #expect(try await cache.model(.figures, of: .id(UUID()), on: db) { _ in "none" } == nil)
+            #expect(try await cache.model(.figures, of: .id(consultation), on: db) { _ -> String in "again" }?.model == consultation.uuidString)
+            #expect(try await cache.model(.figures, of: .id(UUID()), on: db) { _ -> String in "none" } == nil)
             #expect(await builds.value == 1)
         }
     }

@@ -114,3 +114,20 @@ public extension Node {
         .safe(attribute, url.value)
     }
 }
+
+/// Nodes Plot has already rendered — escaped as every node is — to be sent again without being
+/// built anew (a kept page's body). Made only from nodes, so it holds nothing unescaped.
+public struct RenderedHTML: Sendable {
+    fileprivate let html: String
+
+    public init(_ node: Node<HTML.BodyContext>) {
+        html = node.render()
+    }
+}
+
+public extension Node where Context == HTML.BodyContext {
+    /// What was rendered before, as it was.
+    static func rendered(_ fragment: RenderedHTML) -> Node {
+        .raw(fragment.html)
+    }
+}

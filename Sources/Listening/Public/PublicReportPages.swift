@@ -8,10 +8,13 @@ public enum PublicReportPages {
     public struct ReportView {
         let model: PublicReport.Model
         let chrome: Chrome
+        /// The sections as rendered before in this language, when the page was kept.
+        let rendered: RenderedHTML?
 
-        public init(model: PublicReport.Model, chrome: Chrome) {
+        public init(model: PublicReport.Model, chrome: Chrome, rendered: RenderedHTML? = nil) {
             self.model = model
             self.chrome = chrome
+            self.rendered = rendered
         }
 
         public func render() -> HTML {
@@ -21,13 +24,13 @@ public enum PublicReportPages {
                                              .txt(t(.publicReportAll, ["organisation": model.organisationName])))),
                 .p(.txt(t(.publicReportDays, ["organisation": model.organisationName, "opens": t.day(model.opensOn), "closes": t.day(model.closesOn)]))),
                 .if(model.state == .open, .p(.class("screen-only"), .a(.link(ListeningRoute.respond(model.code).url), .txt(t(.publicReportAnswer))))),
-                sections
+                rendered.map { .rendered($0) } ?? sections
             ))
         }
 
         /// What was asked and why, who took part, what was heard, believed and decided: also the
         /// body of the team's printable report.
-        var sections: Node<HTML.BodyContext> {
+        public var sections: Node<HTML.BodyContext> {
             let t = chrome.t
             return .group(
                 .section(

@@ -699,7 +699,7 @@ struct ListeningController: RouteCollection {
         let database = request.db
         guard let model = try await request.platform.consultations.model(.agreement, of: .id(try request.uuid("consultation")), on: database, build: {
             try await Agreement.load($0, on: database)
-        }) else { throw KanssaError.notFound }
+        })?.model else { throw KanssaError.notFound }
         return CodingPages.AgreementView(model: model, chrome: request.chrome()).render().response()
     }
 }

@@ -30,7 +30,7 @@ struct OutcomesController: RouteCollection {
         let database = request.db
         guard let model = try await request.platform.consultations.model(.figures, of: .id(id), on: database, build: {
             try await ConsultationFigures.load($0, on: database)
-        }) else { throw KanssaError.notFound }
+        })?.model else { throw KanssaError.notFound }
         let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }
         return FiguresPage(model: model, chrome: request.chrome(), figuresOnly: mayWork != true).render().response()
     }

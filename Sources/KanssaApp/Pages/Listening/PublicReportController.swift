@@ -13,13 +13,18 @@ struct PublicReportController: RouteCollection {
     @Sendable func report(request: Request) async throws -> Response {
         let database = request.db
         guard let typed = request.parameters.get("code"), let code = ConsultationCode(typed: typed),
-              case let model?? = try await request.platform.consultations.model(.publicReport, of: .code(code), on: database, build: { _ in
-                  try await PublicReport.load(code, on: database)
+              let kept = try await request.platform.consultations.model(.publicReport, of: .code(code), on: database, build: { _ in
+                  // A draft has no public report; not kept, as nothing but a page is.
+                  guard let model = try await PublicReport.load(code, on: database) else { throw KanssaError.notFound }
+                  return model
               })
         else { throw KanssaError.notFound }
         // A code typed another way ("tra-baj") is sent to its one address.
         guard code.value == typed else { return request.redirect(to: ListeningRoute.publicReport(code).path, redirectType: .permanent) }
-        return PublicReportPages.ReportView(model: model, chrome: request.chrome()).render().response()
+        let chrome = request.chrome()
+        // The sections depend on the model and the reader's language only: rendered once for each.
+        let sections = kept.rendering(chrome.t.language) { PublicReportPages.ReportView(model: $0, chrome: chrome).sections }
+        return PublicReportPages.ReportView(model: kept.model, chrome: chrome, rendered: sections).render().response()
     }
 
     @Sendable func index(request: Request) async throws -> Response {
