@@ -10,6 +10,10 @@ public enum EvaluationRoute: Sendable, Equatable {
     case stopPulse(organisation: UUID, pulse: UUID)
     /// Answering the period of a pulse open now.
     case answerPulse(UUID)
+    /// An organisation's staff changes: figures per team and quarter, and (for admins) the register.
+    case staffChanges(organisation: UUID, page: Int = 1)
+    /// One person's time in a team, and why it ended.
+    case staffChange(organisation: UUID, stint: UUID)
 
     public var path: String {
         switch self {
@@ -18,6 +22,8 @@ public enum EvaluationRoute: Sendable, Equatable {
             "/organisations/\(organisation)/pulses/\(pulse)" + (team.map { "?team=\($0)" } ?? "")
         case .stopPulse(let organisation, let pulse): "/organisations/\(organisation)/pulses/\(pulse)/stop"
         case .answerPulse(let pulse): "/pulses/\(pulse)"
+        case .staffChanges(let organisation, let page): "/organisations/\(organisation)/staff-changes" + (page > 1 ? "?page=\(page)" : "")
+        case .staffChange(let organisation, let stint): "/organisations/\(organisation)/staff-changes/\(stint)"
         }
     }
 

@@ -57,6 +57,8 @@ import VaporTesting
         let suggestion: UUID
         /// A staff pulse of its team, open now.
         let pulse: UUID
+        /// Its admin's time in its team, ended an hour ago.
+        let stint: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -170,6 +172,9 @@ import VaporTesting
                                   everyWeeks: 4, openDays: 7, startsAt: now.addingTimeInterval(-3600), createdByID: fixtures.adminElsewhere, at: now)
         try await pulse.create(on: app.db)
         try await PulseTeam(scheduleID: try pulse.requireID(), teamID: fixtures.otherTeam).create(on: app.db)
+        let stint = TeamStint(teamID: fixtures.otherTeam, accountID: fixtures.adminElsewhere, joinedAt: now.addingTimeInterval(-86_400))
+        stint.leftAt = now.addingTimeInterval(-3600)
+        try await stint.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -180,7 +185,8 @@ import VaporTesting
                        consultation: try consultation.requireID(), assumption: try assumption.requireID(),
                        question: try question.requireID(), answer: try answer.requireID(),
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
-                       decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID())
+                       decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID(),
+                       stint: try stint.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -223,6 +229,7 @@ import VaporTesting
         case "decision": [foreign.decision, fixtures.decision]
         case "suggestion": [foreign.suggestion]
         case "pulse": [foreign.pulse, fixtures.pulse]
+        case "stint": [foreign.stint, fixtures.endedStint]
         default: nil
         }
     }
@@ -274,7 +281,8 @@ import VaporTesting
                 + " \(try await Decision.query(on: app.db).all().map { "\($0.status) \($0.subject)" })"
                 + " \(try await DecisionGround.query(on: app.db).count()) \(try await DecisionUpdate.query(on: app.db).count())"
                 + " \(try await ThemeSuggestion.query(on: app.db).all().map(\.decision)) \(try await SuggestionRun.query(on: app.db).count())",
-            "pulse \(try await PulseSchedule.find(foreign.pulse, on: app.db).map { "\($0.stoppedAt == nil) \($0.label)" } ?? "-")"
+            "pulse \(try await PulseSchedule.find(foreign.pulse, on: app.db).map { "\($0.stoppedAt == nil) \($0.label)" } ?? "-")",
+            "stint \(try await TeamStint.find(foreign.stint, on: app.db).map { "\($0.leaveReason?.rawValue ?? "none")" } ?? "-")"
                 + " \(try await PulseSchedule.query(on: app.db).count()) \(try await PulseAnswer.query(on: app.db).count())"
                 + " \(try await PulseResponse.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",

@@ -49,7 +49,7 @@ struct ConsultationScaleData {
                 try await account.create(on: database)
                 try await Membership(accountID: account.id!, organisationID: organisation.id!, role: .professional, createdAt: now)
                     .create(on: database)
-                try await TeamMember(teamID: team.id!, accountID: account.id!, createdAt: now).create(on: database)
+                try await TeamMembership.join(team.id!, accountID: account.id!, at: now, on: database)
             }
             try await consultation.create(on: database)
         }

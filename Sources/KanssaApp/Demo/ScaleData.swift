@@ -83,6 +83,7 @@ struct ScaleData {
         var accounts: [Account] = []
         var memberships: [Membership] = []
         var members: [TeamMember] = []
+        var stints: [TeamStint] = []
         for index in 0..<professionals {
             let team = index % teams.count
             let account = Account(id: UUID(), login: Self.professionalLogin(index), displayName: "Professional \(index)",
@@ -91,11 +92,13 @@ struct ScaleData {
             memberships.append(Membership(accountID: account.id!, organisationID: organisationIDs[teams[team].organisation],
                                           role: .professional, createdAt: now))
             members.append(TeamMember(teamID: teams[team].id, accountID: account.id!, createdAt: now))
+            stints.append(TeamStint(teamID: teams[team].id, accountID: account.id!, joinedAt: now))
             professionalIDs[team].append(account.id!)
         }
         try await Self.insert(accounts, on: database)
         try await Self.insert(memberships, on: database)
         try await Self.insert(members, on: database)
+        try await Self.insert(stints, on: database)
         return (organisationIDs, teams, professionalIDs)
     }
 

@@ -24,11 +24,7 @@ enum Enrolment {
                 .create(on: database)
         }
         if let teamID {
-            let inTeam = try await TeamMember.query(on: database)
-                .filter(\.$team.$id == teamID).filter(\.$account.$id == accountID).count() > 0
-            if !inTeam {
-                try await TeamMember(teamID: teamID, accountID: accountID, createdAt: now).create(on: database)
-            }
+            try await TeamMembership.join(teamID, accountID: accountID, at: now, on: database)
         }
     }
 

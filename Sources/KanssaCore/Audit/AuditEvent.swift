@@ -47,6 +47,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case consultationExported = "consultation-exported"
     case pulseScheduled = "pulse-scheduled"
     case pulseStopped = "pulse-stopped"
+    /// Why someone's time in a team ended, recorded by an admin.
+    case leaveReasonRecorded = "leave-reason-recorded"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -244,6 +244,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditInvitationRefused
     case auditLearningSessionCreated
     case auditLearningSetCreated
+    case auditLeaveReasonRecorded
     case auditLifeAreasChanged
     case auditModuleAdapted
     case auditModulePublished
@@ -721,6 +722,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorInstrumentVersion
     case errorLanguage
     case errorLastAdmin
+    case errorLeaveReason
     case errorLedgerConfidence
     case errorLedgerFrozen
     case errorLedgerHeldBy
@@ -986,6 +988,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeRounds
     case homeSessions
     case homeSets
+    case homeStaffChanges
     case homeTeamAlignment
     case homeTitle
     case homeWaitingClash
@@ -1075,6 +1078,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case languageAddedNotice
     case languageName
     case languageRemovedNotice
+    case leaveReasonLeft
+    case leaveReasonLongLeave
+    case leaveReasonMovedTeam
+    case leaveReasonProviderEnded
     case ledgerAdd
     case ledgerAddLate
     case ledgerAddLateHint
@@ -1931,6 +1938,41 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case signedInAs
     case signedOutNotice
     case skipToContent
+    case staffChangesAtEnd
+    case staffChangesAtStart
+    case staffChangesDays
+    case staffChangesHowHeading
+    case staffChangesIntro
+    case staffChangesJoined
+    case staffChangesLeft
+    case staffChangesNoTeams
+    case staffChangesNone
+    case staffChangesQuarter
+    case staffChangesQuarterNow
+    case staffChangesShare
+    case staffChangesSource
+    case staffChangesStability
+    case staffChangesStabilityFormula
+    case staffChangesTeam
+    case staffChangesTenure
+    case staffChangesTenureFormula
+    case staffChangesTitle
+    case staffChangesTurnover
+    case staffChangesTurnoverFormula
+    case staffReasonBack
+    case staffReasonDates
+    case staffReasonSave
+    case staffReasonSavedNotice
+    case staffReasonTitle
+    case staffRegisterErased
+    case staffRegisterHeading
+    case staffRegisterJoined
+    case staffRegisterLeft
+    case staffRegisterNone
+    case staffRegisterPerson
+    case staffRegisterReason
+    case staffRegisterRecordReason
+    case staffRegisterStill
     case statementCaption
     case statementDate
     case statementFees

@@ -27,5 +27,6 @@ public enum CoreMigrations {
         CreatePasswordResets(),
         CreateOrganisationPages(),
         CreateNotices(),
+        CreateTeamStints(),
     ]
 }

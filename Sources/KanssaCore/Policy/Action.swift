@@ -164,6 +164,9 @@ public enum Action: Sendable, Hashable {
     case seePulseFigures(UUID)
     /// Answer a pulse that asks these teams: staff of the organisation who work in one of them.
     case answerPulse(organisation: UUID, teams: Set<UUID>)
+    /// See each team's turnover, stability and tenure (Evaluation): the organisation's
+    /// coordinators and admins. Who joined and left by name is for admins only (`manageMembers`).
+    case seeStaffChanges(UUID)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -137,6 +137,8 @@ public enum Policy {
             allowed = principal.roles(in: organisation).contains(.coordinator)
         case .seePulseFigures(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
+        case .seeStaffChanges(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
         case .answerPulse(let organisation, let teams):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
                 && !teams.isDisjoint(with: principal.teamIDs)

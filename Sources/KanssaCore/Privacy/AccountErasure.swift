@@ -15,6 +15,8 @@ public enum AccountErasure {
         // A code to set a new password would open the account again.
         try await PasswordReset.query(on: database).filter(\.$accountID == request.accountID).delete()
         try await Notices.erase(accountID: request.accountID, on: database)
+        // Someone who cannot sign in any more works in no team: their time in each ends here.
+        try await TeamMembership.leave(nil, accountID: request.accountID, at: now, on: database)
         if let account = try await Account.find(request.accountID, on: database) {
             account.login = "erased-\(try request.requireID().uuidString.lowercased())"
             account.passwordHash = "!"  // no bcrypt hash: nothing matches it
@@ -34,7 +36,8 @@ public enum AccountErasure {
     public static func remove(_ request: DataRequest, sharedWorkRemains: Bool = false, now: Date, on database: any Database) async throws {
         let accountID = request.accountID
         try await Invitation.query(on: database).filter(\.$redeemedBy.$id == accountID).set(\.$redeemedBy.$id, to: nil).update()
-        try await TeamMember.query(on: database).filter(\.$account.$id == accountID).delete()
+        try await TeamMembership.leave(nil, accountID: accountID, at: now, on: database)
+        try await TeamMembership.forget(accountID: accountID, on: database)
         try await Membership.query(on: database).filter(\.$account.$id == accountID).delete()
         try await BrowserSession.query(on: database).filter(\.$account.$id == accountID).delete()
         // Codes they gave others to set a new password: short-lived, and void without the giver.

@@ -70,6 +70,8 @@ struct Fixtures {
     let decision: UUID
     /// A staff pulse of the outreach team, opened a day ago (every four weeks, a week at a time).
     let pulse: UUID
+    /// The coordinator's time in the outreach team, from 400 days ago until 30 days ago.
+    let endedStint: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -231,6 +233,9 @@ struct Fixtures {
                                   createdByID: accounts[.coordinator]!, at: now)
         try await pulse.create(on: db)
         try await PulseTeam(scheduleID: try pulse.requireID(), teamID: outreach).create(on: db)
+        let ended = TeamStint(teamID: outreach, accountID: accounts[.coordinator]!, joinedAt: now.addingTimeInterval(-400 * 86_400))
+        ended.leftAt = now.addingTimeInterval(-30 * 86_400)
+        try await ended.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -242,6 +247,7 @@ struct Fixtures {
             encounterSession: try encounterSession.requireID(), consultation: try consultation.requireID(),
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
             writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID(),
-            openAssumption: try openAssumption.requireID(), decision: try decision.requireID(), pulse: try pulse.requireID())
+            openAssumption: try openAssumption.requireID(), decision: try decision.requireID(), pulse: try pulse.requireID(),
+            endedStint: try ended.requireID())
     }
 }

@@ -130,8 +130,7 @@ struct AdminController: RouteCollection {
             }
             if roles.isEmpty {
                 // Leaving the organisation also means leaving its teams.
-                try await TeamMember.query(on: database)
-                    .filter(\.$account.$id == accountID).filter(\.$team.$id ~~ teamIDs).delete()
+                try await TeamMembership.leave(teamIDs, accountID: accountID, at: request.now, on: database)
             }
             try await request.audit(.rolesChanged, subject: accountID, organisation: organisationID, target: roles.map(\.rawValue).sorted().joined(separator: ","), purpose: .organisationAdministration, on: database)
         }
@@ -156,12 +155,9 @@ struct AdminController: RouteCollection {
         let wanted = Set(requested.compactMap { $0 })
         let current = Set(model.teams.filter(\.isMember).map(\.id))
         try await request.db.transaction { database in
-            try await TeamMember.query(on: database)
-                .filter(\.$account.$id == model.accountID)
-                .filter(\.$team.$id ~~ Array(current.subtracting(wanted)))
-                .delete()
+            try await TeamMembership.leave(Array(current.subtracting(wanted)), accountID: model.accountID, at: request.now, on: database)
             for teamID in wanted.subtracting(current) {
-                try await TeamMember(teamID: teamID, accountID: model.accountID, createdAt: request.now).create(on: database)
+                try await TeamMembership.join(teamID, accountID: model.accountID, at: request.now, on: database)
             }
             try await request.audit(.teamsChanged, subject: model.accountID, organisation: model.organisationID, target: "teams", purpose: .organisationAdministration, on: database)
         }

@@ -26,6 +26,7 @@ enum Home {
             let mayManagePanels: Bool
             let mayRunConsultations: Bool
             let maySeePulses: Bool
+            let maySeeStaffChanges: Bool
         }
 
         let displayName: String
@@ -63,7 +64,8 @@ enum Home {
                     maySeeSessions: Policy.decide(.seeLearningSessions(organisationID), for: principal).isAllowed,
                     mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed,
                     mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed,
-                    maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed
+                    maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed,
+                    maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -52,6 +52,8 @@ extension Home {
                                     .link(ListeningRoute.consultations(organisation: place.organisationID).url), .txt(t(.homeConsultations))))),
                                 .if(place.maySeePulses, .li(.a(
                                     .link(EvaluationRoute.pulses(organisation: place.organisationID).url), .txt(t(.homePulses))))),
+                                .if(place.maySeeStaffChanges, .li(.a(
+                                    .link(EvaluationRoute.staffChanges(organisation: place.organisationID).url), .txt(t(.homeStaffChanges))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(

@@ -170,6 +170,7 @@ enum AuditText {
         case .consultationExported: t(.auditConsultationExported)
         case .pulseScheduled: t(.auditPulseScheduled)
         case .pulseStopped: t(.auditPulseStopped)
+        case .leaveReasonRecorded: t(.auditLeaveReasonRecorded)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }
