@@ -9,11 +9,14 @@ public struct FiguresPage {
     let chrome: Chrome
     /// Seen by someone who sees figures only (a researcher): the way back is to the list.
     let figuresOnly: Bool
+    /// The figures as rendered before in this language, when the model was kept.
+    let rendered: RenderedHTML?
 
-    public init(model: ConsultationFigures.Model, chrome: Chrome, figuresOnly: Bool = false) {
+    public init(model: ConsultationFigures.Model, chrome: Chrome, figuresOnly: Bool = false, rendered: RenderedHTML? = nil) {
         self.model = model
         self.chrome = chrome
         self.figuresOnly = figuresOnly
+        self.rendered = rendered
     }
 
     public func render() -> HTML {
@@ -24,13 +27,13 @@ public struct FiguresPage {
                 : .a(.link(ListeningRoute.consultation(model.consultationID).url), .txt(t(.answersBackToConsultation)))),
             .p(.txt(model.title)),
             .p(.txt(t(.figuresConsultationIntro))),
-            figures
+            rendered.map { .rendered($0) } ?? figures
         ))
     }
 
     /// The themes across groups and each choice question's chart and table: also part of the
     /// team's printable report.
-    var figures: Node<HTML.BodyContext> {
+    public var figures: Node<HTML.BodyContext> {
         let t = chrome.t
         let shown: (Int?) -> Node<HTML.BodyContext> = { .txt($0.map { t.number($0) } ?? t(.publicReportHeldBack)) }
         return .group(

@@ -28,11 +28,14 @@ struct OutcomesController: RouteCollection {
     @Sendable func figures(request: Request) async throws -> Response {
         let id = try request.uuid("consultation")
         let database = request.db
-        guard let model = try await request.platform.consultations.model(.figures, of: .id(id), on: database, build: {
+        guard let kept = try await request.platform.consultations.model(.figures, of: .id(id), on: database, build: {
             try await ConsultationFigures.load($0, on: database)
-        })?.model else { throw KanssaError.notFound }
+        }) else { throw KanssaError.notFound }
         let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }
-        return FiguresPage(model: model, chrome: request.chrome(), figuresOnly: mayWork != true).render().response()
+        let chrome = request.chrome()
+        // The charts and tables depend on the model and the reader's language only: rendered once for each.
+        let figures = kept.rendering(chrome.t.language) { FiguresPage(model: $0, chrome: chrome).figures }
+        return FiguresPage(model: kept.model, chrome: chrome, figuresOnly: mayWork != true, rendered: figures).render().response()
     }
 
     @Sendable func report(request: Request) async throws -> Response {
