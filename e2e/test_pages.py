@@ -659,3 +659,32 @@ def test_staff_answer_a_pulse_on_a_phone_and_the_coordinator_reads_its_figures(b
     assert coordinator.get_by_role("table", name=re.compile("^Workload per period, Social support")).is_visible()
     screenshot(coordinator, "staff-pulse-figures")
     coordinator.context.close()
+
+
+def test_an_admin_records_why_someone_left_and_the_coordinator_reads_the_turnover(browser, base_url):
+    admin = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(admin, base_url, "admin@houten.demo")
+    admin.get_by_role("link", name="Staff changes").first.click()
+    assert admin.get_by_role("heading", name="Who joined and left").is_visible()
+    expect_accessible(admin, "staff changes on a phone")
+    # Mark Dekker left the information desk forty days ago; why is not recorded yet.
+    admin.get_by_role("link", name="Record why").first.click()
+    assert admin.get_by_role("heading", name=re.compile("^Why Mark Dekker left Information desk")).is_visible()
+    admin.get_by_role("button", name="Save the reason").click()
+    assert admin.locator(".error-summary").is_visible()
+    expect_accessible(admin, "a reason for leaving with an error")
+    admin.get_by_label("On long leave").check()
+    admin.get_by_role("button", name="Save the reason").click()
+    assert admin.get_by_text("The reason is saved.").is_visible()
+    assert admin.evaluate("document.documentElement.scrollWidth") <= 360
+    admin.context.close()
+
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@hull.demo")
+    coordinator.get_by_role("link", name="Staff changes").first.click()
+    assert coordinator.get_by_role("heading", name="How these are counted").is_visible()
+    assert coordinator.get_by_text("Leavers ÷ average staff", exact=False).is_visible()
+    assert not coordinator.get_by_role("heading", name="Who joined and left").is_visible()
+    expect_accessible(coordinator, "staff changes")
+    screenshot(coordinator, "staff-changes")
+    coordinator.context.close()

@@ -37,7 +37,7 @@ public enum StaffChangesPage {
             return .if(!model.teams.isEmpty, .section(
                 .h2(.txt(heading)),
                 Components.table(
-                    caption: heading,
+                    caption: t(.staffChangesCaption, ["quarter": heading]),
                     headers: [t(.staffChangesTeam), t(.staffChangesAtStart), t(.staffChangesJoined), t(.staffChangesLeft), t(.staffChangesAtEnd),
                               t(.staffChangesTurnover), t(.staffChangesStability), t(.staffChangesTenure)],
                     rows: model.teams.map { team in
@@ -47,7 +47,7 @@ public enum StaffChangesPage {
                             .txt(t.number(figures.atEnd)),
                             .txt(figures.turnover.map { t(.staffChangesShare, ["share": t.decimal($0 * 100)]) } ?? t(.staffChangesNone)),
                             .txt(figures.stability.map { t(.staffChangesShare, ["share": t.decimal($0 * 100)]) } ?? t(.staffChangesNone)),
-                            .txt(figures.medianTenureDays.map { t(.staffChangesDays, ["days": t.decimal($0)]) } ?? t(.staffChangesNone)),
+                            .txt(figures.medianTenureDays.map { t(.staffChangesDays, counts: ["days": Int($0.rounded())]) } ?? t(.staffChangesNone)),
                         ]
                     })
             ))

@@ -51,3 +51,60 @@ extension DemoData {
         }
     }
 }
+
+extension DemoData {
+    /// A year and more of staff changes, so that the staff-changes page has something to count.
+    /// Everyone in the demo has been in their team for more than a year, except in Hull, where
+    /// five officers went when the provider collapsed (the month the pulse fell) and Femi and Emma
+    /// came after; in Houten, Joost moved from the information desk to social support, and a
+    /// colleague went on long leave — why one more left is not yet recorded.
+    static func loadStaffChanges(
+        organisationIDs: [String: UUID], teamIDs: [String: UUID], accountIDs: [String: UUID], at now: Date, on database: any Database
+    ) async throws {
+        let day = 86_400.0
+        let longAgo = now.addingTimeInterval(-430 * day)
+        // Placed in their teams when the demo was made: in fact there well before.
+        try await TeamStint.query(on: database).set(\.$joinedAt, to: longAgo).update()
+        let collapse = now.addingTimeInterval(-(11 * 28 + 2 - 6 * 28) * day)
+        for login in ["emma@hull.demo", "femi@hull.demo"] {
+            guard let id = accountIDs[login] else { continue }
+            try await TeamStint.query(on: database).filter(\.$accountID == id).set(\.$joinedAt, to: collapse.addingTimeInterval(45 * day)).update()
+        }
+        let hullTeam = hull + "/My Direction"
+        let formers = [
+            ("Gary Holt", hullTeam, 520.0, nil as Double?, LeaveReason.providerEnded as LeaveReason?),
+            ("Hannah Moss", hullTeam, 610, nil, .providerEnded), ("Ian Booth", hullTeam, 480, nil, .providerEnded),
+            ("Jade Turner", hullTeam, 455, nil, .providerEnded), ("Kyle Marsh", hullTeam, 700, nil, .providerEnded),
+            ("Lotte de Boer", houten + "/Social support", 800, 90, .longLeave),
+            ("Mark Dekker", houten + "/Information desk", 650, 40, nil),
+        ]
+        for (name, team, joinedDaysAgo, leftDaysAgo, reason) in formers {
+            guard let teamID = teamIDs[team] else { continue }
+            // Someone who left keeps an account that nobody signs in to: their name in the register.
+            let account = Account(login: "former-\(name.lowercased().replacingOccurrences(of: " ", with: "-"))@staff.demo", displayName: name,
+                                  preferredLanguage: "en", passwordHash: "!", createdAt: now.addingTimeInterval(-joinedDaysAgo * day))
+            account.disabledAt = now
+            try await account.create(on: database)
+            let stint = TeamStint(teamID: teamID, accountID: try account.requireID(), joinedAt: now.addingTimeInterval(-joinedDaysAgo * day))
+            stint.leftAt = leftDaysAgo.map { now.addingTimeInterval(-$0 * day) } ?? collapse.addingTimeInterval(Double(name.count % 5) * day)
+            stint.leaveReason = reason
+            if reason != nil {
+                // Houten's admin recorded theirs; Hull's were recorded when the provider handed over.
+                stint.reasonByID = team.hasPrefix(houten) ? accountIDs["admin@houten.demo"] : nil
+                stint.reasonAt = stint.leftAt
+            }
+            try await stint.create(on: database)
+        }
+        // Joost's earlier time at the information desk, before he moved to social support.
+        if let joost = accountIDs["joost@houten.demo"], let desk = teamIDs[houten + "/Information desk"] {
+            let moved = now.addingTimeInterval(-200 * day)
+            try await TeamStint.query(on: database).filter(\.$accountID == joost).set(\.$joinedAt, to: moved).update()
+            let earlier = TeamStint(teamID: desk, accountID: joost, joinedAt: now.addingTimeInterval(-900 * day))
+            earlier.leftAt = moved
+            earlier.leaveReason = .movedTeam
+            earlier.reasonByID = accountIDs["admin@houten.demo"]
+            earlier.reasonAt = moved
+            try await earlier.create(on: database)
+        }
+    }
+}

@@ -1940,6 +1940,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case skipToContent
     case staffChangesAtEnd
     case staffChangesAtStart
+    case staffChangesCaption
     case staffChangesDays
     case staffChangesHowHeading
     case staffChangesIntro
