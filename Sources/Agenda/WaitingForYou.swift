@@ -15,6 +15,9 @@ public enum WaitingForYou {
         case dueSoon(action: String, dueOn: String)
         /// A share of the plan that runs out soon: the person may want it longer, or not.
         case shareEnding(share: UUID, grantee: String, granteeAccountID: UUID?, isTeam: Bool, on: Date)
+        /// Someone the plan is shared with left their team (or everyone in a team it is shared with
+        /// left): the person may want to share it with someone else.
+        case sharedWithLeft(share: UUID, grantee: String, granteeAccountID: UUID?, isTeam: Bool, on: Date)
     }
 
     /// How many days ahead a thing to do counts as due soon.
@@ -54,6 +57,39 @@ public enum WaitingForYou {
                 share: share.id!,
                 grantee: share.granteeTeamID.flatMap { teams[$0] } ?? share.granteeAccountID.flatMap { people[$0] } ?? "–",
                 granteeAccountID: share.granteeAccountID, isTeam: share.granteeTeamID != nil, on: share.expiresAt)
+        }
+    }
+
+    /// Shares of the plan in force with someone who has left every team they were in, or with a
+    /// team everyone has left — known from the teams' stints (``TeamStint``); someone never in a
+    /// team has not left one. Four queries at most, bounded by the plan's shares.
+    public static func sharesWhoseHoldersLeft(planID: UUID, now: Date, on database: any Database) async throws -> [Item] {
+        let shares = try await PlanAuthorisation.query(on: database)
+            .filter(\.$plan.$id == planID).filter(\.$revokedAt == nil).filter(\.$expiresAt > now).sort(\.$createdAt).all()
+        guard !shares.isEmpty else { return [] }
+        let people = Array(Set(shares.compactMap(\.granteeAccountID)))
+        let teams = Array(Set(shares.compactMap(\.granteeTeamID)))
+        var stints: [TeamStint] = []
+        if !people.isEmpty { stints += try await TeamStint.query(on: database).filter(\.$accountID ~~ people).all() }
+        if !teams.isEmpty { stints += try await TeamStint.query(on: database).filter(\.$teamID ~~ teams).all() }
+        /// When the last of these stints ended, if they all have.
+        func allLeft(_ stints: [TeamStint]) -> Date? {
+            guard !stints.isEmpty, stints.allSatisfy({ $0.leftAt != nil }) else { return nil }
+            return stints.compactMap(\.leftAt).max()
+        }
+        let left = shares.compactMap { share -> (PlanAuthorisation, Date)? in
+            let held = share.granteeTeamID.map { team in stints.filter { $0.teamID == team } }
+                ?? stints.filter { $0.accountID != nil && $0.accountID == share.granteeAccountID }
+            return allLeft(held).map { (share, $0) }
+        }
+        guard !left.isEmpty else { return [] }
+        let teamNames = try await Team.granteeNames(of: Set(left.compactMap(\.0.granteeTeamID)), on: database)
+        let names = try await Account.displayNames(of: left.compactMap(\.0.granteeAccountID), on: database)
+        return left.map { share, on in
+            .sharedWithLeft(
+                share: share.id!,
+                grantee: share.granteeTeamID.flatMap { teamNames[$0] } ?? share.granteeAccountID.flatMap { names[$0] } ?? "–",
+                granteeAccountID: share.granteeAccountID, isTeam: share.granteeTeamID != nil, on: on)
         }
     }
 

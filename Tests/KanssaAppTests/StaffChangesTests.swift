@@ -1,3 +1,4 @@
+import Agenda
 @testable import Evaluation
 import Fluent
 import Foundation
@@ -128,6 +129,41 @@ import VaporTesting
             let open = try #require(try await TeamStint.query(on: app.db).filter(\.$leftAt == nil).first()?.requireID())
             #expect(try await admin.get(page + "/\(open)").status == .notFound)
             #expect(try await admin.post(page + "/\(open)", [("reason", "left")]).status == .notFound)
+        }
+    }
+
+    /// Continuity seen from the citizen: told on their home page, and by a notice, when the person
+    /// or the whole team they share their plan with has left, and asked whether to share with
+    /// someone else.
+    @Test func aCitizenIsToldWhenThoseTheyShareWithLeave() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let professional = fixtures.accounts[.professional]!
+            // Shared with the professional by name too, besides the outreach team.
+            try await PlanAuthorisation(planID: fixtures.citizenPlan, granteeAccountID: professional, granteeTeamID: nil, sections: [.agenda],
+                                        purpose: "Her own support", legalBasis: .consent, expiresAt: world.now.addingTimeInterval(60 * Self.day),
+                                        createdByID: fixtures.accounts[.citizen]!, createdAt: world.now).create(on: app.db)
+            var citizen = Browser(app)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            #expect(!(try await citizen.get("/").body.string.contains("has left")))
+
+            // The outreach team's one member leaves it.
+            world.advance(by: Self.day)
+            try await TeamMembership.leave([fixtures.outreachTeam], accountID: professional, at: world.now, on: app.db)
+            try await citizen.signIn(Fixtures.login(.citizen))
+            let home = try await citizen.get("/").body.string
+            #expect(home.contains("Everyone in Outreach (Here), the team your plan is shared with, has left"))
+            #expect(home.contains("The professional, who can see your plan, left their team on"))
+            #expect(home.contains("href=\"/plan/sharing\""))
+            let notices = try await PersonNotice.query(on: app.db).filter(\.$accountID == fixtures.accounts[.citizen]!)
+                .filter(\.$kind == .sharedWithLeft).count()
+            #expect(notices == 2)
+            #expect(try await citizen.get("/notices").body.string.contains("Everyone in Outreach (Here), which can see your plan, has left"))
+
+            // Someone joins the team again: the team share is no longer empty; the person's stays told.
+            try await TeamMembership.join(fixtures.outreachTeam, accountID: fixtures.memberOfBoth, at: world.now, on: app.db)
+            let later = try await citizen.get("/").body.string
+            #expect(!later.contains("Everyone in Outreach") && later.contains("The professional, who can see your plan, left their team on"))
         }
     }
 }

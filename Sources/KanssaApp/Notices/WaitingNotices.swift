@@ -19,8 +19,15 @@ enum WaitingNotices {
         }
         var drafts: [Notices.Draft] = readerIDs.map { draft(.newReader, $0.uuidString, actor: $0, SiteRoute.myInformation().path) }
         for item in plan ?? [] {
-            guard case .shareEnding(let share, let grantee, let person, let isTeam, let on) = item else { continue }
-            drafts.append(draft(.shareEnding, share.uuidString, actor: person, title: isTeam ? grantee : nil, due: on, AgendaRoute.sharing.path))
+            switch item {
+            case .shareEnding(let share, let grantee, let person, let isTeam, let on):
+                drafts.append(draft(.shareEnding, share.uuidString, actor: person, title: isTeam ? grantee : nil, due: on, AgendaRoute.sharing.path))
+            case .sharedWithLeft(let share, let grantee, let person, let isTeam, let on):
+                drafts.append(draft(.sharedWithLeft, share.uuidString, actor: person, title: isTeam ? grantee : nil, due: on,
+                                    AgendaRoute.sharing.path))
+            case .overdue, .clash, .suggestion, .dueSoon:
+                continue
+            }
         }
         for item in learning ?? [] {
             switch item {

@@ -996,9 +996,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeWaitingHeading
     case homeWaitingNothing
     case homeWaitingOverdue
+    case homeWaitingPersonLeft
     case homeWaitingShareEnding
     case homeWaitingSuggestion
     case homeWaitingSuggestionUnnamed
+    case homeWaitingTeamLeft
     case homeYourRoles
     case instrumentFile
     case instrumentFileHint
@@ -1351,6 +1353,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case noticeSettingsTitle
     case noticeSettingsYes
     case noticeShareEnding
+    case noticeSharedPersonLeft
+    case noticeSharedTeamLeft
     case noticeSuggestion
     case noticesByEmailChange
     case noticesByEmailOff

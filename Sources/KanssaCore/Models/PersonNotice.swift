@@ -11,6 +11,8 @@ public enum NoticeKind: String, Codable, Sendable, CaseIterable {
     case newReader
     /// A share of the person's plan ends soon.
     case shareEnding
+    /// Someone the person's plan is shared with left their team, or a team it is shared with is empty.
+    case sharedWithLeft
     /// A self-assessment round is open for the person to answer.
     case roundToAnswer
     /// A session or meeting the person takes part in, or gives, is coming.

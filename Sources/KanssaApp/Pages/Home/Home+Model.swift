@@ -83,6 +83,7 @@ enum Home {
         let picture = try await platform.wholePictures.picture(
             of: plan, ownerName: principal.displayName, showGoals: true, now: now, timeZone: timeZone, on: database)
         return WaitingForYou.items(in: picture, now: now, timeZone: timeZone)
+            + (try await WaitingForYou.sharesWhoseHoldersLeft(planID: try plan.requireID(), now: now, on: database))
             + (try await WaitingForYou.sharesEnding(planID: try plan.requireID(), now: now, on: database))
     }
 

@@ -226,6 +226,8 @@ extension Home.View {
             (t(.homeWaitingDueSoon, ["action": action, "date": t.day(dueOn)]), AgendaRoute.actions.url)
         case .shareEnding(_, let grantee, _, _, let day):
             (t(.homeWaitingShareEnding, ["name": grantee, "date": t.date(day)]), AgendaRoute.sharing.url)
+        case .sharedWithLeft(_, let grantee, _, let isTeam, let day):
+            (t(isTeam ? .homeWaitingTeamLeft : .homeWaitingPersonLeft, ["name": grantee, "date": t.date(day)]), AgendaRoute.sharing.url)
         }
     }
 }

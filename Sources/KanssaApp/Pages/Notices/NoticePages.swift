@@ -72,6 +72,9 @@ enum NoticeText {
         case .newReader: return t(.noticeNewReader, ["name": someone])
         case .shareEnding:
             return t(.noticeShareEnding, ["name": notice.title ?? someone, "date": notice.dueAt.map(t.date) ?? ""])
+        case .sharedWithLeft:
+            return t(notice.title == nil ? .noticeSharedPersonLeft : .noticeSharedTeamLeft,
+                     ["name": notice.title ?? someone, "date": notice.dueAt.map(t.date) ?? ""])
         case .roundToAnswer: return t(.noticeRoundToAnswer, ["label": title, "date": notice.dueAt.map(t.date) ?? ""])
         case .sessionComing: return t(.noticeSessionComing, ["title": title, "date": notice.dueAt.map(t.dateTime) ?? ""])
         case .feedback: return t(.noticeFeedback, ["title": title])
