@@ -112,7 +112,8 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                "KanssaCore",
+                // The dashboard reads what the other modules hold, starting with plans' shares.
+                "KanssaCore", "Agenda",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),

@@ -166,4 +166,57 @@ import VaporTesting
             #expect(!later.contains("Everyone in Outreach") && later.contains("The professional, who can see your plan, left their team on"))
         }
     }
+
+    @Test func aPlanLosesItsLastPersonOnlyWhenTheyLeave() {
+        let start = Date(timeIntervalSince1970: 2_000 * Self.day)
+        let end = start.addingTimeInterval(90 * Self.day)
+        let now = end.addingTimeInterval(-Self.day)
+        func at(_ days: Double) -> Date { start.addingTimeInterval(days * Self.day) }
+        let (team, other, revoked) = (UUID(), UUID(), UUID())
+        let (x, y, p, q, solo) = (UUID(), UUID(), UUID(), UUID(), UUID())
+        let (a, b, c, d, e) = (UUID(), UUID(), UUID(), UUID(), UUID())
+        let stints = [
+            // x leaves the team on day 5 and y joins it on day 15.
+            Continuity.Stint(team: team, account: x, joinedAt: at(-300), leftAt: at(5)),
+            Continuity.Stint(team: team, account: y, joinedAt: at(15), leftAt: nil),
+            // p leaves the other team on day 20; q leaves it on day 30 and nobody comes.
+            Continuity.Stint(team: other, account: p, joinedAt: at(-300), leftAt: at(20)),
+            Continuity.Stint(team: other, account: q, joinedAt: at(-300), leftAt: at(30)),
+            Continuity.Stint(team: revoked, account: UUID(), joinedAt: at(-300), leftAt: at(40)),
+        ]
+        let long = at(400)
+        let shares = [
+            Continuity.Share(plan: a, account: nil, team: team, from: at(-100), until: long),
+            // Shared with p and with the team: when p leaves, the team still has x or y.
+            Continuity.Share(plan: b, account: p, team: nil, from: at(-100), until: long),
+            Continuity.Share(plan: b, account: nil, team: team, from: at(-100), until: long),
+            Continuity.Share(plan: c, account: q, team: nil, from: at(-100), until: long),
+            // Taken back by its owner before anyone left: not a loss.
+            Continuity.Share(plan: d, account: nil, team: revoked, from: at(-100), until: at(35)),
+            // Someone never in a team cannot leave one.
+            Continuity.Share(plan: e, account: solo, team: nil, from: at(-100), until: long),
+        ]
+        let losses = Continuity.losses(shares: shares, stints: stints, from: start, to: end, now: now)
+        #expect(losses == [Continuity.Loss(at: at(5), regainedAt: at(15)), Continuity.Loss(at: at(30), regainedAt: nil)])
+        #expect(Continuity.figures(losses) == Continuity.Figures(plans: 2, medianDays: 10, longestDays: 10, waiting: 1))
+        // A later period sees none of them begin.
+        #expect(Continuity.losses(shares: shares, stints: stints, from: end, to: end.addingTimeInterval(90 * Self.day), now: now).isEmpty)
+    }
+
+    @Test func theStaffChangesPageCountsPlansThatLostTheirLastPerson() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            world.advance(by: Self.day)
+            // The citizen's plan is shared with the outreach team, whose one member leaves.
+            try await TeamMembership.leave([fixtures.outreachTeam], accountID: fixtures.accounts[.professional]!, at: world.now, on: app.db)
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            let page = try await coordinator.get("/organisations/\(fixtures.here)/staff-changes").body.string
+            let section = try #require(page.range(of: "Continuity for citizens").map { String(page[$0.lowerBound...]) })
+            // This quarter's row: one plan, nobody new yet, still waiting.
+            let row = try #require(section.range(of: "<tr><td>This quarter").map { String(section[$0.lowerBound...].prefix { $0 != "\n" }) })
+            #expect(row.hasPrefix("<tr><td>This quarter") && row.contains("</td><td>1</td><td>Nobody to count</td><td>Nobody to count</td><td>1</td></tr>"),
+                    "\(row.prefix(300))")
+        }
+    }
 }

@@ -24,6 +24,7 @@ public enum StaffChangesPage {
                     .if(model.teams.isEmpty, .p(.txt(t(.staffChangesNoTeams)))),
                     .forEach(model.periods.indices.reversed()) { index in period(index) },
                     formulas,
+                    continuity,
                     .unwrap(model.register) { register($0) }
                 )
             )
@@ -64,6 +65,29 @@ public enum StaffChangesPage {
                     .dt(.txt(t(.staffChangesTenure))), .dd(.txt(t(.staffChangesTenureFormula)))
                 ),
                 .p(.class("field__hint"), .txt(t(.staffChangesSource)))
+            )
+        }
+
+        /// Plans that lost the last person who could see them, per quarter, newest first.
+        private var continuity: Node<HTML.BodyContext> {
+            let t = chrome.t
+            let days: (Double?) -> Node<HTML.BodyContext> = { value in
+                .txt(value.map { t(.staffChangesDays, counts: ["days": Int($0.rounded())]) } ?? t(.staffChangesNone))
+            }
+            return .section(
+                .h2(.txt(t(.continuityHeading))),
+                .p(.txt(t(.continuityIntro))),
+                Components.table(
+                    caption: t(.continuityCaption),
+                    headers: [t(.continuityQuarter), t(.continuityPlans), t(.continuityMedian), t(.continuityLongest), t(.continuityWaiting)],
+                    rows: zip(model.periods, model.continuity).reversed().map { period, figures in
+                        [
+                            .txt(period.isCurrent ? t(.staffChangesQuarterNow, ["date": t.day(period.firstDay)])
+                                 : t(.staffChangesQuarter, ["date": t.day(period.firstDay)])),
+                            .txt(t.number(figures.plans)), days(figures.medianDays), days(figures.longestDays), .txt(t.number(figures.waiting)),
+                        ]
+                    }),
+                .p(.class("field__hint"), .txt(t(.continuityFormula)))
             )
         }
 

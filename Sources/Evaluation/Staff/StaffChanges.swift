@@ -107,27 +107,31 @@ public enum StaffChanges {
         public let organisationName: String
         public let periods: [Period]
         public let teams: [TeamRow]
+        /// Plans that lost the last person who could see them, by period as ``periods``.
+        public let continuity: [Continuity.Figures]
         /// Who joined and left, newest change first: for those who manage the organisation's members.
         public var register: Paged<Line>?
         public var notice: Notice?
     }
 
-    /// The organisation's teams with their figures over the last four quarters. Two queries:
-    /// the teams, and their stints (a row per time someone was in a team).
+    /// The organisation's teams with their figures over the last four quarters, and the plans'
+    /// continuity over the same. Two queries — the teams, and their stints (a row per time someone
+    /// was in a team) — and three more when someone left in that time (``Continuity``).
     public static func load(
         organisation: Organisation, now: Date, timeZone: TimeZone, on database: any Database
     ) async throws -> Model {
         let organisationID = try organisation.requireID()
         let teams = try await Team.query(on: database).filter(\.$organisation.$id == organisationID).sort(\.$name).sort(\.$id).all()
         let stints = try await TeamStint.query(on: database).filter(\.$teamID ~~ teams.compactMap(\.id))
-            .field(\.$teamID).field(\.$joinedAt).field(\.$leftAt).all()
+            .field(\.$teamID).field(\.$accountID).field(\.$joinedAt).field(\.$leftAt).all()
         let periods = quarters(4, endingAt: now, timeZone: timeZone)
         let spans = Dictionary(grouping: stints, by: \.teamID).mapValues { $0.map { Span(joinedAt: $0.joinedAt, leftAt: $0.leftAt) } }
         return Model(
             organisationID: organisationID, organisationName: organisation.name, periods: periods,
             teams: teams.map { team in
                 TeamRow(teamID: team.id!, name: team.name, figures: periods.map { figures(spans[team.id!] ?? [], in: $0) })
-            })
+            },
+            continuity: try await Continuity.load(teams: teams.compactMap(\.id), stints: stints, periods: periods, now: now, on: database))
     }
 
     /// A page of the register, newest change first. Three queries.

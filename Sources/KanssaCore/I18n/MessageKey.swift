@@ -471,6 +471,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case consultationsIntro
     case consultationsNone
     case consultationsTitle
+    case continuityCaption
+    case continuityFormula
+    case continuityHeading
+    case continuityIntro
+    case continuityLongest
+    case continuityMedian
+    case continuityPlans
+    case continuityQuarter
+    case continuityWaiting
     case decisionChange
     case decisionChangeHint
     case decisionDone
