@@ -84,9 +84,9 @@ public final class ConsultationCache: Sendable {
 
     /// A consultation as a page names it.
     public enum Named: Sendable {
-        case id(UUID)
+        case identified(UUID)
         /// Its public code, as the public pages name it.
-        case code(ConsultationCode)
+        case publicCode(ConsultationCode)
     }
 
     /// What `build` makes of the consultation, from the cache while its revisions hold; nil when
@@ -95,8 +95,8 @@ public final class ConsultationCache: Sendable {
         _ page: Page, of consultation: Named, on database: any Database, build: @escaping @Sendable (UUID) async throws -> Model
     ) async throws -> Kept<Model>? {
         let row = switch consultation {
-        case .id(let id): try await database.firstRow(of: StampByID(consultationID: id))
-        case .code(let code): try await database.firstRow(of: StampByCode(code: code.value))
+        case .identified(let id): try await database.firstRow(of: StampByID(consultationID: id))
+        case .publicCode(let code): try await database.firstRow(of: StampByCode(code: code.value))
         }
         guard let row else { return nil }
         let stamp = Stamp(revision: row.revision, directory: row.directory)

@@ -124,7 +124,7 @@ import VaporTesting
             let results = try await withThrowingTaskGroup(of: ConsultationCache.Kept<String>?.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
-                        try await cache.model(.figures, of: .id(consultation), on: db) { id -> String in
+                        try await cache.model(.figures, of: .identified(consultation), on: db) { id -> String in
                             await builds.add()
                             try await Task.sleep(for: .milliseconds(200))
                             return id.uuidString
@@ -137,8 +137,8 @@ import VaporTesting
             #expect(await builds.value == 1)
             #expect(cache.statistics.built == 1)
             // Once built it is kept; an unknown consultation is nil and builds nothing.
-            #expect(try await cache.model(.figures, of: .id(consultation), on: db) { _ -> String in "again" }?.model == consultation.uuidString)
-            #expect(try await cache.model(.figures, of: .id(UUID()), on: db) { _ -> String in "none" } == nil)
+            #expect(try await cache.model(.figures, of: .identified(consultation), on: db) { _ -> String in "again" }?.model == consultation.uuidString)
+            #expect(try await cache.model(.figures, of: .identified(UUID()), on: db) { _ -> String in "none" } == nil)
             #expect(await builds.value == 1)
         }
     }

@@ -697,7 +697,7 @@ struct ListeningController: RouteCollection {
 
     @Sendable func agreement(request: Request) async throws -> Response {
         let database = request.db
-        guard let model = try await request.platform.consultations.model(.agreement, of: .id(try request.uuid("consultation")), on: database, build: {
+        guard let model = try await request.platform.consultations.model(.agreement, of: .identified(try request.uuid("consultation")), on: database, build: {
             try await Agreement.load($0, on: database)
         })?.model else { throw KanssaError.notFound }
         return CodingPages.AgreementView(model: model, chrome: request.chrome()).render().response()

@@ -28,7 +28,7 @@ struct OutcomesController: RouteCollection {
     @Sendable func figures(request: Request) async throws -> Response {
         let id = try request.uuid("consultation")
         let database = request.db
-        guard let kept = try await request.platform.consultations.model(.figures, of: .id(id), on: database, build: {
+        guard let kept = try await request.platform.consultations.model(.figures, of: .identified(id), on: database, build: {
             try await ConsultationFigures.load($0, on: database)
         }) else { throw KanssaError.notFound }
         let mayWork = try await Consultations.access(id, on: request.db).map { Policy.decide(.workOnConsultation($0), for: request.principal).isAllowed }

@@ -13,7 +13,7 @@ struct PublicReportController: RouteCollection {
     @Sendable func report(request: Request) async throws -> Response {
         let database = request.db
         guard let typed = request.parameters.get("code"), let code = ConsultationCode(typed: typed),
-              let kept = try await request.platform.consultations.model(.publicReport, of: .code(code), on: database, build: { _ in
+              let kept = try await request.platform.consultations.model(.publicReport, of: .publicCode(code), on: database, build: { _ in
                   // A draft has no public report; not kept, as nothing but a page is.
                   guard let model = try await PublicReport.load(code, on: database) else { throw KanssaError.notFound }
                   return model
