@@ -1,4 +1,3 @@
-import Agenda
 import Evaluation
 import Fluent
 import Foundation
@@ -95,12 +94,6 @@ extension DemoData {
                 stint.reasonAt = stint.leftAt
             }
             try await stint.create(on: database)
-        }
-        // Fatima shared her plan with the information desk long before its last member, Mark, left:
-        // her home page asks whether to share it with someone else, and Houten's continuity counts it.
-        if let desk = teamIDs[houten + "/Information desk"] {
-            try await PlanAuthorisation.query(on: database).filter(\.$granteeTeamID == desk)
-                .set(\.$createdAt, to: now.addingTimeInterval(-300 * day)).update()
         }
         // Joost's earlier time at the information desk, before he moved to social support.
         if let joost = accountIDs["joost@houten.demo"], let desk = teamIDs[houten + "/Information desk"] {

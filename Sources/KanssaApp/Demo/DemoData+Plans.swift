@@ -63,8 +63,6 @@ extension DemoData {
                 (houten + "/Work and income", [.agenda, .strengths, .goals, .actions, .checkIns, .timeline],
                  "Finding work that fits my life with the children", .publicTask, 365),
                 (houten + "/Social support", [.agenda, .goals, .actions], "Support for my family while I look for work", .publicTask, 180),
-                // Shared long ago (see loadStaffChanges): everyone at the desk has left since.
-                (houten + "/Information desk", [.agenda], "Help with letters in Arabic at the information desk", .consent, 180),
             ],
             actions: [
                 DemoAction(author: "fatima@houten.demo", team: nil, goal: 0, text: "Update my CV in Dutch and Arabic",
