@@ -30,15 +30,7 @@ public final class WholePictureCache: Sendable {
     }
 
     /// How often a picture was found kept, and how often it had to be built.
-    public struct Statistics: Sendable, Equatable {
-        public var kept = 0
-        public var built = 0
-
-        public init(kept: Int = 0, built: Int = 0) {
-            self.kept = kept
-            self.built = built
-        }
-    }
+    public typealias Statistics = CacheStatistics
 
     private struct State {
         var entries: RecentlyUsed<Key, Entry>

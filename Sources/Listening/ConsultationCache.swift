@@ -58,10 +58,7 @@ public final class ConsultationCache: Sendable {
     }
 
     /// How often a page was found kept, and how often it had to be built.
-    public struct Statistics: Sendable, Equatable {
-        public var kept = 0
-        public var built = 0
-    }
+    public typealias Statistics = CacheStatistics
 
     private struct State {
         var entries: RecentlyUsed<Key, Entry>

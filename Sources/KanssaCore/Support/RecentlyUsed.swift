@@ -47,3 +47,14 @@ public struct RecentlyUsed<Key: Hashable, Value> {
         }
     }
 }
+
+/// How often a cache found what was asked for kept, and how often it had to build it.
+public struct CacheStatistics: Sendable, Equatable {
+    public var kept = 0
+    public var built = 0
+
+    public init(kept: Int = 0, built: Int = 0) {
+        self.kept = kept
+        self.built = built
+    }
+}
