@@ -112,8 +112,9 @@ let package = Package(
         .target(
             name: "Evaluation",
             dependencies: [
-                // The dashboard reads what the other modules hold, starting with plans' shares.
-                "KanssaCore", "Agenda",
+                // The dashboard and the barrier register read what the other modules hold, through
+                // the small public functions each offers.
+                "KanssaCore", "Agenda", "Listening",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),

@@ -14,6 +14,14 @@ public enum EvaluationRoute: Sendable, Equatable {
     case staffChanges(organisation: UUID, page: Int = 1)
     /// One person's time in a team, and why it ended.
     case staffChange(organisation: UUID, stint: UUID)
+    /// An organisation's barrier register, and the form to record one.
+    case barriers(organisation: UUID, showing: Barriers.Showing = .current, page: Int = 1)
+    /// One barrier: its evidence, actions and reviews; the target of the form that changes it.
+    case barrier(organisation: UUID, barrier: UUID)
+    case barrierEvidence(organisation: UUID, barrier: UUID)
+    case barrierActions(organisation: UUID, barrier: UUID)
+    case barrierActionDone(organisation: UUID, barrier: UUID, action: UUID)
+    case barrierReviews(organisation: UUID, barrier: UUID)
 
     public var path: String {
         switch self {
@@ -24,11 +32,26 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .answerPulse(let pulse): "/pulses/\(pulse)"
         case .staffChanges(let organisation, let page): "/organisations/\(organisation)/staff-changes" + (page > 1 ? "?page=\(page)" : "")
         case .staffChange(let organisation, let stint): "/organisations/\(organisation)/staff-changes/\(stint)"
+        case .barriers(let organisation, let showing, let page):
+            "/organisations/\(organisation)/barriers" + Self.query([
+                showing == .current ? nil : "showing=\(showing.rawValue)", page > 1 ? "page=\(page)" : nil,
+            ])
+        case .barrier(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)"
+        case .barrierEvidence(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)/evidence"
+        case .barrierActions(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)/actions"
+        case .barrierActionDone(let organisation, let barrier, let action):
+            "/organisations/\(organisation)/barriers/\(barrier)/actions/\(action)/done"
+        case .barrierReviews(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)/reviews"
         }
     }
 
+    private static func query(_ parts: [String?]) -> String {
+        let given = parts.compactMap { $0 }
+        return given.isEmpty ? "" : "?" + given.joined(separator: "&")
+    }
+
     public var url: SafeURL {
-        // Paths starting with "/" holding only UUIDs: always safe.
+        // Paths starting with "/" holding only UUIDs and our own words: always safe.
         SafeURL(path)!
     }
 }

@@ -59,6 +59,9 @@ import VaporTesting
         let pulse: UUID
         /// Its admin's time in its team, ended an hour ago.
         let stint: UUID
+        /// A barrier of its own, owned by its admin, with an action not yet done.
+        let barrier: UUID
+        let barrierAction: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -175,6 +178,12 @@ import VaporTesting
         let stint = TeamStint(teamID: fixtures.otherTeam, accountID: fixtures.adminElsewhere, joinedAt: now.addingTimeInterval(-86_400))
         stint.leftAt = now.addingTimeInterval(-3600)
         try await stint.create(on: app.db)
+        let barrier = Barrier(organisationID: fixtures.elsewhere, title: "Their barrier", description: "Theirs", kind: .morale,
+                              teamID: fixtures.otherTeam, service: "", ownerID: fixtures.adminElsewhere, createdByID: fixtures.adminElsewhere, at: now)
+        try await barrier.create(on: app.db)
+        let barrierAction = BarrierAction(barrierID: try barrier.requireID(), text: "Their action", dueOn: "2027-02-01",
+                                          addedByID: fixtures.adminElsewhere, at: now)
+        try await barrierAction.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -186,7 +195,7 @@ import VaporTesting
                        question: try question.requireID(), answer: try answer.requireID(),
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
                        decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID(),
-                       stint: try stint.requireID())
+                       stint: try stint.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -206,7 +215,7 @@ import VaporTesting
         case "account": [foreign.account]
         case "plan": [foreign.plan, fixtures.citizenPlan]
         case "goal": [foreign.goal]
-        case "action": [foreign.action]
+        case "action": [foreign.action, foreign.barrierAction, fixtures.barrierAction]
         case "authorisation": [foreign.authorisation]
         case "tension": [foreign.tension]
         case "round": [foreign.round, fixtures.round]
@@ -230,6 +239,7 @@ import VaporTesting
         case "suggestion": [foreign.suggestion]
         case "pulse": [foreign.pulse, fixtures.pulse]
         case "stint": [foreign.stint, fixtures.endedStint]
+        case "barrier": [foreign.barrier, fixtures.barrier]
         default: nil
         }
     }
@@ -285,6 +295,9 @@ import VaporTesting
             "stint \(try await TeamStint.find(foreign.stint, on: app.db).map { "\($0.leaveReason?.rawValue ?? "none")" } ?? "-")"
                 + " \(try await PulseSchedule.query(on: app.db).count()) \(try await PulseAnswer.query(on: app.db).count())"
                 + " \(try await PulseResponse.query(on: app.db).count())",
+            "barrier \(try await Barrier.find(foreign.barrier, on: app.db).map { "\($0.title) \($0.status) \($0.ownerID)" } ?? "-")"
+                + " \(try await BarrierEvidence.query(on: app.db).count()) \(try await BarrierReview.query(on: app.db).count())"
+                + " \(try await BarrierAction.query(on: app.db).all().map { "\($0.text) \($0.doneAt == nil)" }.sorted())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -312,7 +325,10 @@ import VaporTesting
          ("ifWrong", "Taken over"), ("purpose", "Taken over"), ("audience", "Taken over"), ("opensOn", "2026-06-01"),
          ("closesOn", "2026-06-30"), ("kind", "open-text"), ("choices", ""),
          ("reasoning", "Taken over"), ("evidence[]", foreign.coding.uuidString), ("subject", "Taken over"),
-         ("owner", foreign.account.uuidString), ("dueOn", "2027-01-05"), ("grounds[]", foreign.verdict.uuidString), ("status", "done")]
+         ("owner", foreign.account.uuidString), ("dueOn", "2027-01-05"), ("grounds[]", foreign.verdict.uuidString), ("status", "done"),
+         ("pulse", "\(foreign.pulse)/workload"), ("staff-team", foreign.organisation.uuidString), ("theme", foreign.theme.uuidString),
+         ("decision", foreign.decision.uuidString), ("review-status", "resolved"), ("review-note", "Taken over"),
+         ("action-text", "Taken over"), ("action-due", "2027-01-05"), ("description", "Taken over")]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {

@@ -4,5 +4,6 @@ import Fluent
 public enum EvaluationMigrations {
     public static let all: [any Migration] = [
         CreatePulses(),
+        CreateBarriers(),
     ]
 }

@@ -131,6 +131,8 @@ enum DemoData {
             try await loadPulses(organisationIDs: organisationIDs, teamIDs: teamIDs, accountIDs: accountIDs, instrument: platform.staffPulse,
                                  at: now, on: database)
             try await loadStaffChanges(organisationIDs: organisationIDs, teamIDs: teamIDs, accountIDs: accountIDs, at: now, on: database)
+            try await loadBarriers(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, instrument: platform.staffPulse,
+                                   timeZone: platform.config.timeZone, at: now, on: database)
             try await loadActionLearningSet(
                 organisationID: organisationIDs[hull]!, accountIDs: accountIDs, timeZone: platform.config.timeZone, at: now, on: database)
             // Houten keeps its staff's case records and the access trace for a while after an

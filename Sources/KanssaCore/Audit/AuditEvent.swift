@@ -49,6 +49,9 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case pulseStopped = "pulse-stopped"
     /// Why someone's time in a team ended, recorded by an admin.
     case leaveReasonRecorded = "leave-reason-recorded"
+    case barrierRecorded = "barrier-recorded"
+    /// A barrier changed: what it is, its evidence, an action or a review.
+    case barrierChanged = "barrier-changed"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

@@ -233,6 +233,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditAboutPageChanged
     case auditAccountCreated
     case auditAccountDisabled
+    case auditBarrierChanged
+    case auditBarrierRecorded
     case auditConsultationExported
     case auditDataRequestEnded
     case auditDataRequestMade
@@ -275,6 +277,74 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditTeamsChanged
     case backToAdmin
     case backToPlan
+    case barrierActionAdd
+    case barrierActionDoneOn
+    case barrierActionDue
+    case barrierActionDueField
+    case barrierActionMarkDone
+    case barrierActionSave
+    case barrierActionText
+    case barrierActionsHeading
+    case barrierActionsNone
+    case barrierAddedBy
+    case barrierBack
+    case barrierChangeHeading
+    case barrierChangeOpen
+    case barrierChangeSave
+    case barrierChangedNotice
+    case barrierCultural
+    case barrierDescriptionField
+    case barrierDescriptionHint
+    case barrierEvidenceHeading
+    case barrierEvidenceIntro
+    case barrierEvidenceNone
+    case barrierKindEthics
+    case barrierKindField
+    case barrierKindFragmentedTeams
+    case barrierKindMorale
+    case barrierKindOpenness
+    case barrierKindOther
+    case barrierKindTurnover
+    case barrierKindWorkload
+    case barrierNewHeading
+    case barrierNextDue
+    case barrierOwnerChoose
+    case barrierOwnerField
+    case barrierRecord
+    case barrierRecordedBy
+    case barrierRecordedNotice
+    case barrierRecordedValue
+    case barrierReviewAdd
+    case barrierReviewNote
+    case barrierReviewNoteHint
+    case barrierReviewSave
+    case barrierReviewStatus
+    case barrierReviewsHeading
+    case barrierReviewsNone
+    case barrierServiceField
+    case barrierServiceHint
+    case barrierStatus
+    case barrierStatusAccepted
+    case barrierStatusAcceptedHint
+    case barrierStatusBeingAddressed
+    case barrierStatusBeingAddressedHint
+    case barrierStatusOpen
+    case barrierStatusOpenHint
+    case barrierStatusResolved
+    case barrierStatusResolvedHint
+    case barrierStructural
+    case barrierTeamField
+    case barrierTitleField
+    case barrierTitleHint
+    case barrierWhere
+    case barrierWholeOrganisation
+    case barriersIntro
+    case barriersNone
+    case barriersShowingAll
+    case barriersShowingCurrent
+    case barriersShowingLabel
+    case barriersShowingSettled
+    case barriersTitle
     case calibrationAllTeams
     case calibrationBand
     case calibrationBrier
@@ -652,6 +722,16 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorAnswersChannel
     case errorAnswersDraft
     case errorAnswersNothing
+    case errorBarrierAction
+    case errorBarrierActionDue
+    case errorBarrierDescription
+    case errorBarrierKind
+    case errorBarrierOwner
+    case errorBarrierReviewNote
+    case errorBarrierReviewStatus
+    case errorBarrierService
+    case errorBarrierTeam
+    case errorBarrierTitle
     case errorCertificateCode
     case errorChallengeSummary
     case errorCheckInNote
@@ -717,6 +797,10 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorEncounterWalkIn
     case errorEncounterWillDo
     case errorErasureNotConfirmed
+    case errorEvidenceLinked
+    case errorEvidenceNote
+    case errorEvidencePulse
+    case errorEvidenceTeam
     case errorForbiddenText
     case errorForbiddenTitle
     case errorFormRejectedText
@@ -869,6 +953,32 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorVerdictKind
     case errorVerdictReasoning
     case errorWhatMattersMissing
+    case evidenceDecisionField
+    case evidenceDecisionHeading
+    case evidenceDecisionOpen
+    case evidenceDecisionStatus
+    case evidenceGone
+    case evidenceInConsultation
+    case evidenceLink
+    case evidenceNoteField
+    case evidenceNoteOpen
+    case evidenceNoteSave
+    case evidencePulseChoice
+    case evidencePulseField
+    case evidencePulseHeading
+    case evidencePulseLatest
+    case evidencePulseNothingYet
+    case evidencePulseOpen
+    case evidencePulseTeamField
+    case evidenceStaffField
+    case evidenceStaffHeading
+    case evidenceStaffLine
+    case evidenceStaffOpen
+    case evidenceThemeAnswers
+    case evidenceThemeFew
+    case evidenceThemeField
+    case evidenceThemeHeading
+    case evidenceThemeOpen
     case expires
     case exportAnswersLink
     case exportCodesLink
@@ -950,6 +1060,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case growWill
     case growWillHint
     case homeAdminister
+    case homeBarrierDue
+    case homeBarrierToFollow
+    case homeBarriers
     case homeCaseloadActionLine
     case homeCaseloadAll
     case homeCaseloadComing
@@ -968,6 +1081,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeEncounteringHeading
     case homeEncounteringNothing
     case homeEncounteringReflection
+    case homeEvaluationHeading
     case homeInstruments
     case homeInvite
     case homeLearningFiguresReady

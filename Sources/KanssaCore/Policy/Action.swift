@@ -167,6 +167,12 @@ public enum Action: Sendable, Hashable {
     /// See each team's turnover, stability and tenure (Evaluation): the organisation's
     /// coordinators and admins. Who joined and left by name is for admins only (`manageMembers`).
     case seeStaffChanges(UUID)
+    /// Keep an organisation's barrier register (Evaluation): record barriers, change them, see
+    /// them all — its coordinators.
+    case keepBarriers(UUID)
+    /// Follow one barrier — see it, link evidence, add and finish actions, review it: those who
+    /// keep the register, and the barrier's owner while they are staff of the organisation.
+    case followBarrier(organisation: UUID, ownerID: UUID)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -139,6 +139,12 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
         case .seeStaffChanges(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
+        case .keepBarriers(let organisation):
+            allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .followBarrier(let organisation, let owner):
+            let roles = principal.roles(in: organisation)
+            allowed = roles.contains(.coordinator)
+                || (owner == principal.accountID && !roles.isDisjoint(with: [.professional, .coordinator, .admin]))
         case .answerPulse(let organisation, let teams):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.professional, .coordinator, .trainer])
                 && !teams.isDisjoint(with: principal.teamIDs)

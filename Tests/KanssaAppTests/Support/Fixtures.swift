@@ -72,6 +72,9 @@ struct Fixtures {
     let pulse: UUID
     /// The coordinator's time in the outreach team, from 400 days ago until 30 days ago.
     let endedStint: UUID
+    /// A barrier of "Here" the professional owns, with an action not yet done.
+    let barrier: UUID
+    let barrierAction: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -236,6 +239,13 @@ struct Fixtures {
         let ended = TeamStint(teamID: outreach, accountID: accounts[.coordinator]!, joinedAt: now.addingTimeInterval(-400 * 86_400))
         ended.leftAt = now.addingTimeInterval(-30 * 86_400)
         try await ended.create(on: db)
+        let barrier = Barrier(organisationID: here, title: "Caseloads too high", description: "No time for agenda conversations",
+                              kind: .workload, teamID: outreach, service: "", ownerID: accounts[.professional]!,
+                              createdByID: accounts[.coordinator]!, at: now)
+        try await barrier.create(on: db)
+        let barrierAction = BarrierAction(barrierID: try barrier.requireID(), text: "Cap new cases", dueOn: "2027-01-31",
+                                          addedByID: accounts[.coordinator]!, at: now)
+        try await barrierAction.create(on: db)
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -248,6 +258,6 @@ struct Fixtures {
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
             writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID(),
             openAssumption: try openAssumption.requireID(), decision: try decision.requireID(), pulse: try pulse.requireID(),
-            endedStint: try ended.requireID())
+            endedStint: try ended.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID())
     }
 }

@@ -27,6 +27,7 @@ enum Home {
             let mayRunConsultations: Bool
             let maySeePulses: Bool
             let maySeeStaffChanges: Bool
+            let mayKeepBarriers: Bool
         }
 
         let displayName: String
@@ -65,7 +66,8 @@ enum Home {
                     mayManagePanels: Policy.decide(.managePanels(organisationID), for: principal).isAllowed,
                     mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed,
                     maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed,
-                    maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed
+                    maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed,
+                    mayKeepBarriers: Policy.decide(.keepBarriers(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -54,6 +54,8 @@ extension Home {
                                     .link(EvaluationRoute.pulses(organisation: place.organisationID).url), .txt(t(.homePulses))))),
                                 .if(place.maySeeStaffChanges, .li(.a(
                                     .link(EvaluationRoute.staffChanges(organisation: place.organisationID).url), .txt(t(.homeStaffChanges))))),
+                                .if(place.mayKeepBarriers, .li(.a(
+                                    .link(EvaluationRoute.barriers(organisation: place.organisationID).url), .txt(t(.homeBarriers))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(
@@ -158,15 +160,19 @@ extension Home.View {
         )
     }
 
-    /// Staff pulses of the person's teams open for them to answer.
+    /// Staff pulses of the person's teams open for them to answer, and barriers they own.
     static func evaluation(_ items: [EvaluationWaiting.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
         .section(
             .class("waiting"), .attribute(named: "aria-labelledby", value: "evaluation-heading"),
-            .h2(.id("evaluation-heading"), .txt(t(.homePulseHeading))),
+            .h2(.id("evaluation-heading"), .txt(t(items.contains { if case .barrierToFollow = $0 { true } else { false } }
+                ? .homeEvaluationHeading : .homePulseHeading))),
             .ul(.class("waiting__list"), .forEach(items) { item in
                 switch item {
                 case .pulseToAnswer(let pulse, let label, let closesAt):
                     .li(.a(.link(EvaluationRoute.answerPulse(pulse).url), .txt(t(.homePulseToAnswer, ["label": label, "date": t.date(closesAt)]))))
+                case .barrierToFollow(let organisation, let barrier, let title, let nextDue):
+                    .li(.a(.link(EvaluationRoute.barrier(organisation: organisation, barrier: barrier).url),
+                           .txt(nextDue.map { t(.homeBarrierDue, ["title": title, "date": t.day($0)]) } ?? t(.homeBarrierToFollow, ["title": title]))))
                 }
             })
         )

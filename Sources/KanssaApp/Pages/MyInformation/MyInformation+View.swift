@@ -171,6 +171,8 @@ enum AuditText {
         case .pulseScheduled: t(.auditPulseScheduled)
         case .pulseStopped: t(.auditPulseStopped)
         case .leaveReasonRecorded: t(.auditLeaveReasonRecorded)
+        case .barrierRecorded: t(.auditBarrierRecorded)
+        case .barrierChanged: t(.auditBarrierChanged)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
     }

@@ -1,0 +1,75 @@
+import Fluent
+import KanssaCore
+
+/// The barrier register: barriers, their evidence, actions and reviews.
+public struct CreateBarriers: AsyncMigration {
+    public var name: String { "Evaluation_V002_CreateBarriers" }
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Barrier.schema)
+            .id()
+            .field("organisation_id", .uuid, .required, .references(Organisation.schema, "id"))
+            .field("title", .string, .required)
+            .field("description", .string, .required)
+            .field("kind", .string, .required)
+            .field("team_id", .uuid, .references(Team.schema, "id"))
+            .field("service", .string, .required)
+            .field("owner_id", .uuid, .required, .references("accounts", "id"))
+            .field("status", .string, .required)
+            .field("created_by_id", .uuid, .required, .references("accounts", "id"))
+            .field("created_at", .datetime, .required)
+            .field("updated_at", .datetime, .required)
+            .create()
+        try await database.createIndex("evaluation_barriers_organisation_id", on: Barrier.schema, columns: ["organisation_id", "updated_at"])
+        try await database.createIndex("evaluation_barriers_team_id", on: Barrier.schema, columns: ["team_id"])
+        try await database.createIndex("evaluation_barriers_owner_id", on: Barrier.schema, columns: ["owner_id"])
+        try await database.createIndex("evaluation_barriers_created_by_id", on: Barrier.schema, columns: ["created_by_id"])
+        try await database.schema(BarrierEvidence.schema)
+            .id()
+            .field("barrier_id", .uuid, .required, .references(Barrier.schema, "id"))
+            .field("kind", .string, .required)
+            .field("pulse_id", .uuid, .references(PulseSchedule.schema, "id"))
+            .field("condition", .string, .required)
+            .field("team_id", .uuid, .references(Team.schema, "id"))
+            .field("linked_id", .uuid)
+            .field("note", .string, .required)
+            .field("added_by_id", .uuid, .required, .references("accounts", "id"))
+            .field("added_at", .datetime, .required)
+            .create()
+        try await database.createIndex("evaluation_barrier_evidence_barrier_id", on: BarrierEvidence.schema, columns: ["barrier_id", "added_at"])
+        try await database.createIndex("evaluation_barrier_evidence_pulse_id", on: BarrierEvidence.schema, columns: ["pulse_id"])
+        try await database.createIndex("evaluation_barrier_evidence_team_id", on: BarrierEvidence.schema, columns: ["team_id"])
+        try await database.createIndex("evaluation_barrier_evidence_added_by_id", on: BarrierEvidence.schema, columns: ["added_by_id"])
+        try await database.schema(BarrierAction.schema)
+            .id()
+            .field("barrier_id", .uuid, .required, .references(Barrier.schema, "id"))
+            .field("text", .string, .required)
+            .field("due_on", .string, .required)
+            .field("done_at", .datetime)
+            .field("done_by_id", .uuid, .references("accounts", "id"))
+            .field("added_by_id", .uuid, .required, .references("accounts", "id"))
+            .field("added_at", .datetime, .required)
+            .create()
+        try await database.createIndex("evaluation_barrier_actions_barrier_id", on: BarrierAction.schema, columns: ["barrier_id", "due_on"])
+        try await database.createIndex("evaluation_barrier_actions_added_by_id", on: BarrierAction.schema, columns: ["added_by_id"])
+        try await database.createIndex("evaluation_barrier_actions_done_by_id", on: BarrierAction.schema, columns: ["done_by_id"])
+        try await database.schema(BarrierReview.schema)
+            .id()
+            .field("barrier_id", .uuid, .required, .references(Barrier.schema, "id"))
+            .field("status", .string, .required)
+            .field("note", .string, .required)
+            .field("by_id", .uuid, .required, .references("accounts", "id"))
+            .field("at", .datetime, .required)
+            .create()
+        try await database.createIndex("evaluation_barrier_reviews_barrier_id", on: BarrierReview.schema, columns: ["barrier_id", "at"])
+        try await database.createIndex("evaluation_barrier_reviews_by_id", on: BarrierReview.schema, columns: ["by_id"])
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(BarrierReview.schema).delete()
+        try await database.schema(BarrierAction.schema).delete()
+        try await database.schema(BarrierEvidence.schema).delete()
+        try await database.schema(Barrier.schema).delete()
+    }
+}
