@@ -735,3 +735,43 @@ def test_the_owner_of_a_barrier_reviews_it_on_a_phone_and_the_coordinator_record
     expect_accessible(coordinator, "a new barrier")
     screenshot(coordinator, "barrier")
     coordinator.context.close()
+
+
+def test_a_citizen_says_how_her_meeting_went_in_easy_words_and_staff_read_the_counts(browser, base_url):
+    citizen = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(citizen, base_url, "fatima@houten.demo")
+    citizen.get_by_role("link", name=re.compile("^You met Sanne Bakker on")).click()
+    assert citizen.get_by_role("heading", name="How was your meeting with Sanne Bakker?").is_visible()
+    expect_accessible(citizen, "after a meeting on a phone")
+    citizen.get_by_role("link", name="Show easier words").click()
+    assert citizen.get_by_role("group", name="Did Sanne Bakker listen to you?").is_visible()
+    # One question left out: the page says which, in the same easy words.
+    citizen.get_by_role("group", name="Did you talk about the things that are important to you?").get_by_label("Yes").check()
+    citizen.get_by_role("group", name="Did Sanne Bakker listen to you?").get_by_label("Yes").check()
+    citizen.get_by_role("button", name="Send my answers").click()
+    assert citizen.get_by_text("Choose yes, a bit or no.").first.is_visible()
+    expect_accessible(citizen, "after a meeting with an error")
+    citizen.get_by_role("group", name="Did you and Sanne Bakker choose the next steps together?").get_by_label("A bit").check()
+    citizen.get_by_role("button", name="Send my answers").click()
+    assert citizen.get_by_text("Thank you. Your answers are saved.").is_visible()
+    assert citizen.get_by_role("heading", name="What you said after earlier meetings").is_visible()
+    assert citizen.evaluate("document.documentElement.scrollWidth") <= 360
+    screenshot(citizen, "after-meeting-phone")
+    citizen.goto(base_url + "/")
+    assert not citizen.get_by_text("After your meeting").is_visible()
+    citizen.context.close()
+
+    professional = browser.new_context(locale="en-GB").new_page()
+    sign_in(professional, base_url, "sanne@houten.demo")
+    professional.get_by_role("link", name="What citizens said after meeting you").first.click()
+    assert professional.get_by_role("table", name="What citizens said after meeting you").is_visible()
+    expect_accessible(professional, "a professional's own citizens' voice")
+    professional.context.close()
+
+    coordinator = browser.new_context(locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@houten.demo")
+    coordinator.get_by_role("link", name="Citizens' voice after meetings").first.click()
+    assert coordinator.get_by_role("table", name="By person met").is_visible()
+    expect_accessible(coordinator, "citizens' voice")
+    screenshot(coordinator, "citizens-voice")
+    coordinator.context.close()

@@ -22,6 +22,11 @@ public enum EvaluationRoute: Sendable, Equatable {
     case barrierActions(organisation: UUID, barrier: UUID)
     case barrierActionDone(organisation: UUID, barrier: UUID, action: UUID)
     case barrierReviews(organisation: UUID, barrier: UUID)
+    /// A citizen's three questions after a meeting on their plan, in plain or easy words.
+    case afterMeeting(easy: Bool = false)
+    /// What citizens said after meetings: an organisation's figures, and a professional's own.
+    case citizensVoice(organisation: UUID)
+    case ownCitizensVoice
 
     public var path: String {
         switch self {
@@ -42,6 +47,9 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .barrierActionDone(let organisation, let barrier, let action):
             "/organisations/\(organisation)/barriers/\(barrier)/actions/\(action)/done"
         case .barrierReviews(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)/reviews"
+        case .afterMeeting(let easy): "/plan/after-meeting" + (easy ? "?easy=1" : "")
+        case .citizensVoice(let organisation): "/organisations/\(organisation)/citizens-voice"
+        case .ownCitizensVoice: "/citizens-voice"
         }
     }
 

@@ -399,6 +399,13 @@ import VaporTesting
         Entry(method: .POST, pattern: "/organisations/:organisation/barriers/:barrier/reviews",
               path: { "/organisations/\($0.here)/barriers/\($0.barrier)/reviews" }, form: { _ in [("review-status", "")] },
               allowed: [.role(.coordinator), .role(.professional)]),
+        // Citizens' voice: the plan's owner answers; coordinators and researchers read counts; a professional their own.
+        Entry(method: .GET, pattern: "/plan/after-meeting", path: { _ in "/plan/after-meeting" }, allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .POST, pattern: "/plan/after-meeting", path: { _ in "/plan/after-meeting" }, form: { _ in [("choice", "skip")] },
+              allowed: [.role(.citizen), .role(.coTrainer)]),
+        Entry(method: .GET, pattern: "/organisations/:organisation/citizens-voice", path: { "/organisations/\($0.here)/citizens-voice" },
+              allowed: [.role(.coordinator), .role(.researcher)]),
+        Entry(method: .GET, pattern: "/citizens-voice", path: { _ in "/citizens-voice" }, allowed: [.role(.professional)]),
         Entry(method: .GET, pattern: "/c", path: { _ in "/c" }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code", path: { _ in Fixtures.consultationCode.path }, allowed: Who.everyone),
         Entry(method: .GET, pattern: "/c/:code/about", path: { _ in Fixtures.consultationCode.path + "/about" }, allowed: Who.everyone),

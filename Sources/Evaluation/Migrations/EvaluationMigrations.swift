@@ -5,5 +5,6 @@ public enum EvaluationMigrations {
     public static let all: [any Migration] = [
         CreatePulses(),
         CreateBarriers(),
+        CreateMeetingFeedback(),
     ]
 }

@@ -131,6 +131,8 @@ enum DemoData {
             try await loadPulses(organisationIDs: organisationIDs, teamIDs: teamIDs, accountIDs: accountIDs, instrument: platform.staffPulse,
                                  at: now, on: database)
             try await loadStaffChanges(organisationIDs: organisationIDs, teamIDs: teamIDs, accountIDs: accountIDs, at: now, on: database)
+            try await loadCitizensVoice(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs,
+                                        timeZone: platform.config.timeZone, at: now, on: database)
             try await loadBarriers(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, instrument: platform.staffPulse,
                                    timeZone: platform.config.timeZone, at: now, on: database)
             try await loadActionLearningSet(

@@ -13,7 +13,8 @@ import Vapor
 /// retention`; a run repeated, or run by two servers at once, erases nothing twice.
 enum RetentionJob {
     /// Every module that holds personal data, the access trace last: erasing writes no trace.
-    static let holders: [any PersonalDataHolder] = [AgendaErasure(), EncounteringErasure(), ListeningErasure(), EvaluationErasure(), AccessTraceErasure()]
+    /// Evaluation first: a citizen's word after meetings hangs on their plan, which Agenda may remove.
+    static let holders: [any PersonalDataHolder] = [EvaluationErasure(), AgendaErasure(), EncounteringErasure(), ListeningErasure(), AccessTraceErasure()]
     /// Every module whose data others change for a person: such an account is in use.
     static let activity: [any ActivityHolder] = [AgendaActivity()]
 

@@ -952,6 +952,9 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorVerdictEvidence
     case errorVerdictKind
     case errorVerdictReasoning
+    case errorVoiceAnswer
+    case errorVoiceAnswerEasy
+    case errorVoiceMeeting
     case errorWhatMattersMissing
     case evidenceDecisionField
     case evidenceDecisionHeading
@@ -1073,6 +1076,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeCaseloadNewShares
     case homeCaseloadNothing
     case homeCaseloadOverdue
+    case homeCitizensVoice
     case homeConsultations
     case homeEncounteringFeedback
     case homeEncounteringFeedbackReady
@@ -1102,6 +1106,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeNewsNothing
     case homeNewsReaders
     case homeNoOrganisation
+    case homeOwnCitizensVoice
     case homePanels
     case homePasswordResets
     case homePractice
@@ -1114,6 +1119,8 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeStaffChanges
     case homeTeamAlignment
     case homeTitle
+    case homeVoiceAsk
+    case homeVoiceHeading
     case homeWaitingClash
     case homeWaitingDueSoon
     case homeWaitingHeading
@@ -2292,4 +2299,49 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case verdictSavedNotice
     case verdictStands
     case verdictTitle
+    case voiceChoicesHint
+    case voiceChoicesHintEasy
+    case voiceDecided
+    case voiceDecidedEasy
+    case voiceEasyLink
+    case voiceFiguresAnswered
+    case voiceFiguresCell
+    case voiceFiguresCount
+    case voiceFiguresGroup
+    case voiceFiguresHeld
+    case voiceFiguresIntro
+    case voiceFiguresPeople
+    case voiceFiguresTeams
+    case voiceFiguresTitle
+    case voiceFiguresWhole
+    case voiceIntro
+    case voiceIntroEasy
+    case voiceLater
+    case voiceLaterNotice
+    case voiceListened
+    case voiceListenedEasy
+    case voiceMattered
+    case voiceMatteredEasy
+    case voiceNo
+    case voiceNoTeam
+    case voiceNothing
+    case voiceNothingEasy
+    case voiceNothingTitle
+    case voiceOwnFew
+    case voiceOwnIntro
+    case voiceOwnRow
+    case voiceOwnTitle
+    case voicePartly
+    case voicePartlyEasy
+    case voicePlainLink
+    case voiceSaidHeading
+    case voiceSaidLine
+    case voiceSaidSkipped
+    case voiceSend
+    case voiceSentNotice
+    case voiceSkip
+    case voiceSkippedNotice
+    case voiceSomeone
+    case voiceTitle
+    case voiceYes
 }

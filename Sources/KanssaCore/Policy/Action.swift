@@ -173,6 +173,9 @@ public enum Action: Sendable, Hashable {
     /// Follow one barrier — see it, link evidence, add and finish actions, review it: those who
     /// keep the register, and the barrier's owner while they are staff of the organisation.
     case followBarrier(organisation: UUID, ownerID: UUID)
+    /// See what citizens said after meetings, as counts of five or more (Evaluation): the
+    /// organisation's coordinators and researchers. A professional sees their own (`useCaseload`).
+    case seeCitizensVoice(UUID)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -139,6 +139,8 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
         case .seeStaffChanges(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
+        case .seeCitizensVoice(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
         case .keepBarriers(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
         case .followBarrier(let organisation, let owner):

@@ -28,6 +28,7 @@ enum Home {
             let maySeePulses: Bool
             let maySeeStaffChanges: Bool
             let mayKeepBarriers: Bool
+            let maySeeCitizensVoice: Bool
         }
 
         let displayName: String
@@ -45,6 +46,8 @@ enum Home {
         var encountering: [EncounteringWaiting.Item]?
         /// Staff pulses of their teams to answer; nil for those no pulse could ask.
         var evaluation: [EvaluationWaiting.Item]?
+        /// A meeting on the person's own plan they may say how it went.
+        var afterMeeting: CitizensVoice.Waiting?
         var notice: Notice?
 
         init(principal: Principal, notice: Notice? = nil) {
@@ -67,7 +70,8 @@ enum Home {
                     mayRunConsultations: Policy.decide(.readConsultationFigures(organisationID), for: principal).isAllowed,
                     maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed,
                     maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed,
-                    mayKeepBarriers: Policy.decide(.keepBarriers(organisationID), for: principal).isAllowed
+                    mayKeepBarriers: Policy.decide(.keepBarriers(organisationID), for: principal).isAllowed,
+                    maySeeCitizensVoice: Policy.decide(.seeCitizensVoice(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -18,6 +18,7 @@ extension Home {
                 title: t(.homeTitle, ["name": model.displayName]), chrome: chrome,
                 notices: model.notice.map { [$0] } ?? [],
                 content: .div(
+                    .unwrap(model.afterMeeting) { Self.afterMeeting($0, t) },
                     .unwrap(model.waiting) { Self.waiting($0, t) },
                     .unwrap(model.news) { Self.news($0, t) },
                     .unwrap(model.caseload) { Self.caseload($0, t) },
@@ -54,6 +55,9 @@ extension Home {
                                     .link(EvaluationRoute.pulses(organisation: place.organisationID).url), .txt(t(.homePulses))))),
                                 .if(place.maySeeStaffChanges, .li(.a(
                                     .link(EvaluationRoute.staffChanges(organisation: place.organisationID).url), .txt(t(.homeStaffChanges))))),
+                                .if(place.maySeeCitizensVoice, .li(.a(
+                                    .link(EvaluationRoute.citizensVoice(organisation: place.organisationID).url), .txt(t(.homeCitizensVoice))))),
+                                .if(place.mayAnswerRounds, .li(.a(.link(EvaluationRoute.ownCitizensVoice.url), .txt(t(.homeOwnCitizensVoice))))),
                                 .if(place.mayKeepBarriers, .li(.a(
                                     .link(EvaluationRoute.barriers(organisation: place.organisationID).url), .txt(t(.homeBarriers))))),
                                 .if(place.maySeeSessions, .li(.a(
@@ -157,6 +161,15 @@ extension Home.View {
                 }
                 return .li(.a(.link(url), .txt(text)))
             }))
+        )
+    }
+
+    /// A meeting on the citizen's plan they may say how it went: first on the page, while it is fresh.
+    static func afterMeeting(_ waiting: CitizensVoice.Waiting, _ t: Localizer) -> Node<HTML.BodyContext> {
+        .section(
+            .class("waiting"), .attribute(named: "aria-labelledby", value: "after-meeting-heading"),
+            .h2(.id("after-meeting-heading"), .txt(t(.homeVoiceHeading))),
+            .p(.a(.link(EvaluationRoute.afterMeeting().url), .txt(t(.homeVoiceAsk, ["name": waiting.professionalName, "date": t.day(waiting.day)]))))
         )
     }
 

@@ -27,6 +27,10 @@ struct HomeController: RouteCollection {
         }
         let pulses = try await EvaluationWaiting.items(for: principal, now: request.now, on: request.db)
         if !pulses.isEmpty { model.evaluation = pulses }
+        if model.waiting != nil, let plan = try await PlanStore.existingPlan(of: principal.accountID, on: request.db) {
+            model.afterMeeting = try await CitizensVoice.waiting(planID: try plan.requireID(), ownerID: principal.accountID, now: request.now,
+                                                                 timeZone: request.platform.config.timeZone, on: request.db)
+        }
         try await WaitingNotices.seenOnHome(model, of: principal.accountID, unread: request.state.unreadNotices ?? 0, at: request.now,
                                             on: request.db)
         request.state.unreadNotices = 0
