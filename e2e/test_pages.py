@@ -775,3 +775,21 @@ def test_a_citizen_says_how_her_meeting_went_in_easy_words_and_staff_read_the_co
     expect_accessible(coordinator, "citizens' voice")
     screenshot(coordinator, "citizens-voice")
     coordinator.context.close()
+
+
+def test_a_coordinator_reads_the_dashboard_for_a_team_and_an_earlier_quarter(browser, base_url):
+    coordinator = browser.new_context(viewport={"width": 360, "height": 780}, locale="en-GB").new_page()
+    sign_in(coordinator, base_url, "lead@hull.demo")
+    coordinator.get_by_role("link", name="Dashboard and pilot report").first.click()
+    # Hull's provider collapsed half a year ago: its pulse has fallen, and a barrier is being addressed.
+    assert coordinator.get_by_role("heading", name="Staff pulse").is_visible()
+    assert coordinator.get_by_role("link", name="Caseloads too high for agenda conversations").is_visible()
+    expect_accessible(coordinator, "dashboard on a phone")
+    coordinator.get_by_label("Team").select_option(label="My Direction")
+    coordinator.get_by_label("Quarter").select_option(index=1)
+    coordinator.get_by_role("button", name="Show").click()
+    assert coordinator.get_by_text(re.compile(r", My Direction, compared with the quarter before\.")).is_visible()
+    assert coordinator.evaluate("document.documentElement.scrollWidth") <= 360
+    expect_accessible(coordinator, "dashboard for a team")
+    screenshot(coordinator, "dashboard-phone")
+    coordinator.context.close()

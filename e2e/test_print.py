@@ -4,6 +4,7 @@ buttons, forms, navigation or links that change something; the organisation's na
 date printed on top; page numbers. Each PDF is kept in artifacts/print."""
 import io
 import re
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -104,3 +105,13 @@ def test_a_co_trainer_prints_her_statement(desk, base_url):
     statement = find_link(desk, base_url, "/encountering", r"/encountering/statement$")
     pages = printed(desk, base_url, statement, "co-trainer-statement")
     expect_fit_to_hand_over(pages, statement, "Turku")
+
+
+def test_a_coordinator_prints_the_pilot_report(desk, base_url):
+    sign_in(desk, base_url, "lead@hull.demo")
+    dashboard = find_link(desk, base_url, "/", r"/dashboard$")
+    pages = printed(desk, base_url, dashboard, "pilot-report")
+    expect_fit_to_hand_over(pages, dashboard, "Hull")
+    text = unicodedata.normalize("NFKC", "\n".join(pages))  # "ﬀ" is a ligature in the PDF's text
+    for heading in ["Staff pulse", "Staff changes", "Continuity for citizens", "Barriers", "What listening led to"]:
+        assert heading in text, f"the pilot report has no {heading!r}"

@@ -27,6 +27,10 @@ public enum EvaluationRoute: Sendable, Equatable {
     /// What citizens said after meetings: an organisation's figures, and a professional's own.
     case citizensVoice(organisation: UUID)
     case ownCitizensVoice
+    /// The coordinator's dashboard for a quarter and a team; it prints as the pilot report.
+    case dashboard(organisation: UUID)
+    /// Every aggregate of the dashboard for a quarter and a team, as CSV.
+    case dashboardCSV(organisation: UUID, quarter: Int, team: UUID?)
 
     public var path: String {
         switch self {
@@ -50,6 +54,9 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .afterMeeting(let easy): "/plan/after-meeting" + (easy ? "?easy=1" : "")
         case .citizensVoice(let organisation): "/organisations/\(organisation)/citizens-voice"
         case .ownCitizensVoice: "/citizens-voice"
+        case .dashboard(let organisation): "/organisations/\(organisation)/dashboard"
+        case .dashboardCSV(let organisation, let quarter, let team):
+            "/organisations/\(organisation)/dashboard.csv" + Self.query(["quarter=\(quarter)", team.map { "team=\($0)" }])
         }
     }
 

@@ -30,6 +30,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: StaffChangesController())
     try app.register(collection: BarriersController())
     try app.register(collection: CitizensVoiceController())
+    try app.register(collection: DashboardController())
     try app.register(collection: LearningController())
     try app.register(collection: SetsController())
     try app.register(collection: SetController())

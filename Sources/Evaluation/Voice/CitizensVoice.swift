@@ -201,6 +201,16 @@ public enum CitizensVoice {
             people: table(byPerson) { $0.flatMap { people[$0] } ?? "" })
     }
 
+    /// The organisation's (or one team's) answers given from `start` until `end`, counted. One query.
+    public static func tally(of organisationID: UUID, team: UUID?, from start: Date, until end: Date, on database: any Database) async throws -> Tally {
+        var query = MeetingFeedback.query(on: database).filter(\.$organisationID == organisationID).filter(\.$outcome == .answered)
+            .filter(\.$updatedAt >= start).filter(\.$updatedAt < end)
+        if let team { query = query.filter(\.$teamID == team) }
+        var tally = Tally()
+        for row in try await query.all() { tally.add(answers(of: row)) }
+        return tally
+    }
+
     /// What citizens said after meeting this person in the last year, once five or more answered.
     /// One query.
     public static func own(_ professionalID: UUID, now: Date, on database: any Database) async throws -> (count: Int, tally: Tally?) {

@@ -120,7 +120,8 @@ extension Action {
         case .invite(let id, _), .issuePasswordReset(let id, _, _, _): id
         case .runConsultations(let id), .startConsultation(let id, _), .readConsultationFigures(let id): id
         case .schedulePulses(let id), .seePulseFigures(let id), .answerPulse(let id, _), .seeStaffChanges(let id), .keepBarriers(let id),
-             .followBarrier(let id, _), .seeCitizensVoice(let id): id
+             .followBarrier(let id, _), .seeCitizensVoice(let id),
+             .seeDashboard(let id): id
         case .workOnConsultation(let consultation), .seeConsultationFigures(let consultation): consultation.organisationID
         }
     }

@@ -550,6 +550,57 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case continuityPlans
     case continuityQuarter
     case continuityWaiting
+    case dashboardAlignmentHeading
+    case dashboardAlignmentHow
+    case dashboardAlignmentSentence
+    case dashboardAlignmentShare
+    case dashboardBarriersHeading
+    case dashboardBarriersHow
+    case dashboardBarriersSentence
+    case dashboardBarriersStatusCaption
+    case dashboardContinuitySentence
+    case dashboardCount
+    case dashboardCsvLink
+    case dashboardCsvLower
+    case dashboardCsvQuarter
+    case dashboardCsvRecorded
+    case dashboardCsvResolved
+    case dashboardCsvRestsOn
+    case dashboardCsvScope
+    case dashboardCsvSection
+    case dashboardCsvUpper
+    case dashboardCsvValue
+    case dashboardDecisions
+    case dashboardFewer
+    case dashboardFewerPlans
+    case dashboardIntro
+    case dashboardJudged
+    case dashboardListeningHeading
+    case dashboardListeningHow
+    case dashboardListeningNone
+    case dashboardListeningSentence
+    case dashboardMeasure
+    case dashboardNotYet
+    case dashboardNotYetHeading
+    case dashboardOverturned
+    case dashboardPlans
+    case dashboardPulseHeading
+    case dashboardPulseHow
+    case dashboardPulseNone
+    case dashboardPulsePoint
+    case dashboardPulseSentence
+    case dashboardQuarterField
+    case dashboardShow
+    case dashboardShowing
+    case dashboardStaffHeading
+    case dashboardStaffSentence
+    case dashboardTeamField
+    case dashboardTitle
+    case dashboardVoiceFew
+    case dashboardVoiceHeading
+    case dashboardVoiceHow
+    case dashboardVoiceSentence
+    case dashboardWholeOrganisation
     case decisionChange
     case decisionChangeHint
     case decisionDone
@@ -1078,6 +1129,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeCaseloadOverdue
     case homeCitizensVoice
     case homeConsultations
+    case homeDashboard
     case homeEncounteringFeedback
     case homeEncounteringFeedbackReady
     case homeEncounteringFollowUp

@@ -176,6 +176,8 @@ public enum Action: Sendable, Hashable {
     /// See what citizens said after meetings, as counts of five or more (Evaluation): the
     /// organisation's coordinators and researchers. A professional sees their own (`useCaseload`).
     case seeCitizensVoice(UUID)
+    /// See the organisation's dashboard and pilot report (Evaluation): its coordinators.
+    case seeDashboard(UUID)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

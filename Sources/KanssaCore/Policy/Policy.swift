@@ -141,7 +141,7 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
         case .seeCitizensVoice(let organisation):
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
-        case .keepBarriers(let organisation):
+        case .keepBarriers(let organisation), .seeDashboard(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
         case .followBarrier(let organisation, let owner):
             let roles = principal.roles(in: organisation)

@@ -86,6 +86,37 @@ public enum ListeningEvidence {
         }
     }
 
+    /// What listening led to in a span of time: decisions taken, by kind, and beliefs given a
+    /// verdict, with how many were overturned.
+    public struct Outcomes: Sendable, Equatable {
+        public var decisions: [DecisionKind: Int] = [:]
+        public var judged = 0
+        public var overturned = 0
+        public var consultations = 0
+
+        public init() {}
+    }
+
+    /// The organisation's outcomes from `start` until `end`. Four queries.
+    public static func outcomes(of organisationID: UUID, from start: Date, until end: Date, on database: any Database) async throws -> Outcomes {
+        var outcomes = Outcomes()
+        let consultations = try await Consultation.query(on: database).filter(\.$organisationID == organisationID).all().compactMap(\.id)
+        guard !consultations.isEmpty else { return outcomes }
+        outcomes.consultations = consultations.count
+        for decision in try await Decision.query(on: database).filter(\.$consultationID ~~ consultations)
+            .filter(\.$createdAt >= start).filter(\.$createdAt < end).all() {
+            outcomes.decisions[decision.kind, default: 0] += 1
+        }
+        let assumptions = try await Assumption.query(on: database).filter(\.$consultationID ~~ consultations).all().compactMap(\.id)
+        // A belief judged again in the span counts once, by its latest verdict.
+        let verdicts = try await Verdict.query(on: database).filter(\.$assumptionID ~~ assumptions)
+            .filter(\.$givenAt >= start).filter(\.$givenAt < end).sort(\.$givenAt).all()
+        let latest = verdicts.reduce(into: [UUID: VerdictKind]()) { $0[$1.assumptionID] = $1.kind }
+        outcomes.judged = latest.count
+        outcomes.overturned = latest.values.filter { $0 == .overturned }.count
+        return outcomes
+    }
+
     private static func consultations(_ ids: [UUID], of organisationID: UUID, on database: any Database) async throws -> [UUID: Consultation] {
         try await Consultation.query(on: database).filter(\.$id ~~ Set(ids)).filter(\.$organisationID == organisationID).all()
             .reduce(into: [:]) { $0[$1.id!] = $1 }

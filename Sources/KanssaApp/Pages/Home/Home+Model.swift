@@ -29,6 +29,7 @@ enum Home {
             let maySeeStaffChanges: Bool
             let mayKeepBarriers: Bool
             let maySeeCitizensVoice: Bool
+            let maySeeDashboard: Bool
         }
 
         let displayName: String
@@ -71,7 +72,8 @@ enum Home {
                     maySeePulses: Policy.decide(.seePulseFigures(organisationID), for: principal).isAllowed,
                     maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed,
                     mayKeepBarriers: Policy.decide(.keepBarriers(organisationID), for: principal).isAllowed,
-                    maySeeCitizensVoice: Policy.decide(.seeCitizensVoice(organisationID), for: principal).isAllowed
+                    maySeeCitizensVoice: Policy.decide(.seeCitizensVoice(organisationID), for: principal).isAllowed,
+                    maySeeDashboard: Policy.decide(.seeDashboard(organisationID), for: principal).isAllowed
                 )
             }
             self.notice = notice

@@ -51,6 +51,8 @@ extension Home {
                                     .link(EncounteringRoute.panels(organisation: place.organisationID).url), .txt(t(.homePanels))))),
                                 .if(place.mayRunConsultations, .li(.a(
                                     .link(ListeningRoute.consultations(organisation: place.organisationID).url), .txt(t(.homeConsultations))))),
+                                .if(place.maySeeDashboard, .li(.a(
+                                    .link(EvaluationRoute.dashboard(organisation: place.organisationID).url), .txt(t(.homeDashboard))))),
                                 .if(place.maySeePulses, .li(.a(
                                     .link(EvaluationRoute.pulses(organisation: place.organisationID).url), .txt(t(.homePulses))))),
                                 .if(place.maySeeStaffChanges, .li(.a(
