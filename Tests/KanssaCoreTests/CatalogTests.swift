@@ -23,7 +23,7 @@ import Testing
         for key in MessageKey.allCases {
             // A form's own opening brace ("one {…") is not a placeholder.
             func names(_ text: String) -> Set<String> {
-                Set(text.replacing(/(zero|one|two|few|many|other) \{/, with: "(").matches(of: placeholder).map { String($0.output.1) })
+                Set(text.replacing(/\b(zero|one|two|few|many|other) \{/, with: "(").matches(of: placeholder).map { String($0.output.1) })
             }
             let a = names(english(key))
             let b = names(finnish(key))

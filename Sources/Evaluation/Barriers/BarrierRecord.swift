@@ -16,7 +16,10 @@ public enum BarrierRecord {
         public let latest: Dated?
         public let previous: Dated?
         /// The two intervals do not overlap.
-        public let isClear: Bool
+        public var isClear: Bool {
+            guard let latest, let previous else { return false }
+            return PulseFigures.areApart(previous.point, latest.point)
+        }
 
         public struct Dated: Sendable, Equatable {
             public let opensAt: Date
@@ -184,9 +187,8 @@ public enum BarrierRecord {
             let shown = series.points.enumerated().compactMap { index, point in
                 point.map { PulseTrend.Dated(opensAt: pulse.periods[index].opensAt, point: $0) }
             }
-            let change = PulseFigures.change(in: series)
             return PulseTrend(pulseID: pulse.scheduleID, label: pulse.label, condition: condition, team: team, latest: shown.last,
-                              previous: shown.count >= 2 ? shown[shown.count - 2] : nil, isClear: change?.isClear ?? false)
+                              previous: shown.count >= 2 ? shown[shown.count - 2] : nil)
         }
     }
 }

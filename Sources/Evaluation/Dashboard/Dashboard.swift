@@ -18,7 +18,7 @@ public enum Dashboard {
         /// The intervals do not overlap.
         public var isClear: Bool {
             guard let current, let previous else { return false }
-            return current.lower > previous.upper || current.upper < previous.lower
+            return PulseFigures.areApart(previous, current)
         }
     }
 

@@ -421,10 +421,6 @@ enum BarrierFigureWords {
 
     private static func sentence(_ trend: BarrierRecord.PulseTrend, previous: BarrierRecord.PulseTrend.Dated, _ t: Localizer) -> String {
         guard let latest = trend.latest else { return "" }
-        let values = ["condition": trend.condition, "from": t.decimal(previous.point.mean), "to": t.decimal(latest.point.mean),
-                      "before": t.date(previous.opensAt), "after": t.date(latest.opensAt)]
-        let moved = (latest.point.mean * 10).rounded() - (previous.point.mean * 10).rounded()
-        let key: MessageKey = moved > 0 ? .pulseChangeUp : moved < 0 ? .pulseChangeDown : .pulseChangeSame
-        return t(key, values) + " " + t(trend.isClear ? .pulseChangeClear : .pulseChangeUnclear)
+        return PulseWords.change(trend.condition, from: previous.point, on: previous.opensAt, to: latest.point, on: latest.opensAt, t)
     }
 }

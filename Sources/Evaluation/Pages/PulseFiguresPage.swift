@@ -107,11 +107,22 @@ public enum PulseFiguresPage {
             let t = chrome.t
             guard let change = PulseFigures.change(in: series) else { return t(.pulseChangeNone) }
             let periods = model.figures.periods
-            let values = ["condition": name, "from": t.decimal(change.from.point.mean), "to": t.decimal(change.to.point.mean),
-                          "before": t.date(periods[change.from.period].opensAt), "after": t.date(periods[change.to.period].opensAt)]
-            let moved = (change.to.point.mean * 10).rounded() - (change.from.point.mean * 10).rounded()
-            let key: MessageKey = moved > 0 ? .pulseChangeUp : moved < 0 ? .pulseChangeDown : .pulseChangeSame
-            return t(key, values) + " " + t(change.isClear ? .pulseChangeClear : .pulseChangeUnclear)
+            return PulseWords.change(name, from: change.from.point, on: periods[change.from.period].opensAt, to: change.to.point,
+                                     on: periods[change.to.period].opensAt, t)
         }
+    }
+}
+
+/// The sentence saying how a pulse condition moved between two figures, wherever one is shown.
+enum PulseWords {
+    static func change(
+        _ condition: String, from before: PulseFigures.Point, on beforeDate: Date, to after: PulseFigures.Point, on afterDate: Date, _ t: Localizer
+    ) -> String {
+        let values = ["condition": condition, "from": t.decimal(before.mean), "to": t.decimal(after.mean),
+                      "before": t.date(beforeDate), "after": t.date(afterDate)]
+        // Compared as shown, to one decimal: "rose from 3.0 to 3.0" would read as nonsense.
+        let moved = (after.mean * 10).rounded() - (before.mean * 10).rounded()
+        let key: MessageKey = moved > 0 ? .pulseChangeUp : moved < 0 ? .pulseChangeDown : .pulseChangeSame
+        return t(key, values) + " " + t(PulseFigures.areApart(before, after) ? .pulseChangeClear : .pulseChangeUnclear)
     }
 }

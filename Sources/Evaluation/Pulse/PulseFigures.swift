@@ -124,11 +124,16 @@ public enum PulseFigures {
         public let from: (period: Int, point: Point)
         public let to: (period: Int, point: Point)
         /// The intervals do not overlap: a change this large is unlikely to be chance.
-        public var isClear: Bool { to.point.lower > from.point.upper || to.point.upper < from.point.lower }
+        public var isClear: Bool { PulseFigures.areApart(from.point, to.point) }
 
         public static func == (a: Change, b: Change) -> Bool {
             a.from.period == b.from.period && a.from.point == b.from.point && a.to.period == b.to.period && a.to.point == b.to.point
         }
+    }
+
+    /// Whether two points' 95 % intervals do not overlap.
+    public static func areApart(_ a: Point, _ b: Point) -> Bool {
+        b.lower > a.upper || b.upper < a.lower
     }
 
     public static func change(in series: Series) -> Change? {

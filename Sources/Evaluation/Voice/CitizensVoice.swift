@@ -72,6 +72,22 @@ public enum CitizensVoice {
         }
     }
 
+    /// Reads the citizen's form and records their word about the meeting it names: the choice
+    /// made, or what was wrong. Someone without a plan has met nobody about it.
+    public static func answer(
+        _ fields: [String: String], ownerID: UUID, now: Date, timeZone: TimeZone, on database: any Database
+    ) async throws -> Result<Choice, ProblemList<Problem>> {
+        guard let planID = try await PlanStore.existingPlan(of: ownerID, on: database)?.id,
+              let professionalID = fields["professional"].flatMap(UUID.init(uuidString:)), let day = fields["day"]
+        else { return .failure(ProblemList([.meeting])) }
+        switch read(fields) {
+        case .failure(let list): return .failure(list)
+        case .success(let choice):
+            return try await record(choice, professionalID: professionalID, day: day, planID: planID, ownerID: ownerID, now: now,
+                                    timeZone: timeZone, on: database).map { choice }
+        }
+    }
+
     /// Records the citizen's word about one meeting. Once answered or skipped it stands: sent
     /// twice (a double click, a second tab), the first is kept.
     public static func record(

@@ -90,7 +90,7 @@ struct BarriersController: RouteCollection {
     // MARK: One barrier
 
     @Sendable func show(request: Request) async throws -> Response {
-        var model = try await recordModel(request)
+        var model = try await recordModel(request, try await barrier(request).1)
         model.notice = switch request.queryText("notice") {
         case "recorded": Notice(.success, request.localizer(.barrierRecordedNotice))
         case "changed": Notice(.success, request.localizer(.barrierChangedNotice))
@@ -106,7 +106,7 @@ struct BarriersController: RouteCollection {
         let teams = try await Barriers.teams(of: organisationID, on: request.db)
         switch Barriers.check(draft, owners: owners, teams: teams) {
         case .failure(let list):
-            var model = try await recordModel(request)
+            var model = try await recordModel(request, barrier)
             model.draft = draft
             return refused(request, model, errors(list, draft: draft, request.localizer))
         case .success(let checked):
@@ -142,7 +142,7 @@ struct BarriersController: RouteCollection {
             case .note: FieldError(field: "note", message: t.textError(.errorEvidenceNote, typed: draft.note, maxLength: Barriers.longestText))
             }
         }
-        var model = try await recordModel(request)
+        var model = try await recordModel(request, barrier)
         model.typed = fields
         return refused(request, model, errors)
     }
@@ -160,7 +160,7 @@ struct BarriersController: RouteCollection {
         }
         guard case .failure(let list) = result else { return redirect(request, organisationID, try barrier.requireID(), notice: "changed") }
         let t = request.localizer
-        var model = try await recordModel(request)
+        var model = try await recordModel(request, barrier)
         model.typed = fields
         return refused(request, model, list.problems.map { problem in
             switch problem {
@@ -197,7 +197,7 @@ struct BarriersController: RouteCollection {
         }
         guard case .failure(let list) = result else { return redirect(request, organisationID, try barrier.requireID(), notice: "changed") }
         let t = request.localizer
-        var model = try await recordModel(request)
+        var model = try await recordModel(request, barrier)
         model.typed = fields
         return refused(request, model, list.problems.map { problem in
             switch problem {
@@ -218,9 +218,9 @@ struct BarriersController: RouteCollection {
         return (organisationID, barrier)
     }
 
-    private func recordModel(_ request: Request) async throws -> BarrierPages.RecordModel {
+    private func recordModel(_ request: Request, _ barrier: Barrier) async throws -> BarrierPages.RecordModel {
         let organisation = try await request.organisation()
-        let (organisationID, barrier) = try await self.barrier(request)
+        let organisationID = barrier.organisationID
         let language = request.localizer.language
         let instrument = request.platform.staffPulse
         let record = try await BarrierRecord.load(barrier, organisationName: organisation.name, instrument: instrument, language: language,

@@ -33,25 +33,14 @@ struct CitizensVoiceController: RouteCollection {
         let fields = request.formFields(["choice", "professional", "day", "mattered", "decided", "listened"], limit: 60)
         let easy = request.queryText("easy") == "1"
         let t = request.localizer
-        var problems: [CitizensVoice.Problem] = []
-        var notice = "sent"
-        if let plan = try await PlanStore.existingPlan(of: principal.accountID, on: request.db),
-           let professionalID = fields["professional"].flatMap(UUID.init(uuidString:)), let day = fields["day"] {
-            switch CitizensVoice.read(fields) {
-            case .failure(let list): problems = list.problems
-            case .success(let choice):
-                notice = switch choice { case .answer: "sent"; case .later: "later"; case .skip: "skipped" }
-                if case .failure(let list) = try await CitizensVoice.record(
-                    choice, professionalID: professionalID, day: day, planID: try plan.requireID(), ownerID: principal.accountID, now: request.now,
-                    timeZone: request.platform.config.timeZone, on: request.db) {
-                    problems = list.problems
-                }
-            }
-        } else {
-            problems = [.meeting]
-        }
-        guard !problems.isEmpty else {
+        let problems: [CitizensVoice.Problem]
+        switch try await CitizensVoice.answer(fields, ownerID: principal.accountID, now: request.now,
+                                              timeZone: request.platform.config.timeZone, on: request.db) {
+        case .success(let choice):
+            let notice = switch choice { case .answer: "sent"; case .later: "later"; case .skip: "skipped" }
             return request.redirect(to: EvaluationRoute.afterMeeting(easy: easy).path + (easy ? "&" : "?") + "notice=\(notice)", redirectType: .normal)
+        case .failure(let list):
+            problems = list.problems
         }
         var model = try await askModel(request)
         model.typed = fields
