@@ -114,7 +114,7 @@ let package = Package(
             dependencies: [
                 // The dashboard and the barrier register read what the other modules hold, through
                 // the small public functions each offers.
-                "KanssaCore", "Agenda", "Listening",
+                "KanssaCore", "Agenda", "Listening", "Learning", "Encountering",
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Plot", package: "Plot"),

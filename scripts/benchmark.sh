@@ -14,6 +14,8 @@
 # a respondent sending an answer on its public page (POST /c/CODE/q/2, each request from an
 # address of its own through a trusted proxy, as respondents on many phones), the team's analysis
 # pages (figures, answers, agreement between coders) and its public "you said, we did" page.
+# A coordinator's dashboard (and its CSV) of the same organisation as the round, whose fortnightly staff
+# pulse was answered PULSE_ANSWERS times (default 1,000,000) over two years, is asked by all connections.
 # The whole-person view is measured again on a server that
 # keeps nothing in memory (KANSSA_PLANS_KEPT=0), as every first view of a plan is built. Each
 # figure is printed with its ratio to the ceiling measured in the same run: the machine is
@@ -32,6 +34,7 @@ DATABASES=${DATABASES:-"sqlite postgres"}
 PEOPLE=16
 ROUND_ANSWERS=${ROUND_ANSWERS:-10000}
 RESPONDENTS=${RESPONDENTS:-2500}
+PULSE_ANSWERS=${PULSE_ANSWERS:-1000000}
 CONSULTATION=/c/SCA234
 # Respondents' answers arrive through a proxy on this machine that says whose they are.
 export KANSSA_TRUSTED_PROXIES=127.0.0.1
@@ -129,7 +132,7 @@ run_database() {
     seeded="the database in SQLITE_DIR, seeded before"
   else
     echo "== $label: seeding $CITIZENS citizens…"
-    "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" --respondents "$RESPONDENTS" 2>&1 | grep -v '^\[ INFO' | tail -3
+    "$BIN" seed-scale --citizens "$CITIZENS" --round-answers "$ROUND_ANSWERS" --pulse-answers "$PULSE_ANSWERS" --respondents "$RESPONDENTS" 2>&1 | grep -v '^\[ INFO' | tail -3
   fi
   [ -n "$seeded" ] || seeded="seeded in $((SECONDS - seed_start)) s"
   start_server "$label"
@@ -149,13 +152,15 @@ run_database() {
   # The earlier round to compare with is the figures page's first choice.
   compare="$figures?compare=$(curl -s -H "Cookie: $cookie" "$BASE$figures" | grep -o '<option value="[0-9A-F-]\{36\}"' | head -1 \
     | sed 's/^<option value="//; s/"$//')"
+  local dashboard
+  dashboard=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/dashboard"' | head -1 | sed 's/^href="//; s/"$//')
   # The consultation's page, from the team's list of them.
   local listening consultation
   cookie=$(cut -f1 "$WORK/listener")
   listening=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/consultations"' | head -1 | sed 's/^href="//; s/"$//')
   consultation=$(curl -s -H "Cookie: $cookie" "$BASE$listening" | grep -o 'href="/listening/consultations/[0-9A-Fa-f-]\{36\}"' | head -1 \
     | sed 's/^href="//; s/"$//')
-  local ceiling whole caseload checkin round cold answer figures_page answers_page agreement public
+  local ceiling whole caseload checkin round cold answer figures_page answers_page agreement public dashboard_page dashboard_csv
   ceiling=$(measure healthz GET /healthz none)
   whole=$(measure "whole-person view" GET /plan/actions "$WORK/citizens")
   caseload=$(measure caseload GET /caseload "$WORK/professionals")
@@ -167,6 +172,8 @@ run_database() {
   figures_page=$(measure "consultation figures" GET "$consultation/figures" "$WORK/listener")
   answers_page=$(measure "consultation answers" GET "$consultation/answers" "$WORK/listener")
   agreement=$(measure "coders' agreement" GET "$consultation/agreement" "$WORK/listener")
+  dashboard_page=$(measure "dashboard" GET "$dashboard" "$WORK/coordinator")
+  dashboard_csv=$(measure "dashboard as CSV" GET "$dashboard.csv" "$WORK/coordinator")
   stop_server
   # The same view with nothing kept in memory: every view built from the database, as a first
   # view of each plan is (the sessions live in the database and outlast the restart).
@@ -181,7 +188,7 @@ run_database() {
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
-    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round" "$answer" "$public" "$figures_page" "$answers_page" "$agreement"; do
+    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round" "$answer" "$public" "$figures_page" "$answers_page" "$agreement" "$dashboard_page" "$dashboard_csv"; do
       IFS='|' read -r name rps p50 p99 errors <<<"$row"
       share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
       echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
@@ -225,6 +232,8 @@ done
   echo "by two people; public answer: \`POST /c/SCA234/q/2\` (a written answer changed) as one of $((PEOPLE * 4)) respondents,"
   echo "each request from an address of its own; public page: \`GET /c/SCA234/we-did\`; figures, answers (its first page)"
   echo "and coders' agreement: the team's pages, as one team member."
+  echo "Dashboard: \`GET /organisations/…/dashboard\` (this quarter beside the last, the pilot report when printed) and its CSV, as the"
+  echo "coordinator of an organisation whose fortnightly staff pulse was answered $PULSE_ANSWERS times over two years."
   cat "$WORK/results.md"
 } >"$RESULTS"
 echo "Written to $RESULTS"

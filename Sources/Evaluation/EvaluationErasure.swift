@@ -6,7 +6,7 @@ import KanssaCore
 /// Erasing what Evaluation holds about a person: that they answered a pulse (their answers were
 /// never linked to them and stay, anonymous), and what they said after meetings on their plan
 /// (their own words). What citizens said after meeting them stays, no longer naming them. The
-/// pulses and barriers staff recorded are the organisation's record and stay; the account they
+/// pulses, barriers and research projects staff recorded are the organisation's record and stay; the account they
 /// point to is emptied rather than removed.
 public struct EvaluationErasure: PersonalDataHolder {
     public init() {}
@@ -20,6 +20,8 @@ public struct EvaluationErasure: PersonalDataHolder {
             try await BarrierEvidence.query(on: database).filter(\.$addedByID == person).count(),
             try await BarrierAction.query(on: database).group(.or) { $0.filter(\.$addedByID == person).filter(\.$doneByID == person) }.count(),
             try await BarrierReview.query(on: database).filter(\.$byID == person).count(),
+            try await ResearchProject.query(on: database).group(.or) { $0.filter(\.$researcherID == person).filter(\.$createdByID == person) }.count(),
+            try await ResearchExport.query(on: database).group(.or) { $0.filter(\.$requestedByID == person).filter(\.$decidedByID == person) }.count(),
         ]
         result.sharedWorkRemains = recorded.contains { $0 > 0 }
         if let plan = try await PlanStore.existingPlan(of: person, on: database) {

@@ -31,6 +31,16 @@ public enum EvaluationRoute: Sendable, Equatable {
     case dashboard(organisation: UUID)
     /// Every aggregate of the dashboard for a quarter and a team, as CSV.
     case dashboardCSV(organisation: UUID, quarter: Int, team: UUID?)
+    /// An organisation's research projects, the exports waiting for a second person, and (for
+    /// admins) the form to admit a researcher.
+    case research(organisation: UUID)
+    /// One export, summarised for the person who releases or refuses it; the target of that form.
+    case researchExport(organisation: UUID, export: UUID)
+    /// A researcher's own projects and exports.
+    case ownResearch
+    case requestResearchExport(project: UUID)
+    /// One table of a released export, as CSV.
+    case researchTable(export: UUID, field: ResearchField)
 
     public var path: String {
         switch self {
@@ -57,6 +67,11 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .dashboard(let organisation): "/organisations/\(organisation)/dashboard"
         case .dashboardCSV(let organisation, let quarter, let team):
             "/organisations/\(organisation)/dashboard.csv" + Self.query(["quarter=\(quarter)", team.map { "team=\($0)" }])
+        case .research(let organisation): "/organisations/\(organisation)/research"
+        case .researchExport(let organisation, let export): "/organisations/\(organisation)/research/exports/\(export)"
+        case .ownResearch: "/research"
+        case .requestResearchExport(let project): "/research/projects/\(project)/exports"
+        case .researchTable(let export, let field): "/research/exports/\(export)/tables/\(field.rawValue)"
         }
     }
 

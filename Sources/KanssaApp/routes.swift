@@ -31,6 +31,7 @@ func routes(_ app: Application) throws {
     try app.register(collection: BarriersController())
     try app.register(collection: CitizensVoiceController())
     try app.register(collection: DashboardController())
+    try app.register(collection: ResearchController())
     try app.register(collection: LearningController())
     try app.register(collection: SetsController())
     try app.register(collection: SetController())

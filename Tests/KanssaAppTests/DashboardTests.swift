@@ -2,7 +2,9 @@
 import Fluent
 import Foundation
 @testable import KanssaApp
+import Encountering
 import KanssaCore
+import Learning
 import Listening
 import Logging
 import Testing
@@ -57,7 +59,6 @@ import VaporTesting
             // The fixture's decision (a change) was recorded now, on a verdict given now.
             Self.expect(shown, shows: "<td>Decisions: Change</td><td>1</td><td>0</td>")
             Self.expect(shown, shows: "Leavers ÷ average staff")
-            Self.expect(shown, shows: "Not on this dashboard yet")
 
             // One team: the morale barrier (no team) and the outreach answers are left out for the other team.
             let other = try await coordinator.get(Self.page(fixtures) + "?team=\(employment)").body.string
@@ -75,6 +76,64 @@ import VaporTesting
             #expect(odd)
             let earlier = try await coordinator.get(Self.page(fixtures) + "?quarter=3").body.string.contains("Fewer than five citizens answered")
             #expect(earlier)
+        }
+    }
+
+    @Test func learningAndEncounteringAreReadThroughTheirOwnFunctions() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let quarters = StaffChanges.quarters(2, endingAt: world.now, timeZone: app.platform.config.timeZone)
+            let colleagues = try await SelfAssessmentTests.colleagues(5, on: app, fixtures: fixtures)
+            let day = Self.day, now = world.now, coordinator = fixtures.accounts[.coordinator]!
+            // Mind-sets: a round closed last year and one closed yesterday. Each part has one reversed item of four, so
+            // answering 2 then 4 moves it by 1, and 2 then 3 by 0.5.
+            let rounds = [("Before", now - 200 * day, now - 170 * day), ("After", now - 30 * day, now - day)]
+            var roundIDs: [UUID] = []
+            for (label, opened, closes) in rounds {
+                let round = AssessmentRound(organisationID: fixtures.here, teamID: nil, instrument: "co-creation-mindset", version: 1, label: label,
+                                            openedByID: coordinator, openedAt: opened, closesAt: closes)
+                try await round.create(on: app.db)
+                roundIDs.append(try round.requireID())
+            }
+            for (index, person) in (colleagues + [fixtures.accounts[.professional]!]).enumerated() {
+                try await Rounds.save(try SelfAssessmentTests.all(2), submit: true, roundID: roundIDs[0], accountID: person, at: now, on: app.db)
+                try await Rounds.save(try SelfAssessmentTests.all(index < 4 ? 4 : 3), submit: true, roundID: roundIDs[1], accountID: person, at: now,
+                                      on: app.db)
+            }
+            // Practice: five used the agenda conversation this quarter, one strengths mapping the quarter before.
+            for person in colleagues {
+                try await PracticeEntry(accountID: person, tool: "agenda-conversation", usedOn: now - day, withWhom: "", whatHappened: "",
+                                        whatLearned: "", at: now).create(on: app.db)
+            }
+            try await PracticeEntry(accountID: colleagues[0], tool: "strengths-mapping", usedOn: quarters[0].start + day, withWhom: "",
+                                    whatHappened: "", whatLearned: "", at: now).create(on: app.db)
+            // Encountering: the fixture's session (the coordinator came) and five follow-ups, three did.
+            for (index, person) in colleagues.enumerated() {
+                try await SessionFollowUp(sessionID: fixtures.encounterSession, accountID: person,
+                                          outcome: index < 3 ? .did : index == 3 ? .partly : .notYet, note: "", at: now).create(on: app.db)
+            }
+
+            var browser = Browser(app)
+            try await browser.signIn(Fixtures.login(.coordinator))
+            let shown = try await browser.get(Self.page(fixtures)).body.string
+            let parts = try #require(try Instruments.bundled()["co-creation-mindset"]).subscales.count
+            Self.expect(shown, shows: "From “Before” to “After”: \(parts) parts of the questionnaire rose clearly and 0 parts fell clearly.")
+            Self.expect(shown, shows: "<td>Rounds compared</td><td>“Before” → “After”</td><td>No round compared yet</td>")
+            // Python: statistics.mean([1, 1, 1, 1, .5, .5]) ± 2.5706 × stdev / √6 = 0.833 (0.562 to 1.104).
+            Self.expect(shown, shows: "+0.8 (+0.6 to +1.1), 6 people")
+            Self.expect(shown, shows: "5 professionals of 7 logged a practice tool this quarter, against 1 the quarter before.")
+            Self.expect(shown, shows: "<td>Used “The agenda conversation”</td><td>5</td><td>0</td>")
+            Self.expect(shown, shows: "This quarter 1 session reached 1 professional; the quarter before, 0 sessions reached 0 professionals.")
+            Self.expect(shown, shows: "<td>Follow-ups: did what they meant to</td><td>3</td><td>Fewer than five</td>")
+            let csv = try await browser.get(Self.page(fixtures) + ".csv").body.string
+            Self.expect(csv, shows: "\"Practice tools in use\",\"Used “The agenda conversation”\",\"\(quarters[1].firstDay)\",\"the whole organisation\",\"5\"")
+            Self.expect(csv, shows: "\"Follow-ups: partly\",\"\(quarters[1].firstDay)\",\"the whole organisation\",\"1\",\"\",\"\",\"5\"")
+
+            // The outreach team: no rounds of its own, under five professionals, none of its members followed up.
+            let team = try await browser.get(Self.page(fixtures) + "?team=\(fixtures.outreachTeam)").body.string
+            Self.expect(team, shows: "No second round of a self-assessment has closed for this group yet")
+            Self.expect(team, shows: "Fewer than five professionals in this group")
+            Self.expect(team, shows: "<td>Follow-ups answered</td><td>0</td><td>0</td>")
         }
     }
 
@@ -99,6 +158,10 @@ import VaporTesting
                 let fixtures = try await Fixtures.make(on: app)
                 try await Self.voice(fixtures, count: 6 * factor, yes: 3 * factor, at: world.now.addingTimeInterval(-60), on: app)
                 for _ in 0..<(5 * factor) { try await PulseTests.answer(3, fixtures, app) }
+                for _ in 0..<(5 * factor) {
+                    try await PracticeEntry(accountID: fixtures.accounts[.professional]!, tool: "agenda-conversation", usedOn: world.now,
+                                            withWhom: "", whatHappened: "", whatLearned: "", at: world.now).create(on: app.db)
+                }
                 let counter = QueryCounter()
                 app.logger = Logger(label: "queries") { _ in QueryCounter.Handler(counter: counter) }
                 var coordinator = Browser(app)

@@ -62,6 +62,9 @@ import VaporTesting
         /// A barrier of its own, owned by its admin, with an action not yet done.
         let barrier: UUID
         let barrierAction: UUID
+        /// A research project of its own, with an export released to its researcher.
+        let researchProject: UUID
+        let researchExport: UUID
     }
 
     static func foreign(_ fixtures: Fixtures, on app: Application, now: Date) async throws -> Foreign {
@@ -184,6 +187,15 @@ import VaporTesting
         let barrierAction = BarrierAction(barrierID: try barrier.requireID(), text: "Their action", dueOn: "2027-02-01",
                                           addedByID: fixtures.adminElsewhere, at: now)
         try await barrierAction.create(on: app.db)
+        let project = ResearchProject()
+        (project.organisationID, project.researcherID, project.name, project.purpose) = (fixtures.elsewhere, fixtures.adminElsewhere, "Theirs", "Theirs")
+        (project.fields, project.periodStart, project.periodEnd, project.endsOn) = ("staff-changes", "2025-01-01", "2026-12-31", "2027-12-31")
+        (project.exactDates, project.salt, project.createdByID, project.createdAt) = (true, "their-salt", fixtures.adminElsewhere, now)
+        try await project.create(on: app.db)
+        let export = ResearchExport()
+        (export.projectID, export.organisationID, export.fields, export.status) = (try project.requireID(), fixtures.elsewhere, "staff-changes", .requested)
+        (export.requestedByID, export.requestedAt) = (fixtures.adminElsewhere, now)
+        try await export.create(on: app.db)
         return Foreign(organisation: fixtures.elsewhere, account: fixtures.adminElsewhere, plan: try plan.requireID(),
                        goal: try goal.requireID(), action: action, authorisation: try authorisation.requireID(),
                        tension: try tension.requireID(), round: try round.requireID(),
@@ -195,7 +207,8 @@ import VaporTesting
                        question: try question.requireID(), answer: try answer.requireID(),
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
                        decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID(),
-                       stint: try stint.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID())
+                       stint: try stint.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID(),
+                       researchProject: try project.requireID(), researchExport: try export.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -206,6 +219,7 @@ import VaporTesting
         // with the other organisation's ids.
         if parameter == "code" { return ["XYZ789", Fixtures.consultationCode.value] }
         if parameter == "language" { return ["fi"] }  // which language of a consultation: no id
+        if parameter == "field" { return [ResearchField.staffChanges.rawValue] }  // which table of an export: no id
         return ids(parameter, foreign, fixtures)?.map(\.uuidString)
     }
 
@@ -240,6 +254,8 @@ import VaporTesting
         case "pulse": [foreign.pulse, fixtures.pulse]
         case "stint": [foreign.stint, fixtures.endedStint]
         case "barrier": [foreign.barrier, fixtures.barrier]
+        case "project": [foreign.researchProject, fixtures.researchProject]
+        case "export": [foreign.researchExport, fixtures.waitingExport]
         default: nil
         }
     }
@@ -298,6 +314,8 @@ import VaporTesting
             "barrier \(try await Barrier.find(foreign.barrier, on: app.db).map { "\($0.title) \($0.status) \($0.ownerID)" } ?? "-")"
                 + " \(try await BarrierEvidence.query(on: app.db).count()) \(try await BarrierReview.query(on: app.db).count())"
                 + " \(try await BarrierAction.query(on: app.db).all().map { "\($0.text) \($0.doneAt == nil)" }.sorted())",
+            "research \(try await ResearchExport.query(on: app.db).all().map { "\($0.status)" }.sorted())"
+                + " \(try await ResearchProject.query(on: app.db).count())",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",
@@ -328,7 +346,8 @@ import VaporTesting
          ("owner", foreign.account.uuidString), ("dueOn", "2027-01-05"), ("grounds[]", foreign.verdict.uuidString), ("status", "done"),
          ("pulse", "\(foreign.pulse)/workload"), ("staff-team", foreign.organisation.uuidString), ("theme", foreign.theme.uuidString),
          ("decision", foreign.decision.uuidString), ("review-status", "resolved"), ("review-note", "Taken over"),
-         ("action-text", "Taken over"), ("action-due", "2027-01-05"), ("description", "Taken over")]
+         ("action-text", "Taken over"), ("action-due", "2027-01-05"), ("description", "Taken over"),
+         ("decision", "release"), ("choice", "reject"), ("fields-\(foreign.researchProject)[]", "staff-changes"), ("researcher", foreign.account.uuidString)]
     }
 
     @Test func nobodyReachesAnotherPersonsThingsThroughAnyId() async throws {
@@ -362,7 +381,9 @@ import VaporTesting
                                   foreign.tension, foreign.round, foreign.set, foreign.meeting, foreign.challenge, foreign.commitment,
                                   foreign.coaching, foreign.session, foreign.panel, foreign.module, foreign.section,
                                   foreign.consultation, foreign.assumption, foreign.question, foreign.answer,
-                                  foreign.coding]
+                                  foreign.coding, foreign.encounterSession, foreign.theme, foreign.verdict, foreign.decision,
+                                  foreign.suggestion, foreign.pulse, foreign.stint, foreign.barrier, foreign.barrierAction,
+                                  foreign.researchProject, foreign.researchExport]
                 for path in paths where foreignIDs.contains(where: { path.contains($0.uuidString) }) {
                     for role in Role.allCases {
                         var browser = Browser(app)

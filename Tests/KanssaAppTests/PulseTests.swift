@@ -179,6 +179,37 @@ import VaporTesting
         }
     }
 
+    /// The running sums the figures are read from are exactly what the answers add up to, also
+    /// when answers arrive at the same moment (on PostgreSQL, where writers run side by side).
+    @Test func runningSumsMatchTheAnswersEvenWhenTheyArriveTogether() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let values = [1, 2, 3, 4, 5, 5, 4, 2]
+            if TestDatabase.postgresURL != nil {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for value in values { group.addTask { try await Self.answer(value, fixtures, app) } }
+                    try await group.waitForAll()
+                }
+            } else {
+                // SQLite writes one at a time; racing writers there only wait on the two threads
+                // every test's SQLite calls share, and stall the other tests.
+                for value in values { try await Self.answer(value, fixtures, app) }
+            }
+            func kept() async throws -> [String] {
+                try await PulseTally.query(on: app.db).filter(\.$scheduleID == fixtures.pulse).all()
+                    .map { "\($0.period) \($0.condition) \($0.answers) \($0.scored) \($0.total) \($0.squares)" }.sorted()
+            }
+            let summed = try await kept()
+            #expect(summed.count == app.platform.staffPulse.subscales.count)
+            let schedule = try #require(try await PulseSchedule.find(fixtures.pulse, on: app.db))
+            try await PulseTallies.rebuild(schedule, instrument: app.platform.staffPulse, on: app.db)
+            #expect(try await kept() == summed)
+            // Eight answered; each condition's scores 1+2+3+4+5+5+4+2 = 26, squares 100.
+            let one = summed.first { $0.hasPrefix("0 workload ") }
+            #expect(one == "0 workload 8 8 26.0 100.0")
+        }
+    }
+
     @Test func aCoordinatorStopsAPulse() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
@@ -209,7 +240,8 @@ import VaporTesting
                               createdAt: Date())
         try await account.create(on: app.db)
         let answers = Dictionary(uniqueKeysWithValues: Self.answers(value).map { (String($0.0.dropFirst(5)), value) })
-        #expect(try await Pulses.answer(answers, scheduleID: fixtures.pulse, period: period, teamID: fixtures.outreachTeam,
+        #expect(try await Pulses.answer(answers, instrument: app.platform.staffPulse, scheduleID: fixtures.pulse, period: period,
+                                        teamID: fixtures.outreachTeam,
                                         accountID: try account.requireID(), on: app.db))
     }
 }

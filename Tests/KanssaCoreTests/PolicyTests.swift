@@ -127,7 +127,35 @@ import Testing
         (.invite(organisation: here, role: .trainer), [.admin]),
         (.invite(organisation: here, role: .researcher), [.admin]),
         (.invite(organisation: here, role: .admin), [.admin]),
+        // Research: nobody of the table asked for the export or is the project's researcher.
+        (.seeResearchProjects(here), [.coordinator, .admin]),
+        (.admitResearchers(here), [.admin]),
+        (.decideResearchExport(organisation: here, requestedBy: UUID()), [.coordinator, .admin]),
+        (.seeOwnResearch, [.researcher]),
+        (.useResearchProject(organisation: here, researcher: UUID(), ended: false), []),
+        (.downloadResearchExport(organisation: here, researcher: UUID(), ended: false, released: true, expired: false), []),
     ]
+
+    /// The project's researcher asks and downloads — never once the project ended, never an
+    /// export nobody else released or whose seven days passed; nobody releases their own request.
+    @Test func researchersUseTheirOwnProjectsAndExportsNeedASecondPerson() {
+        let researcher = Who.researcher.principal!, coordinator = Who.coordinator.principal!
+        let mine = researcher.accountID
+        #expect(Policy.decide(.useResearchProject(organisation: Self.here, researcher: mine, ended: false), for: researcher).isAllowed)
+        #expect(!Policy.decide(.useResearchProject(organisation: Self.here, researcher: mine, ended: true), for: researcher).isAllowed)
+        #expect(!Policy.decide(.useResearchProject(organisation: Self.elsewhere, researcher: mine, ended: false), for: researcher).isAllowed)
+        let download = { (ended: Bool, released: Bool, expired: Bool) in
+            Policy.decide(.downloadResearchExport(organisation: Self.here, researcher: mine, ended: ended, released: released, expired: expired),
+                          for: researcher).isAllowed
+        }
+        #expect(download(false, true, false))
+        #expect(!download(false, false, false))
+        #expect(!download(false, true, true))
+        #expect(!download(true, true, false))
+        #expect(!Policy.decide(.decideResearchExport(organisation: Self.here, requestedBy: coordinator.accountID), for: coordinator).isAllowed)
+        #expect(Policy.decide(.decideResearchExport(organisation: Self.here, requestedBy: mine), for: coordinator).isAllowed)
+        #expect(!Policy.decide(.decideResearchExport(organisation: Self.here, requestedBy: mine), for: researcher).isAllowed)
+    }
 
     @Test(arguments: Who.allCases)
     func everyRoleGetsTheAnswerTheTableGives(who: Who) {

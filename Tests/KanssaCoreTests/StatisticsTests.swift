@@ -10,6 +10,14 @@ import Testing
         #expect(abs(StudentT.quantile(0.975, df: df) - expected) < 0.0005, "df \(df)")
     }
 
+    /// To six decimals, from one degree of freedom to the thousands a large pulse period has
+    /// (scipy.stats.t.ppf).
+    @Test(arguments: [(0.975, 1.0, 12.706205), (0.975, 2.0, 4.302653), (0.995, 3.0, 5.840909), (0.975, 1000.0, 1.962339),
+                      (0.975, 10000.0, 1.960201), (0.025, 50.0, -2.008559)])
+    func tQuantilesAreExactToSixDecimals(p: Double, df: Double, expected: Double) {
+        #expect(abs(StudentT.quantile(p, df: df) - expected) < 2e-6, "p \(p), df \(df)")
+    }
+
     @Test func theTDistributionIsSymmetric() {
         #expect(abs(StudentT.cdf(0, df: 7) - 0.5) < 1e-12)
         #expect(abs(StudentT.cdf(-2.3646, df: 7) - 0.025) < 0.0001)

@@ -1,7 +1,9 @@
 import Agenda
+import Encountering
 import Fluent
 import Foundation
 import KanssaCore
+import Learning
 import Listening
 
 /// The coordinator's dashboard: for a quarter, and the one before it, the structural and cultural
@@ -53,6 +55,10 @@ public enum Dashboard {
         /// Whose agenda plans serve, per team, as it stands today.
         public let alignment: [TeamAlignment.Line]
         public let listening: (current: ListeningEvidence.Outcomes, previous: ListeningEvidence.Outcomes)
+        /// The latest change between rounds by the end of each quarter.
+        public let mindset: (current: LearningEvidence.MindsetChange?, previous: LearningEvidence.MindsetChange?)
+        public let practice: (current: LearningEvidence.Practice, previous: LearningEvidence.Practice)
+        public let reach: (current: EncounteringEvidence.Reach, previous: EncounteringEvidence.Reach)
 
         public var team: String? { teamID.flatMap { id in teams.first { $0.id == id }?.name } }
         public var current: StaffChanges.Period { periods[chosen] }
@@ -64,6 +70,9 @@ public enum Dashboard {
                 && a.continuity.current == b.continuity.current && a.continuity.previous == b.continuity.previous
                 && a.barriers == b.barriers && a.voice.current == b.voice.current && a.voice.previous == b.voice.previous
                 && a.alignment == b.alignment && a.listening.current == b.listening.current && a.listening.previous == b.listening.previous
+                && a.mindset.current == b.mindset.current && a.mindset.previous == b.mindset.previous
+                && a.practice.current == b.practice.current && a.practice.previous == b.practice.previous
+                && a.reach.current == b.reach.current && a.reach.previous == b.reach.previous
         }
     }
 
@@ -73,8 +82,8 @@ public enum Dashboard {
     /// The dashboard for the quarter `chosen` (1 the oldest offered, `quarters - 1` this one) and
     /// one team or all. A fixed number of queries, and two more when someone left in the span.
     public static func load(
-        organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, language: String, now: Date, timeZone: TimeZone,
-        on database: any Database
+        organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, instruments: [String: Instrument], language: String,
+        now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache? = nil, on database: any Database
     ) async throws -> Model {
         let organisationID = try organisation.requireID()
         let periods = StaffChanges.quarters(quarters, endingAt: now, timeZone: timeZone)
@@ -84,11 +93,17 @@ public enum Dashboard {
         let teamID = teamID.flatMap { id in teams.contains { $0.id == id } ? id : nil }
         let scope = teamID.map { [$0] } ?? teams.map(\.id)
 
-        let stints = scope.isEmpty ? [] : try await TeamStint.query(on: database).filter(\.$teamID ~~ scope).all()
+        let stints = try await Continuity.Stint.of(teams: scope, on: database)
         let spans = stints.map { StaffChanges.Span(joinedAt: $0.joinedAt, leftAt: $0.leftAt) }
         let continuity = try await Continuity.load(teams: scope, stints: stints, periods: span, now: now, on: database)
         let alignment = try await TeamAlignment.load(organisation: organisation, now: now, on: database).lines
             .filter { line in teamID == nil || line.team == teams.first { $0.id == teamID }?.name }
+        let ranges = span.map { $0.start..<until($0) }
+        let mindset = try await LearningEvidence.mindsetChange(
+            organisationID: organisationID, teamID: teamID, closedBy: span.map { min($0.end, now) }, bundled: instruments, language: language,
+            cache: roundFigures, on: database)
+        let practice = try await LearningEvidence.practice(organisationID: organisationID, teamID: teamID, in: ranges, language: language, on: database)
+        let reach = try await EncounteringEvidence.reach(organisationID: organisationID, teamID: teamID, in: ranges, now: now, on: database)
         return Model(
             organisationID: organisationID, organisationName: organisation.name, periods: periods, chosen: chosen, teamID: teamID, teams: teams,
             pulse: try await pulse(of: organisationID, team: teamID, span: span, instrument: instrument, language: language, now: now, on: database),
@@ -99,7 +114,8 @@ public enum Dashboard {
                     try await CitizensVoice.tally(of: organisationID, team: teamID, from: span[0].start, until: until(span[0]), on: database)),
             alignment: alignment,
             listening: (try await ListeningEvidence.outcomes(of: organisationID, from: span[1].start, until: until(span[1]), on: database),
-                        try await ListeningEvidence.outcomes(of: organisationID, from: span[0].start, until: until(span[0]), on: database)))
+                        try await ListeningEvidence.outcomes(of: organisationID, from: span[0].start, until: until(span[0]), on: database)),
+            mindset: (mindset[1], mindset[0]), practice: (practice[1], practice[0]), reach: (reach[1], reach[0]))
     }
 
     /// Where counting in a period stops: its end, or for the quarter running now, nowhere — what

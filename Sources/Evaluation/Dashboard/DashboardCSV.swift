@@ -1,5 +1,7 @@
 import Foundation
+import Encountering
 import KanssaCore
+import Learning
 import Listening
 
 /// Every aggregate on the dashboard as comma-separated values: a row per figure, quarter and
@@ -51,6 +53,27 @@ public enum DashboardCSV {
             }
             add(.dashboardListeningHeading, t(.dashboardJudged), quarter, value: Double(listening.judged))
             add(.dashboardListeningHeading, t(.dashboardOverturned), quarter, value: Double(listening.overturned))
+            if let mindset = index == 0 ? model.mindset.current : model.mindset.previous {
+                for subscale in mindset.subscales {
+                    let change = subscale.change
+                    add(.dashboardMindsetHeading, "\(subscale.name) (“\(mindset.before)” → “\(mindset.after)”)", quarter, value: change?.meanDifference,
+                        lower: change?.lower, upper: change?.upper, restsOn: change?.count)
+                }
+            }
+            let practice = index == 0 ? model.practice.current : model.practice.previous
+            add(.dashboardPracticeHeading, t(.dashboardPracticeActive), quarter, value: practice.active.map(Double.init), restsOn: practice.professionals)
+            for tool in practice.tools ?? [] {
+                add(.dashboardPracticeHeading, t(.dashboardPracticeTool, ["tool": tool.name]), quarter, value: Double(tool.people),
+                    restsOn: practice.professionals)
+            }
+            let reach = index == 0 ? model.reach.current : model.reach.previous
+            add(.dashboardReachHeading, t(.dashboardReachSessions), quarter, value: Double(reach.sessions))
+            add(.dashboardReachHeading, t(.dashboardReachTrained), quarter, value: Double(reach.trained))
+            add(.dashboardReachHeading, t(.dashboardReachFollowUps), quarter, value: Double(reach.followUps))
+            for (index, outcome) in FollowUpOutcome.allCases.enumerated() {
+                add(.dashboardReachHeading, DashboardPage.followUp(outcome, t), quarter, value: reach.outcomes.map { Double($0[index]) },
+                    restsOn: reach.outcomes == nil ? nil : reach.followUps)
+            }
         }
         for status in BarrierStatus.allCases {
             add(.dashboardBarriersHeading, BarrierWords.status(status, t), nil, value: Double(model.barriers.byStatus[status] ?? 0))

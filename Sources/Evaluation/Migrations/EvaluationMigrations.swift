@@ -6,5 +6,7 @@ public enum EvaluationMigrations {
         CreatePulses(),
         CreateBarriers(),
         CreateMeetingFeedback(),
+        CreateResearch(),
+        CreatePulseTallies(),
     ]
 }

@@ -94,3 +94,24 @@ public final class PulseResponse: Model, @unchecked Sendable {
         self.accountID = accountID
     }
 }
+
+/// Running sums of a pulse's scores per period, team and condition: how many answered, how many
+/// gave a score for the condition, their sum and the sum of their squares — all a mean and its
+/// interval need. Written in the same transaction as each answer, so the figures are read from
+/// a few hundred rows however many thousands answered.
+public final class PulseTally: Model, @unchecked Sendable {
+    public static let schema = "pulse_tallies"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "schedule_id") public var scheduleID: UUID
+    @Field(key: "period") public var period: Int
+    @Field(key: "team_id") public var teamID: UUID
+    /// The instrument's subscale id.
+    @Field(key: "condition") public var condition: String
+    @Field(key: "answers") public var answers: Int
+    @Field(key: "scored") public var scored: Int
+    @Field(key: "total") public var total: Double
+    @Field(key: "squares") public var squares: Double
+
+    public init() {}
+}

@@ -1,6 +1,8 @@
 import Agenda
+import Encountering
 import Foundation
 import KanssaCore
+import Learning
 import Listening
 @preconcurrency import Plot
 
@@ -8,6 +10,14 @@ import Listening
 /// counted and how many it rests on, and a sentence saying what changed. Prints as the pilot
 /// report: the print styles drop the navigation and the form.
 public enum DashboardPage {
+    static func followUp(_ outcome: FollowUpOutcome, _ t: Localizer) -> String {
+        switch outcome {
+        case .did: t(.dashboardReachDid)
+        case .partly: t(.dashboardReachPartly)
+        case .notYet: t(.dashboardReachNotYet)
+        }
+    }
+
     public struct View {
         let model: Dashboard.Model
         let chrome: Chrome
@@ -35,8 +45,7 @@ public enum DashboardPage {
                     filter,
                     .p(.class("screen-only"), .a(.link(EvaluationRoute.dashboardCSV(organisation: model.organisationID, quarter: model.chosen,
                                                                                     team: model.teamID).url), .txt(t(.dashboardCsvLink)))),
-                    pulse, staff, continuity, barriers, voice, alignment, listening,
-                    .section(.h2(.txt(t(.dashboardNotYetHeading))), .p(.txt(t(.dashboardNotYet))))
+                    pulse, staff, continuity, barriers, voice, alignment, mindset, practice, reach, listening
                 )
             )
         }
@@ -161,6 +170,65 @@ public enum DashboardPage {
                         [.txt(line.team), .txt(t.number(line.plans)),
                          .txt(line.alignment.flatMap(\.percent).map { t(.staffChangesShare, ["share": t.number($0)]) } ?? t(.dashboardFewerPlans))]
                     }))
+        }
+
+        private var mindset: Node<HTML.BodyContext> {
+            let (now, before) = model.mindset
+            guard let shown = now ?? before else {
+                return section(t(.dashboardMindsetHeading), sentence: t(.dashboardMindsetNone), how: t(.dashboardMindsetHow), .empty)
+            }
+            let point: (GroupFigures.PairedChange?) -> String = { change in
+                change.map { t(.dashboardMindsetPoint, ["change": t.signedDecimal($0.meanDifference), "lower": t.signedDecimal($0.lower),
+                                                         "upper": t.signedDecimal($0.upper)], counts: ["people": $0.count]) } ?? t(.dashboardFewer)
+            }
+            let changes = (now?.subscales ?? []).compactMap(\.change)
+            let rounds: (LearningEvidence.MindsetChange?) -> String = { $0.map { "“\($0.before)” → “\($0.after)”" } ?? t(.dashboardMindsetNoRound) }
+            return section(
+                t(.dashboardMindsetHeading),
+                sentence: now.map { now in
+                    t(.dashboardMindsetSentence, ["before": now.before, "after": now.after],
+                      counts: ["up": changes.filter { $0.lower > 0 }.count, "down": changes.filter { $0.upper < 0 }.count])
+                } ?? t(.dashboardMindsetNone),
+                how: t(.dashboardMindsetHow),
+                comparison(t(.dashboardMindsetHeading), rows: [(t(.dashboardMindsetRounds), rounds(now), rounds(before))]
+                    + shown.subscales.map { subscale in
+                        (subscale.name, now.map { point($0.subscales.first { $0.name == subscale.name }?.change) } ?? t(.dashboardMindsetNoRound),
+                         before.map { point($0.subscales.first { $0.name == subscale.name }?.change) } ?? t(.dashboardMindsetNoRound))
+                    }))
+        }
+
+        private var practice: Node<HTML.BodyContext> {
+            let (now, before) = model.practice
+            guard let active = now.active, let tools = now.tools else {
+                return section(t(.dashboardPracticeHeading), sentence: t(.dashboardPracticeFew), how: t(.dashboardPracticeHow), .empty)
+            }
+            let names = (tools.isEmpty ? before.tools ?? [] : tools).prefix(5).map(\.name)
+            let people: (LearningEvidence.Practice, String) -> String = { practice, name in practice.people(using: name).map(t.number) ?? t(.dashboardFewer) }
+            return section(
+                t(.dashboardPracticeHeading),
+                sentence: t(.dashboardPracticeSentence, ["people": t.number(now.professionals), "before": before.active.map(t.number) ?? t(.dashboardFewer)],
+                            counts: ["now": active]),
+                how: t(.dashboardPracticeHow),
+                comparison(t(.dashboardPracticeHeading), rows: [
+                    (t(.dashboardPracticeActive), t.number(active), before.active.map(t.number) ?? t(.dashboardFewer)),
+                ] + names.map { name in (t(.dashboardPracticeTool, ["tool": name]), people(now, name), people(before, name)) }))
+        }
+
+        private var reach: Node<HTML.BodyContext> {
+            let (now, before) = model.reach
+            let outcome: (EncounteringEvidence.Reach, Int) -> String = { reach, index in reach.outcomes.map { t.number($0[index]) } ?? t(.dashboardFewer) }
+            return section(
+                t(.dashboardReachHeading),
+                sentence: t(.dashboardReachSentence, counts: ["sessions": now.sessions, "trained": now.trained, "sessionsBefore": before.sessions,
+                                                              "trainedBefore": before.trained]),
+                how: t(.dashboardReachHow),
+                comparison(t(.dashboardReachHeading), rows: [
+                    (t(.dashboardReachSessions), t.number(now.sessions), t.number(before.sessions)),
+                    (t(.dashboardReachTrained), t.number(now.trained), t.number(before.trained)),
+                    (t(.dashboardReachFollowUps), t.number(now.followUps), t.number(before.followUps)),
+                ] + FollowUpOutcome.allCases.enumerated().map { index, name in
+                    (DashboardPage.followUp(name, t), outcome(now, index), outcome(before, index))
+                }))
         }
 
         private var listening: Node<HTML.BodyContext> {

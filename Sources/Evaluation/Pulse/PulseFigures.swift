@@ -19,12 +19,30 @@ public enum PulseFigures {
 
     /// Scores of five or more people as a point; nil for fewer.
     public static func point(_ scores: [Double]) -> Point? {
-        guard scores.count >= GroupFigures.smallestGroup else { return nil }
-        let n = Double(scores.count)
-        let mean = scores.reduce(0, +) / n
-        let squares = scores.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
-        let margin = StudentT.quantile(0.975, df: n - 1) * (squares / (n - 1)).squareRoot() / n.squareRoot()
-        return Point(count: scores.count, mean: mean, lower: mean - margin, upper: mean + margin)
+        point(scores.reduce(into: Sums()) { $0 = $0 + Sums(count: 1, total: $1, squares: $1 * $1) })
+    }
+
+    /// How many scores, their sum and the sum of their squares: what a mean and its interval
+    /// need, and what adds up across answers and teams.
+    public struct Sums: Sendable, Equatable {
+        public var count = 0
+        public var total = 0.0
+        public var squares = 0.0
+
+        public static func + (a: Sums, b: Sums) -> Sums {
+            Sums(count: a.count + b.count, total: a.total + b.total, squares: a.squares + b.squares)
+        }
+    }
+
+    /// The sums of five or more people's scores as a point; nil for fewer.
+    public static func point(_ sums: Sums) -> Point? {
+        guard sums.count >= GroupFigures.smallestGroup else { return nil }
+        let n = Double(sums.count)
+        let mean = sums.total / n
+        // Σ(x − mean)² = Σx² − n·mean²; never below zero, however the last bits round.
+        let deviations = max(0, sums.squares - n * mean * mean)
+        let margin = StudentT.quantile(0.975, df: n - 1) * (deviations / (n - 1)).squareRoot() / n.squareRoot()
+        return Point(count: sums.count, mean: mean, lower: mean - margin, upper: mean + margin)
     }
 
     /// Which of the teams' cells may be shown beside the group's: those of five or more, less a
@@ -69,7 +87,8 @@ public enum PulseFigures {
         public let conditions: [Condition]
     }
 
-    /// Two queries: the teams, and the answers (three columns of them).
+    /// Two queries: the teams, and the schedule's running sums (a row per period, team and
+    /// condition, however many answered).
     public static func load(
         _ schedule: PulseSchedule, instrument: Instrument, language: String, now: Date, on database: any Database
     ) async throws -> Model {
@@ -77,33 +96,23 @@ public enum PulseFigures {
         let periods = Pulses.Timing(schedule).periods(until: now)
         let teamIDs = try await Pulses.teams(of: scheduleID, on: database)
         let teams = try await Team.query(on: database).filter(\.$id ~~ Array(teamIDs)).sort(\.$name).sort(\.$id).all()
-        struct Row: Decodable { let period: Int; let team_id: UUID; let answers: String }
-        let rows: [Row]
-        if let sql = database as? any SQLDatabase {
-            rows = try await sql.select().column("period").column("team_id").column("answers").from(PulseAnswer.schema)
-                .where("schedule_id", .equal, scheduleID).all(decoding: Row.self)
-        } else {
-            rows = try await PulseAnswer.query(on: database).filter(\.$scheduleID == scheduleID).all()
-                .map { Row(period: $0.period, team_id: $0.teamID, answers: $0.answers) }
-        }
-        // Scores by period, team and condition.
-        var scores: [Int: [UUID: [[Double]]]] = [:]
+        let tallies = try await Self.tallies(of: scheduleID, before: periods.count, on: database)
+        // Sums by period, team and condition; how many answered each period.
+        var sums: [Int: [UUID: [String: Sums]]] = [:]
         var answered = Array(repeating: 0, count: periods.count)
-        for row in rows where row.period < periods.count {
-            let scored = instrument.score(Pulses.read(row.answers))
-            answered[row.period] += 1
-            var byTeam = scores[row.period] ?? [:]
-            var list = byTeam[row.team_id] ?? Array(repeating: [], count: instrument.subscales.count)
-            for (index, score) in scored.enumerated() { if let value = score.value { list[index].append(value) } }
-            byTeam[row.team_id] = list
-            scores[row.period] = byTeam
+        let first = instrument.subscales.first?.id
+        for tally in tallies {
+            if tally.condition == first { answered[tally.period] += tally.answers }
+            sums[tally.period, default: [:]][tally.teamID, default: [:]][tally.condition] = Sums(count: tally.scored, total: tally.total,
+                                                                                              squares: tally.squares)
         }
-        let conditions = instrument.subscales.enumerated().map { index, subscale in
+        let conditions = instrument.subscales.map { subscale in
             var groupPoints: [Point?] = []
             var teamPoints: [[Point?]] = Array(repeating: [], count: teams.count)
             for period in periods.indices {
-                let perTeam = periods[period].closesAt <= now ? teams.map { scores[period]?[$0.id!]?[index] ?? [] } : teams.map { _ in [] }
-                let group = point(perTeam.flatMap { $0 })
+                let perTeam = periods[period].closesAt <= now
+                    ? teams.map { sums[period]?[$0.id!]?[subscale.id] ?? Sums() } : teams.map { _ in Sums() }
+                let group = point(perTeam.reduce(Sums(), +))
                 groupPoints.append(group)
                 let shown = shownTeams(perTeam.map(\.count), groupShown: group != nil)
                 for (team, values) in perTeam.enumerated() { teamPoints[team].append(shown[team] ? point(values) : nil) }
@@ -116,6 +125,33 @@ public enum PulseFigures {
         return Model(scheduleID: scheduleID, organisationID: schedule.organisationID, label: schedule.label,
                      instrumentTitle: instrument.text(instrument.title, in: language), periods: periods, answered: answered,
                      openPeriod: periods.last.flatMap { $0.closesAt > now ? $0.index : nil }, conditions: conditions)
+    }
+
+    struct Tally: Decodable {
+        let period: Int
+        let teamID: UUID
+        let condition: String
+        let answers: Int
+        let scored: Int
+        let total: Double
+        let squares: Double
+
+        enum CodingKeys: String, CodingKey {
+            case period, condition, answers, scored, total, squares
+            case teamID = "team_id"
+        }
+    }
+
+    /// The schedule's running sums, read as plain rows (a model decodes field by field).
+    static func tallies(of scheduleID: UUID, before periods: Int, on database: any Database) async throws -> [Tally] {
+        guard let sql = database as? any SQLDatabase else {
+            return try await PulseTally.query(on: database).filter(\.$scheduleID == scheduleID).filter(\.$period < periods).all().map {
+                Tally(period: $0.period, teamID: $0.teamID, condition: $0.condition, answers: $0.answers, scored: $0.scored, total: $0.total,
+                      squares: $0.squares)
+            }
+        }
+        return try await sql.select().columns("period", "team_id", "condition", "answers", "scored", "total", "squares").from(PulseTally.schema)
+            .where("schedule_id", .equal, scheduleID).where("period", .lessThan, periods).all(decoding: Tally.self)
     }
 
     /// What changed between the last two periods shown of a series: the two points, and whether

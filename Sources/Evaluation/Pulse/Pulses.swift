@@ -144,15 +144,19 @@ public enum Pulses {
             .filter(\.$accountID == accountID).count() > 0
     }
 
-    /// Keeps one person's answers without their account, and that they answered. False (nothing
-    /// kept) when they had answered this period already — also when two sends race.
+    /// Keeps one person's answers without their account, and that they answered, and adds their
+    /// scores to the period's sums. False (nothing kept) when they had answered this period
+    /// already — also when two sends race.
     public static func answer(
-        _ answers: [String: Int], scheduleID: UUID, period: Int, teamID: UUID, accountID: UUID, on database: any Database
+        _ answers: [String: Int], instrument: Instrument, scheduleID: UUID, period: Int, teamID: UUID, accountID: UUID,
+        on database: any Database
     ) async throws -> Bool {
         do {
             try await database.transaction { database in
                 try await PulseResponse(scheduleID: scheduleID, period: period, accountID: accountID).create(on: database)
                 try await PulseAnswer(scheduleID: scheduleID, period: period, teamID: teamID, answers: stored(answers)).create(on: database)
+                try await PulseTallies.add([PulseTallies.Key(period: period, teamID: teamID): PulseTallies.sums(of: answers, instrument: instrument)],
+                                           scheduleID: scheduleID, on: database)
             }
             return true
         } catch let error as any DatabaseError where error.isConstraintFailure {

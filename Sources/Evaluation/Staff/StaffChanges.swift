@@ -122,10 +122,9 @@ public enum StaffChanges {
     ) async throws -> Model {
         let organisationID = try organisation.requireID()
         let teams = try await Team.query(on: database).filter(\.$organisation.$id == organisationID).sort(\.$name).sort(\.$id).all()
-        let stints = try await TeamStint.query(on: database).filter(\.$teamID ~~ teams.compactMap(\.id))
-            .field(\.$teamID).field(\.$accountID).field(\.$joinedAt).field(\.$leftAt).all()
+        let stints = try await Continuity.Stint.of(teams: teams.compactMap(\.id), on: database)
         let periods = quarters(4, endingAt: now, timeZone: timeZone)
-        let spans = Dictionary(grouping: stints, by: \.teamID).mapValues { $0.map { Span(joinedAt: $0.joinedAt, leftAt: $0.leftAt) } }
+        let spans = Dictionary(grouping: stints, by: \.team).mapValues { $0.map { Span(joinedAt: $0.joinedAt, leftAt: $0.leftAt) } }
         return Model(
             organisationID: organisationID, organisationName: organisation.name, periods: periods,
             teams: teams.map { team in

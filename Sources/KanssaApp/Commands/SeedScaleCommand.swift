@@ -18,6 +18,9 @@ struct SeedScaleCommand: AsyncCommand {
         @Option(name: "round-answers", help: "How many people answered each of two self-assessment rounds of one organisation (default 10000; 0 for none).")
         var roundAnswers: Int?
 
+        @Option(name: "pulse-answers", help: "How many answers to a fortnightly staff pulse of that organisation over two years (default 1000000; 0 for none).")
+        var pulseAnswers: Int?
+
         @Option(name: "respondents", help: "How many people answered a consultation, four answers each (default 2500: 10,000 answers; 0 for none).")
         var respondents: Int?
 
@@ -53,6 +56,14 @@ struct SeedScaleCommand: AsyncCommand {
             context.console.print("""
                 Added two self-assessment rounds answered by \(roundAnswers) people each. \
                 Figures: /organisations/…/rounds/\(rounds.after)/figures?compare=\(rounds.before) as \(RoundScaleData.coordinatorLogin).
+                """)
+        }
+        let pulseAnswers = signature.pulseAnswers ?? 1_000_000
+        if roundAnswers > 0, pulseAnswers > 0 {
+            try await PulseScaleData(answers: pulseAnswers).load(instrument: app.platform.staffPulse, on: app.db, at: app.platform.dependencies.now())
+            context.console.print("""
+                Added a fortnightly staff pulse of two years answered \(pulseAnswers) times. \
+                Dashboard: /organisations/…/dashboard as \(RoundScaleData.coordinatorLogin).
                 """)
         }
         let respondents = signature.respondents ?? 2_500

@@ -48,6 +48,7 @@ extension DemoData {
                 }
                 try await ScaleData.insert(answers, on: database)
             }
+            try await PulseTallies.rebuild(schedule, instrument: instrument, on: database)
         }
     }
 }

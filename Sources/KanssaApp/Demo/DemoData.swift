@@ -73,6 +73,8 @@ enum DemoData {
         Person(login: "marta@valencia.demo", name: "Marta Ruiz Soler", place: valencia, role: .coTrainer, team: nil),
         Person(login: "lead@hull.demo", name: "Dawn Richards", place: hull, role: .coordinator, team: nil),
         Person(login: "trainer@hull.demo", name: "Helen Price", place: hull, role: .trainer, team: nil),
+        Person(login: "admin@hull.demo", name: "Gary Holt", place: hull, role: .admin, team: nil),
+        Person(login: "researcher@kanssa.demo", name: "Riikka Researcher", place: hull, role: .researcher, team: nil),
         Person(login: "ruud@nieuwegein.demo", name: "Ruud Smit", place: nieuwegein, role: .professional, team: "Neighbourhood team"),
     ] + hullOfficers.map { login, name in Person(login: login, name: name, place: hull, role: .professional, team: "My Direction") }
         + encounterParticipants.flatMap { place, people in
@@ -133,6 +135,8 @@ enum DemoData {
             try await loadStaffChanges(organisationIDs: organisationIDs, teamIDs: teamIDs, accountIDs: accountIDs, at: now, on: database)
             try await loadCitizensVoice(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs,
                                         timeZone: platform.config.timeZone, at: now, on: database)
+            try await loadResearch(accountIDs: accountIDs, organisationIDs: organisationIDs, timeZone: platform.config.timeZone, at: now,
+                                   on: database)
             try await loadBarriers(accountIDs: accountIDs, organisationIDs: organisationIDs, teamIDs: teamIDs, instrument: platform.staffPulse,
                                    timeZone: platform.config.timeZone, at: now, on: database)
             try await loadActionLearningSet(

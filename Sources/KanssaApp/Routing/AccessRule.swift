@@ -97,7 +97,7 @@ extension Action {
         switch self {
         case .useOwnAccount, .restrictOrEraseOwnData, .useOwnPlan, .readPlan, .contribute, .changeAction, .rewordSuggestion, .useCaseload,
              .recordPermission,
-             .useLearning, .keepPracticeLog, .startCoaching, .useEncountering, .seeOwnDeliveryStatement: nil
+             .useLearning, .keepPracticeLog, .startCoaching, .useEncountering, .seeOwnDeliveryStatement, .seeOwnResearch: nil
         case .managePanels(let id): id
         case .writeForPanel(let panel), .adaptModule(_, let panel): panel.organisationID
         case .readModule(let module), .writeModule(let module), .commentOnModule(let module), .scheduleEncounterSession(let module),
@@ -121,7 +121,8 @@ extension Action {
         case .runConsultations(let id), .startConsultation(let id, _), .readConsultationFigures(let id): id
         case .schedulePulses(let id), .seePulseFigures(let id), .answerPulse(let id, _), .seeStaffChanges(let id), .keepBarriers(let id),
              .followBarrier(let id, _), .seeCitizensVoice(let id),
-             .seeDashboard(let id): id
+             .seeDashboard(let id), .seeResearchProjects(let id), .admitResearchers(let id): id
+        case .decideResearchExport(let id, _), .useResearchProject(let id, _, _), .downloadResearchExport(let id, _, _, _, _): id
         case .workOnConsultation(let consultation), .seeConsultationFigures(let consultation): consultation.organisationID
         }
     }

@@ -52,6 +52,14 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case barrierRecorded = "barrier-recorded"
     /// A barrier changed: what it is, its evidence, an action or a review.
     case barrierChanged = "barrier-changed"
+    /// An admin admitted a researcher to a research project of the organisation.
+    case researchProjectAdmitted = "research-project-admitted"
+    /// A researcher asked for an export; another person released or refused it.
+    case researchExportRequested = "research-export-requested"
+    case researchExportReleased = "research-export-released"
+    case researchExportRefused = "research-export-refused"
+    /// A researcher downloaded one table of a released export.
+    case researchExportDownloaded = "research-export-downloaded"
 }
 
 public enum AuditOutcome: String, Codable, Sendable {

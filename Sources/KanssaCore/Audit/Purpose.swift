@@ -22,6 +22,8 @@ public enum Purpose: String, Sendable, CaseIterable {
     case listening
     /// How the conditions of change are going: staff pulses, staff changes, barriers.
     case evaluation
+    /// Pseudonymised exports to researchers an organisation admitted to a project.
+    case research
 }
 
 extension AuditRecord {

@@ -263,6 +263,11 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditPulseScheduled
     case auditPulseStopped
     case auditRequestDenied
+    case auditResearchExportDownloaded
+    case auditResearchExportRefused
+    case auditResearchExportReleased
+    case auditResearchExportRequested
+    case auditResearchProjectAdmitted
     case auditRetentionRulesChanged
     case auditRolesChanged
     case auditRoundOpened
@@ -580,16 +585,36 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case dashboardListeningNone
     case dashboardListeningSentence
     case dashboardMeasure
-    case dashboardNotYet
-    case dashboardNotYetHeading
+    case dashboardMindsetHeading
+    case dashboardMindsetHow
+    case dashboardMindsetNoRound
+    case dashboardMindsetNone
+    case dashboardMindsetPoint
+    case dashboardMindsetRounds
+    case dashboardMindsetSentence
     case dashboardOverturned
     case dashboardPlans
+    case dashboardPracticeActive
+    case dashboardPracticeFew
+    case dashboardPracticeHeading
+    case dashboardPracticeHow
+    case dashboardPracticeSentence
+    case dashboardPracticeTool
     case dashboardPulseHeading
     case dashboardPulseHow
     case dashboardPulseNone
     case dashboardPulsePoint
     case dashboardPulseSentence
     case dashboardQuarterField
+    case dashboardReachDid
+    case dashboardReachFollowUps
+    case dashboardReachHeading
+    case dashboardReachHow
+    case dashboardReachNotYet
+    case dashboardReachPartly
+    case dashboardReachSentence
+    case dashboardReachSessions
+    case dashboardReachTrained
     case dashboardShow
     case dashboardShowing
     case dashboardStaffHeading
@@ -935,6 +960,15 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case errorReference
     case errorReportHappened
     case errorReportLearned
+    case errorResearchEndsOn
+    case errorResearchFields
+    case errorResearchName
+    case errorResearchNoneChosen
+    case errorResearchNotApproved
+    case errorResearchPeriodEnd
+    case errorResearchPeriodStart
+    case errorResearchPurpose
+    case errorResearchResearcher
     case errorRetentionMonths
     case errorRetentionReason
     case errorRole
@@ -1138,6 +1172,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeEncounteringNothing
     case homeEncounteringReflection
     case homeEvaluationHeading
+    case homeExportToDecide
     case homeInstruments
     case homeInvite
     case homeLearningFiguresReady
@@ -1159,12 +1194,14 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case homeNewsReaders
     case homeNoOrganisation
     case homeOwnCitizensVoice
+    case homeOwnResearch
     case homePanels
     case homePasswordResets
     case homePractice
     case homePulseHeading
     case homePulseToAnswer
     case homePulses
+    case homeResearch
     case homeRounds
     case homeSessions
     case homeSets
@@ -1510,6 +1547,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case navMyPlan
     case navNotices
     case navNoticesUnread
+    case navResearch
     case navigationLabel
     case nextPage
     case nextStepAdmin
@@ -1812,6 +1850,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case purposeOrganisationAdministration
     case purposeOwnPlan
     case purposeOwnProfile
+    case purposeResearch
     case purposeSecurity
     case questionAction
     case questionAdd
@@ -1861,6 +1900,71 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case reportNotYetTitle
     case reportPrintHint
     case reportTitle
+    case researchAdmit
+    case researchAdmitHeading
+    case researchAdmittedNotice
+    case researchAsk
+    case researchAskLegend
+    case researchAskedBy
+    case researchAskedNotice
+    case researchAskedOn
+    case researchBack
+    case researchColumns
+    case researchDates
+    case researchDatesDay
+    case researchDatesDayApproved
+    case researchDatesMonth
+    case researchDecidedAlready
+    case researchDownload
+    case researchEnded
+    case researchEndsOnField
+    case researchEndsOnHint
+    case researchExportOf
+    case researchExportsHeading
+    case researchFieldConsultationAnswers
+    case researchFieldConsultationAnswersHint
+    case researchFieldMeetingFeedback
+    case researchFieldMeetingFeedbackHint
+    case researchFieldPracticeLog
+    case researchFieldPracticeLogHint
+    case researchFieldStaffChanges
+    case researchFieldStaffChangesHint
+    case researchFieldTrainingAttendance
+    case researchFieldTrainingAttendanceHint
+    case researchHeldBack
+    case researchIntro
+    case researchNameField
+    case researchNoResearchers
+    case researchOwnIntro
+    case researchOwnNone
+    case researchOwnTitle
+    case researchPeople
+    case researchPeriod
+    case researchPeriodEndField
+    case researchPeriodStartField
+    case researchPeriodValue
+    case researchProjectsHeading
+    case researchProjectsNone
+    case researchPurposeField
+    case researchPurposeHint
+    case researchRefuse
+    case researchRefusedNotice
+    case researchRelease
+    case researchReleasedNotice
+    case researchResearcherField
+    case researchRows
+    case researchStatusExpired
+    case researchStatusRefused
+    case researchStatusReleased
+    case researchStatusRequested
+    case researchSummaryHeading
+    case researchSummaryIntro
+    case researchTable
+    case researchTablesField
+    case researchTitle
+    case researchWaitingHeading
+    case researchWaitingNone
+    case researchYouAsked
     case retentionAccessTrace
     case retentionAccessTraceHint
     case retentionCaseRecords

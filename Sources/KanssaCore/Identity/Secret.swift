@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 
 /// The installation's secret, used for keyed digests (invitation codes, throttling keys,
-/// anti-forgery tokens, later research pseudonyms). Never logged, never shown.
+/// anti-forgery tokens, research projects' pseudonym keys). Never logged, never shown.
 public struct Secret: Sendable {
     private let key: SymmetricKey
 
@@ -14,6 +14,11 @@ public struct Secret: Sendable {
     public func digest(_ message: String, purpose: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(message)".utf8), using: key)
         return Data(mac).base64URLEncoded
+    }
+
+    /// A key of its own for one purpose and salt (a research project's), derived from the secret.
+    public func key(for purpose: String, salt: String) -> SymmetricKey {
+        SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data("\(purpose)\u{0}\(salt)".utf8), using: key)))
     }
 }
 

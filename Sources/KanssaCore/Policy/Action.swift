@@ -178,6 +178,21 @@ public enum Action: Sendable, Hashable {
     case seeCitizensVoice(UUID)
     /// See the organisation's dashboard and pilot report (Evaluation): its coordinators.
     case seeDashboard(UUID)
+    /// See an organisation's research projects and the exports asked for: its coordinators and
+    /// admins — never an export's contents.
+    case seeResearchProjects(UUID)
+    /// Admit a researcher to a research project: the organisation's admins.
+    case admitResearchers(UUID)
+    /// Release or refuse an export: a coordinator or admin of the organisation who did not ask for it.
+    case decideResearchExport(organisation: UUID, requestedBy: UUID)
+    /// See one's own research projects: anyone who is a researcher somewhere.
+    case seeOwnResearch
+    /// Ask for an export of a project: its researcher, while a researcher of the organisation
+    /// and until the project's end date.
+    case useResearchProject(organisation: UUID, researcher: UUID, ended: Bool)
+    /// Download a table of an export: as `useResearchProject`, and only once another person
+    /// released it and within seven days of that.
+    case downloadResearchExport(organisation: UUID, researcher: UUID, ended: Bool, released: Bool, expired: Bool)
     case useCaseload
     /// See an organisation's teams, members and invitations; add teams.
     case administerOrganisation(UUID)

@@ -143,6 +143,19 @@ public enum Policy {
             allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .researcher])
         case .keepBarriers(let organisation), .seeDashboard(let organisation):
             allowed = principal.roles(in: organisation).contains(.coordinator)
+        case .seeResearchProjects(let organisation):
+            allowed = !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
+        case .admitResearchers(let organisation):
+            allowed = principal.roles(in: organisation).contains(.admin)
+        case .decideResearchExport(let organisation, let requestedBy):
+            allowed = requestedBy != principal.accountID && !principal.roles(in: organisation).isDisjoint(with: [.coordinator, .admin])
+        case .seeOwnResearch:
+            allowed = principal.memberships.contains { $0.role == .researcher }
+        case .useResearchProject(let organisation, let researcher, let ended):
+            allowed = researcher == principal.accountID && principal.roles(in: organisation).contains(.researcher) && !ended
+        case .downloadResearchExport(let organisation, let researcher, let ended, let released, let expired):
+            allowed = released && !expired
+                && decide(.useResearchProject(organisation: organisation, researcher: researcher, ended: ended), for: principal).isAllowed
         case .followBarrier(let organisation, let owner):
             let roles = principal.roles(in: organisation)
             allowed = roles.contains(.coordinator)

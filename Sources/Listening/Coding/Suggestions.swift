@@ -257,6 +257,12 @@ public enum Suggestions {
 
     /// Takes a suggestion into the codebook (under its own words or the name given) or turns it
     /// down, once; the theme and the decision are made together.
+    /// Whether the suggestion is one of the consultation's: asked before anything else about a
+    /// form naming it, so that another consultation's id is never found.
+    public static func isOf(_ suggestionID: UUID, consultation consultationID: UUID, on database: any Database) async throws -> Bool {
+        try await ThemeSuggestion.query(on: database).filter(\.$id == suggestionID).filter(\.$consultationID == consultationID).count() > 0
+    }
+
     public static func decide(
         _ suggestionID: UUID, of consultationID: UUID, choice: Choice, name: String, by accountID: UUID, at now: Date, on database: any Database
     ) async throws -> Result<Void, ProblemList<DecideProblem>> {

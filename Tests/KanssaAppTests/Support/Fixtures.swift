@@ -75,6 +75,12 @@ struct Fixtures {
     /// A barrier of "Here" the professional owns, with an action not yet done.
     let barrier: UUID
     let barrierAction: UUID
+    /// A research project of "Here" the researcher was admitted to (staff changes and the
+    /// practice log, the last year, ending in a year), with an export the coordinator released
+    /// now and another waiting for a second person.
+    let researchProject: UUID
+    let researchExport: UUID
+    let waitingExport: UUID
 
     static func login(_ role: Role) -> String { "\(role.rawValue)@here.test" }
     static let adminElsewhereLogin = "admin@elsewhere.test"
@@ -246,6 +252,20 @@ struct Fixtures {
         let barrierAction = BarrierAction(barrierID: try barrier.requireID(), text: "Cap new cases", dueOn: "2027-01-31",
                                           addedByID: accounts[.coordinator]!, at: now)
         try await barrierAction.create(on: db)
+        let project = ResearchProject()
+        (project.organisationID, project.researcherID, project.name, project.purpose) = (here, accounts[.researcher]!, "Turnover study", "To learn")
+        (project.fields, project.periodStart, project.periodEnd, project.endsOn) = ("staff-changes,practice-log", "2025-06-01", "2026-05-31", "2027-05-31")
+        (project.exactDates, project.salt, project.createdByID, project.createdAt) = (false, "fixture-salt", accounts[.admin]!, now)
+        try await project.create(on: db)
+        var exports: [UUID] = []
+        for status in [ResearchExportStatus.released, .requested] {
+            let export = ResearchExport()
+            (export.projectID, export.organisationID, export.fields) = (try project.requireID(), here, "staff-changes")
+            (export.requestedByID, export.requestedAt, export.status) = (accounts[.researcher]!, now, status)
+            if status == .released { (export.decidedByID, export.decidedAt) = (accounts[.coordinator]!, now) }
+            try await export.create(on: db)
+            exports.append(try export.requireID())
+        }
         return Fixtures(
             here: here, elsewhere: elsewhere, outreachTeam: outreach, otherTeam: otherTeam, accounts: accounts,
             adminElsewhere: adminElsewhere, memberOfBoth: both, citizenPlan: try plan.requireID(),
@@ -258,6 +278,7 @@ struct Fixtures {
             assumption: try assumption.requireID(), question: try question.requireID(), openConsultation: try asking.requireID(),
             writtenAnswer: try answer.requireID(), theme: try theme.requireID(), coding: try coding.requireID(),
             openAssumption: try openAssumption.requireID(), decision: try decision.requireID(), pulse: try pulse.requireID(),
-            endedStint: try ended.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID())
+            endedStint: try ended.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID(),
+            researchProject: try project.requireID(), researchExport: exports[0], waitingExport: exports[1])
     }
 }

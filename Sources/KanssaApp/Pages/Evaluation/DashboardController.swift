@@ -30,7 +30,8 @@ struct DashboardController: RouteCollection {
     private func load(_ request: Request) async throws -> Dashboard.Model {
         try await Dashboard.load(
             organisation: try await request.organisation(), chosen: request.query[Int.self, at: "quarter"],
-            teamID: request.query[UUID.self, at: "team"], instrument: request.platform.staffPulse, language: request.localizer.language,
-            now: request.now, timeZone: request.platform.config.timeZone, on: request.db)
+            teamID: request.query[UUID.self, at: "team"], instrument: request.platform.staffPulse, instruments: request.platform.instruments,
+            language: request.localizer.language,
+            now: request.now, timeZone: request.platform.config.timeZone, roundFigures: request.platform.roundFigures, on: request.db)
     }
 }

@@ -135,8 +135,8 @@ struct PulsesController: RouteCollection {
             return PulseAnswerPage.View(model: model.page, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         let scheduleID = try request.uuid("pulse")
-        guard try await Pulses.answer(answers, scheduleID: scheduleID, period: period, teamID: team, accountID: principal.accountID,
-                                      on: request.db)
+        guard try await Pulses.answer(answers, instrument: request.platform.staffPulse, scheduleID: scheduleID, period: period, teamID: team,
+                                      accountID: principal.accountID, on: request.db)
         else {
             // Sent twice (a double click, another tab): the first answer stands.
             return request.redirect(to: EvaluationRoute.answerPulse(scheduleID).path, redirectType: .normal)

@@ -30,10 +30,13 @@ enum Home {
             let mayKeepBarriers: Bool
             let maySeeCitizensVoice: Bool
             let maySeeDashboard: Bool
+            let maySeeResearch: Bool
         }
 
         let displayName: String
         let places: [Place]
+        /// A researcher somewhere: their projects, in any organisation, are on one page.
+        let mayUseResearch: Bool
         /// What the person's own plan asks of them now; nil for those who have no plan of their own.
         var waiting: [WaitingForYou.Item]?
         /// What changed for them since they last came; nil for those who have no plan of their own.
@@ -73,9 +76,11 @@ enum Home {
                     maySeeStaffChanges: Policy.decide(.seeStaffChanges(organisationID), for: principal).isAllowed,
                     mayKeepBarriers: Policy.decide(.keepBarriers(organisationID), for: principal).isAllowed,
                     maySeeCitizensVoice: Policy.decide(.seeCitizensVoice(organisationID), for: principal).isAllowed,
-                    maySeeDashboard: Policy.decide(.seeDashboard(organisationID), for: principal).isAllowed
+                    maySeeDashboard: Policy.decide(.seeDashboard(organisationID), for: principal).isAllowed,
+                    maySeeResearch: Policy.decide(.seeResearchProjects(organisationID), for: principal).isAllowed
                 )
             }
+            mayUseResearch = Policy.decide(.seeOwnResearch, for: principal).isAllowed
             self.notice = notice
         }
     }

@@ -62,6 +62,8 @@ extension Home {
                                 .if(place.mayAnswerRounds, .li(.a(.link(EvaluationRoute.ownCitizensVoice.url), .txt(t(.homeOwnCitizensVoice))))),
                                 .if(place.mayKeepBarriers, .li(.a(
                                     .link(EvaluationRoute.barriers(organisation: place.organisationID).url), .txt(t(.homeBarriers))))),
+                                .if(place.maySeeResearch, .li(.a(
+                                    .link(EvaluationRoute.research(organisation: place.organisationID).url), .txt(t(.homeResearch))))),
                                 .if(place.maySeeSessions, .li(.a(
                                     .link(LearningRoute.sessions(organisation: place.organisationID).url), .txt(t(.homeSessions))))),
                                 .if(place.mayOrganiseSets, .li(.a(
@@ -71,6 +73,7 @@ extension Home {
                             )
                         )
                     }),
+                    .if(model.mayUseResearch, .p(.a(.link(EvaluationRoute.ownResearch.url), .txt(t(.homeOwnResearch))))),
                     .p(.a(.link(SiteRoute.myInformation().url), .txt(t(.homeMyInformation))))
                 )
             )
@@ -179,7 +182,7 @@ extension Home.View {
     static func evaluation(_ items: [EvaluationWaiting.Item], _ t: Localizer) -> Node<HTML.BodyContext> {
         .section(
             .class("waiting"), .attribute(named: "aria-labelledby", value: "evaluation-heading"),
-            .h2(.id("evaluation-heading"), .txt(t(items.contains { if case .barrierToFollow = $0 { true } else { false } }
+            .h2(.id("evaluation-heading"), .txt(t(items.contains { if case .pulseToAnswer = $0 { false } else { true } }
                 ? .homeEvaluationHeading : .homePulseHeading))),
             .ul(.class("waiting__list"), .forEach(items) { item in
                 switch item {
@@ -188,6 +191,9 @@ extension Home.View {
                 case .barrierToFollow(let organisation, let barrier, let title, let nextDue):
                     .li(.a(.link(EvaluationRoute.barrier(organisation: organisation, barrier: barrier).url),
                            .txt(nextDue.map { t(.homeBarrierDue, ["title": title, "date": t.day($0)]) } ?? t(.homeBarrierToFollow, ["title": title]))))
+                case .exportToDecide(let organisation, let export, let project):
+                    .li(.a(.link(EvaluationRoute.researchExport(organisation: organisation, export: export).url),
+                           .txt(t(.homeExportToDecide, ["project": project]))))
                 }
             })
         )

@@ -75,6 +75,7 @@ struct SuggestionsController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let consultationID = try request.uuid("consultation")
         let suggestionID = try request.uuid("suggestion")
+        guard try await Suggestions.isOf(suggestionID, consultation: consultationID, on: request.db) else { throw KanssaError.notFound }
         let form = (try? request.content.decode([String: String].self)) ?? [:]
         // The new name's field is named after the suggestion, so that each card's field has its own id.
         let field = "name-\(suggestionID.uuidString.lowercased())"

@@ -123,6 +123,7 @@ enum AuditText {
         case .encountering: t(.purposeEncountering)
         case .listening: t(.purposeListening)
         case .evaluation: t(.purposeEvaluation)
+        case .research: t(.purposeResearch)
         case nil: code
         }
     }
@@ -172,6 +173,11 @@ enum AuditText {
         case .pulseStopped: t(.auditPulseStopped)
         case .leaveReasonRecorded: t(.auditLeaveReasonRecorded)
         case .barrierRecorded: t(.auditBarrierRecorded)
+        case .researchProjectAdmitted: t(.auditResearchProjectAdmitted)
+        case .researchExportRequested: t(.auditResearchExportRequested)
+        case .researchExportReleased: t(.auditResearchExportReleased)
+        case .researchExportRefused: t(.auditResearchExportRefused)
+        case .researchExportDownloaded: t(.auditResearchExportDownloaded)
         case .barrierChanged: t(.auditBarrierChanged)
         }
         return outcome == .denied ? t(.auditDenied, ["what": text]) : text
