@@ -33,6 +33,8 @@ public func configure(
         roundFigures: RoundFiguresCache(),
         // Three pages each of the consultations most looked at; a server has few at a time.
         consultations: ConsultationCache(capacity: 300),
+        // Per organisation, team, quarter and language: a few dozen at most on one server.
+        dashboards: DashboardCache(capacity: 100),
         wholePictures: WholePictureCache(capacity: config.plansKept),
         shownActionPages: ShownPages(capacity: config.plansKept),
         keptSessions: KeptSessions(capacity: config.sessionsKept),

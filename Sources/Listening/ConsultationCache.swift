@@ -52,32 +52,21 @@ public final class ConsultationCache: Sendable {
         let directory: Int64
     }
 
-    struct Entry {
-        let stamp: Stamp
-        let model: any Sendable
-    }
-
     /// How often a page was found kept, and how often it had to be built.
     public typealias Statistics = CacheStatistics
 
-    private struct State {
-        var entries: RecentlyUsed<Key, Entry>
-        /// Pages being built now, and at which revisions: a crowd asking for a page that moved
-        /// waits for one build rather than making one each.
-        var building: [Key: (stamp: Stamp, task: Task<any Sendable, any Error>)] = [:]
-        var statistics = Statistics()
-    }
-
-    private let state: Mutex<State>
-    /// How many pages are kept at most; 0 keeps none.
-    public let capacity: Int
+    /// Each page's model as a ``Kept`` of its type; a crowd asking for a page that moved waits for
+    /// one build rather than making one each.
+    private let kept: StampedCache<Key, Stamp, any Sendable>
 
     public init(capacity: Int) {
-        self.capacity = max(0, capacity)
-        state = Mutex(State(entries: RecentlyUsed(capacity: capacity)))
+        kept = StampedCache(capacity: capacity)
     }
 
-    public var statistics: Statistics { state.withLock { $0.statistics } }
+    /// How many pages are kept at most; 0 keeps none.
+    public var capacity: Int { kept.capacity }
+
+    public var statistics: Statistics { kept.statistics }
 
     /// A consultation as a page names it.
     public enum Named: Sendable {
@@ -99,42 +88,12 @@ public final class ConsultationCache: Sendable {
         let stamp = Stamp(revision: row.revision, directory: row.directory)
         let key = Key(consultation: row.id, page: page, model: ObjectIdentifier(Model.self))
         let consultationID = row.id
-        let lookup = state.withLock { state -> Lookup in
-            if let entry = state.entries.value(for: key, if: { $0.stamp == stamp }) {
-                state.statistics.kept += 1
-                return .kept(entry.model)
-            }
-            if let under = state.building[key], under.stamp == stamp { return .building(under.task) }
-            state.statistics.built += 1
-            // Built at the revisions above or later: if anything changed meanwhile, the revision
-            // moved on and the next request builds again.
-            let task = Task<any Sendable, any Error> { Kept(try await build(consultationID)) }
-            state.building[key] = (stamp, task)
-            return .toBuild(task)
-        }
-        let model: any Sendable
-        switch lookup {
-        case .kept(let kept):
-            model = kept
-        case .building(let task):
-            model = try await task.value
-        case .toBuild(let task):
-            let result = await task.result
-            state.withLock { state in
-                if state.building[key]?.task == task { state.building[key] = nil }
-                if capacity > 0, case .success(let model) = result { state.entries.keep(Entry(stamp: stamp, model: model), for: key) }
-            }
-            model = try result.get()
-        }
+        // Built at the revisions above or later: if anything changed meanwhile, the revision
+        // moved on and the next request builds again.
+        let model = try await kept.value(for: key, at: stamp) { Kept(try await build(consultationID)) }
         // Kept under a key that names its type, so the cast holds.
         guard let typed = model as? Kept<Model> else { preconditionFailure("a kept \(page) of another type") }
         return typed
-    }
-
-    private enum Lookup {
-        case kept(any Sendable)
-        case building(Task<any Sendable, any Error>)
-        case toBuild(Task<any Sendable, any Error>)
     }
 
     struct Found: Decodable, Sendable {

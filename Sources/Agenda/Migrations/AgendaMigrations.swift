@@ -17,5 +17,9 @@ public enum AgendaMigrations {
         CreateGoalTensions(),
         TrackPlanRevision(),
         AddGoalStatusChanged(),
+        // Who is authorised on plans, for continuity on the coordinator's dashboard.
+        FollowCounter("Agenda_A014_FollowEvidence", counter: Revisions.evidence, tables: [
+            (PlanAuthorisation.schema, FollowCounter.everyChange),
+        ]),
     ]
 }

@@ -1,4 +1,5 @@
 import Fluent
+import KanssaCore
 
 /// The Encountering module's migrations, in order. They run after Learning's.
 public enum EncounteringMigrations {
@@ -10,5 +11,9 @@ public enum EncounteringMigrations {
         AddSessionCancellation(),
         CreateCertificates(),
         KeepSectionVersions(),
+        // Training's reach and follow-ups, for the coordinator's dashboard.
+        FollowCounter("Encountering_E008_FollowEvidence", counter: Revisions.evidence, tables: [
+            EncounterSession.schema, EncounterRegistration.schema, SessionFollowUp.schema, TrainingModule.schema,
+        ].map { ($0, FollowCounter.everyChange) }),
     ]
 }

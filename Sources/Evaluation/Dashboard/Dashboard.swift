@@ -52,8 +52,8 @@ public enum Dashboard {
         public let continuity: (current: Continuity.Figures, previous: Continuity.Figures)
         public let barriers: Barriers
         public let voice: (current: CitizensVoice.Tally, previous: CitizensVoice.Tally)
-        /// Whose agenda plans serve, per team, as it stands today.
-        public let alignment: [TeamAlignment.Line]
+        /// Whose agenda plans serve, per team, as it stands today: read on every view.
+        public internal(set) var alignment: [TeamAlignment.Line]
         public let listening: (current: ListeningEvidence.Outcomes, previous: ListeningEvidence.Outcomes)
         /// The latest change between rounds by the end of each quarter.
         public let mindset: (current: LearningEvidence.MindsetChange?, previous: LearningEvidence.MindsetChange?)
@@ -80,10 +80,33 @@ public enum Dashboard {
     public static let quarters = 5
 
     /// The dashboard for the quarter `chosen` (1 the oldest offered, `quarters - 1` this one) and
-    /// one team or all. A fixed number of queries, and two more when someone left in the span.
+    /// one team or all: from `cache` while the evidence it was built from stands (one query), and
+    /// agenda alignment as it stands now (two more).
     public static func load(
         organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, instruments: [String: Instrument], language: String,
-        now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache? = nil, on database: any Database
+        now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache? = nil, cache: DashboardCache? = nil, on database: any Database
+    ) async throws -> Model {
+        let build: @Sendable () async throws -> Model = {
+            try await evidence(organisation: organisation, chosen: chosen, teamID: teamID, instrument: instrument, instruments: instruments,
+                               language: language, now: now, timeZone: timeZone, roundFigures: roundFigures, on: database)
+        }
+        var model = if let cache {
+            try await cache.model(organisation: try organisation.requireID(), team: teamID, chosen: chosen, language: language, now: now,
+                                  on: database, build: build)
+        } else {
+            try await build()
+        }
+        let team = model.team
+        model.alignment = try await TeamAlignment.load(organisation: organisation, now: now, on: database).lines
+            .filter { line in team == nil || line.team == team }
+        return model
+    }
+
+    /// Everything but agenda alignment: a fixed number of queries, and two more when someone left
+    /// in the span.
+    static func evidence(
+        organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, instruments: [String: Instrument], language: String,
+        now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache?, on database: any Database
     ) async throws -> Model {
         let organisationID = try organisation.requireID()
         let periods = StaffChanges.quarters(quarters, endingAt: now, timeZone: timeZone)
@@ -96,8 +119,6 @@ public enum Dashboard {
         let stints = try await Continuity.Stint.of(teams: scope, on: database)
         let spans = stints.map { StaffChanges.Span(joinedAt: $0.joinedAt, leftAt: $0.leftAt) }
         let continuity = try await Continuity.load(teams: scope, stints: stints, periods: span, now: now, on: database)
-        let alignment = try await TeamAlignment.load(organisation: organisation, now: now, on: database).lines
-            .filter { line in teamID == nil || line.team == teams.first { $0.id == teamID }?.name }
         let ranges = span.map { $0.start..<until($0) }
         let mindset = try await LearningEvidence.mindsetChange(
             organisationID: organisationID, teamID: teamID, closedBy: span.map { min($0.end, now) }, bundled: instruments, language: language,
@@ -112,7 +133,7 @@ public enum Dashboard {
             barriers: try await barriers(of: organisationID, team: teamID, in: span[1], on: database),
             voice: (try await CitizensVoice.tally(of: organisationID, team: teamID, from: span[1].start, until: until(span[1]), on: database),
                     try await CitizensVoice.tally(of: organisationID, team: teamID, from: span[0].start, until: until(span[0]), on: database)),
-            alignment: alignment,
+            alignment: [],
             listening: (try await ListeningEvidence.outcomes(of: organisationID, from: span[1].start, until: until(span[1]), on: database),
                         try await ListeningEvidence.outcomes(of: organisationID, from: span[0].start, until: until(span[0]), on: database)),
             mindset: (mindset[1], mindset[0]), practice: (practice[1], practice[0]), reach: (reach[1], reach[0]))

@@ -1,4 +1,5 @@
 import Fluent
+import KanssaCore
 
 /// The Evaluation module's migrations, in order. They run after Listening's.
 public enum EvaluationMigrations {
@@ -8,5 +9,9 @@ public enum EvaluationMigrations {
         CreateMeetingFeedback(),
         CreateResearch(),
         CreatePulseTallies(),
+        // Pulses, barriers and citizens' feedback, for the coordinator's dashboard.
+        FollowCounter("Evaluation_V006_FollowEvidence", counter: Revisions.evidence, tables: [
+            PulseSchedule.schema, PulseTeam.schema, PulseTally.schema, Barrier.schema, BarrierReview.schema, MeetingFeedback.schema,
+        ].map { ($0, FollowCounter.everyChange) }),
     ]
 }

@@ -1,4 +1,5 @@
 import Agenda
+import Evaluation
 import KanssaCore
 import Learning
 import Listening
@@ -27,6 +28,8 @@ struct Platform: Sendable {
     let roundFigures: RoundFiguresCache
     /// A consultation's public report, figures and coders' agreement, kept while its revision holds.
     let consultations: ConsultationCache
+    /// Coordinators' dashboards, kept while the modules' evidence and the directory hold.
+    let dashboards: DashboardCache
     /// Whole-person views, kept per plan while the database's revisions say nothing in them changed.
     let wholePictures: WholePictureCache
     /// The whole-person view each session was shown last, sent again while nothing on it changed.

@@ -12,6 +12,12 @@ public enum Revisions {
     /// Who is who: people's names, teams with their members, organisations' names.
     public static let directory = "directory"
 
+    /// What the coordinator's dashboard reads from the modules: raised by changes to the rows each
+    /// module offers as evidence (pulses, barriers, citizens' feedback, rounds and practice,
+    /// training, consultations' outcomes, who is authorised on plans). Who is who — names, teams,
+    /// roles and stints — is the ``directory``'s.
+    public static let evidence = "evidence"
+
     /// What changes a trigger follows.
     public enum Event: Sendable, Hashable {
         case insert

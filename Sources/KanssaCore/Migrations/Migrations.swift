@@ -28,5 +28,9 @@ public enum CoreMigrations {
         CreateOrganisationPages(),
         CreateNotices(),
         CreateTeamStints(),
+        // Who is in which team when, and in which role, is part of who is who.
+        FollowCounter("M026_FollowStaffInDirectory", counter: Revisions.directory, tables: [
+            ("team_stints", FollowCounter.everyChange), ("memberships", FollowCounter.everyChange),
+        ]),
     ]
 }

@@ -1,4 +1,5 @@
 import Fluent
+import KanssaCore
 
 /// The Learning module's migrations, in order. They run after the platform's.
 public enum LearningMigrations {
@@ -10,5 +11,9 @@ public enum LearningMigrations {
         CreateCoaching(),
         CreateLearningSessions(),
         CreateImportedInstruments(),
+        // Rounds and practice, for the coordinator's dashboard.
+        FollowCounter("Learning_L008_FollowEvidence", counter: Revisions.evidence, tables: [
+            AssessmentRound.schema, AssessmentAnswer.schema, ImportedInstrument.schema, OrganisationTool.schema, PracticeEntry.schema,
+        ].map { ($0, FollowCounter.everyChange) }),
     ]
 }

@@ -32,6 +32,7 @@ struct DashboardController: RouteCollection {
             organisation: try await request.organisation(), chosen: request.query[Int.self, at: "quarter"],
             teamID: request.query[UUID.self, at: "team"], instrument: request.platform.staffPulse, instruments: request.platform.instruments,
             language: request.localizer.language,
-            now: request.now, timeZone: request.platform.config.timeZone, roundFigures: request.platform.roundFigures, on: request.db)
+            now: request.now, timeZone: request.platform.config.timeZone, roundFigures: request.platform.roundFigures,
+            cache: request.platform.dashboards, on: request.db)
     }
 }
