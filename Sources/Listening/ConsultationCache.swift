@@ -1,8 +1,6 @@
 import Fluent
 import Foundation
 import KanssaCore
-import Plot
-import Synchronization
 
 /// What is built from a whole consultation — the public report, the figures, the agreement
 /// between coders — kept per consultation while nothing it shows has changed.
@@ -21,23 +19,7 @@ public final class ConsultationCache: Sendable {
     }
 
     /// A page's model as kept, with its body as rendered in each language it was asked in.
-    public final class Kept<Model: Sendable>: Sendable {
-        public let model: Model
-        private let renderings = Mutex<[String: RenderedHTML]>([:])
-
-        init(_ model: Model) {
-            self.model = model
-        }
-
-        /// The body rendered for `variant` (the reader's language, and whatever else it depends
-        /// on), rendered at its first request.
-        public func rendering(_ variant: String, _ render: (Model) -> Node<HTML.BodyContext>) -> RenderedHTML {
-            if let kept = renderings.withLock({ $0[variant] }) { return kept }
-            let rendered = RenderedHTML(render(model))
-            renderings.withLock { $0[variant] = rendered }
-            return rendered
-        }
-    }
+    public typealias Kept<Model: Sendable> = KanssaCore.Kept<Model>
 
     struct Key: Hashable {
         let consultation: UUID

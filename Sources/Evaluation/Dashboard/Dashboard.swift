@@ -76,6 +76,13 @@ public enum Dashboard {
         }
     }
 
+    /// A dashboard as shown: the whole model, agenda alignment read now, and the rest as kept
+    /// with what is rendered from it.
+    public struct Shown: Sendable {
+        public let model: Model
+        public let kept: Kept<Model>
+    }
+
     /// How many quarters back one can look; the first is only compared with.
     public static let quarters = 5
 
@@ -85,21 +92,22 @@ public enum Dashboard {
     public static func load(
         organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, instruments: [String: Instrument], language: String,
         now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache? = nil, cache: DashboardCache? = nil, on database: any Database
-    ) async throws -> Model {
-        let build: @Sendable () async throws -> Model = {
-            try await evidence(organisation: organisation, chosen: chosen, teamID: teamID, instrument: instrument, instruments: instruments,
-                               language: language, now: now, timeZone: timeZone, roundFigures: roundFigures, on: database)
+    ) async throws -> Shown {
+        let build: @Sendable () async throws -> Kept<Model> = {
+            Kept(try await evidence(organisation: organisation, chosen: chosen, teamID: teamID, instrument: instrument, instruments: instruments,
+                               language: language, now: now, timeZone: timeZone, roundFigures: roundFigures, on: database))
         }
-        var model = if let cache {
+        let kept = if let cache {
             try await cache.model(organisation: try organisation.requireID(), team: teamID, chosen: chosen, language: language, now: now,
                                   on: database, build: build)
         } else {
             try await build()
         }
+        var model = kept.model
         let team = model.team
         model.alignment = try await TeamAlignment.load(organisation: organisation, now: now, on: database).lines
             .filter { line in team == nil || line.team == team }
-        return model
+        return Shown(model: model, kept: kept)
     }
 
     /// Everything but agenda alignment: a fixed number of queries, and two more when someone left

@@ -25,7 +25,7 @@ public final class DashboardCache: Sendable {
         let directory: Int64
     }
 
-    private let kept: StampedCache<Key, Stamp, Dashboard.Model>
+    private let kept: StampedCache<Key, Stamp, Kept<Dashboard.Model>>
 
     public init(capacity: Int) {
         kept = StampedCache(capacity: capacity)
@@ -33,11 +33,11 @@ public final class DashboardCache: Sendable {
 
     public var statistics: CacheStatistics { kept.statistics }
 
-    /// The dashboard `build` makes, from the cache while the stamp holds.
+    /// The dashboard `build` makes, with its renderings, from the cache while the stamp holds.
     func model(
         organisation: UUID, team: UUID?, chosen: Int?, language: String, now: Date, on database: any Database,
-        build: @escaping @Sendable () async throws -> Dashboard.Model
-    ) async throws -> Dashboard.Model {
+        build: @escaping @Sendable () async throws -> Kept<Dashboard.Model>
+    ) async throws -> Kept<Dashboard.Model> {
         guard let stamp = try await database.firstRow(of: StampQuery()) else { return try await build() }
         let key = Key(organisation: organisation, team: team, chosen: chosen, language: language,
                       minute: Int64((now.timeIntervalSince1970 / 60).rounded(.down)))

@@ -21,9 +21,12 @@ public enum DashboardPage {
     public struct View {
         let model: Dashboard.Model
         let chrome: Chrome
+        /// The model as kept, with what is rendered from it alone.
+        let kept: Kept<Dashboard.Model>
 
-        public init(model: Dashboard.Model, chrome: Chrome) {
-            self.model = model
+        public init(shown: Dashboard.Shown, chrome: Chrome) {
+            model = shown.model
+            kept = shown.kept
             self.chrome = chrome
         }
 
@@ -35,19 +38,40 @@ public enum DashboardPage {
 
         private var columns: [String] { [quarter(model.current), quarter(model.previous)] }
 
+        /// Every section but agenda alignment is rendered once per language from the kept model;
+        /// alignment, read on every view, is rendered on every view.
         public func render() -> HTML {
-            let scope = model.team ?? t(.dashboardWholeOrganisation)
+            let chrome = chrome
+            let language = t.language
             return Layout.page(
                 title: t(.dashboardTitle, ["organisation": model.organisationName]), chrome: chrome,
                 content: .div(
-                    .p(.txt(t(.dashboardIntro))),
-                    .p(.strong(.txt(t(.dashboardShowing, ["quarter": quarter(model.current), "scope": scope])))),
-                    filter,
-                    .p(.class("screen-only"), .a(.link(EvaluationRoute.dashboardCSV(organisation: model.organisationID, quarter: model.chosen,
-                                                                                    team: model.teamID).url), .txt(t(.dashboardCsvLink)))),
-                    pulse, staff, continuity, barriers, voice, alignment, mindset, practice, reach, listening
+                    .rendered(kept.rendering(language + " before") { View(model: $0, chrome: chrome).before }),
+                    alignment,
+                    .rendered(kept.rendering(language + " after") { View(model: $0, chrome: chrome).after })
                 )
             )
+        }
+
+        private init(model: Dashboard.Model, chrome: Chrome) {
+            self.model = model
+            self.chrome = chrome
+            kept = Kept(model)
+        }
+
+        private var before: Node<HTML.BodyContext> {
+            .group(
+                .p(.txt(t(.dashboardIntro))),
+                .p(.strong(.txt(t(.dashboardShowing, ["quarter": quarter(model.current), "scope": model.team ?? t(.dashboardWholeOrganisation)])))),
+                filter,
+                .p(.class("screen-only"), .a(.link(EvaluationRoute.dashboardCSV(organisation: model.organisationID, quarter: model.chosen,
+                                                                                team: model.teamID).url), .txt(t(.dashboardCsvLink)))),
+                pulse, staff, continuity, barriers, voice
+            )
+        }
+
+        private var after: Node<HTML.BodyContext> {
+            .group(mindset, practice, reach, listening)
         }
 
         private var filter: Node<HTML.BodyContext> {

@@ -14,12 +14,12 @@ struct DashboardController: RouteCollection {
     }
 
     @Sendable func show(request: Request) async throws -> Response {
-        DashboardPage.View(model: try await load(request), chrome: request.chrome()).render().response()
+        DashboardPage.View(shown: try await load(request), chrome: request.chrome()).render().response()
     }
 
     /// Every aggregate as CSV: no person's data, only counts of five or more.
     @Sendable func csv(request: Request) async throws -> Response {
-        let model = try await load(request)
+        let model = try await load(request).model
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
         headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"dashboard-\(model.current.firstDay).csv\"")
@@ -27,7 +27,7 @@ struct DashboardController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: DashboardCSV.document(model, request.localizer)))
     }
 
-    private func load(_ request: Request) async throws -> Dashboard.Model {
+    private func load(_ request: Request) async throws -> Dashboard.Shown {
         try await Dashboard.load(
             organisation: try await request.organisation(), chosen: request.query[Int.self, at: "quarter"],
             teamID: request.query[UUID.self, at: "team"], instrument: request.platform.staffPulse, instruments: request.platform.instruments,
