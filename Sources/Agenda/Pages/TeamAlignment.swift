@@ -35,9 +35,15 @@ public enum TeamAlignment {
 
     /// Every team of the organisation: two queries (the teams, then one grouped count).
     public static func load(organisation: Organisation, now: Date, on database: any Database) async throws -> Model {
-        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
         let teams = try await Team.query(on: database).filter(\.$organisation.$id == organisation.requireID()).sort(\.$name).all()
-        guard !teams.isEmpty else { return Model(organisationName: organisation.name, lines: []) }
+        return Model(organisationName: organisation.name,
+                     lines: try await lines(of: teams.compactMap { team in team.id.map { ($0, team.name) } }, now: now, on: database))
+    }
+
+    /// A line for each of these teams, in their order, for who already has them: one query.
+    public static func lines(of teams: [(id: UUID, name: String)], now: Date, on database: any Database) async throws -> [Line] {
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        guard !teams.isEmpty else { return [] }
         struct Row: Decodable { let team_id: UUID; let plans: Int; let open_count: Int; let serving_count: Int? }
         let rows = try await sql.raw("""
             SELECT shared.team_id AS team_id, COUNT(DISTINCT shared.plan_id) AS plans, COUNT(act.id) AS open_count,
@@ -45,7 +51,7 @@ public enum TeamAlignment {
                     THEN 1 ELSE 0 END) AS serving_count
             FROM (
                 SELECT DISTINCT pa.grantee_team_id AS team_id, pa.plan_id AS plan_id FROM plan_authorisations pa
-                WHERE pa.grantee_team_id IN (\(binds: teams.compactMap(\.id))) AND pa.revoked_at IS NULL
+                WHERE pa.grantee_team_id IN (\(binds: teams.map(\.id))) AND pa.revoked_at IS NULL
                     AND pa.expires_at > \(bind: now) AND \(PlanSharing.names(.actions)) AND \(PlanSharing.unrestricted)
             ) shared
             LEFT JOIN plan_actions act ON act.plan_id = shared.plan_id AND act.status = \(bind: ActionStatus.open.rawValue)
@@ -53,14 +59,13 @@ public enum TeamAlignment {
             GROUP BY shared.team_id
             """).all(decoding: Row.self)
         let byTeam = Dictionary(rows.map { ($0.team_id, $0) }, uniquingKeysWith: { a, _ in a })
-        return Model(organisationName: organisation.name, lines: teams.compactMap { team in
-            guard let id = team.id else { return nil }
-            let row = byTeam[id]
+        return teams.map { team in
+            let row = byTeam[team.id]
             let plans = row?.plans ?? 0
             return Line(
                 team: team.name, plans: plans,
                 alignment: plans >= smallestGroup ? Alignment(serving: row?.serving_count ?? 0, open: row?.open_count ?? 0) : nil)
-        })
+        }
     }
 
     public struct View {

@@ -88,7 +88,7 @@ public enum Dashboard {
 
     /// The dashboard for the quarter `chosen` (1 the oldest offered, `quarters - 1` this one) and
     /// one team or all: from `cache` while the evidence it was built from stands (one query), and
-    /// agenda alignment as it stands now (two more).
+    /// agenda alignment as it stands now (one more).
     public static func load(
         organisation: Organisation, chosen: Int?, teamID: UUID?, instrument: Instrument, instruments: [String: Instrument], language: String,
         now: Date, timeZone: TimeZone, roundFigures: RoundFiguresCache? = nil, cache: DashboardCache? = nil, on database: any Database
@@ -104,9 +104,8 @@ public enum Dashboard {
             try await build()
         }
         var model = kept.model
-        let team = model.team
-        model.alignment = try await TeamAlignment.load(organisation: organisation, now: now, on: database).lines
-            .filter { line in team == nil || line.team == team }
+        let teams = model.teams.filter { model.teamID == nil || $0.id == model.teamID }
+        model.alignment = try await TeamAlignment.lines(of: teams.map { ($0.id, $0.name) }, now: now, on: database)
         return Shown(model: model, kept: kept)
     }
 
