@@ -21,6 +21,7 @@ public enum EvaluationRoute: Sendable, Equatable {
     case barrierEvidence(organisation: UUID, barrier: UUID)
     case barrierActions(organisation: UUID, barrier: UUID)
     case barrierActionDone(organisation: UUID, barrier: UUID, action: UUID)
+    case barrierEvidenceRemoval(organisation: UUID, barrier: UUID, evidence: UUID)
     case barrierReviews(organisation: UUID, barrier: UUID)
     /// A citizen's three questions after a meeting on their plan, in plain or easy words.
     case afterMeeting(easy: Bool = false)
@@ -61,6 +62,8 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .barrierActionDone(let organisation, let barrier, let action):
             "/organisations/\(organisation)/barriers/\(barrier)/actions/\(action)/done"
         case .barrierReviews(let organisation, let barrier): "/organisations/\(organisation)/barriers/\(barrier)/reviews"
+        case .barrierEvidenceRemoval(let organisation, let barrier, let evidence):
+            "/organisations/\(organisation)/barriers/\(barrier)/evidence/\(evidence)/remove"
         case .afterMeeting(let easy): "/plan/after-meeting" + (easy ? "?easy=1" : "")
         case .citizensVoice(let organisation): "/organisations/\(organisation)/citizens-voice"
         case .ownCitizensVoice: "/citizens-voice"

@@ -155,7 +155,29 @@ import VaporTesting
                 #expect(response.status == .unprocessableEntity, "\(form)")
                 #expect(response.body.string.replacingOccurrences(of: "&#39;", with: "'").contains(message), "\(form)")
             }
+            #expect(try await BarrierEvidence.query(on: app.db).filter(\.$barrierID == fixtures.barrier).count() == 0)
+        }
+    }
+
+    @Test func evidenceLinkedByMistakeComesOffOnce() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            let page = "\(Self.register(fixtures))/\(fixtures.barrier)"
+            var coordinator = Browser(app)
+            try await coordinator.signIn(Fixtures.login(.coordinator))
+            try await coordinator.get(page)
+            #expect(try await coordinator.post(page + "/evidence", [("kind", "note"), ("note", "Wrong barrier")]).status == .seeOther)
+            let linked = try #require(try await BarrierEvidence.query(on: app.db).first()?.requireID())
+            let shown = try await coordinator.get(page).body.string
+            #expect(shown.contains("Wrong barrier") && shown.contains("\(page)/evidence/\(linked)/remove"))
+            #expect(try await coordinator.post(page + "/evidence/\(linked)/remove").status == .seeOther)
             #expect(try await BarrierEvidence.query(on: app.db).count() == 0)
+            #expect(!(try await coordinator.get(page).body.string.contains("Wrong barrier")))
+            // A double click: the second finds nothing to take off.
+            try await coordinator.get(page)
+            #expect(try await coordinator.post(page + "/evidence/\(linked)/remove").status == .notFound)
+            let changes = try await AuditEntry.query(on: app.db).filter(\.$event == .barrierChanged).count()
+            #expect(changes == 2)
         }
     }
 

@@ -62,6 +62,8 @@ import VaporTesting
         /// A barrier of its own, owned by its admin, with an action not yet done.
         let barrier: UUID
         let barrierAction: UUID
+        /// A note linked to it as evidence.
+        let barrierEvidence: UUID
         /// A research project of its own, with an export released to its researcher.
         let researchProject: UUID
         let researchExport: UUID
@@ -187,6 +189,9 @@ import VaporTesting
         let barrierAction = BarrierAction(barrierID: try barrier.requireID(), text: "Their action", dueOn: "2027-02-01",
                                           addedByID: fixtures.adminElsewhere, at: now)
         try await barrierAction.create(on: app.db)
+        let barrierEvidence = BarrierEvidence(barrierID: try barrier.requireID(), kind: .note, note: "Their note", addedByID: fixtures.adminElsewhere,
+                                              at: now)
+        try await barrierEvidence.create(on: app.db)
         let project = ResearchProject()
         (project.organisationID, project.researcherID, project.name, project.purpose) = (fixtures.elsewhere, fixtures.adminElsewhere, "Theirs", "Theirs")
         (project.fields, project.periodStart, project.periodEnd, project.endsOn) = ("staff-changes", "2025-01-01", "2026-12-31", "2027-12-31")
@@ -208,7 +213,7 @@ import VaporTesting
                        theme: try theme.requireID(), coding: try coding.requireID(), verdict: try verdict.requireID(),
                        decision: try decision.requireID(), suggestion: try suggestion.requireID(), pulse: try pulse.requireID(),
                        stint: try stint.requireID(), barrier: try barrier.requireID(), barrierAction: try barrierAction.requireID(),
-                       researchProject: try project.requireID(), researchExport: try export.requireID())
+                       barrierEvidence: try barrierEvidence.requireID(), researchProject: try project.requireID(), researchExport: try export.requireID())
     }
 
     /// For each path parameter, the ids to try: someone else's, and (where there is one) an id
@@ -254,6 +259,7 @@ import VaporTesting
         case "pulse": [foreign.pulse, fixtures.pulse]
         case "stint": [foreign.stint, fixtures.endedStint]
         case "barrier": [foreign.barrier, fixtures.barrier]
+        case "evidence": [foreign.barrierEvidence]
         case "project": [foreign.researchProject, fixtures.researchProject]
         case "export": [foreign.researchExport, fixtures.waitingExport]
         default: nil

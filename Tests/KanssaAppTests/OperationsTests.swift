@@ -32,6 +32,8 @@ import VaporTesting
             #expect(metrics.contains("kanssa_plan_views_kept 1"))
             #expect(metrics.contains(#"kanssa_plan_views_served{outcome="built"} 1"#))
             #expect(metrics.contains(#"kanssa_plan_views_served{outcome="kept"} 1"#))
+            #expect(metrics.contains(#"kanssa_dashboards_served{outcome="built"} 0"#))
+            #expect(metrics.contains(#"kanssa_consultation_pages_served{outcome="kept"} 0"#))
             #expect(metrics.contains("kanssa_database_pool_max_connections"))
             // Not listening here (as on SQLite): every session read from the database.
             #expect(metrics.contains("kanssa_sessions_hearing 0") && metrics.contains("kanssa_sessions_kept 0"))

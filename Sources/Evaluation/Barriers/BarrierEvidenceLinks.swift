@@ -57,6 +57,20 @@ public enum BarrierEvidenceLinks {
         case kind, pulse, team, linked, note
     }
 
+    /// Takes a piece of evidence off the barrier: false when it is not this barrier's (or is
+    /// gone already — a double click removes it once).
+    public static func remove(_ evidenceID: UUID, from barrier: Barrier, at now: Date, on database: any Database) async throws -> Bool {
+        let barrierID = try barrier.requireID()
+        return try await database.transaction { database in
+            guard let evidence = try await BarrierEvidence.query(on: database).filter(\.$id == evidenceID).filter(\.$barrierID == barrierID).first()
+            else { return false }
+            try await evidence.delete(on: database)
+            barrier.updatedAt = now
+            try await barrier.update(on: database)
+            return true
+        }
+    }
+
     /// Links evidence, once: the same link made again changes nothing. Every id must be the
     /// barrier's organisation's — a pulse's team one the pulse asks.
     public static func add(

@@ -159,7 +159,10 @@ public enum BarrierPages {
                 .ul(.class("cards"), .forEach(record.evidence) { item in
                     .li(.class("card"),
                         BarrierFigureWords.figure(item.figure, t),
-                        .p(.class("field__hint"), .txt(t(.barrierAddedBy, ["name": item.addedBy, "date": t.date(item.addedAt)])))
+                        .p(.class("field__hint"), .txt(t(.barrierAddedBy, ["name": item.addedBy, "date": t.date(item.addedAt)]))),
+                        Components.postButton(
+                            action: EvaluationRoute.barrierEvidenceRemoval(organisation: record.organisationID, barrier: record.id, evidence: item.id).url,
+                            csrfToken: chrome.csrfToken, label: t(.barrierEvidenceRemove))
                     )
                 }),
                 linkForms

@@ -1,5 +1,6 @@
 import Agenda
 import Foundation
+import KanssaCore
 import Prometheus
 import Vapor
 
@@ -51,11 +52,17 @@ struct HTTPMetrics: Sendable {
 
     /// The text a Prometheus scraper reads, with the memory figures and what `wholePictures` and
     /// `sessions` keep read fresh.
-    func exposition(poolSize: Int, wholePictures: WholePictureCache, sessions: KeptSessions) -> String {
+    func exposition(
+        poolSize: Int, wholePictures: WholePictureCache, sessions: KeptSessions, consultations: CacheStatistics, dashboards: CacheStatistics
+    ) -> String {
         let views = wholePictures.statistics
         set("plan_views_kept", to: wholePictures.count, help: "Whole-person views kept in memory (KANSSA_PLANS_KEPT at most)")
         set("plan_views_served", by: "outcome", to: [("kept", views.kept), ("built", views.built)],
             help: "Whole-person views served since start, found kept or built from the database")
+        set("consultation_pages_served", by: "outcome", to: [("kept", consultations.kept), ("built", consultations.built)],
+            help: "Consultations' reports, figures and agreement pages served since start, found kept or built from the database")
+        set("dashboards_served", by: "outcome", to: [("kept", dashboards.kept), ("built", dashboards.built)],
+            help: "Coordinators' dashboards served since start, found kept or built from the database")
         let served = sessions.statistics
         set("sessions_hearing", to: sessions.isHearing ? 1 : 0,
             help: "1 while this server hears of every change to sessions (PostgreSQL), so that it may keep them; 0 otherwise")

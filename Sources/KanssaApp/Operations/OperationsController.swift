@@ -13,7 +13,10 @@ struct OperationsController: RouteCollection {
         routes.on(.GET, "metrics", access: .anyone) { request in
             var headers = HTTPHeaders()
             headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4"])
-            let text = request.platform.metrics.exposition(poolSize: System.coreCount, wholePictures: request.platform.wholePictures, sessions: request.platform.keptSessions)
+            let platform = request.platform
+            let text = platform.metrics.exposition(
+                poolSize: System.coreCount, wholePictures: platform.wholePictures, sessions: platform.keptSessions,
+                consultations: platform.consultations.statistics, dashboards: platform.dashboards.statistics)
             return Response(status: .ok, headers: headers, body: .init(string: text))
         }
         routes.on(.GET, "static", "kanssa.css", access: .anyone) { request in

@@ -303,6 +303,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case barrierEvidenceHeading
     case barrierEvidenceIntro
     case barrierEvidenceNone
+    case barrierEvidenceRemove
     case barrierKindEthics
     case barrierKindField
     case barrierKindFragmentedTeams

@@ -24,6 +24,7 @@ struct BarriersController: RouteCollection {
         organisation.on(.GET, "barriers", ":barrier", access: Self.following, use: show)
         organisation.on(.POST, "barriers", ":barrier", access: keep, use: change)
         organisation.on(.POST, "barriers", ":barrier", "evidence", access: Self.following, use: linkEvidence)
+        organisation.on(.POST, "barriers", ":barrier", "evidence", ":evidence", "remove", access: Self.following, use: removeEvidence)
         organisation.on(.POST, "barriers", ":barrier", "actions", access: Self.following, use: addAction)
         organisation.on(.POST, "barriers", ":barrier", "actions", ":action", "done", access: Self.following, use: markDone)
         organisation.on(.POST, "barriers", ":barrier", "reviews", access: Self.following, use: review)
@@ -145,6 +146,19 @@ struct BarriersController: RouteCollection {
         var model = try await recordModel(request, barrier)
         model.typed = fields
         return refused(request, model, errors)
+    }
+
+    /// Evidence linked by mistake comes off; it can be linked again. Another barrier's is not found.
+    @Sendable func removeEvidence(request: Request) async throws -> Response {
+        let (organisationID, barrier) = try await self.barrier(request)
+        let evidenceID = try request.uuid("evidence")
+        try await request.db.transaction { database in
+            guard try await BarrierEvidenceLinks.remove(evidenceID, from: barrier, at: request.now, on: database) else {
+                throw KanssaError.notFound
+            }
+            try await audit(request, barrier, on: database)
+        }
+        return redirect(request, organisationID, try barrier.requireID(), notice: "changed")
     }
 
     @Sendable func addAction(request: Request) async throws -> Response {
