@@ -141,7 +141,7 @@ extension Request {
     /// The organisation named by the `:organisation` parameter; one that does not exist is a page
     /// that does not exist.
     func organisation() async throws -> Organisation {
-        guard let organisation = try await Organisation.find(try uuid("organisation"), on: db) else { throw KanssaError.notFound }
+        guard let organisation = try await Organisation.named(try uuid("organisation"), on: db) else { throw KanssaError.notFound }
         return organisation
     }
 

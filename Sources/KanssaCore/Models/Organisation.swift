@@ -17,6 +17,29 @@ public final class Organisation: Model, @unchecked Sendable {
 
     public init() {}
 
+    /// The organisation with this id, as every page of an organisation reads it first.
+    public static func named(_ id: UUID, on database: any Database) async throws -> Organisation? {
+        guard let row = try await database.firstRow(of: ByID(id: id)) else { return nil }
+        let organisation = Organisation(id: row.id, name: row.name, defaultLanguage: row.default_language, createdAt: row.created_at)
+        organisation.legalBases = row.legal_bases
+        // Read from the database, as `find` would have marked it: saving it updates the row.
+        organisation.$id.exists = true
+        return organisation
+    }
+
+    struct ByID: FrequentQuery {
+        struct Row: Decodable, Sendable {
+            let id: UUID
+            let name: String
+            let default_language: String
+            let legal_bases: String
+            let created_at: Date
+        }
+        static let sql = "SELECT id, name, default_language, legal_bases, created_at FROM organisations WHERE id = $1"
+        let id: UUID
+        var parameters: [QueryParameter] { [.uuid(id)] }
+    }
+
     public init(id: UUID? = nil, name: String, defaultLanguage: String, createdAt: Date) {
         self.id = id
         self.name = name

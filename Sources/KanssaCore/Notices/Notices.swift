@@ -57,8 +57,16 @@ public enum Notices {
     }
 
     /// How many notices the person has not seen: one count on their index.
+    /// Asked on every page a signed-in person opens, for the count beside "Notices".
     public static func unreadCount(of accountID: UUID, on database: any Database) async throws -> Int {
-        try await PersonNotice.query(on: database).filter(\.$accountID == accountID).filter(\.$readAt == nil).count()
+        try await database.firstRow(of: Unread(accountID: accountID))?.unread ?? 0
+    }
+
+    struct Unread: FrequentQuery {
+        struct Row: Decodable, Sendable { let unread: Int }
+        static let sql = "SELECT COUNT(*) AS unread FROM notices WHERE account_id = $1 AND read_at IS NULL"
+        let accountID: UUID
+        var parameters: [QueryParameter] { [.uuid(accountID)] }
     }
 
     /// One page of the person's notices, newest first.
