@@ -44,10 +44,8 @@ public enum ResearchProjects {
         public let exactDates: Bool
     }
 
-    public struct Person: Sendable, Equatable {
-        public let id: UUID
-        public let name: String
-    }
+    /// Someone to choose, by name: as the barrier register offers its owners.
+    public typealias Person = Barriers.Person
 
     /// The organisation's researchers, by name. Two queries.
     public static func researchers(of organisationID: UUID, on database: any Database) async throws -> [Person] {
