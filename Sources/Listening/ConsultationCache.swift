@@ -41,14 +41,21 @@ public final class ConsultationCache: Sendable {
     /// one build rather than making one each.
     private let kept: StampedCache<Key, Stamp, any Sendable>
 
+    /// Each consultation's form as its respondents meet it, by consultation.
+    private let forms: StampedCache<UUID, Int64, Questionnaire>
+
     public init(capacity: Int) {
         kept = StampedCache(capacity: capacity)
+        forms = StampedCache(capacity: capacity)
     }
 
     /// How many pages are kept at most; 0 keeps none.
     public var capacity: Int { kept.capacity }
 
     public var statistics: Statistics { kept.statistics }
+
+    /// How often a consultation's form was found kept, and how often it had to be read.
+    public var formStatistics: Statistics { forms.statistics }
 
     /// A consultation as a page names it.
     public enum Named: Sendable {
@@ -78,6 +85,40 @@ public final class ConsultationCache: Sendable {
         return typed
     }
 
+    /// A consultation as its respondents meet it — its state and texts, its questions, their
+    /// wording in each language it is asked in — by its public code, from the cache while its
+    /// form revision holds (``TrackConsultationForm``: answers do not move it). nil when there is
+    /// no such consultation. One query of one number when kept.
+    public func questionnaire(_ code: ConsultationCode, on database: any Database) async throws -> Questionnaire? {
+        guard let row = try await database.firstRow(of: FormStampByCode(code: code.value)) else { return nil }
+        let consultationID = row.id
+        return try await forms.value(for: consultationID, at: row.formRevision) {
+            guard let consultation = try await Consultation.find(consultationID, on: database) else { throw ListeningError.notFound }
+            let questions = try await Questions.list(of: consultationID, on: database)
+            var wordings: [String: Translations.Wording] = [:]
+            for language in consultation.languageList {
+                wordings[language] = try await Translations.wording(of: consultation, in: language, on: database)
+            }
+            return Questionnaire(consultation: consultation, questions: questions, wordings: wordings)
+        }
+    }
+
+    struct FormStamp: Decodable, Sendable {
+        let id: UUID
+        let formRevision: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case id, formRevision = "form_revision"
+        }
+    }
+
+    struct FormStampByCode: FrequentQuery {
+        typealias Row = FormStamp
+        static let sql = "SELECT id, form_revision FROM consultations WHERE public_code = $1"
+        let code: String
+        var parameters: [QueryParameter] { [.text(code)] }
+    }
+
     struct Found: Decodable, Sendable {
         let id: UUID
         let revision: Int64
@@ -100,5 +141,20 @@ public final class ConsultationCache: Sendable {
             """
         let code: String
         var parameters: [QueryParameter] { [.text(code)] }
+    }
+}
+
+/// A consultation as its respondents meet it, kept by ``ConsultationCache`` and shared by every
+/// request that finds it: nothing may change it once built.
+public struct Questionnaire: Sendable {
+    /// Read only: a change is made on a consultation read for that purpose, and moves the form.
+    public let consultation: Consultation
+    public let questions: [Questions.Line]
+    /// Its texts in each language it is asked in.
+    public let wordings: [String: Translations.Wording]
+
+    /// Its texts in `language`; in the language it is written in when that is not one it is asked in.
+    public func wording(in language: String) -> Translations.Wording {
+        wordings[language] ?? Translations.Wording(language: consultation.sourceLanguage, source: consultation.sourceLanguage)
     }
 }

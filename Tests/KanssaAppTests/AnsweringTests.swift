@@ -102,6 +102,39 @@ import VaporTesting
 
     /// A first answer sent many times at once (a double click, a retry over a slow line) makes one
     /// respondent and one answer, and none of the sends fails.
+    /// Where no question depends on another, a web answer is one statement: the respondent's last
+    /// change still follows it, changed words go back to moderation, the same words sent again
+    /// keep theirs.
+    @Test func anAnswerChangedLaterMovesTheRespondentsLastChangeAndItsModeration() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let db = app.db
+            var person = Browser(app)
+            try await person.get("/c/VST234/q/1")
+            #expect(try await person.post("/c/VST234/q/1", [("text", "Open on Saturdays")]).status == .seeOther)
+            let respondent = try #require(try await Respondent.query(on: db).filter(\.$consultationID == fixtures.openConsultation)
+                .filter(\.$channel == .web).first())
+            let answerID = try #require(try await Answer.query(on: db).filter(\.$respondentID == respondent.requireID()).first()?.id)
+            func moderate() async throws {
+                try await Answer.query(on: db).filter(\.$id == answerID).set(\.$moderation, to: .moderated).set(\.$hidden, to: "0-4")
+                    .set(\.$moderationVersion, to: 1).update()
+            }
+            try await moderate()
+            world.advance(by: 3600)
+            try await person.get("/c/VST234/q/1")
+            #expect(try await person.post("/c/VST234/q/1", [("text", "Open on Sundays")]).status == .seeOther)
+            #expect(try #require(try await Respondent.find(respondent.id, on: db)).updatedAt > respondent.updatedAt.addingTimeInterval(3000))
+            let changed = try #require(try await Answer.find(answerID, on: db))
+            #expect(changed.text == "Open on Sundays" && changed.moderation == .unmoderated && changed.hidden.isEmpty && changed.moderationVersion == 2)
+            try await moderate()
+            try await person.get("/c/VST234/q/1")
+            #expect(try await person.post("/c/VST234/q/1", [("text", "Open on Sundays")]).status == .seeOther)
+            let same = try #require(try await Answer.find(answerID, on: db))
+            #expect(same.moderation == .moderated && same.hidden == "0-4" && same.moderationVersion == 1)
+            #expect(try await Answer.query(on: db).filter(\.$respondentID == respondent.requireID()).count() == 1)
+        }
+    }
+
     @Test func theSameFirstAnswerSentManyTimesAtOnceIsKeptOnce() async throws {
         // On the SQLite file the server uses (WAL, waiting on a busy database), as on PostgreSQL.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path

@@ -114,6 +114,70 @@ import VaporTesting
         }
     }
 
+    static func formRevision(of consultationID: UUID, on app: Application) async throws -> Int64 {
+        struct Row: Decodable { let form_revision: Int64 }
+        let sql = try #require(app.db as? any SQLDatabase)
+        return try #require(try await sql.select().column("form_revision").from(Consultation.schema).where("id", .equal, consultationID)
+            .first(decoding: Row.self)).form_revision
+    }
+
+    /// The public pages keep a consultation's form — its texts, state, questions and their
+    /// wording — by its form revision: what staff change moves it, answers coming in do not.
+    @Test func theFormRespondentsMeetMovesWithWhatStaffChangeAndNotWithAnswers() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let db = app.db
+            let sql = try #require(db as? any SQLDatabase)
+            let (open, draft) = (fixtures.openConsultation, fixtures.consultation)
+            let staff = fixtures.accounts[.professional]!
+            let now = world.now
+            let moving: [(String, UUID, () async throws -> Void)] = [
+                ("its own purpose", open, { try await Consultation.query(on: db).filter(\.$id == open).set(\.$purpose, to: "Better").update() }),
+                ("a translation", open, { try await Translation(consultationID: open, subjectID: open, field: .title, language: "fi",
+                                                                 text: "Nimi", by: staff, at: now).create(on: db) }),
+                ("a question", draft, { try await sql.update(Question.schema).set("text", to: "Would mornings help?")
+                    .where("id", .equal, fixtures.question).run() }),
+            ]
+            for (what, owner, change) in moving {
+                let other = owner == open ? draft : open
+                let before = (try await Self.formRevision(of: owner, on: app), try await Self.formRevision(of: other, on: app))
+                try await change()
+                #expect(try await Self.formRevision(of: owner, on: app) > before.0, "\(what)")
+                #expect(try await Self.formRevision(of: other, on: app) == before.1, "\(what)")
+            }
+            let still: [(String, () async throws -> Void)] = [
+                ("a respondent", { try await Respondent(consultationID: open, channel: .paper, codeDigest: nil, language: "en", groups: [],
+                                                        enteredByID: staff, at: now).create(on: db) }),
+                ("an answer's moderation", { try await Answer.query(on: db).filter(\.$id == fixtures.writtenAnswer)
+                    .set(\.$moderation, to: .moderated).update() }),
+                ("a coding", { try await Coding(answerID: fixtures.writtenAnswer, themeID: fixtures.theme, coderID: fixtures.accounts[.coordinator]!,
+                                                passage: nil, at: now).create(on: db) }),
+                ("a decision", { try await Decision.query(on: db).filter(\.$id == fixtures.decision).set(\.$subject, to: "Hours").update() }),
+            ]
+            for (what, change) in still {
+                let (form, revision) = (try await Self.formRevision(of: open, on: app), try await Self.revision(of: open, on: app))
+                try await change()
+                #expect(try await Self.formRevision(of: open, on: app) == form, "\(what)")
+                #expect(try await Self.revision(of: open, on: app) > revision, "\(what)")
+            }
+
+            // A respondent's pages follow the form as it stands: kept while nothing moved it, and
+            // a consultation closed by anyone, through any code, takes no more answers at once.
+            let cache = app.platform.consultations
+            var person = Browser(app)
+            #expect(try await person.get("/c/VST234/q/1").body.string.contains("What should we change?"))
+            let read = cache.formStatistics.built
+            #expect(try await person.post("/c/VST234/q/1", [("text", "Open on Saturdays")]).status == .seeOther)
+            #expect(try await person.get("/c/VST234/answers").body.string.contains("Open on Saturdays"))
+            #expect(cache.formStatistics.built == read, "answering reads the form once")
+            try await Consultation.query(on: db).filter(\.$id == open).set(\.$state, to: .closed).update()
+            #expect(try await person.post("/c/VST234/q/1", [("text", "And Sundays")]).status == .conflict)
+            #expect(cache.formStatistics.built == read + 1)
+            let kept = try await Answer.query(on: db).filter(\.$text == "And Sundays").count()
+            #expect(kept == 0)
+        }
+    }
+
     @Test func aCrowdAskingAtOnceWaitsForOneBuild() async throws {
         try await withApp { app, _ in
             let fixtures = try await Fixtures.make(on: app)

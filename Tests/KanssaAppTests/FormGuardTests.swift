@@ -21,6 +21,18 @@ import VaporTesting
         }
     }
 
+    /// The token is read from an urlencoded body without decoding the whole form, as Vapor would.
+    @Test func theTokenIsReadFromTheFormAsSent() {
+        let read = { FormGuardMiddleware.field("_csrf", inForm: $0) }
+        #expect(read("_csrf=abc&text=x") == "abc")
+        #expect(read("text=x%26_csrf%3Dforged&_csrf=a%2Bb+c") == "a+b c")
+        #expect(read("%5Fcsrf=encoded") == "encoded")
+        #expect(read("_csrf=&x=1") == "" && read("_csrf&x=1") == "")
+        #expect(read("text=_csrf%3Dx") == nil && read("") == nil && read("_csrfx=1") == nil)
+        #expect(read("_csrf=%ZZ") == nil)
+        #expect(read("_csrf=first&_csrf=second") == "first")
+    }
+
     @Test func aTokenFromAnotherBrowserIsRefused() async throws {
         try await withApp { app, _ in
             _ = try await Fixtures.make(on: app)

@@ -38,10 +38,31 @@ struct FormGuardMiddleware: AsyncMiddleware {
         // application sees them; a body cut short never gets here (``ConnectionHandler``).
         let body = try await request.body.collect(max: limit).get()
         if (body?.readableBytes ?? 0) > limit { throw Abort(.payloadTooLarge) }
-        guard let sent = try? request.content.get(String.self, at: "_csrf"),
-            constantTimeEquals(sent, request.csrfToken)
+        guard let sent = Self.token(of: request), constantTimeEquals(sent, request.csrfToken)
         else {
             return "missing-or-wrong-form-token"
+        }
+        return nil
+    }
+
+    /// The form's anti-forgery token: read straight from an urlencoded body, where decoding the
+    /// whole form for one field cost a twentieth of a public answer's time (profiled); from any
+    /// other form as Vapor reads it.
+    static func token(of request: Request) -> String? {
+        guard request.headers.contentType == .urlEncodedForm, let body = request.body.string else {
+            return try? request.content.get(String.self, at: "_csrf")
+        }
+        return field("_csrf", inForm: body)
+    }
+
+    /// The first value of `name` in an urlencoded form, decoded; nil when it is not there or
+    /// cannot be decoded.
+    static func field(_ name: String, inForm body: String) -> String? {
+        func decoded(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+        for pair in body.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts[0] == name || decoded(parts[0]) == name else { continue }
+            return parts.count > 1 ? decoded(parts[1]) : ""
         }
         return nil
     }

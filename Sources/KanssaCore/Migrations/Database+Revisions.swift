@@ -81,11 +81,16 @@ public enum Revisions {
     /// them: a coding's `answer_id` through answers' `respondent_id` and respondents'
     /// `consultation_id` to its consultation. A row between already gone finds no parent;
     /// whatever removed it raised the revision itself.
+    ///
+    /// `column` names the parent's number when it is not `revision` (a parent may keep more than
+    /// one, each raised by other children).
     public static func parent(
-        _ parent: String, via foreignKey: String, through hops: [Hop] = [], child: String, on database: any Database
+        _ parent: String, via foreignKey: String, through hops: [Hop] = [], child: String, column: String = "revision",
+        on database: any Database
     ) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        let raise = "UPDATE \(parent) SET revision = revision + 1 WHERE id"
+        let raise = "UPDATE \(parent) SET \(column) = \(column) + 1 WHERE id"
+        let tag = parentTag(parent, column)
         /// The parents' ids, from the child's keys as `keys` selects or names them.
         func parentIDs(of keys: String) -> String {
             hops.reduce(keys) { inner, hop in "SELECT \(hop.foreignKey) FROM \(hop.table) WHERE id IN (\(inner))" }
@@ -97,7 +102,7 @@ public enum Revisions {
             ]
             for (event, keys) in parents {
                 try await sql.raw("""
-                    CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: child)
+                    CREATE TRIGGER \(unsafeRaw: identifier("\(child)_revise_\(tag)_\(event)")) AFTER \(unsafeRaw: event.uppercased()) ON \(unsafeRaw: child)
                     BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: parentIDs(of: keys))); END
                     """).run()
             }
@@ -110,14 +115,14 @@ public enum Revisions {
                 ("delete", "OLD TABLE AS old_rows", "SELECT \(foreignKey) FROM old_rows"),
             ]
             for event in events {
-                let function = "revise_\(parent)_by_\(child)_\(event.name)"
+                let function = identifier("revise_\(tag)_by_\(child)_\(event.name)")
                 try await sql.raw("""
                     CREATE FUNCTION \(unsafeRaw: function)() RETURNS trigger AS $$
                     BEGIN \(unsafeRaw: raise) IN (\(unsafeRaw: parentIDs(of: event.rows))); RETURN NULL; END;
                     $$ LANGUAGE plpgsql
                     """).run()
                 try await sql.raw("""
-                    CREATE TRIGGER \(unsafeRaw: child)_revise_\(unsafeRaw: parent)_\(unsafeRaw: event.name)
+                    CREATE TRIGGER \(unsafeRaw: identifier("\(child)_revise_\(tag)_\(event.name)"))
                     AFTER \(unsafeRaw: event.name.uppercased()) ON \(unsafeRaw: child)
                     REFERENCING \(unsafeRaw: event.tables) FOR EACH STATEMENT EXECUTE FUNCTION \(unsafeRaw: function)()
                     """).run()
@@ -136,51 +141,73 @@ public enum Revisions {
         }
     }
 
-    /// Raises `table.revision` whenever a row of it changes in any column but `revision`: what is
-    /// built from the row and its children is then kept by one number.
-    public static func own(_ table: String, on database: any Database) async throws {
+    /// Raises `table.revision` whenever a row of it changes in any column but `revision` (and
+    /// the `others` numbers the table keeps beside it): what is built from the row and its children
+    /// is then kept by one number. With `column`, that number instead of `revision`.
+    public static func own(_ table: String, column: String = "revision", others: [String] = [], on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        let raise = "UPDATE \(table) SET revision = revision + 1 WHERE id = NEW.id"
+        let raise = "UPDATE \(table) SET \(column) = \(column) + 1 WHERE id = NEW.id"
+        let unchanged = ([column] + others).map { "NEW.\($0) = OLD.\($0)" }.joined(separator: " AND ")
+        let name = ownName(table, column)
         switch database.dialectName {
         case "sqlite":
             try await sql.raw("""
-                CREATE TRIGGER \(unsafeRaw: table)_revise_own AFTER UPDATE ON \(unsafeRaw: table) WHEN NEW.revision = OLD.revision
+                CREATE TRIGGER \(unsafeRaw: name.trigger) AFTER UPDATE ON \(unsafeRaw: table) WHEN \(unsafeRaw: unchanged)
                 BEGIN \(unsafeRaw: raise); END
                 """).run()
         default:
             try await sql.raw("""
-                CREATE FUNCTION revise_\(unsafeRaw: table)_own() RETURNS trigger AS $$
+                CREATE FUNCTION \(unsafeRaw: name.function)() RETURNS trigger AS $$
                 BEGIN \(unsafeRaw: raise); RETURN NULL; END;
                 $$ LANGUAGE plpgsql
                 """).run()
             try await sql.raw("""
-                CREATE TRIGGER \(unsafeRaw: table)_revise_own AFTER UPDATE ON \(unsafeRaw: table)
-                FOR EACH ROW WHEN (NEW.revision = OLD.revision) EXECUTE FUNCTION revise_\(unsafeRaw: table)_own()
+                CREATE TRIGGER \(unsafeRaw: name.trigger) AFTER UPDATE ON \(unsafeRaw: table)
+                FOR EACH ROW WHEN (\(unsafeRaw: unchanged)) EXECUTE FUNCTION \(unsafeRaw: name.function)()
                 """).run()
         }
     }
 
-    /// Drops what ``own(_:)`` created.
-    public static func dropOwn(_ table: String, on database: any Database) async throws {
+    /// Drops what ``own(_:column:others:on:)`` created.
+    public static func dropOwn(_ table: String, column: String = "revision", on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
+        let name = ownName(table, column)
         if database.dialectName == "sqlite" {
-            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_revise_own").run()
+            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name.trigger)").run()
         } else {
-            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: table)_revise_own ON \(unsafeRaw: table)").run()
-            try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: table)_own()").run()
+            try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name.trigger) ON \(unsafeRaw: table)").run()
+            try await sql.raw("DROP FUNCTION IF EXISTS \(unsafeRaw: name.function)()").run()
         }
     }
 
-    /// Drops what ``parent(_:via:child:)`` created.
-    public static func dropParent(_ parent: String, child: String, on database: any Database) async throws {
+    /// What the names of a parent's triggers say they raise: the parent's table for its
+    /// `revision` (as first made), else the column, which keeps them within PostgreSQL's length.
+    private static func parentTag(_ parent: String, _ column: String) -> String { column == "revision" ? parent : column }
+
+    /// A trigger's or function's name, which PostgreSQL would cut short after 63 bytes (and two
+    /// names alike up to there would be one).
+    private static func identifier(_ name: String) -> String {
+        precondition(name.utf8.count <= 63, "\(name) is longer than PostgreSQL keeps a name")
+        return name
+    }
+
+    /// The names of a table's own trigger and its function; those of `revision` as first made.
+    private static func ownName(_ table: String, _ column: String) -> (trigger: String, function: String) {
+        column == "revision" ? ("\(table)_revise_own", "revise_\(table)_own")
+            : ("\(table)_revise_own_\(column)", "revise_\(table)_own_\(column)")
+    }
+
+    /// Drops what ``parent(_:via:through:child:column:on:)`` created.
+    public static func dropParent(_ parent: String, child: String, column: String = "revision", on database: any Database) async throws {
         guard let sql = database as? any SQLDatabase else { return }
+        let tag = parentTag(parent, column)
         for event in ["insert", "update", "delete"] {
-            let trigger = "\(child)_revise_\(parent)_\(event)"
+            let trigger = "\(child)_revise_\(tag)_\(event)"
             if database.dialectName == "sqlite" {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger)").run()
             } else {
                 try await sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: trigger) ON \(unsafeRaw: child)").run()
-                try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: parent)_by_\(unsafeRaw: child)_\(unsafeRaw: event)()").run()
+                try await sql.raw("DROP FUNCTION IF EXISTS revise_\(unsafeRaw: tag)_by_\(unsafeRaw: child)_\(unsafeRaw: event)()").run()
             }
         }
     }

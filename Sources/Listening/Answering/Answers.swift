@@ -161,28 +161,123 @@ public enum Answers {
         return Dictionary(answers.map { ($0.questionID, Given($0)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// A web respondent as their private code finds them: who they are and what they gave so far.
+    public struct Found: Sendable, Equatable {
+        public let respondentID: UUID
+        /// The account a signed-in respondent asked the team to contact, if they did.
+        public let contactAccountID: UUID?
+        public let given: [UUID: Given]
+    }
+
+    /// The respondent behind a private code's digest in this consultation, with their answers by
+    /// question; nil when they gave nothing yet. One prepared query, on every public page.
+    public static func found(_ codeDigest: String, in consultationID: UUID, on database: any Database) async throws -> Found? {
+        let rows = try await database.rows(of: RespondentAnswers(codeDigest: codeDigest, consultationID: consultationID))
+        guard let first = rows.first else { return nil }
+        var given: [UUID: Given] = [:]
+        for row in rows {
+            guard let questionID = row.questionID, given[questionID] == nil else { continue }
+            given[questionID] = Given(choices: Respondent.numbers(row.choices ?? ""), scale: row.scale, text: row.text ?? "",
+                                      consentQuote: row.consentQuote ?? false, consentPublish: row.consentPublish ?? false,
+                                      consentTraining: row.consentTraining ?? false)
+        }
+        return Found(respondentID: first.respondentID, contactAccountID: first.contactAccountID, given: given)
+    }
+
+    struct RespondentAnswers: FrequentQuery {
+        struct Row: Decodable, Sendable {
+            let respondentID: UUID
+            let contactAccountID: UUID?
+            let questionID: UUID?
+            let choices: String?
+            let scale: Int?
+            let text: String?
+            let consentQuote: Bool?
+            let consentPublish: Bool?
+            let consentTraining: Bool?
+
+            enum CodingKeys: String, CodingKey {
+                case respondentID = "respondent_id", contactAccountID = "contact_account_id", questionID = "question_id", choices, scale, text
+                case consentQuote = "consent_quote", consentPublish = "consent_publish", consentTraining = "consent_training"
+            }
+        }
+
+        static let sql = """
+            SELECT r.id AS respondent_id, r.contact_account_id, a.question_id, a.choices, a.scale, a.text, a.consent_quote, \
+            a.consent_publish, a.consent_training \
+            FROM consultation_respondents r LEFT JOIN consultation_answers a ON a.respondent_id = r.id \
+            WHERE r.code_digest = $1 AND r.consultation_id = $2
+            """
+        let codeDigest: String
+        let consultationID: UUID
+        var parameters: [QueryParameter] { [.text(codeDigest), .uuid(consultationID)] }
+    }
+
     /// Stores (or takes back) a web respondent's answer to one question, making the respondent
     /// with their first answer. Answers to questions no longer put to them after this change go.
+    /// `respondentID` is theirs when the page already found them.
     public static func save(
         _ answer: Given?, to question: Questions.Line, among questions: [Questions.Line], in consultation: Consultation, codeDigest: String,
-        language: String, at now: Date, on database: any Database
+        respondentID known: UUID? = nil, language: String, at now: Date, on database: any Database
     ) async throws {
         guard consultation.state == .open else { throw ListeningError.notOpen }
-        let respondent = try await webRespondent(codeDigest, in: try consultation.requireID(), language: language, at: now, on: database)
-        let respondentID = try respondent.requireID()
+        let consultationID = try consultation.requireID()
+        let made = { try await webRespondent(codeDigest, in: consultationID, language: language, at: now, on: database).requireID() }
+        do {
+            let respondentID = if let known { known } else { try await made() }
+            try await write(answer, to: question, among: questions, of: respondentID, at: now, on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure && known != nil {
+            // The respondent found a moment ago is gone (their answers erased): they start anew.
+            try await write(answer, to: question, among: questions, of: try await made(), at: now, on: database)
+        }
+    }
+
+    private static func write(
+        _ answer: Given?, to question: Questions.Line, among questions: [Questions.Line], of respondentID: UUID, at now: Date,
+        on database: any Database
+    ) async throws {
+        // Only a question that depends on another can stop being asked.
+        let conditional = questions.contains { $0.conditionQuestionID != nil }
+        if let answer, !conditional {
+            // One statement, atomic by itself: the shortest hold of SQLite's one write lock. The
+            // respondent's `updated_at` follows by trigger (``TouchRespondentOnAnswer``).
+            guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+            try await database.inWriteTurn { try await upsert(answer, to: question.id, of: respondentID, at: now, on: sql) }
+            return
+        }
         // Each transaction begins by writing the respondent's row: two sends of one respondent
         // then take turns (on SQLite a transaction that read first could not start writing).
-        let write = { @Sendable (database: any Database) async throws in
-            try await Respondent.query(on: database).filter(\.$id == respondentID).set(\.$updatedAt, to: now).update()
-            try await store(answer, to: question.id, of: respondentID, at: now, on: database)
-            try await dropUnasked(of: respondentID, among: questions, on: database)
+        try await database.writing { database in
+            guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+            try await sql.raw("UPDATE \(ident: Respondent.schema) SET updated_at = \(bind: now) WHERE id = \(bind: respondentID)").run()
+            if let answer {
+                try await upsert(answer, to: question.id, of: respondentID, at: now, on: sql)
+            } else {
+                try await sql.raw("""
+                    DELETE FROM \(ident: Answer.schema) WHERE respondent_id = \(bind: respondentID) AND question_id = \(bind: question.id)
+                    """).run()
+            }
+            if conditional { try await dropUnasked(of: respondentID, among: questions, on: database) }
         }
-        do {
-            try await database.transaction { try await write($0) }
-        } catch let error as any DatabaseError where error.isConstraintFailure {
-            // The same form arrived twice at once and the other stored it first: store over it.
-            try await database.transaction { try await write($0) }
-        }
+    }
+
+    /// An answer stored in one statement, over the one given before if any. New words are not
+    /// moderated yet: when the text changed, what was hidden of the old one goes with it.
+    private static func upsert(_ given: Given, to questionID: UUID, of respondentID: UUID, at now: Date, on sql: any SQLDatabase) async throws {
+        let changed = "\(Answer.schema).text <> excluded.text"
+        try await sql.raw("""
+            INSERT INTO \(ident: Answer.schema) (id, respondent_id, question_id, choices, scale, text, consent_quote, consent_publish, \
+            consent_training, created_at, updated_at) VALUES (\(bind: UUID()), \(bind: respondentID), \(bind: questionID), \
+            \(bind: Respondent.numbers(given.choices)), \(bind: given.scale), \(bind: given.text), \(bind: given.consentQuote), \
+            \(bind: given.consentPublish), \(bind: given.consentTraining), \(bind: now), \(bind: now)) \
+            ON CONFLICT (respondent_id, question_id) DO UPDATE SET \
+            hidden = CASE WHEN \(unsafeRaw: changed) THEN '' ELSE \(ident: Answer.schema).hidden END, \
+            moderation = CASE WHEN \(unsafeRaw: changed) THEN \(bind: ModerationState.unmoderated.rawValue) \
+            ELSE \(ident: Answer.schema).moderation END, \
+            moderation_version = \(ident: Answer.schema).moderation_version + CASE WHEN \(unsafeRaw: changed) THEN 1 ELSE 0 END, \
+            choices = excluded.choices, scale = excluded.scale, text = excluded.text, consent_quote = excluded.consent_quote, \
+            consent_publish = excluded.consent_publish, consent_training = excluded.consent_training, updated_at = excluded.updated_at
+            """).run()
     }
 
     /// Which of the consultation's respondent groups a web respondent says they belong to.

@@ -22,5 +22,7 @@ public enum ListeningMigrations {
             (Consultation.schema, [.insert, .delete]), (Decision.schema, FollowCounter.everyChange),
             (Assumption.schema, FollowCounter.everyChange), (Verdict.schema, FollowCounter.everyChange),
         ]),
+        TrackConsultationForm(),
+        TouchRespondentOnAnswer(),
     ]
 }

@@ -42,16 +42,22 @@ struct AnsweringController: RouteCollection {
         let digest: String?
         /// Set when the respondent picked a language with this request.
         let pickedLanguage: String?
+        /// Who they are, once they gave something.
+        let respondentID: UUID?
         /// Whom a signed-in respondent asked the team to contact, if they did.
         var contactAccountID: UUID?
 
         var consultationID: UUID { consultation.id! }
     }
 
+    /// Two queries when the consultation's form is kept: its form revision, and the respondent
+    /// with their answers.
     private func visit(_ request: Request) async throws -> Visit {
         guard let typed = request.parameters.get("code"), let code = ConsultationCode(typed: typed), code.value == typed,
-              let consultation = try await Answers.consultation(code, on: request.db), let consultationID = consultation.id
+              let form = try await request.platform.consultations.questionnaire(code, on: request.db),
+              let consultationID = form.consultation.id
         else { throw KanssaError.notFound }
+        let consultation = form.consultation
         var privateCode = request.cookies[Self.cookieName].flatMap { InvitationCode(typed: $0.string) }
         var isNew = false
         if privateCode == nil, consultation.state == .open {
@@ -59,9 +65,7 @@ struct AnsweringController: RouteCollection {
             isNew = true
         }
         let digest = privateCode.map { Self.digest($0, consultationID, request) }
-        let respondent = try await digest.asyncFlatMap { try await Answers.respondent($0, in: consultationID, on: request.db) }
-        let given = try await Answers.given(by: respondent?.id, on: request.db)
-        let questions = try await Questions.list(of: consultationID, on: request.db)
+        let respondent = try await digest.asyncFlatMap { try await Answers.found($0, in: consultationID, on: request.db) }
         let asked = request.queryText("lang").flatMap { consultation.languageList.contains($0) ? $0 : nil }
         // A language the person chose in Kanssa comes before their browser's.
         let preferred = [request.principal?.language, request.cookies[CookieName.language]?.string].compactMap { $0 }
@@ -69,11 +73,11 @@ struct AnsweringController: RouteCollection {
             .map { String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces) }
         let language = Translations.language(for: consultation, picked: asked ?? request.cookies[Self.languageCookie]?.string,
                                              preferred: preferred)
-        let wording = try await Translations.wording(of: consultation, in: language, on: request.db)
         return Visit(consultation: consultation,
-                     context: .init(consultation: consultation, code: code, questions: questions, given: given, wording: wording),
+                     context: .init(consultation: consultation, code: code, questions: form.questions, given: respondent?.given ?? [:],
+                                    wording: form.wording(in: language)),
                      privateCode: privateCode, isNewCode: isNew, digest: digest, pickedLanguage: asked,
-                     contactAccountID: respondent?.contactAccountID)
+                     respondentID: respondent?.respondentID, contactAccountID: respondent?.contactAccountID)
     }
 
     /// Keyed with the consultation, so that one code names nobody in another consultation.
@@ -220,7 +224,7 @@ struct AnsweringController: RouteCollection {
         case .success(let given):
             do {
                 try await Answers.save(given, to: question, among: visit.context.questions, in: visit.consultation, codeDigest: digest,
-                                         language: visit.context.wording.language, at: request.now, on: request.db)
+                                         respondentID: visit.respondentID, language: visit.context.wording.language, at: request.now, on: request.db)
             } catch ListeningError.notOpen {
                 return closed(request, visit)
             }
