@@ -72,6 +72,13 @@ import VaporTesting
             let seen = try await coordinator.get(Self.research(fixtures)).body.string
             let sees = seen.contains("Continuity study") && !seen.contains("Admit the researcher")
             #expect(sees)
+
+            // A researcher whose account was disabled is no longer offered, nor admitted.
+            let researcher = fixtures.accounts[.researcher]!
+            try await Account.query(on: app.db).filter(\.$id == researcher).set(\.$disabledAt, to: world.now).update()
+            #expect(!(try await admin.get(Self.research(fixtures)).body.string.contains(researcher.uuidString)))
+            let disabled = try await admin.post(Self.research(fixtures), good.map { $0.0 == "name" ? ($0.0, "Second study") : $0 })
+            #expect(disabled.status == .unprocessableEntity && disabled.body.string.contains("Choose one of this organisation"))
         }
     }
 

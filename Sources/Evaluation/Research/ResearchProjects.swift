@@ -47,11 +47,14 @@ public enum ResearchProjects {
     /// Someone to choose, by name: as the barrier register offers its owners.
     public typealias Person = Barriers.Person
 
-    /// The organisation's researchers, by name. Two queries.
+    /// The organisation's researchers whose accounts are not disabled, by name. Two queries.
     public static func researchers(of organisationID: UUID, on database: any Database) async throws -> [Person] {
         let ids = try await Membership.query(on: database).filter(\.$organisation.$id == organisationID).filter(\.$role == .researcher)
             .all(\.$account.$id)
-        return try await Account.displayNames(of: ids, on: database).map { Person(id: $0.key, name: $0.value) }
+        guard !ids.isEmpty else { return [] }
+        // A disabled account can no longer sign in to use what it would be admitted to.
+        return try await Account.query(on: database).filter(\.$id ~~ ids).filter(\.$disabledAt == nil).all()
+            .compactMap { account in account.id.map { Person(id: $0, name: account.displayName) } }
             .sorted { ($0.name, $0.id.uuidString) < ($1.name, $1.id.uuidString) }
     }
 
