@@ -35,6 +35,8 @@ public enum EvaluationRoute: Sendable, Equatable {
     /// An organisation's research projects, the exports waiting for a second person, and (for
     /// admins) the form to admit a researcher.
     case research(organisation: UUID)
+    /// An admin ends a project before its end date: the confirmation, and the target of its form.
+    case endResearchProject(organisation: UUID, project: UUID)
     /// One export, summarised for the person who releases or refuses it; the target of that form.
     case researchExport(organisation: UUID, export: UUID)
     /// A researcher's own projects and exports.
@@ -71,6 +73,7 @@ public enum EvaluationRoute: Sendable, Equatable {
         case .dashboardCSV(let organisation, let quarter, let team):
             "/organisations/\(organisation)/dashboard.csv" + Self.query(["quarter=\(quarter)", team.map { "team=\($0)" }])
         case .research(let organisation): "/organisations/\(organisation)/research"
+        case .endResearchProject(let organisation, let project): "/organisations/\(organisation)/research/projects/\(project)/end"
         case .researchExport(let organisation, let export): "/organisations/\(organisation)/research/exports/\(export)"
         case .ownResearch: "/research"
         case .requestResearchExport(let project): "/research/projects/\(project)/exports"

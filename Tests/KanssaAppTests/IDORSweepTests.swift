@@ -321,7 +321,7 @@ import VaporTesting
                 + " \(try await BarrierEvidence.query(on: app.db).count()) \(try await BarrierReview.query(on: app.db).count())"
                 + " \(try await BarrierAction.query(on: app.db).all().map { "\($0.text) \($0.doneAt == nil)" }.sorted())",
             "research \(try await ResearchExport.query(on: app.db).all().map { "\($0.status)" }.sorted())"
-                + " \(try await ResearchProject.query(on: app.db).count())",
+                + " \(try await ResearchProject.query(on: app.db).all().map { "\($0.endedAt == nil)" })",
             "teams \(try await Team.query(on: app.db).filter(\.$organisation.$id == foreign.organisation).count())",
             "memberships \(try await Membership.query(on: app.db).filter(\.$account.$id == foreign.account).all().map(\.role.rawValue).sorted())",
             "invitations \(try await Invitation.query(on: app.db).count())",

@@ -82,6 +82,39 @@ import VaporTesting
         }
     }
 
+    /// An admin ends a project before its end date, after a confirmation: from then on nothing
+    /// is asked for or downloaded in it, and a second click changes nothing.
+    @Test func anAdminEndsAProjectEarlyAndNothingMoreIsAskedForOrDownloaded() async throws {
+        try await withApp { app, _ in
+            let fixtures = try await Fixtures.make(on: app)
+            var researcher = Browser(app)
+            try await researcher.signIn(Fixtures.login(.researcher))
+            let table = "/research/exports/\(fixtures.researchExport)/tables/staff-changes"
+            #expect(try await researcher.get(table).status == .ok)
+
+            var admin = Browser(app)
+            try await admin.signIn(Fixtures.login(.admin))
+            let list = Self.research(fixtures), end = "\(Self.research(fixtures))/projects/\(fixtures.researchProject)/end"
+            #expect(try await admin.get(list).body.string.contains(end))
+            let confirm = try await admin.get(end)
+            let asks = confirm.body.string.contains("End the project now") && confirm.body.string.contains("cannot be undone")
+            #expect(confirm.status == .ok && asks)
+            #expect(try await admin.post(end, []).headers.first(name: .location) == list + "?notice=ended")
+            try await admin.get(list)
+            #expect(try await admin.post(end, []).headers.first(name: .location) == list)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$event == .researchProjectEnded).count() == 1)
+            let page = try await admin.get(list).body.string
+            #expect(page.contains("Ended early on") && !page.contains(end))
+            #expect(try await admin.get(end).status == .seeOther)
+
+            #expect(try await researcher.get(table).status == .forbidden)
+            try await researcher.get("/research")
+            let ask = try await researcher.post("/research/projects/\(fixtures.researchProject)/exports",
+                                                [("fields-\(fixtures.researchProject)[]", "staff-changes")])
+            #expect(ask.status == .forbidden)
+        }
+    }
+
     @Test func aSecondPersonReleasesAndTheResearcherDownloadsForSevenDays() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)

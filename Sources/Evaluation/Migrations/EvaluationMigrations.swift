@@ -13,5 +13,6 @@ public enum EvaluationMigrations {
         FollowCounter("Evaluation_V006_FollowEvidence", counter: Revisions.evidence, tables: [
             PulseSchedule.schema, PulseTeam.schema, PulseTally.schema, Barrier.schema, BarrierReview.schema, MeetingFeedback.schema,
         ].map { ($0, FollowCounter.everyChange) }),
+        EndResearchProjectsEarly(),
     ]
 }

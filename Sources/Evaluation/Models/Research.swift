@@ -23,6 +23,9 @@ public final class ResearchProject: Model, @unchecked Sendable {
     @Field(key: "salt") public var salt: String
     @Field(key: "created_by_id") public var createdByID: UUID
     @Field(key: "created_at") public var createdAt: Date
+    /// Set when an admin ended the project before its end date.
+    @OptionalField(key: "ended_at") public var endedAt: Date?
+    @OptionalField(key: "ended_by_id") public var endedByID: UUID?
 
     public init() {}
 

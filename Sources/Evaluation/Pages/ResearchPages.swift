@@ -50,8 +50,43 @@ public enum ResearchPages {
             .dt(.txt(t(.researchPeriod))), .dd(.txt(t(.researchPeriodValue, ["start": t.day(project.periodStart), "end": t.day(project.periodEnd)]))),
             .dt(.txt(t(.researchDates))), .dd(.txt(project.exactDates ? t(.researchDatesDay) : t(.researchDatesMonth))),
             .dt(.txt(t(.researchEndsOnField))),
-            .dd(.txt(project.ended ? t(.researchEnded, ["date": t.day(project.endsOn)]) : t.day(project.endsOn)))
+            .dd(.txt(ending(project, t)))
         )
+    }
+
+    static func ending(_ project: ResearchProjects.ProjectLine, _ t: Localizer) -> String {
+        if let early = project.endedEarly { return t(.researchEndedEarly, ["date": t.date(early.at), "name": early.by]) }
+        return project.ended ? t(.researchEnded, ["date": t.day(project.endsOn)]) : t.day(project.endsOn)
+    }
+
+    // MARK: Ending a project early
+
+    /// Asks an admin to confirm that a project ends now.
+    public struct EndProjectView {
+        let organisationID: UUID
+        let project: ResearchProjects.ProjectLine
+        let chrome: Chrome
+
+        public init(organisationID: UUID, project: ResearchProjects.ProjectLine, chrome: Chrome) {
+            self.organisationID = organisationID
+            self.project = project
+            self.chrome = chrome
+        }
+
+        public func render() -> HTML {
+            let t = chrome.t
+            return Layout.page(
+                title: t(.researchEndConfirmTitle, ["project": project.name]), chrome: chrome,
+                content: .div(
+                    facts(project, t),
+                    .p(.txt(t(.researchEndConfirmText, ["name": project.researcher]))),
+                    Components.postButton(
+                        action: EvaluationRoute.endResearchProject(organisation: organisationID, project: project.id).url,
+                        csrfToken: chrome.csrfToken, label: t(.researchEndConfirmButton), style: .danger),
+                    .p(.a(.link(EvaluationRoute.research(organisation: organisationID).url), .txt(t(.cancel))))
+                )
+            )
+        }
     }
 
     // MARK: The organisation's page
@@ -116,7 +151,11 @@ public enum ResearchPages {
                                     .li(.a(.link(EvaluationRoute.researchExport(organisation: model.organisationID, export: export.id).url),
                                            .txt(t(.researchAskedBy, ["name": export.requestedBy, "date": t.date(export.requestedAt)]))),
                                         .txt(" – " + status(export, t)))
-                                })))
+                                })),
+                                // Admins, who admit researchers, may end a running project early.
+                                .if(model.researchers != nil && !project.ended, .p(.a(
+                                    .link(EvaluationRoute.endResearchProject(organisation: model.organisationID, project: project.id).url),
+                                    .txt(t(.researchEndNow, ["project": project.name]))))))
                         })
                     ),
                     .unwrap(model.researchers) { researchers in admitForm(researchers, t) }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import KanssaCore
+import SQLKit
 
 /// Research projects: an admin admits a researcher to one; the researcher asks for an export of
 /// some of its tables; a coordinator or admin who did not ask releases or refuses it; the
@@ -100,9 +101,22 @@ public enum ResearchProjects {
         return try project.requireID()
     }
 
-    /// Whether the project's end date has passed.
+    /// Ends a project now, before its end date: nothing more is asked for or downloaded in it.
+    /// What was downloaded before stays with the researcher. False when it had ended already.
+    public static func end(_ project: ResearchProject, by accountID: UUID, timeZone: TimeZone, at now: Date, on database: any Database)
+        async throws -> Bool
+    {
+        guard !hasEnded(project, timeZone: timeZone, now: now) else { return false }
+        guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+        // Only the one that finds it still running ends it: a second click changes nothing.
+        let ended = try await sql.update(ResearchProject.schema).set("ended_at", to: now).set("ended_by_id", to: accountID)
+            .where("id", .equal, try project.requireID()).where("ended_at", .is, SQLLiteral.null).returning("id").all()
+        return !ended.isEmpty
+    }
+
+    /// Whether the project was ended early or its end date has passed.
     public static func hasEnded(_ project: ResearchProject, timeZone: TimeZone, now: Date) -> Bool {
-        (Days.endOfDay(project.endsOn, in: timeZone) ?? .distantPast) < now
+        project.endedAt.map { $0 <= now } ?? false || (Days.endOfDay(project.endsOn, in: timeZone) ?? .distantPast) < now
     }
 
     // MARK: Finding
@@ -200,6 +214,11 @@ extension ResearchProjects {
         public let expired: Bool
     }
 
+    public struct Ending: Sendable, Equatable {
+        public let at: Date
+        public let by: String
+    }
+
     public struct ProjectLine: Sendable, Equatable {
         public let id: UUID
         public let organisationID: UUID
@@ -213,6 +232,8 @@ extension ResearchProjects {
         public let endsOn: String
         public let exactDates: Bool
         public let ended: Bool
+        /// When an admin ended it before its end date, and who.
+        public let endedEarly: Ending?
         /// Newest first.
         public let exports: [ExportLine]
     }
@@ -241,7 +262,8 @@ extension ResearchProjects {
         let exports = try await ResearchExport.query(on: database).filter(\.$projectID ~~ projects.compactMap(\.id))
             .sort(\.$requestedAt, .descending).sort(\.$id).all()
         let names = try await Account.displayNames(
-            of: projects.map(\.researcherID) + exports.map(\.requestedByID) + exports.compactMap(\.decidedByID), on: database)
+            of: projects.map(\.researcherID) + projects.compactMap(\.endedByID) + exports.map(\.requestedByID) + exports.compactMap(\.decidedByID),
+            on: database)
         let organisations = try await Organisation.query(on: database).filter(\.$id ~~ Set(projects.map(\.organisationID))).all()
             .reduce(into: [UUID: String]()) { $0[$1.id!] = $1.name }
         return projects.map { project in
@@ -250,6 +272,7 @@ extension ResearchProjects {
                 name: project.name, purpose: project.purpose, researcher: names[project.researcherID] ?? "", tables: project.approved,
                 periodStart: project.periodStart, periodEnd: project.periodEnd, endsOn: project.endsOn, exactDates: project.exactDates,
                 ended: hasEnded(project, timeZone: timeZone, now: now),
+                endedEarly: project.endedAt.map { Ending(at: $0, by: project.endedByID.map { names[$0] ?? "" } ?? "") },
                 exports: exports.filter { $0.projectID == project.id }.map { line($0, names: names, now: now) })
         }
     }

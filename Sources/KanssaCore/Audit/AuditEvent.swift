@@ -54,6 +54,8 @@ public enum AuditEvent: String, Codable, Sendable, CaseIterable {
     case barrierChanged = "barrier-changed"
     /// An admin admitted a researcher to a research project of the organisation.
     case researchProjectAdmitted = "research-project-admitted"
+    /// An admin ended a research project before its end date.
+    case researchProjectEnded = "research-project-ended"
     /// A researcher asked for an export; another person released or refused it.
     case researchExportRequested = "research-export-requested"
     case researchExportReleased = "research-export-released"

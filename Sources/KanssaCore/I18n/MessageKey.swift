@@ -268,6 +268,7 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case auditResearchExportReleased
     case auditResearchExportRequested
     case auditResearchProjectAdmitted
+    case auditResearchProjectEnded
     case auditRetentionRulesChanged
     case auditRolesChanged
     case auditRoundOpened
@@ -1917,7 +1918,13 @@ public enum MessageKey: String, CaseIterable, Sendable {
     case researchDatesMonth
     case researchDecidedAlready
     case researchDownload
+    case researchEndConfirmButton
+    case researchEndConfirmText
+    case researchEndConfirmTitle
+    case researchEndNow
     case researchEnded
+    case researchEndedEarly
+    case researchEndedNotice
     case researchEndsOnField
     case researchEndsOnHint
     case researchExportOf

@@ -36,6 +36,9 @@ struct ResearchController: RouteCollection {
         let organisation = routes.grouped("organisations", ":organisation", "research")
         organisation.on(.GET, access: .policy { .seeResearchProjects(try $0.uuid("organisation")) }, use: list)
         organisation.on(.POST, access: .policy { .admitResearchers(try $0.uuid("organisation")) }, use: admit)
+        let ending = AccessRule.policy { .admitResearchers(try $0.uuid("organisation")) }
+        organisation.on(.GET, "projects", ":project", "end", access: ending, use: confirmEnd)
+        organisation.on(.POST, "projects", ":project", "end", access: ending, use: end)
         organisation.on(.GET, "exports", ":export", access: .policy { .seeResearchProjects(try $0.uuid("organisation")) }, use: showExport)
         organisation.on(.POST, "exports", ":export", access: Self.deciding, use: decide)
         routes.on(.GET, "research", access: .policy { _ in .seeOwnResearch }, use: own)
@@ -47,7 +50,11 @@ struct ResearchController: RouteCollection {
 
     @Sendable func list(request: Request) async throws -> Response {
         var model = try await listModel(request)
-        model.notice = request.queryText("notice") == "admitted" ? Notice(.success, request.localizer(.researchAdmittedNotice)) : nil
+        model.notice = switch request.queryText("notice") {
+        case "admitted": Notice(.success, request.localizer(.researchAdmittedNotice))
+        case "ended": Notice(.success, request.localizer(.researchEndedNotice))
+        default: nil
+        }
         return ResearchPages.OrganisationView(model: model, chrome: request.chrome()).render().response()
     }
 
@@ -78,6 +85,43 @@ struct ResearchController: RouteCollection {
             }
             return request.redirect(to: EvaluationRoute.research(organisation: organisationID).path + "?notice=admitted", redirectType: .normal)
         }
+    }
+
+    // MARK: Ending a project early
+
+    /// The organisation's project named by `:project`; another organisation's is not found.
+    private func ownProject(_ request: Request) async throws -> (ResearchProject, organisationID: UUID) {
+        let organisationID = try request.uuid("organisation")
+        guard let project = try await ResearchProjects.project(try request.uuid("project"), on: request.db),
+              project.organisationID == organisationID
+        else { throw KanssaError.notFound }
+        return (project, organisationID)
+    }
+
+    @Sendable func confirmEnd(request: Request) async throws -> Response {
+        let (project, organisationID) = try await ownProject(request)
+        let timeZone = request.platform.config.timeZone
+        guard !ResearchProjects.hasEnded(project, timeZone: timeZone, now: request.now),
+              let line = try await ResearchProjects.line(of: project, timeZone: timeZone, now: request.now, on: request.db)
+        else { return request.redirect(to: EvaluationRoute.research(organisation: organisationID).path, redirectType: .normal) }
+        return ResearchPages.EndProjectView(organisationID: organisationID, project: line, chrome: request.chrome()).render().response()
+    }
+
+    @Sendable func end(request: Request) async throws -> Response {
+        guard let principal = request.principal else { throw KanssaError.notSignedIn }
+        let (project, organisationID) = try await ownProject(request)
+        let timeZone = request.platform.config.timeZone
+        let ended = try await request.db.transaction { database in
+            guard try await ResearchProjects.end(project, by: principal.accountID, timeZone: timeZone, at: request.now, on: database) else {
+                return false
+            }
+            try await request.audit(.researchProjectEnded, subject: project.researcherID, organisation: organisationID,
+                                    target: "research-project:\(try project.requireID())", purpose: .research, on: database)
+            return true
+        }
+        // A second click finds it ended: the list says so without a notice.
+        return request.redirect(to: EvaluationRoute.research(organisation: organisationID).path + (ended ? "?notice=ended" : ""),
+                                redirectType: .normal)
     }
 
     private func listModel(_ request: Request) async throws -> ResearchPages.OrganisationModel {

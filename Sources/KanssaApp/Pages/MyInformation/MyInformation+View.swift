@@ -174,6 +174,7 @@ enum AuditText {
         case .leaveReasonRecorded: t(.auditLeaveReasonRecorded)
         case .barrierRecorded: t(.auditBarrierRecorded)
         case .researchProjectAdmitted: t(.auditResearchProjectAdmitted)
+        case .researchProjectEnded: t(.auditResearchProjectEnded)
         case .researchExportRequested: t(.auditResearchExportRequested)
         case .researchExportReleased: t(.auditResearchExportReleased)
         case .researchExportRefused: t(.auditResearchExportRefused)
