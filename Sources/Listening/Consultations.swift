@@ -10,9 +10,27 @@ public enum Consultations {
     public static let perPage = 25
 
     /// One query; nil for a consultation that does not exist.
+    /// Prepared: every page of a consultation's team asks it, some twice.
     public static func access(_ consultationID: UUID, on database: any Database) async throws -> ConsultationAccess? {
-        guard let consultation = try await Consultation.find(consultationID, on: database), let id = consultation.id else { return nil }
-        return ConsultationAccess(consultationID: id, organisationID: consultation.organisationID, teamID: consultation.teamID)
+        try await database.firstRow(of: AccessRead(consultationID: consultationID)).map {
+            ConsultationAccess(consultationID: $0.id, organisationID: $0.organisationID, teamID: $0.teamID)
+        }
+    }
+
+    struct AccessRead: FrequentQuery {
+        struct Row: Decodable, Sendable {
+            let id: UUID
+            let organisationID: UUID
+            let teamID: UUID
+
+            enum CodingKeys: String, CodingKey {
+                case id, organisationID = "organisation_id", teamID = "team_id"
+            }
+        }
+
+        static let sql = "SELECT id, organisation_id, team_id FROM consultations WHERE id = $1"
+        let consultationID: UUID
+        var parameters: [QueryParameter] { [.uuid(consultationID)] }
     }
 
     // MARK: Starting one
