@@ -103,8 +103,12 @@ import VaporTesting
             try await admin.get(list)
             #expect(try await admin.post(end, []).headers.first(name: .location) == list)
             #expect(try await AuditEntry.query(on: app.db).filter(\.$event == .researchProjectEnded).count() == 1)
+            // The export still waiting for a second person is refused by whoever ended the project.
+            let waiting = try #require(try await ResearchExport.find(fixtures.waitingExport, on: app.db))
+            #expect(waiting.status == .refused && waiting.decidedByID == fixtures.accounts[.admin]!)
+            #expect(try await AuditEntry.query(on: app.db).filter(\.$event == .researchExportRefused).count() == 1)
             let page = try await admin.get(list).body.string
-            #expect(page.contains("Ended early on") && !page.contains(end))
+            #expect(page.contains("Ended early on") && !page.contains(end) && page.contains("No export is waiting."))
             #expect(try await admin.get(end).status == .seeOther)
 
             #expect(try await researcher.get(table).status == .forbidden)

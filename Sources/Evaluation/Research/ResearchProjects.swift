@@ -101,17 +101,34 @@ public enum ResearchProjects {
         return try project.requireID()
     }
 
-    /// Ends a project now, before its end date: nothing more is asked for or downloaded in it.
-    /// What was downloaded before stays with the researcher. False when it had ended already.
+    /// An export refused because its project ended before anyone released it.
+    public struct Withdrawn: Decodable, Sendable, Equatable {
+        public let id: UUID
+        public let requestedByID: UUID
+
+        enum CodingKeys: String, CodingKey {
+            case id, requestedByID = "requested_by_id"
+        }
+    }
+
+    /// Ends a project now, before its end date: nothing more is asked for or downloaded in it,
+    /// and the exports still waiting for a second person are refused by whoever ended it. What
+    /// was downloaded before stays with the researcher. The exports refused; nil when it had
+    /// ended already. Run it in a transaction.
     public static func end(_ project: ResearchProject, by accountID: UUID, timeZone: TimeZone, at now: Date, on database: any Database)
-        async throws -> Bool
+        async throws -> [Withdrawn]?
     {
-        guard !hasEnded(project, timeZone: timeZone, now: now) else { return false }
+        guard !hasEnded(project, timeZone: timeZone, now: now) else { return nil }
         guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+        let projectID = try project.requireID()
         // Only the one that finds it still running ends it: a second click changes nothing.
         let ended = try await sql.update(ResearchProject.schema).set("ended_at", to: now).set("ended_by_id", to: accountID)
-            .where("id", .equal, try project.requireID()).where("ended_at", .is, SQLLiteral.null).returning("id").all()
-        return !ended.isEmpty
+            .where("id", .equal, projectID).where("ended_at", .is, SQLLiteral.null).returning("id").all()
+        guard !ended.isEmpty else { return nil }
+        return try await sql.update(ResearchExport.schema).set("status", to: ResearchExportStatus.refused.rawValue)
+            .set("decided_by_id", to: accountID).set("decided_at", to: now)
+            .where("project_id", .equal, projectID).where("status", .equal, ResearchExportStatus.requested.rawValue)
+            .returning("id", "requested_by_id").all(decoding: Withdrawn.self)
     }
 
     /// Whether the project was ended early or its end date has passed.

@@ -112,11 +112,15 @@ struct ResearchController: RouteCollection {
         let (project, organisationID) = try await ownProject(request)
         let timeZone = request.platform.config.timeZone
         let ended = try await request.db.transaction { database in
-            guard try await ResearchProjects.end(project, by: principal.accountID, timeZone: timeZone, at: request.now, on: database) else {
-                return false
-            }
+            guard let refused = try await ResearchProjects.end(project, by: principal.accountID, timeZone: timeZone, at: request.now,
+                                                               on: database)
+            else { return false }
             try await request.audit(.researchProjectEnded, subject: project.researcherID, organisation: organisationID,
                                     target: "research-project:\(try project.requireID())", purpose: .research, on: database)
+            for export in refused {
+                try await request.audit(.researchExportRefused, subject: export.requestedByID, organisation: organisationID,
+                                        target: "research-export:\(export.id)", purpose: .research, on: database)
+            }
             return true
         }
         // A second click finds it ended: the list says so without a notice.
