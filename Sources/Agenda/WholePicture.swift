@@ -193,16 +193,13 @@ public struct Alignment: Sendable, Equatable {
         open == 0 ? nil : (serving * 200 + open) / (open * 2)
     }
 
-    /// The alignment over the plans a subquery names (one column of plan ids), counted in the
-    /// database: one query, however many plans.
+    /// The alignment over the plans a subquery names (one column of plan ids), summed from the
+    /// counts each plan's row keeps (``TallyOpenActions``): one query, two numbers a plan.
     public static func over(plans: SQLQueryString, on sql: any SQLDatabase) async throws -> Alignment {
-        struct Row: Decodable { let open_count: Int; let serving_count: Int? }
+        struct Row: Decodable { let open_count: Int?; let serving_count: Int? }
         let row = try await sql.raw("""
-            SELECT COUNT(*) AS open_count,
-                SUM(CASE WHEN g.status IN (\(bind: GoalStatus.active.rawValue), \(bind: GoalStatus.achieved.rawValue))
-                    THEN 1 ELSE 0 END) AS serving_count
-            FROM plan_actions a JOIN goals g ON g.id = a.goal_id
-            WHERE a.status = \(bind: ActionStatus.open.rawValue) AND a.plan_id IN (\(plans))
+            SELECT SUM(open_actions) AS open_count, SUM(serving_actions) AS serving_count
+            FROM plans WHERE id IN (\(plans))
             """).first(decoding: Row.self)
         return Alignment(serving: row?.serving_count ?? 0, open: row?.open_count ?? 0)
     }

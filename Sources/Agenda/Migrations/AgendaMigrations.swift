@@ -21,5 +21,6 @@ public enum AgendaMigrations {
         FollowCounter("Agenda_A014_FollowEvidence", counter: Revisions.evidence, tables: [
             (PlanAuthorisation.schema, FollowCounter.everyChange),
         ]),
+        TallyOpenActions(),
     ]
 }

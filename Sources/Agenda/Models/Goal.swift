@@ -97,5 +97,6 @@ public enum GoalStatus: String, Codable, Sendable, CaseIterable {
     public var isCitizens: Bool { self == .active || self == .achieved || self == .setAside }
 
     /// Whether actions serving it serve the citizen's agenda now (a goal set aside does not).
+    /// Each plan's row keeps its count of such open actions (``TallyOpenActions``, which must agree).
     public var countsForAlignment: Bool { self == .active || self == .achieved }
 }

@@ -44,18 +44,17 @@ public enum TeamAlignment {
     public static func lines(of teams: [(id: UUID, name: String)], now: Date, on database: any Database) async throws -> [Line] {
         guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
         guard !teams.isEmpty else { return [] }
-        struct Row: Decodable { let team_id: UUID; let plans: Int; let open_count: Int; let serving_count: Int? }
+        struct Row: Decodable { let team_id: UUID; let plans: Int; let open_count: Int?; let serving_count: Int? }
+        // Each plan's row keeps its two counts (``TallyOpenActions``): two numbers a plan, not its actions.
         let rows = try await sql.raw("""
-            SELECT shared.team_id AS team_id, COUNT(DISTINCT shared.plan_id) AS plans, COUNT(act.id) AS open_count,
-                SUM(CASE WHEN g.status IN (\(bind: GoalStatus.active.rawValue), \(bind: GoalStatus.achieved.rawValue))
-                    THEN 1 ELSE 0 END) AS serving_count
+            SELECT shared.team_id AS team_id, COUNT(*) AS plans, SUM(p.open_actions) AS open_count,
+                SUM(p.serving_actions) AS serving_count
             FROM (
                 SELECT DISTINCT pa.grantee_team_id AS team_id, pa.plan_id AS plan_id FROM plan_authorisations pa
                 WHERE pa.grantee_team_id IN (\(binds: teams.map(\.id))) AND pa.revoked_at IS NULL
                     AND pa.expires_at > \(bind: now) AND \(PlanSharing.names(.actions)) AND \(PlanSharing.unrestricted)
             ) shared
-            LEFT JOIN plan_actions act ON act.plan_id = shared.plan_id AND act.status = \(bind: ActionStatus.open.rawValue)
-            LEFT JOIN goals g ON g.id = act.goal_id
+            JOIN plans p ON p.id = shared.plan_id
             GROUP BY shared.team_id
             """).all(decoding: Row.self)
         let byTeam = Dictionary(rows.map { ($0.team_id, $0) }, uniquingKeysWith: { a, _ in a })

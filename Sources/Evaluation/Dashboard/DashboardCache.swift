@@ -10,7 +10,8 @@ import KanssaCore
 /// Building one at a million pulse answers and ten thousand staff takes about a quarter of a
 /// second; a kept one costs one query of two numbers. Who may see it is not part of it: the
 /// policy asks the database before it is looked for. Agenda alignment is not kept: plans'
-/// actions change all day, so it is read on every view (``Dashboard/load``).
+/// actions change all day, so it is read on every view (``Dashboard/load``) — as two numbers a
+/// shared plan that the database keeps on the plan's row (``TallyOpenActions``).
 public final class DashboardCache: Sendable {
     struct Key: Hashable, Sendable {
         let organisation: UUID

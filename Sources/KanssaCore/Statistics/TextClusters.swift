@@ -236,13 +236,14 @@ public enum TextClusters {
     }
 }
 
-/// A small, fast, seeded random number generator (SplitMix64), so that clustering is repeatable.
-struct SplitMix {
+/// A small, fast, seeded random number generator (SplitMix64), so that clustering is repeatable
+/// (and a test's walk the same on every run and machine).
+public struct SplitMix: Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    public init(seed: UInt64) { state = seed }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -250,7 +251,7 @@ struct SplitMix {
         return z ^ (z >> 31)
     }
 
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+    public mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
 
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }
