@@ -239,10 +239,12 @@ public enum Answers {
         // Only a question that depends on another can stop being asked.
         let conditional = questions.contains { $0.conditionQuestionID != nil }
         if let answer, !conditional {
-            // One statement, atomic by itself: the shortest hold of SQLite's one write lock. The
+            // One statement, committed with the answers that arrive with it (``GroupCommit``). The
             // respondent's `updated_at` follows by trigger (``TouchRespondentOnAnswer``).
-            guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
-            try await database.inWriteTurn { try await upsert(answer, to: question.id, of: respondentID, at: now, on: sql) }
+            try await database.inGroupCommit { database in
+                guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+                try await upsert(answer, to: question.id, of: respondentID, at: now, on: sql)
+            }
             return
         }
         // Each transaction begins by writing the respondent's row: two sends of one respondent
