@@ -85,19 +85,22 @@ public enum CheckIns {
         return problems.isEmpty ? .success(ratings) : .failure(ProblemList(problems))
     }
 
-    /// Records one check-in: a rating per area, all at the same moment, in one transaction.
+    /// Records one check-in: a rating per area, all at the same moment, in one statement (atomic
+    /// by itself; written as rows, not through Fluent's models, which reflect on every field).
     public static func record(
         _ ratings: [Rating], perspective: CheckInPerspective, planID: UUID, by raterID: UUID, at now: Date,
         withOwnerPresent: Bool = false, on database: any Database
     ) async throws {
-        try await database.transaction { database in
-            for rating in ratings {
-                try await CheckIn(
-                    planID: planID, lifeArea: rating.area, rating: rating.rating, note: rating.note,
-                    perspective: perspective, ratedByID: raterID, createdAt: now, withOwnerPresent: withOwnerPresent
-                ).create(on: database)
-            }
+        guard !ratings.isEmpty else { return }
+        guard let sql = database as? any SQLDatabase else { throw PlanStoreError.unsupportedDatabase }
+        var insert = sql.insert(into: CheckIn.schema)
+            .columns("id", "plan_id", "life_area", "rating", "note", "perspective", "rated_by_id", "created_at", "with_owner_present")
+        for rating in ratings {
+            insert = insert.values(
+                SQLBind(UUID()), SQLBind(planID), SQLBind(rating.area), SQLBind(rating.rating), SQLBind(rating.note),
+                SQLBind(perspective.rawValue), SQLBind(raterID), SQLBind(now), SQLBind(withOwnerPresent))
         }
+        try await insert.run()
     }
 
     /// The plan's journeys from its newest ratings (at most ``window``), with the raters' names:

@@ -40,6 +40,7 @@ public func configure(
         keptSessions: KeptSessions(capacity: config.sessionsKept),
         decoyPasswordHash: try Bcrypt.hash(dependencies.token(), cost: config.passwordCost),
         answerThrottle: AnswerThrottle(),
+        groupCommit: GroupCommit(),
         backgroundWork: BackgroundWork(),
         mailer: {
             switch config.mail {
@@ -73,6 +74,7 @@ public func configure(
 
     app.middleware = Middlewares()
     app.middleware.use(MetricsMiddleware())
+    app.middleware.use(GroupCommitMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SessionMiddleware())

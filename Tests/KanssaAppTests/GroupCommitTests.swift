@@ -7,8 +7,8 @@ import Synchronization
 import Testing
 import VaporTesting
 
-/// One-statement writes to SQLite arriving together are committed together; each writer is
-/// answered only after the commit, and one failing statement takes back only itself.
+/// Writes to SQLite arriving together are committed together; each writer is answered only
+/// after the commit, and a failing write takes back only itself.
 @Suite struct GroupCommitTests {
     /// A SQLite file (group commits are SQLite's) with a table of unique words.
     static func withWords(_ body: (Application, any SQLDatabase) async throws -> Void) async throws {
@@ -69,10 +69,22 @@ import VaporTesting
             let db = app.db
             let outcomes = try await withThrowingTaskGroup(of: (String, Bool).self) { group in
                 group.addTask {
-                    try await gathering.write(on: db, Self.leader(gathering, waiting: 4))
+                    try await gathering.write(on: db, Self.leader(gathering, waiting: 5))
                     return ("first", true)
                 }
                 while !gathering.isLeading { await Task.yield() }
+                // Two statements, the second refused: the first is taken back with it.
+                group.addTask {
+                    do {
+                        try await gathering.write(on: db) { database in
+                            try await Self.insert("half")(database)
+                            try await Self.insert("first")(database)
+                        }
+                        return ("half", true)
+                    } catch {
+                        return ("half", false)
+                    }
+                }
                 for word in ["a", "b", "a", "c"] {
                     group.addTask {
                         do {
@@ -87,7 +99,7 @@ import VaporTesting
             }
             // Of the two "a", the one in line first is stored; the other is refused, alone.
             #expect(outcomes["a"]?.filter { $0 }.count == 1 && outcomes["a"]?.count == 2)
-            #expect(outcomes["b"] == [true] && outcomes["c"] == [true] && outcomes["first"] == [true])
+            #expect(outcomes["b"] == [true] && outcomes["c"] == [true] && outcomes["first"] == [true] && outcomes["half"] == [false])
             let words = try await sql.raw("SELECT word FROM gathered_words ORDER BY word").all().map { try $0.decode(column: "word", as: String.self) }
             #expect(words == ["a", "b", "c", "first"])
             #expect(gathering.commits == 2)

@@ -40,6 +40,8 @@ struct Platform: Sendable {
     let decoyPasswordHash: String
     /// How many answers each address has sent to the public consultation pages lately.
     let answerThrottle: AnswerThrottle
+    /// SQLite writes of this app's requests arriving together, committed together.
+    let groupCommit: GroupCommit
     /// Work requests started and did not wait for, waited for at a graceful stop.
     let backgroundWork: BackgroundWork
     /// Where e-mail goes; nil when none is sent.

@@ -24,7 +24,7 @@ public enum AuditLog {
     }
 
     public static func record(_ record: AuditRecord, at time: Date, on database: any Database) async throws {
-        try await AuditEntry(record, occurredAt: time).create(on: database)
+        try await self.record([record], at: time, on: database)
     }
 
     /// The trace of one person's data, newest first: what "who has looked at my information" shows.

@@ -1,19 +1,21 @@
 import FluentKit
+import SQLKit
 import Synchronization
 
-/// One-statement writes to SQLite that arrive together, committed together.
+/// Short writes to SQLite that arrive together, committed together.
 ///
 /// SQLite commits one writer at a time, and each commit waits for the disk (`fsync` of the
-/// write-ahead log). With many people answering at once, the commits queue behind one another.
+/// write-ahead log). With many people writing at once, the commits queue behind one another.
 /// Here the first writer to find nobody committing leads: it takes its turn among the process's
-/// writers (``WriteTurns``), runs its own statement and every one that arrived meanwhile in one
-/// transaction, commits once, and only then tells each writer its statement is stored. Writers
-/// arriving during that commit wait for the next, led by the first of them.
+/// writers (``WriteTurns``), runs its own write and every one that arrived meanwhile in one
+/// transaction, commits once, and only then answers each writer. Writers arriving during that
+/// commit wait for the next, led by the first of them.
 ///
-/// A write must be one statement: when it fails, SQLite takes back that statement alone and the
-/// others go on; its writer gets the error. When the commit fails, every writer of the batch
-/// gets the error and nothing of it is stored. PostgreSQL writes are not gathered: its rows lock
-/// one by one and its writers commit side by side.
+/// Each write runs inside a savepoint of its own: when it throws, what it wrote is taken back
+/// and the others go on; its writer gets the error. When the commit fails, every writer of the
+/// batch gets the error and nothing of it is stored. A write sees the writes before it in its
+/// batch, as it would have seen them committed. PostgreSQL writes are not gathered: its rows
+/// lock one by one and its writers commit side by side.
 public final class GroupCommit: Sendable {
     public typealias Write = @Sendable (any Database) async throws -> Void
 
@@ -45,8 +47,10 @@ public final class GroupCommit: Sendable {
         self.largest = largest
     }
 
-    /// The process's gathering of SQLite writes, beside its ``WriteTurns/sqlite``.
-    public static let sqlite = GroupCommit()
+    /// The gathering of the application serving the current request (set by its middleware).
+    /// One per application, never one for the process: a leader runs every write of its batch on
+    /// its own database, so writers to another database must never join it.
+    @TaskLocal public static var current: GroupCommit?
 
     /// Transactions begun for writes so far, committed or not.
     public var commits: Int { state.withLock { $0.commits } }
@@ -55,8 +59,20 @@ public final class GroupCommit: Sendable {
     /// Whether a writer is committing.
     public var isLeading: Bool { state.withLock { $0.leading } }
 
-    /// Runs `write` (one statement) on `database` in a transaction with the writes that arrive
-    /// with it; returns once it is committed.
+    /// Runs `work` on `database` in a transaction with the writes that arrive with it; returns
+    /// what it gave once that is committed.
+    public func write<T: Sendable>(on database: any Database, _ work: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
+        let result = Mutex<T?>(nil)
+        try await write(on: database) { database in
+            let value = try await work(database)
+            result.withLock { $0 = value }
+        }
+        // Stored when `work` returned without throwing, which `write` has then said.
+        return result.withLock { $0! }
+    }
+
+    /// Runs `write` on `database` in a transaction with the writes that arrive with it; returns
+    /// once it is committed.
     public func write(on database: any Database, _ write: @escaping Write) async throws {
         let outcome = await withCheckedContinuation { (waiter: CheckedContinuation<Outcome, Never>) in
             let leads = state.withLock { state -> Bool in
@@ -88,12 +104,17 @@ public final class GroupCommit: Sendable {
         do {
             outcomes = try await turns.inTurn {
                 try await database.transaction { transaction in
+                    guard let sql = transaction as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
                     var outcomes: [Outcome] = []
                     for write in writes {
+                        try await sql.raw("SAVEPOINT group_write").run()
                         do {
                             try await write(transaction)
+                            try await sql.raw("RELEASE group_write").run()
                             outcomes.append(.stored)
                         } catch {
+                            try await sql.raw("ROLLBACK TO group_write").run()
+                            try await sql.raw("RELEASE group_write").run()
                             outcomes.append(.failed(error))
                         }
                     }
@@ -118,10 +139,17 @@ public final class GroupCommit: Sendable {
 }
 
 extension Database {
-    /// Writes one statement outside any transaction of the caller's: on SQLite gathered with the
-    /// writes that arrive with it into one commit (``GroupCommit``), elsewhere at once.
-    public func inGroupCommit(_ write: @escaping GroupCommit.Write) async throws {
-        guard dialectName == "sqlite", !inTransaction else { return try await write(self) }
-        try await GroupCommit.sqlite.write(on: self, write)
+    /// A short write, all or nothing: on SQLite while serving a request, gathered with the writes
+    /// that arrive with it into one commit (``GroupCommit/current``); elsewhere, or inside a
+    /// transaction already, a transaction of its own — none when `oneStatement` says the work is
+    /// a single statement, atomic by itself.
+    public func inGroupCommit<T: Sendable>(
+        oneStatement: Bool = false, _ work: @escaping @Sendable (any Database) async throws -> T
+    ) async throws -> T {
+        guard dialectName == "sqlite", !inTransaction else { return try await oneStatement ? work(self) : transaction(work) }
+        guard let gathering = GroupCommit.current else {
+            return try await inWriteTurn { try await oneStatement ? work(self) : transaction(work) }
+        }
+        return try await gathering.write(on: self, work)
     }
 }

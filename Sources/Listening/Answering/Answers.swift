@@ -241,7 +241,7 @@ public enum Answers {
         if let answer, !conditional {
             // One statement, committed with the answers that arrive with it (``GroupCommit``). The
             // respondent's `updated_at` follows by trigger (``TouchRespondentOnAnswer``).
-            try await database.inGroupCommit { database in
+            try await database.inGroupCommit(oneStatement: true) { database in
                 guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
                 try await upsert(answer, to: question.id, of: respondentID, at: now, on: sql)
             }

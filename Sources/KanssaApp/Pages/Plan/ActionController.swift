@@ -45,8 +45,11 @@ struct ActionController: RouteCollection {
             return ActionsPage.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         }
         let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-        try await PlanActions.add(draft, planID: try plan.requireID(), teamID: nil, by: principal.accountID, at: request.now, on: request.db)
-        try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:action", purpose: .ownPlan)
+        let planID = try plan.requireID()
+        try await request.db.inGroupCommit { database in
+            try await PlanActions.add(draft, planID: planID, teamID: nil, by: principal.accountID, at: request.now, on: database)
+            try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:action", purpose: .ownPlan, on: database)
+        }
         return request.redirect(to: AgendaRoute.actions.path + "?notice=added", redirectType: .normal)
     }
 

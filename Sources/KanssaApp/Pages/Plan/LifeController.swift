@@ -34,10 +34,13 @@ struct LifeController: RouteCollection {
             return LifeAreas.View(model: model, chrome: request.chrome()).render().response(status: .unprocessableEntity)
         case .success(let ratings):
             let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
-            try await CheckIns.record(
-                ratings, perspective: .citizen, planID: try plan.requireID(), by: principal.accountID, at: request.now,
-                on: request.db)
-            try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:check-in", purpose: .ownPlan)
+            let planID = try plan.requireID()
+            // The check-in and its line on the trace, together (``GroupCommit`` on SQLite).
+            try await request.db.inGroupCommit { database in
+                try await CheckIns.record(ratings, perspective: .citizen, planID: planID, by: principal.accountID, at: request.now, on: database)
+                try await request.audit(.personalDataChanged, subject: principal.accountID, target: "plan:check-in", purpose: .ownPlan,
+                                        on: database)
+            }
             return request.redirect(to: AgendaRoute.lifeAreas.path + "?notice=saved", redirectType: .normal)
         }
     }

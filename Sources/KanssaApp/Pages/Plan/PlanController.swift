@@ -89,11 +89,10 @@ struct PlanController: RouteCollection {
     @Sendable func addGoal(request: Request) async throws -> Response {
         let form = try request.content.decode(GoalForm.self)
         return try await addToOwnPlan(
-            request, typed: form.goal, maxLength: 500, field: "goal", problem: .errorGoalText, notice: "goal-added",
+            request, typed: form.goal, maxLength: 500, field: "goal", problem: .errorGoalText, notice: "goal-added", target: "plan:goal",
             keep: { $0.newGoal = $1 }
-        ) { plan, text, principal in
-            try await PlanStore.addOwnGoal(text, planID: plan, by: principal, at: request.now, on: request.db)
-            return "plan:goal"
+        ) { plan, text, principal, database in
+            try await PlanStore.addOwnGoal(text, planID: plan, by: principal, at: request.now, on: database)
         }
     }
 
@@ -107,10 +106,9 @@ struct PlanController: RouteCollection {
         guard let kind = form.kind.flatMap(StrengthKind.init(rawValue:)) else { throw KanssaError.unreadableForm }
         return try await addToOwnPlan(
             request, typed: form.strength, maxLength: 300, field: "strength", problem: .errorStrengthText,
-            notice: "strength-added", keep: { $0.newStrength = $1; $0.newStrengthKind = kind }
-        ) { plan, text, principal in
-            try await PlanStore.addStrength(text, kind: kind, planID: plan, by: principal, at: request.now, on: request.db)
-            return "plan:strength"
+            notice: "strength-added", target: "plan:strength", keep: { $0.newStrength = $1; $0.newStrengthKind = kind }
+        ) { plan, text, principal, database in
+            try await PlanStore.addStrength(text, kind: kind, planID: plan, by: principal, at: request.now, on: database)
         }
     }
 
@@ -121,21 +119,21 @@ struct PlanController: RouteCollection {
     @Sendable func addNote(request: Request) async throws -> Response {
         let form = try request.content.decode(NoteForm.self)
         return try await addToOwnPlan(
-            request, typed: form.note, maxLength: 2000, field: "note", problem: .errorNoteText, notice: "note-added",
+            request, typed: form.note, maxLength: 2000, field: "note", problem: .errorNoteText, notice: "note-added", target: "plan:note",
             needsAgenda: false, multiline: true, keep: { $0.newNote = $1 }
-        ) { plan, text, principal in
-            try await Timeline.write(text, planID: plan, by: principal, at: request.now, on: request.db)
-            return "plan:note"
+        ) { plan, text, principal, database in
+            try await Timeline.write(text, planID: plan, by: principal, at: request.now, on: database)
         }
     }
 
     /// Adding a goal, a strength or a note to one's own plan: goals and strengths only once the
     /// agenda is written (the citizen's agenda comes first), only clean text, recorded on the
-    /// person's trace. On a problem the page comes back with what was typed and the message.
+    /// person's trace (`target`) in the same commit. On a problem the page comes back with what was
+    /// typed and the message.
     private func addToOwnPlan(
-        _ request: Request, typed: String?, maxLength: Int, field: String, problem: MessageKey, notice: String,
+        _ request: Request, typed: String?, maxLength: Int, field: String, problem: MessageKey, notice: String, target: String,
         needsAgenda: Bool = true, multiline: Bool = false, keep: (inout MyPlan.Model, String) -> Void,
-        save: (_ planID: UUID, _ text: String, _ principal: UUID) async throws -> String
+        save: @escaping @Sendable (_ planID: UUID, _ text: String, _ principal: UUID, _ database: any Database) async throws -> Void
     ) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let plan = try await PlanStore.plan(of: principal.accountID, at: request.now, on: request.db)
@@ -149,8 +147,11 @@ struct PlanController: RouteCollection {
                 : [FieldError(field: field, message: request.localizer(problem))]
             return render(model, request, status: .unprocessableEntity)
         }
-        let target = try await save(try plan.requireID(), text, principal.accountID)
-        try await request.audit(.personalDataChanged, subject: principal.accountID, target: target, purpose: .ownPlan)
+        let planID = try plan.requireID()
+        try await request.db.inGroupCommit { database in
+            try await save(planID, text, principal.accountID, database)
+            try await request.audit(.personalDataChanged, subject: principal.accountID, target: target, purpose: .ownPlan, on: database)
+        }
         return request.redirect(to: Self.back(notice), redirectType: .normal)
     }
 

@@ -55,8 +55,10 @@ struct SharedPlanController: RouteCollection {
             }
             return render(model, request, status: .unprocessableEntity)
         }
-        try await PlanStore.suggestGoal(text, planID: access.planID, by: principal.accountID, at: request.now, on: request.db)
-        return try await changed(request, access, target: "plan:suggestion", notice: "suggested")
+        let planID = access.planID
+        return try await changed(request, access, target: "plan:suggestion", notice: "suggested") { database in
+            try await PlanStore.suggestGoal(text, planID: planID, by: principal.accountID, at: request.now, on: database)
+        }
     }
 
     struct NoteForm: Content {
@@ -75,9 +77,10 @@ struct SharedPlanController: RouteCollection {
             return render(model, request, status: .unprocessableEntity)
         }
         let present = ownerPresent(request)
-        try await Timeline.write(
-            text, planID: access.planID, by: principal.accountID, at: request.now, withOwnerPresent: present, on: request.db)
-        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:note", present: present), notice: "note-added")
+        let planID = access.planID
+        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:note", present: present), notice: "note-added") {
+            try await Timeline.write(text, planID: planID, by: principal.accountID, at: request.now, withOwnerPresent: present, on: $0)
+        }
     }
 
     /// An action planned by someone the citizen authorised, from their service. Not before the
@@ -96,10 +99,11 @@ struct SharedPlanController: RouteCollection {
             return render(model, request, status: .unprocessableEntity)
         }
         let present = ownerPresent(request)
-        try await PlanActions.add(
-            draft, planID: access.planID, teamID: serviceTeam(access, principal), by: principal.accountID, at: request.now,
-            withOwnerPresent: present, on: request.db)
-        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:action", present: present), notice: "action-added")
+        let (planID, team) = (access.planID, serviceTeam(access, principal))
+        return try await changed(request, access, target: OwnerPresence.traceTarget("plan:action", present: present), notice: "action-added") {
+            try await PlanActions.add(draft, planID: planID, teamID: team, by: principal.accountID, at: request.now,
+                                      withOwnerPresent: present, on: $0)
+        }
     }
 
     /// A professional's own ratings of the citizen's life areas, kept beside the citizen's.
@@ -117,10 +121,10 @@ struct SharedPlanController: RouteCollection {
             return render(model, request, status: .unprocessableEntity)
         case .success(let ratings):
             let present = ownerPresent(request)
-            try await CheckIns.record(
-                ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
-                withOwnerPresent: present, on: request.db)
-            return try await changed(request, access, target: OwnerPresence.traceTarget("plan:check-in", present: present), notice: "rated")
+            return try await changed(request, access, target: OwnerPresence.traceTarget("plan:check-in", present: present), notice: "rated") {
+                try await CheckIns.record(ratings, perspective: .professional, planID: access.planID, by: principal.accountID, at: request.now,
+                                          withOwnerPresent: present, on: $0)
+            }
         }
     }
 
@@ -197,8 +201,20 @@ struct SharedPlanController: RouteCollection {
             ?? principal.teamIDs.min()
     }
 
+    /// After a change already written: the owner's trace, and back to the plan.
     private func changed(_ request: Request, _ access: PlanAccess, target: String, notice: String) async throws -> Response {
-        try await request.audit(.personalDataChanged, subject: access.ownerID, target: target, purpose: .caseWork)
+        try await changed(request, access, target: target, notice: notice) { _ in }
+    }
+
+    /// A change and its line on the owner's trace, written together (``GroupCommit`` on SQLite), then back to the plan.
+    private func changed(
+        _ request: Request, _ access: PlanAccess, target: String, notice: String,
+        writing write: @escaping @Sendable (any Database) async throws -> Void
+    ) async throws -> Response {
+        try await request.db.inGroupCommit { database in
+            try await write(database)
+            try await request.audit(.personalDataChanged, subject: access.ownerID, target: target, purpose: .caseWork, on: database)
+        }
         return request.redirect(to: SharedPlan.back(access.planID, notice: notice), redirectType: .normal)
     }
 
