@@ -144,11 +144,7 @@ import VaporTesting
     /// on a connection of their own: nothing is counted twice or missed. On PostgreSQL this is
     /// where a count taken before the plan's row was locked would drift.
     @Test func writersAtOnceLeaveTheCountsTrue() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, world in
+        try await withAppOnFile { app, world in
             let fixtures = try await Fixtures.make(on: app)
             let professional = fixtures.accounts[.professional]!
             let (plan, goals) = try await Self.plan(0, fixtures: fixtures, app: app, now: world.now)
@@ -192,11 +188,7 @@ import VaporTesting
     /// The race a count taken before the plan's row is locked loses: a writer whose count waits
     /// for another writer's open transaction on the same plan must count what that one committed.
     @Test func aWriterWaitingForAnotherCountsWhatItCommitted() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, world in
+        try await withAppOnFile { app, world in
             let fixtures = try await Fixtures.make(on: app)
             let professional = fixtures.accounts[.professional]!
             let (plan, goals) = try await Self.plan(0, fixtures: fixtures, app: app, now: world.now)

@@ -137,11 +137,7 @@ import VaporTesting
 
     @Test func theSameFirstAnswerSentManyTimesAtOnceIsKeptOnce() async throws {
         // On the SQLite file the server uses (WAL, waiting on a busy database), as on PostgreSQL.
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, world in
+        try await withAppOnFile { app, world in
             let fixtures = try await Fixtures.make(on: app)
             let questions = try await Self.open(fixtures, on: app, at: world.now)
             let consultation = try #require(try await Consultation.find(fixtures.consultation, on: app.db))

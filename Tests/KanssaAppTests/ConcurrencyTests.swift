@@ -10,11 +10,7 @@ import VaporTesting
 /// file (WAL) as on PostgreSQL.
 @Suite struct ConcurrencyTests {
     @Test func parallelWritersAllSucceed() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, _ in
+        try await withAppOnFile { app, _ in
             let fixtures = try await Fixtures.make(on: app)
             var admin = Browser(app)
             try await admin.signIn(Fixtures.login(.admin))
@@ -42,11 +38,7 @@ import VaporTesting
 /// of the saves of one version exactly one wins while the rest are told.
 @Suite struct PlanConcurrencyTests {
     @Test func parallelWritersOnOnePlanLoseNothing() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, _ in
+        try await withAppOnFile { app, _ in
             let fixtures = try await Fixtures.make(on: app)
             _ = try await PlanStore.saveAgenda(AgendaText(whatMatters: "Work"), planID: fixtures.citizenPlan, expectedVersion: 0,
                                                by: fixtures.accounts[.citizen]!, at: Date(), on: app.db)

@@ -11,11 +11,11 @@ import VaporTesting
 /// consultation's revision on every change to anything they are built from, and a page is kept
 /// only while the revision holds.
 @Suite struct ConsultationCacheTests {
-    static func revision(of consultationID: UUID, on app: Application) async throws -> Int64 {
-        struct Row: Decodable { let revision: Int64 }
+    /// One of the consultation's numbers as the database holds it: `revision` or `form_revision`.
+    static func revision(_ column: String = "revision", of consultationID: UUID, on app: Application) async throws -> Int64 {
         let sql = try #require(app.db as? any SQLDatabase)
-        return try #require(try await sql.select().column("revision").from(Consultation.schema).where("id", .equal, consultationID)
-            .first(decoding: Row.self)).revision
+        let row = try #require(try await sql.select().column(column).from(Consultation.schema).where("id", .equal, consultationID).first())
+        return try row.decode(column: column, as: Int64.self)
     }
 
     @Test func everyRowOfAConsultationRaisesItsRevisionAndNoOtherConsultations() async throws {
@@ -114,13 +114,6 @@ import VaporTesting
         }
     }
 
-    static func formRevision(of consultationID: UUID, on app: Application) async throws -> Int64 {
-        struct Row: Decodable { let form_revision: Int64 }
-        let sql = try #require(app.db as? any SQLDatabase)
-        return try #require(try await sql.select().column("form_revision").from(Consultation.schema).where("id", .equal, consultationID)
-            .first(decoding: Row.self)).form_revision
-    }
-
     /// The public pages keep a consultation's form — its texts, state, questions and their
     /// wording — by its form revision: what staff change moves it, answers coming in do not.
     @Test func theFormRespondentsMeetMovesWithWhatStaffChangeAndNotWithAnswers() async throws {
@@ -140,10 +133,10 @@ import VaporTesting
             ]
             for (what, owner, change) in moving {
                 let other = owner == open ? draft : open
-                let before = (try await Self.formRevision(of: owner, on: app), try await Self.formRevision(of: other, on: app))
+                let before = (try await Self.revision("form_revision", of: owner, on: app), try await Self.revision("form_revision", of: other, on: app))
                 try await change()
-                #expect(try await Self.formRevision(of: owner, on: app) > before.0, "\(what)")
-                #expect(try await Self.formRevision(of: other, on: app) == before.1, "\(what)")
+                #expect(try await Self.revision("form_revision", of: owner, on: app) > before.0, "\(what)")
+                #expect(try await Self.revision("form_revision", of: other, on: app) == before.1, "\(what)")
             }
             let still: [(String, () async throws -> Void)] = [
                 ("a respondent", { try await Respondent(consultationID: open, channel: .paper, codeDigest: nil, language: "en", groups: [],
@@ -155,9 +148,9 @@ import VaporTesting
                 ("a decision", { try await Decision.query(on: db).filter(\.$id == fixtures.decision).set(\.$subject, to: "Hours").update() }),
             ]
             for (what, change) in still {
-                let (form, revision) = (try await Self.formRevision(of: open, on: app), try await Self.revision(of: open, on: app))
+                let (form, revision) = (try await Self.revision("form_revision", of: open, on: app), try await Self.revision(of: open, on: app))
                 try await change()
-                #expect(try await Self.formRevision(of: open, on: app) == form, "\(what)")
+                #expect(try await Self.revision("form_revision", of: open, on: app) == form, "\(what)")
                 #expect(try await Self.revision(of: open, on: app) > revision, "\(what)")
             }
 

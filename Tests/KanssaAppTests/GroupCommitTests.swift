@@ -12,11 +12,7 @@ import VaporTesting
 @Suite struct GroupCommitTests {
     /// A SQLite file (group commits are SQLite's) with a table of unique words.
     static func withWords(_ body: (Application, any SQLDatabase) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try await withApp(configure: { config in
-            if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
-        }) { app, _ in
+        try await withAppOnFile { app, _ in
             // On PostgreSQL writes are not gathered (``Database/inGroupCommit(_:)``): nothing to try.
             guard app.db.dialectName == "sqlite" else { return }
             let sql = app.db as! any SQLDatabase

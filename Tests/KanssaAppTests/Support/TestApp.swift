@@ -46,6 +46,16 @@ func withApp(
     try await app.asyncShutdown()
 }
 
+/// `withApp` on a SQLite file in WAL mode, as a server uses it (many connections, writers
+/// waiting on a busy database), rather than the in-memory database; on PostgreSQL as `withApp`.
+func withAppOnFile(world: TestWorld = TestWorld(), _ body: (Application, TestWorld) async throws -> Void) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kanssa-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    try await withApp(world: world, configure: { config in
+        if case .sqliteInMemory = config.database { config.database = .sqliteFile(path: folder + "/kanssa.sqlite") }
+    }, body)
+}
+
 private func dropSchema(_ schema: String?, _ app: Application) async {
     guard let schema, let sql = app.db as? any SQLDatabase else { return }
     try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
