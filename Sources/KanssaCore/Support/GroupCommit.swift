@@ -11,8 +11,8 @@ import Synchronization
 /// transaction, commits once, and only then answers each writer. Writers arriving during that
 /// commit wait for the next, led by the first of them.
 ///
-/// Each write runs inside a savepoint of its own: when it throws, what it wrote is taken back
-/// and the others go on; its writer gets the error. When the commit fails, every writer of the
+/// When a write throws, what it wrote is taken back and the others go on (the batch is run
+/// again with each write in a savepoint of its own); its writer gets the error. When the commit fails, every writer of the
 /// batch gets the error and nothing of it is stored. A write sees the writes before it in its
 /// batch, as it would have seen them committed. PostgreSQL writes are not gathered: its rows
 /// lock one by one and its writers commit side by side.
@@ -52,7 +52,7 @@ public final class GroupCommit: Sendable {
     /// its own database, so writers to another database must never join it.
     @TaskLocal public static var current: GroupCommit?
 
-    /// Transactions begun for writes so far, committed or not.
+    /// Batches led so far, committed or not (a batch run again after a failing write counts once).
     public var commits: Int { state.withLock { $0.commits } }
     /// Writes in line for the next commit.
     public var waiting: Int { state.withLock { $0.waiting.count } }
@@ -102,25 +102,7 @@ public final class GroupCommit: Sendable {
         let writes = [own] + others.map(\.write)
         let outcomes: [Outcome]
         do {
-            outcomes = try await turns.inTurn {
-                try await database.transaction { transaction in
-                    guard let sql = transaction as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
-                    var outcomes: [Outcome] = []
-                    for write in writes {
-                        try await sql.raw("SAVEPOINT group_write").run()
-                        do {
-                            try await write(transaction)
-                            try await sql.raw("RELEASE group_write").run()
-                            outcomes.append(.stored)
-                        } catch {
-                            try await sql.raw("ROLLBACK TO group_write").run()
-                            try await sql.raw("RELEASE group_write").run()
-                            outcomes.append(.failed(error))
-                        }
-                    }
-                    return outcomes
-                }
-            }
+            outcomes = try await turns.inTurn { try await Self.commit(writes, on: database) }
         } catch {
             outcomes = Array(repeating: .failed(error), count: writes.count)
         }
@@ -135,6 +117,39 @@ public final class GroupCommit: Sendable {
         }
         next?.waiter.resume(returning: .lead)
         if case .failed(let error) = outcomes[0] { throw error }
+    }
+
+    /// Commits `writes` in one transaction. Writes seldom fail, so the batch first runs them one
+    /// after another as they are — a statement or two each, not three more for a savepoint. Only
+    /// when something throws is that transaction taken back and the batch run again with each
+    /// write in a savepoint of its own, so that the failing one is taken back alone.
+    private static func commit(_ writes: [Write], on database: any Database) async throws -> [Outcome] {
+        do {
+            try await database.transaction { transaction in
+                for write in writes { try await write(transaction) }
+            }
+            return Array(repeating: .stored, count: writes.count)
+        } catch where writes.count == 1 {
+            return [.failed(error)]
+        } catch {
+            return try await database.transaction { transaction in
+                guard let sql = transaction as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+                var outcomes: [Outcome] = []
+                for write in writes {
+                    try await sql.raw("SAVEPOINT group_write").run()
+                    do {
+                        try await write(transaction)
+                        try await sql.raw("RELEASE group_write").run()
+                        outcomes.append(.stored)
+                    } catch {
+                        try await sql.raw("ROLLBACK TO group_write").run()
+                        try await sql.raw("RELEASE group_write").run()
+                        outcomes.append(.failed(error))
+                    }
+                }
+                return outcomes
+            }
+        }
     }
 }
 
