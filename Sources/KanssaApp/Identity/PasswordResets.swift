@@ -74,6 +74,11 @@ enum PasswordResets {
         else { return false }
         let (code, _) = try await issue(for: accountID, in: membership.$organisation.id, by: accountID, lifetime: mailedLifetime,
                                         platform: platform, on: database)
+        // On the person's trace: a code was issued for their address (nobody signed in asked for
+        // it) — written before the mail goes, so that no mail leaves without its line.
+        try await AuditLog.record(AuditRecord(
+            actorID: nil, subjectID: accountID, organisationID: membership.$organisation.id, event: .passwordResetIssued,
+            target: "password-reset-mail", purpose: .security, requestID: requestID), at: platform.dependencies.now(), on: database)
         let t = platform.localizer(for: account.preferredLanguage)
         var link = URLComponents()
         link.path = SiteRoute.resetPassword.path
@@ -82,10 +87,6 @@ enum PasswordResets {
             to: address, subject: t(.passwordMailSubject),
             body: t(.passwordMailBody, ["link": platform.config.linkBase + (link.string ?? SiteRoute.resetPassword.path)]),
             language: t.language))
-        // On the person's trace: a code went to their address (nobody signed in asked for it).
-        try await AuditLog.record(AuditRecord(
-            actorID: nil, subjectID: accountID, organisationID: membership.$organisation.id, event: .passwordResetIssued,
-            target: "password-reset-mail", purpose: .security, requestID: requestID), at: platform.dependencies.now(), on: database)
         return true
     }
 }

@@ -12,15 +12,21 @@ public enum AuditLog {
             try await records.map { AuditEntry($0, occurredAt: time) }.create(on: database)
             return
         }
-        var insert = sql.insert(into: AuditEntry.schema).columns(
-            "id", "occurred_at", "actor_id", "subject_id", "organisation_id", "event", "target", "purpose", "outcome", "request_id")
-        for record in records {
-            insert = insert.values(
-                SQLBind(UUID()), SQLBind(time), SQLBind(record.actorID), SQLBind(record.subjectID), SQLBind(record.organisationID),
-                SQLBind(record.event.rawValue), SQLBind(record.target), SQLBind(record.purpose), SQLBind(record.outcome.rawValue),
-                SQLBind(record.requestID))
+        // Gathered with the other writes of the moment (``GroupCommit``): a page that lists people
+        // writes its lines while others write theirs, and on SQLite a writer left to wait for
+        // another sleeps in SQLite's busy handler for whole milliseconds.
+        try await database.inGroupCommit(oneStatement: true) { database in
+            guard let sql = database as? any SQLDatabase else { throw FrequentQueryError.unsupportedDatabase }
+            var insert = sql.insert(into: AuditEntry.schema).columns(
+                "id", "occurred_at", "actor_id", "subject_id", "organisation_id", "event", "target", "purpose", "outcome", "request_id")
+            for record in records {
+                insert = insert.values(
+                    SQLBind(UUID()), SQLBind(time), SQLBind(record.actorID), SQLBind(record.subjectID), SQLBind(record.organisationID),
+                    SQLBind(record.event.rawValue), SQLBind(record.target), SQLBind(record.purpose), SQLBind(record.outcome.rawValue),
+                    SQLBind(record.requestID))
+            }
+            try await insert.run()
         }
-        try await insert.run()
     }
 
     public static func record(_ record: AuditRecord, at time: Date, on database: any Database) async throws {
