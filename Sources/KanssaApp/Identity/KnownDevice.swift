@@ -13,7 +13,7 @@ struct KnownDevice: Equatable {
 
     /// The device named by the request's cookie, if it signed in as this login before.
     init?(request: Request, login: String) {
-        guard let value = request.cookies[Self.cookieName]?.string, value.utf8.count <= 200,
+        guard let value = request.sentCookies[Self.cookieName]?.string, value.utf8.count <= 200,
             let dot = value.firstIndex(of: ".")
         else { return nil }
         let nonce = String(value[..<dot]), seal = String(value[value.index(after: dot)...])

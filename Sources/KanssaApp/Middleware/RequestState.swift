@@ -24,6 +24,9 @@ struct RequestState: Sendable {
     /// The action the route's access rule asked for and the policy allowed, with what was
     /// loaded to decide it, so that the handler does not load it again.
     var allowedAction: Action?
+    /// The cookies the request carried, parsed once: Vapor parses the header again on every
+    /// read of `request.cookies` (5 % of a public answer's CPU with four reads).
+    var cookies: HTTPCookies?
 }
 
 enum CookieName {
@@ -44,6 +47,12 @@ extension Request {
 
     var principal: Principal? { state.principal }
 
+    /// The cookies the request carried (see ``RequestState/cookies``).
+    var sentCookies: HTTPCookies {
+        if let parsed = storage[StateKey.self]?.cookies { return parsed }
+        return cookies
+    }
+
     /// The anti-forgery token forms on this page must carry: a keyed digest of what binds this
     /// browser — the session when signed in, the anonymous cookie otherwise.
     var csrfToken: String {
@@ -58,7 +67,7 @@ extension Request {
         let code: String
         if let language = principal?.language, catalogs.supports(language) {
             code = language
-        } else if let picked = cookies[CookieName.language]?.string, catalogs.supports(picked) {
+        } else if let picked = sentCookies[CookieName.language]?.string, catalogs.supports(picked) {
             code = picked
         } else {
             let preferences = headers[.acceptLanguage].flatMap { $0.split(separator: ",") }

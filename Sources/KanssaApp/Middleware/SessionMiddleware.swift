@@ -9,7 +9,9 @@ import Vapor
 struct SessionMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var state = RequestState()
-        if let token = request.cookies[CookieName.session]?.string, !token.isEmpty {
+        let cookies = request.cookies
+        state.cookies = cookies
+        if let token = cookies[CookieName.session]?.string, !token.isEmpty {
             if let live = try await SessionStore.resume(token: token, on: request) {
                 state.principal = live.principal
                 state.sessionToken = token
@@ -23,7 +25,7 @@ struct SessionMiddleware: AsyncMiddleware {
             }
         }
         if state.sessionToken == nil {
-            if let binding = request.cookies[CookieName.anonymous]?.string, binding.count >= 32 {
+            if let binding = cookies[CookieName.anonymous]?.string, binding.count >= 32 {
                 state.anonymousBinding = binding
             } else {
                 state.anonymousBinding = request.platform.dependencies.token()

@@ -58,7 +58,7 @@ struct AnsweringController: RouteCollection {
               let consultationID = form.consultation.id
         else { throw KanssaError.notFound }
         let consultation = form.consultation
-        var privateCode = request.cookies[Self.cookieName].flatMap { InvitationCode(typed: $0.string) }
+        var privateCode = request.sentCookies[Self.cookieName].flatMap { InvitationCode(typed: $0.string) }
         var isNew = false
         if privateCode == nil, consultation.state == .open {
             privateCode = InvitationCode.random(using: request.platform.dependencies.randomBytes)
@@ -68,10 +68,10 @@ struct AnsweringController: RouteCollection {
         let respondent = try await digest.asyncFlatMap { try await Answers.found($0, in: consultationID, on: request.db) }
         let asked = request.queryText("lang").flatMap { consultation.languageList.contains($0) ? $0 : nil }
         // A language the person chose in Kanssa comes before their browser's.
-        let preferred = [request.principal?.language, request.cookies[CookieName.language]?.string].compactMap { $0 }
+        let preferred = [request.principal?.language, request.sentCookies[CookieName.language]?.string].compactMap { $0 }
             + request.headers[.acceptLanguage].flatMap { $0.split(separator: ",") }
             .map { String($0.split(separator: ";").first ?? "").trimmingCharacters(in: .whitespaces) }
-        let language = Translations.language(for: consultation, picked: asked ?? request.cookies[Self.languageCookie]?.string,
+        let language = Translations.language(for: consultation, picked: asked ?? request.sentCookies[Self.languageCookie]?.string,
                                              preferred: preferred)
         return Visit(consultation: consultation,
                      context: .init(consultation: consultation, code: code, questions: form.questions, given: respondent?.given ?? [:],
@@ -197,6 +197,13 @@ struct AnsweringController: RouteCollection {
         var consent: [String]?
         var skip: String?
 
+        init() {}
+
+        init(_ fields: FormFields) {
+            (choice, scale, text, skip) = (fields.first("choice"), fields.first("scale"), fields.first("text"), fields.first("skip"))
+            (choices, consent) = (fields.all("choices"), fields.all("consent"))
+        }
+
         func typed(_ kind: QuestionKind) -> Answers.Typed {
             let consents = Set((consent ?? []).prefix(5))
             return Answers.Typed(
@@ -212,7 +219,7 @@ struct AnsweringController: RouteCollection {
         let question = try question(request, visit)
         guard let digest = visit.digest, !visit.isNewCode else { return try await noCode(request, visit) }
         if let refused = throttled(request, visit, { tooMany(visit, request) }) { return refused }
-        let form = (try? request.content.decode(AnswerForm.self)) ?? AnswerForm()
+        let form = FormFields(request).map(AnswerForm.init) ?? (try? request.content.decode(AnswerForm.self)) ?? AnswerForm()
         let typed = form.skip == nil ? form.typed(question.kind) : Answers.Typed()
         switch Answers.check(typed, for: question, among: visit.context.questions, given: visit.context.given) {
         case .failure(.condition):

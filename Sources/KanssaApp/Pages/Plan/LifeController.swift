@@ -24,7 +24,7 @@ struct LifeController: RouteCollection {
     @Sendable func checkIn(request: Request) async throws -> Response {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let areas = try await LifeArea.asked(of: principal.accountID, on: request.db)
-        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self), areas: areas)
+        let draft = CheckIns.Draft(fields: try FormFields(request)?.dictionary ?? request.content.decode([String: String].self), areas: areas)
         switch CheckIns.check(draft, areas: areas) {
         case .failure(let list):
             var model = try await LifeAreas.load(

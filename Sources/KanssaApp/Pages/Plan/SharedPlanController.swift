@@ -111,7 +111,7 @@ struct SharedPlanController: RouteCollection {
         guard let principal = request.principal else { throw KanssaError.notSignedIn }
         let access = try request.allowedPlanAccess()
         let areas = try await LifeArea.asked(of: access.ownerID, on: request.db)
-        let draft = CheckIns.Draft(fields: try request.content.decode([String: String].self), areas: areas)
+        let draft = CheckIns.Draft(fields: try FormFields(request)?.dictionary ?? request.content.decode([String: String].self), areas: areas)
         switch CheckIns.check(draft, areas: areas) {
         case .failure(let list):
             var (model, _) = try await load(request)
