@@ -1,12 +1,15 @@
 import Fluent
 import Foundation
 import KanssaCore
+import NIOCore
+import NIOPosix
 import Vapor
 
 /// Starts Kanssa from the command line: reads the configuration (refusing to start with a clear
 /// message if it is wrong), configures the app and runs the command asked for.
 public enum Kanssa {
     public static func main() async {
+        runTasksOnEventLoops()
         do {
             var environment = try Vapor.Environment.detect()
             let command = environment.arguments.dropFirst().first { !$0.hasPrefix("-") } ?? "serve"
@@ -41,6 +44,14 @@ public enum Kanssa {
             FileHandle.standardError.write(Data("Kanssa stopped: \(error)\n".utf8))
             exit(1)
         }
+    }
+
+    /// Runs Swift's tasks on the event loops instead of a pool of their own, so that a request's
+    /// handler does not change threads on every await (figures in `benchmarks/RESULTS.md`). Must
+    /// come before any other task starts; `KANSSA_TASKS_ON_EVENT_LOOPS=0` turns it off.
+    static func runTasksOnEventLoops() {
+        guard ProcessInfo.processInfo.environment["KANSSA_TASKS_ON_EVENT_LOOPS"] != "0" else { return }
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
     }
 
     /// Production never migrates by itself: a database behind the code is an operator's
