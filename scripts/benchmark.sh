@@ -160,10 +160,15 @@ run_database() {
   listening=$(curl -s -H "Cookie: $cookie" "$BASE/" | grep -o 'href="/organisations/[^"]*/consultations"' | head -1 | sed 's/^href="//; s/"$//')
   consultation=$(curl -s -H "Cookie: $cookie" "$BASE$listening" | grep -o 'href="/listening/consultations/[0-9A-Fa-f-]\{36\}"' | head -1 \
     | sed 's/^href="//; s/"$//')
+  local home_citizen home_pro caseload_search caseload_deep
   local ceiling whole caseload checkin round cold answer figures_page answers_page agreement public dashboard_page dashboard_csv
   ceiling=$(measure healthz GET /healthz none)
   whole=$(measure "whole-person view" GET /plan/actions "$WORK/citizens")
   caseload=$(measure caseload GET /caseload "$WORK/professionals")
+  caseload_search=$(measure "caseload, searched" GET "/caseload?q=7" "$WORK/professionals")
+  caseload_deep=$(measure "caseload, page 20" GET "/caseload?page=20" "$WORK/professionals")
+  home_citizen=$(measure "citizen's home" GET / "$WORK/citizens")
+  home_pro=$(measure "professional's home" GET / "$WORK/professionals")
   checkin=$(measure check-in POST /plan/check-ins "$WORK/citizens")
   # A coordinator's page, not a citizen's: asked by two at a time rather than by a crowd.
   round=$(measure "round figures" GET "$compare" "$WORK/coordinator" 2)
@@ -188,7 +193,7 @@ run_database() {
     echo
     echo "| What | Requests/s | Share of the ceiling | p50 ms | p99 ms | Unexpected answers |"
     echo "|---|---:|---:|---:|---:|---:|"
-    for row in "$ceiling" "$whole" "$cold" "$caseload" "$checkin" "$round" "$answer" "$public" "$figures_page" "$answers_page" "$agreement" "$dashboard_page" "$dashboard_csv"; do
+    for row in "$ceiling" "$whole" "$cold" "$caseload" "$caseload_search" "$caseload_deep" "$home_citizen" "$home_pro" "$checkin" "$round" "$answer" "$public" "$figures_page" "$answers_page" "$agreement" "$dashboard_page" "$dashboard_csv"; do
       IFS='|' read -r name rps p50 p99 errors <<<"$row"
       share=$(awk -v a="$rps" -v b="$ceiling_rps" 'BEGIN { printf "%.2f", a / b }')
       echo "| $name | $rps | $share | $(ms "$p50") | $(ms "$p99") | $errors |"
@@ -225,7 +230,7 @@ done
   echo "memory after its first request until something on it changes; \"nothing kept\": the same on a server started"
   echo "with \`KANSSA_PLANS_KEPT=0\`, every view built from the database; on PostgreSQL sessions are kept in memory"
   echo "either way, \`KANSSA_SESSIONS_KEPT\`); caseload: \`GET /caseload\` as one of"
-  echo "$PEOPLE professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens;"
+  echo "$PEOPLE professionals (searched: \`?q=7\`; page 20: \`?page=20\`); homes: \`GET /\` as the same citizens and professionals; check-in: \`POST /plan/check-ins\` (one area rated) as one of $PEOPLE citizens;"
   echo "round figures: a coordinator's figures of a round of $ROUND_ANSWERS answers compared with an earlier round of as many"
   echo "(every answer read and scored on each request), asked by 2 connections at a time."
   echo "Consultation: $RESPONDENTS respondents, four answers each, half written text in four languages, each text coded"
