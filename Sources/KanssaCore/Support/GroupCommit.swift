@@ -12,8 +12,8 @@ import Synchronization
 /// commit wait for the next, led by the first of them.
 ///
 /// When a write throws, what it wrote is taken back and the others go on (the batch is run
-/// again with each write in a savepoint of its own); its writer gets the error. When the commit fails, every writer of the
-/// batch gets the error and nothing of it is stored. A write sees the writes before it in its
+/// again with each write in a savepoint of its own); its writer gets the error. When the
+/// commit fails, every writer of the batch gets the error and nothing of it is stored. A write sees the writes before it in its
 /// batch, as it would have seen them committed. PostgreSQL writes are not gathered: its rows
 /// lock one by one and its writers commit side by side.
 public final class GroupCommit: Sendable {
