@@ -143,6 +143,53 @@ import VaporTesting
         }
     }
 
+    @Test func eachCaseloadListShowsItsFiveMostPressingAndCountsThemAll() async throws {
+        try await withApp { app, world in
+            let fixtures = try await Fixtures.make(on: app)
+            let zone = app.platform.config.timeZone
+            let day = 24.0 * 3600
+            var professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let actions = (1...7).map { ("Late \($0)", -Double($0)) } + (0...5).map { ("Soon \($0)", Double($0)) } + [("Later", 9.0)]
+            for (text, offset) in actions {
+                try await PlanActions.add(
+                    ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen,
+                                dueOn: PlanActions.day(world.now.addingTimeInterval(offset * day), in: zone), status: .open),
+                    planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
+            }
+            // Six plans shared after the professional's sign-in, a minute apart, ending in 3, 6, … 18 days.
+            let hash = try await Account.query(on: app.db).first()!.passwordHash
+            for number in 1...6 {
+                world.advance(by: 60)
+                let newcomer = Account(login: "newcomer\(number)@here.test", displayName: "Newcomer \(number)", preferredLanguage: "en",
+                                       passwordHash: hash, createdAt: world.now)
+                try await newcomer.create(on: app.db)
+                let plan = try await PlanStore.plan(of: try newcomer.requireID(), at: world.now, on: app.db)
+                try await PlanSharing.authorise(
+                    planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.agenda], purpose: "Work",
+                    legalBasis: .publicTask, until: world.now.addingTimeInterval(Double(3 * number) * day), by: try newcomer.requireID(),
+                    at: world.now, on: app.db)
+            }
+
+            professional = Browser(app)
+            try await professional.signIn(Fixtures.login(.professional))
+            let home = try await professional.get("/").body.string
+            func inOrder(_ shown: [String], hidden: [String], _ what: String) {
+                let places = shown.map { home.range(of: $0)?.lowerBound }
+                #expect(places.allSatisfy { $0 != nil } && places.compactMap { $0 } == places.compactMap { $0 }.sorted(), "\(what): \(shown)")
+                for text in hidden { #expect(!home.contains(text), "\(what): \(text) is not among the five") }
+            }
+            #expect(home.contains("Past their day (7)"))
+            inOrder((1...5).map { "“Late \($0)”" }, hidden: ["“Late 6”", "“Late 7”"], "most recently overdue first")
+            #expect(home.contains("Due in the next seven days (6)"))
+            inOrder((0...4).map { "“Soon \($0)”" }, hidden: ["“Soon 5”", "“Later”"], "soonest first")
+            #expect(home.contains("Shared with you since you last came (6)"))
+            inOrder((2...6).reversed().map { "Newcomer \($0), since" }, hidden: ["Newcomer 1, since"], "newest share first")
+            #expect(home.contains("Shares ending in the next two weeks (4)"))
+            inOrder((1...4).map { "Newcomer \($0): sharing ends on" }, hidden: ["Newcomer 5: sharing", "Newcomer 6: sharing"], "ending first")
+        }
+    }
+
     @Test func theCaseloadSortsByWhatIsOverdueCountingOnlyWhatIsShared() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
