@@ -9,6 +9,33 @@ import VaporTesting
 
 /// A citizen's home page says what their plan asks of them now, most pressing first.
 @Suite struct HomeTests {
+    /// Open actions for the citizen's own goal in the plan shared with the professional's team,
+    /// each due `days` from now (negative: past their day).
+    static func addOpenActions(_ actions: [(text: String, days: Double)], _ fixtures: Fixtures, _ app: Application, _ world: TestWorld) async throws {
+        for (text, days) in actions {
+            try await PlanActions.add(
+                ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen,
+                            dueOn: PlanActions.day(world.now.addingTimeInterval(days * 86_400), in: app.platform.config.timeZone), status: .open),
+                planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
+        }
+    }
+
+    /// A new citizen whose plan is shared now with the professional's team, the share ending in
+    /// `days` days.
+    static func shareNewPlan(
+        _ name: String, login: String, sections: Set<PlanSection>, days: Double, _ fixtures: Fixtures, _ app: Application, _ world: TestWorld
+    ) async throws -> (Account, Plan) {
+        let hash = try await Account.query(on: app.db).first()!.passwordHash
+        let newcomer = Account(login: login, displayName: name, preferredLanguage: "en", passwordHash: hash, createdAt: world.now)
+        try await newcomer.create(on: app.db)
+        let plan = try await PlanStore.plan(of: try newcomer.requireID(), at: world.now, on: app.db)
+        try await PlanSharing.authorise(
+            planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: sections, purpose: "Work",
+            legalBasis: .publicTask, until: world.now.addingTimeInterval(days * 86_400), by: try newcomer.requireID(),
+            at: world.now, on: app.db)
+        return (newcomer, plan)
+    }
+
     @Test func aCitizenSeesWhatIsWaitingMostPressingFirstEachWithItsLink() async throws {
         try await withApp { app, _ in
             // The test clock's today is 2026-05-28.
@@ -93,23 +120,11 @@ import VaporTesting
             let day = 24.0 * 3600
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
-            for (text, offset) in [("Send the CV", -3.0), ("Visit the job fair", 2.0), ("Plan the summer", 40.0)] {
-                try await PlanActions.add(
-                    ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen,
-                                dueOn: PlanActions.day(world.now.addingTimeInterval(offset * day), in: zone), status: .open),
-                    planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
-            }
+            try await Self.addOpenActions([("Send the CV", -3), ("Visit the job fair", 2), ("Plan the summer", 40)], fixtures, app, world)
             // A plan shared after the professional's sign-in, ending within two weeks, actions not shared.
             world.advance(by: 60)
-            let hash = try await Account.query(on: app.db).first()!.passwordHash
-            let newcomer = Account(login: "newcomer@here.test", displayName: "Newcomer Nadia", preferredLanguage: "en",
-                                   passwordHash: hash, createdAt: world.now)
-            try await newcomer.create(on: app.db)
-            let plan = try await PlanStore.plan(of: try newcomer.requireID(), at: world.now, on: app.db)
-            try await PlanSharing.authorise(
-                planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.agenda, .goals], purpose: "Work",
-                legalBasis: .publicTask, until: world.now.addingTimeInterval(10 * day), by: try newcomer.requireID(),
-                at: world.now, on: app.db)
+            let (newcomer, plan) = try await Self.shareNewPlan(
+                "Newcomer Nadia", login: "newcomer@here.test", sections: [.agenda, .goals], days: 10, fixtures, app, world)
             try await PlanActions.add(
                 ActionDraft(goalID: fixtures.citizenGoal, text: "Hidden from the caseload", owner: .citizen,
                             dueOn: PlanActions.day(world.now.addingTimeInterval(-1 * day), in: zone), status: .open),
@@ -146,29 +161,15 @@ import VaporTesting
     @Test func eachCaseloadListShowsItsFiveMostPressingAndCountsThemAll() async throws {
         try await withApp { app, world in
             let fixtures = try await Fixtures.make(on: app)
-            let zone = app.platform.config.timeZone
-            let day = 24.0 * 3600
             var professional = Browser(app)
             try await professional.signIn(Fixtures.login(.professional))
             let actions = (1...7).map { ("Late \($0)", -Double($0)) } + (0...5).map { ("Soon \($0)", Double($0)) } + [("Later", 9.0)]
-            for (text, offset) in actions {
-                try await PlanActions.add(
-                    ActionDraft(goalID: fixtures.citizenGoal, text: text, owner: .citizen,
-                                dueOn: PlanActions.day(world.now.addingTimeInterval(offset * day), in: zone), status: .open),
-                    planID: fixtures.citizenPlan, teamID: nil, by: fixtures.accounts[.citizen]!, at: world.now, on: app.db)
-            }
+            try await Self.addOpenActions(actions, fixtures, app, world)
             // Six plans shared after the professional's sign-in, a minute apart, ending in 3, 6, … 18 days.
-            let hash = try await Account.query(on: app.db).first()!.passwordHash
             for number in 1...6 {
                 world.advance(by: 60)
-                let newcomer = Account(login: "newcomer\(number)@here.test", displayName: "Newcomer \(number)", preferredLanguage: "en",
-                                       passwordHash: hash, createdAt: world.now)
-                try await newcomer.create(on: app.db)
-                let plan = try await PlanStore.plan(of: try newcomer.requireID(), at: world.now, on: app.db)
-                try await PlanSharing.authorise(
-                    planID: try plan.requireID(), teamID: fixtures.outreachTeam, sections: [.agenda], purpose: "Work",
-                    legalBasis: .publicTask, until: world.now.addingTimeInterval(Double(3 * number) * day), by: try newcomer.requireID(),
-                    at: world.now, on: app.db)
+                _ = try await Self.shareNewPlan(
+                    "Newcomer \(number)", login: "newcomer\(number)@here.test", sections: [.agenda], days: Double(3 * number), fixtures, app, world)
             }
 
             professional = Browser(app)

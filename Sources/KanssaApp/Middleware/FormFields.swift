@@ -45,7 +45,8 @@ struct FormFields: Sendable {
         }
     }
 
-    private static func decoded(_ part: Substring) -> String? {
+    /// A name or value as sent: `+` a space, then percent escapes; nil when badly escaped.
+    static func decoded(_ part: Substring) -> String? {
         guard part.utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "+") }) else { return String(part) }
         return part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

@@ -58,11 +58,10 @@ struct FormGuardMiddleware: AsyncMiddleware {
     /// The first value of `name` in an urlencoded form, decoded; nil when it is not there or
     /// cannot be decoded.
     static func field(_ name: String, inForm body: String) -> String? {
-        func decoded(_ part: Substring) -> String? { part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
         for pair in body.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts[0] == name || decoded(parts[0]) == name else { continue }
-            return parts.count > 1 ? decoded(parts[1]) : ""
+            guard parts[0] == name || FormFields.decoded(parts[0]) == name else { continue }
+            return parts.count > 1 ? FormFields.decoded(parts[1]) : ""
         }
         return nil
     }
